@@ -1,0 +1,102 @@
+#include "args.hpp"
+
+#include <map>
+
+namespace winnow::cli {
+
+namespace {
+
+constexpr const char* kFooter = R"(Examples:
+  winnow page.html > page.txt          extract the article from a saved page
+  winnow scraped.txt                   clean text already scraped from a page
+  winnow --explain scraped.txt         show every block, kept or dropped, and why
+  winnow --format json --explain a.txt the text, metadata and removed blocks as JSON
+  winnow -o out/ pages/*.html          one output file per input, written atomically
+  cat page.txt | winnow -              read standard input
+  winnow normalize notes.txt           only normalize (Unicode, mojibake, names)
+
+Exit status: 0 every input succeeded; 1 some input failed (each failure is
+reported on stderr as "winnow: INPUT: reason", the others are still done);
+2 the command line was wrong.)";
+
+}  // namespace
+
+void add_normalize_options(CLI::App& app, Args& args) {
+  NormalizeOptions& n = args.options.normalize;
+  static const std::map<std::string, UnicodeForm> kForms = {
+      {"nfc", UnicodeForm::NFC}, {"nfkc", UnicodeForm::NFKC}, {"none", UnicodeForm::None}};
+  app.add_option("--unicode", n.form,
+                 "Unicode normalization form: nfc (default), nfkc (folds compatibility "
+                 "characters, e.g. \"10³\" -> \"103\"), none")
+      ->transform(CLI::CheckedTransformer(kForms, CLI::ignore_case))
+      ->option_text("nfc|nfkc|none");
+  app.add_flag("--ascii-punct", n.ascii_punctuation,
+               "Fold curly quotes, apostrophes, dashes and the ellipsis to ASCII");
+  app.add_flag("!--no-fix-mojibake", n.fix_mojibake,
+               "Do not repair mojibake (UTF-8 read as Windows-1252, e.g. \"â€™\")");
+  app.add_flag("!--no-names", n.names, "Do not unify name variants (Sergei/Sergey Lavrov)");
+  app.add_option("--names", args.name_files,
+                 "Add or override name-variant entries from FILE (repeatable; format in "
+                 "docs/names.md)")
+      ->type_name("FILE");
+  app.add_flag("!--no-normalize", n.enabled,
+               "Skip the normalize stage entirely (output is still valid UTF-8)");
+}
+
+Commands configure(CLI::App& app, Args& args, Args& normalize_args) {
+  app.description(
+      "winnow: extract the article from scraped web pages (HTML or scraped text) as "
+      "clean, normalized text.\nReads FILEs, or standard input when none is given or "
+      "FILE is -.");
+  app.footer(kFooter);
+  app.set_version_flag("-V,--version", std::string("winnow ") + std::string(version()));
+  app.add_option("files", args.inputs, "Input files (HTML or scraped text); - for stdin")
+      ->type_name("FILE");
+  app.add_option("-o,--output-dir", args.output_dir,
+                 "Write one output file per input into DIR (created if missing) instead of "
+                 "stdout; each file is written whole or not at all")
+      ->type_name("DIR");
+  static const std::map<std::string, OutputFormat> kFormats = {
+      {"text", OutputFormat::Text}, {"markdown", OutputFormat::Markdown},
+      {"json", OutputFormat::Json}, {"jsonl", OutputFormat::Jsonl}};
+  app.add_option("-f,--format", args.format,
+                 "Output format: text (default), markdown, json (one indented object per "
+                 "input), jsonl (one line per input)")
+      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+      ->option_text("text|markdown|json|jsonl");
+  static const std::map<std::string, Mode> kModes = {
+      {"auto", Mode::Auto}, {"text", Mode::Text}, {"html", Mode::Html}};
+  app.add_option("-m,--mode", args.options.mode,
+                 "Input kind: auto (default: HTML when it looks like markup), text, html")
+      ->transform(CLI::CheckedTransformer(kModes, CLI::ignore_case))
+      ->option_text("auto|text|html");
+  static const std::map<std::string, Favor> kFavor = {
+      {"balanced", Favor::Balanced}, {"precision", Favor::Precision}, {"recall", Favor::Recall}};
+  app.add_option("--favor", args.options.favor,
+                 "Lean on uncertain blocks: balanced (default), precision (less chrome), "
+                 "recall (never lose a paragraph)")
+      ->transform(CLI::CheckedTransformer(kFavor, CLI::ignore_case))
+      ->option_text("balanced|precision|recall");
+  app.add_flag("-e,--explain", args.explain,
+               "Show every block with keep/drop and the reason (with json/jsonl: add the "
+               "blocks to the record)");
+  app.add_flag("-t,--title", args.title, "Put the title first (text and markdown output)");
+  app.add_option("--max-bytes", args.options.max_bytes,
+                 "Refuse inputs larger than this many bytes (default 67108864 = 64 MiB; 0 = "
+                 "no limit)")
+      ->type_name("N");
+  add_normalize_options(app, args);
+
+  Commands commands;
+  commands.normalize = app.add_subcommand(
+      "normalize", "Only normalize text: valid UTF-8, NFC, spaces, mojibake, name variants");
+  commands.normalize->add_option("files", normalize_args.inputs, "Input files; - for stdin")
+      ->type_name("FILE");
+  commands.normalize->add_option("-o,--output-dir", normalize_args.output_dir,
+                                 "Write one output file per input into DIR")
+      ->type_name("DIR");
+  add_normalize_options(*commands.normalize, normalize_args);
+  return commands;
+}
+
+}  // namespace winnow::cli

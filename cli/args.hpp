@@ -1,0 +1,34 @@
+// The command line: what the user asked for, and its CLI11 definition.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "winnow/winnow.hpp"
+
+namespace winnow::cli {
+
+enum class OutputFormat { Text, Markdown, Json, Jsonl };
+
+struct Args {
+  std::vector<std::string> inputs;  // empty or "-" = stdin
+  std::string output_dir;           // -o: one file per input
+  OutputFormat format = OutputFormat::Text;
+  bool explain = false;
+  bool title = false;
+  std::vector<std::string> name_files;  // --names, repeatable
+  Options options;
+};
+
+// Options shared by extraction and `winnow normalize`.
+void add_normalize_options(CLI::App& app, Args& args);
+
+// The whole command line; `normalize` is the subcommand for normalization alone.
+struct Commands {
+  CLI::App* normalize = nullptr;
+};
+Commands configure(CLI::App& app, Args& args, Args& normalize_args);
+
+}  // namespace winnow::cli

@@ -1,0 +1,20 @@
+// What each CLI command does with its parsed arguments. Each returns the
+// process exit status.
+#pragma once
+
+#include "args.hpp"
+
+namespace winnow::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInputFailed = 1;
+constexpr int kExitUsage = 2;
+
+int run_extract(const Args& args);
+int run_normalize(const Args& args);
+
+// Apply --names files to args.options.normalize. Returns false after printing
+// a one-line error.
+bool load_name_files(Args& args);
+
+}  // namespace winnow::cli

@@ -1,0 +1,93 @@
+#include "io.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace winnow::cli {
+
+std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
+
+namespace {
+
+bool read_fd(int fd, std::size_t max_bytes, std::string& out, std::string& error) {
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) return true;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      return false;
+    }
+    out.append(buf, static_cast<std::size_t>(n));
+    if (max_bytes != 0 && out.size() > max_bytes) return true;  // caller reports TooLarge
+  }
+}
+
+}  // namespace
+
+std::optional<Input> read_input(const std::string& name, std::size_t max_bytes, std::string& error) {
+  Input in;
+  in.name = name;
+  if (name == "-") {
+    if (!read_fd(STDIN_FILENO, max_bytes, in.bytes, error)) return std::nullopt;
+    return in;
+  }
+  int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = errno == ENOENT ? "no such file" : std::strerror(errno);
+    return std::nullopt;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    error = "is a directory";
+    return std::nullopt;
+  }
+  if (st.st_size > 0) in.bytes.reserve(static_cast<std::size_t>(st.st_size));
+  bool ok = read_fd(fd, max_bytes, in.bytes, error);
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  return in;
+}
+
+bool write_file_atomic(const std::string& path, const std::string& data, std::string& error) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) {
+    error = std::string("cannot create a file in ") + dir.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::string("write failed: ") + std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmpl.c_str());
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  ::fchmod(fd, 0644);
+  if (::close(fd) != 0 || ::rename(tmpl.c_str(), path.c_str()) != 0) {
+    error = std::string("cannot write ") + path + ": " + std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace winnow::cli

@@ -1,0 +1,193 @@
+// winnow: turn scraped web pages (raw HTML, or text already scraped from a
+// page) into the article alone, as clean, normalized UTF-8 text.
+//
+//   #include <winnow/winnow.hpp>
+//
+//   winnow::Options options;                 // documented defaults below
+//   winnow::Result r = winnow::extract(page, options);
+//   if (!r.ok()) std::cerr << r.error << '\n';
+//   else std::cout << r.text;
+//
+// The pipeline is decode -> parse into blocks (HTML or text) -> classify ->
+// select -> normalize -> render. Every block of the page comes back in
+// Result::blocks with whether it was kept and, if not, why.
+//
+// Thread safety: every function here is reentrant. There is no global mutable
+// state; Options and Result are plain values. Errors are values
+// (Result::status), never exceptions.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+class NameDictionary;  // <winnow/names.hpp>
+
+// How the input is read.
+enum class Mode : std::uint8_t {
+  Auto,  // HTML when the content looks like markup, text otherwise (default)
+  Text,  // text already scraped from a page: one block per line
+  Html,  // a raw web page
+};
+
+// Which Unicode normalization form the output is in.
+enum class UnicodeForm : std::uint8_t {
+  NFC,   // canonical composition (default): changes no meaning
+  NFKC,  // compatibility composition: "10³" becomes "103"; opt-in
+  None,  // leave code points as they are (still valid UTF-8)
+};
+
+// Where extraction leans when a block is uncertain.
+enum class Favor : std::uint8_t {
+  Balanced,   // default
+  Precision,  // drop uncertain blocks: less chrome, may lose a paragraph
+  Recall,     // keep uncertain blocks: no lost paragraph, more chrome
+};
+
+// The normalize stage. It runs on kept text in every mode, and alone through
+// winnow::normalize().
+struct NormalizeOptions {
+  // Run the stage at all. Off: kept text is passed through as decoded
+  // (still valid UTF-8).
+  bool enabled = true;
+  UnicodeForm form = UnicodeForm::NFC;
+  // Repair UTF-8 that was decoded as Windows-1252/Latin-1 and encoded again
+  // ("â€™" -> "’"). Only confident repairs are made.
+  bool fix_mojibake = true;
+  // Fold curly quotes, apostrophes, dashes and the ellipsis to ASCII.
+  bool ascii_punctuation = false;
+  // Unify name variants ("Sergei Lavrov" -> "Sergey Lavrov").
+  bool names = true;
+  // The dictionary used when `names` is on; null means the built-in one.
+  std::shared_ptr<const NameDictionary> dictionary;
+};
+
+struct Options {
+  Mode mode = Mode::Auto;
+  Favor favor = Favor::Balanced;
+  // HTML: keep tables inside the article as text rows.
+  bool tables = true;
+  // Inputs larger than this are refused with Status::TooLarge rather than
+  // processed (0 = no limit). 64 MiB by default.
+  std::size_t max_bytes = std::size_t{64} << 20;
+  NormalizeOptions normalize;
+};
+
+// What kind of text a block holds.
+enum class BlockKind : std::uint8_t {
+  Paragraph,
+  Heading,
+  ListItem,
+  Quote,
+  Preformatted,
+  TableRow,
+  Caption,
+};
+
+// Why a block was dropped (Reason::Kept for a kept block). Stable names for
+// each value come from to_string().
+enum class Reason : std::uint8_t {
+  Kept,
+  Empty,              // no visible text
+  Title,              // the headline, reported in Metadata::title instead
+  DuplicateHeadline,  // a repeat of the headline
+  Duplicate,          // text already emitted earlier in the page
+  AdMarker,           // "Advertisement", "Sponsored", ...
+  Teaser,             // "READ ALSO: ...", "Related: ..."
+  Navigation,         // menus, breadcrumbs, section labels, "Continue Reading"
+  Byline,             // "Published", "on", "By", dates without content
+  ShareBar,           // "Share", "Facebook", "Tweet", ...
+  Legal,              // cookie, privacy, copyright and terms lines
+  CommentSection,     // "Leave a Reply", comment forms and everything in them
+  RelatedList,        // "You may also like" and what follows it
+  Tagline,            // the site describing itself at the end of the article
+  Boilerplate,        // repeated across pages of the same site
+  LinkDense,          // HTML: mostly link text
+  OutsideMain,        // HTML: outside the selected main-content region
+  Hidden,             // HTML: hidden, script, style, template, ...
+  Chrome,             // other site chrome, by combined evidence
+};
+
+std::string_view to_string(Reason reason);
+std::string_view to_string(BlockKind kind);
+
+struct Block {
+  std::string text;  // as found in the page, whitespace folded
+  BlockKind kind = BlockKind::Paragraph;
+  int heading_level = 0;  // 1..6 for headings
+  bool kept = false;
+  Reason reason = Reason::Kept;
+  std::string evidence;  // a human-readable why, e.g. "marker 'Advertisement'"
+};
+
+struct Metadata {
+  std::string title;
+  std::string author;
+  std::string date;
+  std::string site_name;
+  std::string url;
+  std::string language;
+  std::string description;
+};
+
+enum class Status : std::uint8_t {
+  Ok,
+  EmptyInput,   // zero bytes, or only whitespace
+  BinaryInput,  // not text: NUL-heavy, or a known binary signature
+  TooLarge,     // over Options::max_bytes
+  Unsupported,  // a mode or option this build cannot honour
+};
+
+std::string_view to_string(Status status);
+
+struct Result {
+  Status status = Status::Ok;
+  std::string error;  // one line, set when status != Ok
+  Mode mode = Mode::Text;  // the mode actually used
+  Metadata metadata;
+  std::string text;  // the kept blocks, normalized, separated by blank lines
+  std::vector<Block> blocks;  // every block, in page order
+  // Normalization changes worth telling a user about, e.g. "mojibake
+  // repaired: 3 spans". Empty when nothing notable happened.
+  std::vector<std::string> notes;
+
+  bool ok() const { return status == Status::Ok; }
+};
+
+// Extract the article from a page (HTML or scraped text, per options.mode).
+Result extract(std::string_view input, const Options& options = {});
+
+// Extract from scraped text, whatever options.mode says.
+Result clean_text(std::string_view text, const Options& options = {});
+
+// Only the normalize stage: valid UTF-8, Unicode form, mojibake, names.
+// `notes`, when given, receives what extract() would put in Result::notes.
+std::string normalize(std::string_view text, const NormalizeOptions& options = {},
+                      std::vector<std::string>* notes = nullptr);
+
+// Output formats for render().
+enum class Format : std::uint8_t {
+  Text,      // the body; the title first when RenderOptions::title is set
+  Markdown,  // headings, lists, quotes
+  Json,      // one object: metadata, text, and with `explain` every block
+};
+
+struct RenderOptions {
+  bool title = false;    // Text/Markdown: put the title first
+  bool explain = false;  // Json: include the blocks with reasons
+  bool pretty = false;   // Json: indented over several lines (else one line)
+  // Json: when set, an "input" field naming where the page came from.
+  std::string_view input_name;
+};
+
+std::string render(const Result& result, Format format, const RenderOptions& options = {});
+
+// The library version, "MAJOR.MINOR.PATCH".
+std::string_view version();
+
+}  // namespace winnow

@@ -1,0 +1,108 @@
+#include "decode.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "utf8.hpp"
+
+namespace winnow::detail {
+
+namespace {
+
+bool starts_with_bytes(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  });
+}
+
+// Case-insensitive search for an ASCII needle (given in lower case).
+bool contains_ascii_ci(std::string_view hay, std::string_view needle) {
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                        [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; });
+  return it != hay.end();
+}
+
+}  // namespace
+
+bool looks_binary(std::string_view input) {
+  static constexpr std::array<std::string_view, 9> kSignatures = {
+      std::string_view("\x89PNG", 4), std::string_view("\x1F\x8B", 2),
+      std::string_view("GIF8", 4),    std::string_view("\xFF\xD8\xFF", 3),
+      std::string_view("%PDF", 4),    std::string_view("PK\x03\x04", 4),
+      std::string_view("\x7F" "ELF", 4), std::string_view("BZh", 3),
+      std::string_view("\xFD" "7zXZ", 5)};
+  for (auto sig : kSignatures) {
+    if (starts_with_bytes(input, sig)) return true;
+  }
+  // Text has no NUL bytes (UTF-16 is recognised before this is asked).
+  std::string_view head = input.substr(0, 8192);
+  auto nuls = std::count(head.begin(), head.end(), '\0');
+  return nuls > 0 && static_cast<std::size_t>(nuls) * 100 >= head.size();
+}
+
+bool looks_like_html(std::string_view input) {
+  std::string_view head = input.substr(0, 16384);
+  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta ", "<title>"}) {
+    if (contains_ascii_ci(head, tag)) return true;
+  }
+  int tags = 0;
+  for (std::string_view tag : {"<p>", "<p ", "<div", "<br", "<a href", "<span", "<li>", "</p>"}) {
+    if (contains_ascii_ci(head, tag)) ++tags;
+  }
+  return tags >= 2;
+}
+
+std::string to_valid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    // ASCII runs are copied as they are.
+    std::size_t run = i;
+    while (run < bytes.size() && static_cast<unsigned char>(bytes[run]) < 0x80) ++run;
+    out.append(bytes.data() + i, run - i);
+    i = run;
+    if (i >= bytes.size()) break;
+    std::size_t start = i;
+    char32_t cp = next_code_point(bytes, i);
+    if (cp == 0xFFFD && !(i - start == 3 && starts_with_bytes(bytes.substr(start), "\xEF\xBF\xBD"))) {
+      out.append("\xEF\xBF\xBD");
+    } else {
+      out.append(bytes.data() + start, i - start);
+    }
+  }
+  return out;
+}
+
+Decoded decode(std::string_view input, const Options& options) {
+  Decoded d;
+  if (options.max_bytes != 0 && input.size() > options.max_bytes) {
+    d.status = Status::TooLarge;
+    d.error = "input is " + std::to_string(input.size()) + " bytes, over the limit of " +
+              std::to_string(options.max_bytes);
+    return d;
+  }
+  if (starts_with_bytes(input, "\xEF\xBB\xBF")) input.remove_prefix(3);
+  if (is_blank(input)) {
+    d.status = Status::EmptyInput;
+    d.error = "input is empty";
+    return d;
+  }
+  if (looks_binary(input)) {
+    d.status = Status::BinaryInput;
+    d.error = "input is binary, not text or HTML";
+    return d;
+  }
+  d.mode = options.mode == Mode::Auto ? (looks_like_html(input) ? Mode::Html : Mode::Text)
+                                      : options.mode;
+  d.charset = "utf-8";
+  d.utf8 = to_valid_utf8(input);
+  return d;
+}
+
+}  // namespace winnow::detail

@@ -1,0 +1,33 @@
+// Stage 1, decode: decide what the input is (empty, binary, too large, HTML
+// or text) and turn its bytes into UTF-8 for the parsers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "winnow/winnow.hpp"
+
+namespace winnow::detail {
+
+struct Decoded {
+  Status status = Status::Ok;
+  std::string error;  // one line when status != Ok
+  Mode mode = Mode::Text;
+  std::string utf8;   // the input as UTF-8 (invalid sequences -> U+FFFD)
+  std::string charset;  // what the bytes were read as, e.g. "utf-8"
+};
+
+// `mode` Auto sniffs the content; Text and Html are taken as given.
+Decoded decode(std::string_view input, const Options& options);
+
+// True when the bytes look like markup rather than prose.
+bool looks_like_html(std::string_view input);
+
+// True when the bytes are not text at all (NUL bytes, binary signatures).
+bool looks_binary(std::string_view input);
+
+// Replace every invalid UTF-8 sequence with U+FFFD (one per maximal invalid
+// subpart, as the Unicode standard recommends).
+std::string to_valid_utf8(std::string_view bytes);
+
+}  // namespace winnow::detail

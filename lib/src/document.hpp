@@ -1,0 +1,54 @@
+// The page as the pipeline sees it between stages: a list of blocks, each with
+// the evidence the parsers gathered, plus page metadata. Parsers fill it,
+// classify and select decide each block's fate, render reads it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "winnow/winnow.hpp"
+
+namespace winnow::detail {
+
+struct PageBlock {
+  Block block;  // text, kind, and the verdict (kept, reason, evidence)
+
+  // Position and layout evidence, from either parser.
+  std::size_t index = 0;      // position in page order
+  bool gap_before = false;    // text: a blank line precedes it
+  int depth = 0;              // HTML: element depth of the block's container
+
+  // HTML evidence (zero/false in text mode).
+  double link_density = 0.0;  // share of the text inside <a>
+  std::uint32_t region = 0;   // id of the enclosing content container
+  bool in_article = false;    // inside <article>/<main> or role=main
+
+  // Set by classify: true when the verdict is firm whatever select decides
+  // (hidden elements, ad markers). Tentative drops may be overruled.
+  bool firm = false;
+};
+
+struct Document {
+  Mode mode = Mode::Text;
+  Metadata metadata;
+  std::vector<PageBlock> blocks;
+};
+
+// Mark a block as dropped, with why.
+inline void drop(PageBlock& b, Reason reason, std::string evidence, bool firm = false) {
+  b.block.kept = false;
+  b.block.reason = reason;
+  b.block.evidence = std::move(evidence);
+  b.firm = firm;
+}
+
+inline void keep(PageBlock& b) {
+  b.block.kept = true;
+  b.block.reason = Reason::Kept;
+  b.block.evidence.clear();
+  b.firm = false;
+}
+
+}  // namespace winnow::detail

@@ -1,0 +1,35 @@
+// Marker phrases (lib/data/markers.txt): short lines that are site chrome on
+// any site. Loaded once from the copy built into the library.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "winnow/winnow.hpp"
+
+namespace winnow::detail {
+
+// The comparison key of a block: lower-cased, trimmed of spaces, punctuation
+// and symbols at both ends, inner whitespace folded.
+std::string marker_key(std::string_view text);
+
+struct MarkerSet {
+  std::unordered_map<std::string, Reason> whole;  // key -> reason
+  std::vector<std::string> teaser_prefixes;        // lower-cased
+
+  // The reason when the whole block is a marker phrase.
+  std::optional<Reason> match_whole(std::string_view key) const;
+  // The teaser prefix the block opens with ("read also: ..."), if any.
+  std::optional<std::string_view> match_teaser(std::string_view key) const;
+};
+
+// Parse the markers file format; errors are reported by line.
+MarkerSet parse_markers(std::string_view data, std::string* error = nullptr);
+
+// The built-in set, parsed on first use.
+const MarkerSet& builtin_markers();
+
+}  // namespace winnow::detail

@@ -1,0 +1,191 @@
+#include "render.hpp"
+
+#include <algorithm>
+
+#include "utf8.hpp"
+#include "winnow/winnow.hpp"
+
+namespace winnow::detail {
+
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      std::size_t start = i;
+      char32_t cp = next_code_point(s, i);
+      if (cp == 0xFFFD && i - start != 3) {
+        out.append("\xEF\xBF\xBD");
+      } else {
+        out.append(s.data() + start, i - start);
+      }
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
+      default:
+        if (c < 0x20) {
+          out.append("\\u00");
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace winnow::detail
+
+namespace winnow {
+
+namespace {
+
+using detail::append_json_string;
+
+// A small writer for one JSON object, indented or on one line.
+class JsonWriter {
+ public:
+  explicit JsonWriter(bool pretty) : pretty_(pretty) {}
+
+  void open(char bracket) {
+    out_.push_back(bracket);
+    ++depth_;
+    first_ = true;
+  }
+  void close(char bracket) {
+    --depth_;
+    if (!first_) newline();
+    out_.push_back(bracket);
+    first_ = false;
+  }
+  void key(std::string_view k) {
+    separator();
+    append_json_string(out_, k);
+    out_.append(pretty_ ? ": " : ":");
+  }
+  void element() { separator(); }
+  void string(std::string_view v) { append_json_string(out_, v); first_ = false; }
+  void boolean(bool v) { out_.append(v ? "true" : "false"); first_ = false; }
+  void field(std::string_view k, std::string_view v) { key(k); string(v); }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void separator() {
+    if (!first_) out_.push_back(',');
+    newline();
+    first_ = true;
+  }
+  void newline() {
+    if (!pretty_) return;
+    out_.push_back('\n');
+    out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+  }
+
+  std::string out_;
+  bool pretty_;
+  bool first_ = true;
+  int depth_ = 0;
+};
+
+std::string_view mode_name(Mode m) {
+  switch (m) {
+    case Mode::Html: return "html";
+    case Mode::Text: return "text";
+    case Mode::Auto: return "auto";
+  }
+  return "text";
+}
+
+std::string render_json(const Result& r, const RenderOptions& options) {
+  JsonWriter w(options.pretty);
+  w.open('{');
+  if (!options.input_name.empty()) w.field("input", options.input_name);
+  if (!r.ok()) {
+    w.field("error", r.error);
+    w.field("status", to_string(r.status));
+    w.close('}');
+    return w.take();
+  }
+  w.field("mode", mode_name(r.mode));
+  const Metadata& m = r.metadata;
+  for (auto [k, v] : {std::pair<std::string_view, const std::string&>{"title", m.title},
+                      {"author", m.author}, {"date", m.date}, {"site_name", m.site_name},
+                      {"url", m.url}, {"language", m.language}, {"description", m.description}}) {
+    if (!v.empty()) w.field(k, v);
+  }
+  w.field("text", r.text);
+  if (!r.notes.empty()) {
+    w.key("notes");
+    w.open('[');
+    for (const auto& n : r.notes) { w.element(); w.string(n); }
+    w.close(']');
+  }
+  if (options.explain) {
+    w.key("blocks");
+    w.open('[');
+    for (const auto& b : r.blocks) {
+      w.element();
+      w.open('{');
+      w.key("kept");
+      w.boolean(b.kept);
+      w.field("kind", to_string(b.kind));
+      if (!b.kept) {
+        w.field("reason", to_string(b.reason));
+        w.field("evidence", b.evidence);
+      }
+      w.field("text", b.text);
+      w.close('}');
+    }
+    w.close(']');
+  }
+  w.close('}');
+  return w.take();
+}
+
+std::string render_markdown(const Result& r, const RenderOptions& options) {
+  std::string out;
+  if (options.title && !r.metadata.title.empty()) out += "# " + r.metadata.title + "\n\n";
+  for (const auto& b : r.blocks) {
+    if (!b.kept) continue;
+    switch (b.kind) {
+      case BlockKind::Heading:
+        out.append(static_cast<std::size_t>(std::clamp(b.heading_level, 1, 6)), '#');
+        out += ' ';
+        break;
+      case BlockKind::ListItem: out += "- "; break;
+      case BlockKind::Quote: out += "> "; break;
+      case BlockKind::Preformatted: out += "```\n"; break;
+      default: break;
+    }
+    out += b.text;
+    if (b.kind == BlockKind::Preformatted) out += "\n```";
+    out += "\n\n";
+  }
+  if (!out.empty()) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string render(const Result& r, Format format, const RenderOptions& options) {
+  switch (format) {
+    case Format::Json: return render_json(r, options) + "\n";
+    case Format::Markdown: return render_markdown(r, options);
+    case Format::Text: break;
+  }
+  std::string out;
+  if (options.title && !r.metadata.title.empty()) out += r.metadata.title + "\n\n";
+  out += r.text;
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  return out;
+}
+
+}  // namespace winnow

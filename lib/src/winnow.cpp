@@ -1,0 +1,128 @@
+// The public entry points: run the stages in order and assemble the Result.
+#include "winnow/winnow.hpp"
+
+#include "classify.hpp"
+#include "decode.hpp"
+#include "parse_html.hpp"
+#include "parse_text.hpp"
+#include "select.hpp"
+
+#ifndef WINNOW_VERSION
+#define WINNOW_VERSION "0.0.0"
+#endif
+
+namespace winnow {
+
+namespace {
+
+Result failure(Status status, std::string error) {
+  Result r;
+  r.status = status;
+  r.error = std::move(error);
+  return r;
+}
+
+// Normalize the kept blocks and join them into the article text.
+Result assemble(detail::Document&& doc, const Options& options) {
+  Result r;
+  r.mode = doc.mode;
+  r.metadata = std::move(doc.metadata);
+  r.metadata.title = normalize(r.metadata.title, options.normalize);
+  r.blocks.reserve(doc.blocks.size());
+  for (auto& pb : doc.blocks) {
+    Block& b = pb.block;
+    if (b.kept) {
+      b.text = normalize(b.text, options.normalize, &r.notes);
+      if (b.text.empty()) {
+        b.kept = false;
+        b.reason = Reason::Empty;
+        b.evidence = "nothing left after normalization";
+      } else {
+        if (!r.text.empty()) r.text += "\n\n";
+        r.text += b.text;
+      }
+    }
+    r.blocks.push_back(std::move(b));
+  }
+  return r;
+}
+
+Result run(std::string_view input, const Options& options) {
+  detail::Decoded decoded = detail::decode(input, options);
+  if (decoded.status != Status::Ok) return failure(decoded.status, std::move(decoded.error));
+  detail::Document doc;
+  if (decoded.mode == Mode::Html) {
+    std::string error;
+    if (!detail::parse_html(decoded.utf8, options, doc, error)) {
+      return failure(Status::Unsupported, std::move(error));
+    }
+  } else {
+    doc = detail::parse_text(decoded.utf8);
+  }
+  detail::classify(doc, options);
+  detail::select(doc, options);
+  return assemble(std::move(doc), options);
+}
+
+}  // namespace
+
+Result extract(std::string_view input, const Options& options) { return run(input, options); }
+
+Result clean_text(std::string_view text, const Options& options) {
+  Options text_options = options;
+  text_options.mode = Mode::Text;
+  return run(text, text_options);
+}
+
+std::string_view version() { return WINNOW_VERSION; }
+
+std::string_view to_string(Reason reason) {
+  switch (reason) {
+    case Reason::Kept: return "kept";
+    case Reason::Empty: return "empty";
+    case Reason::Title: return "title";
+    case Reason::DuplicateHeadline: return "duplicate-headline";
+    case Reason::Duplicate: return "duplicate";
+    case Reason::AdMarker: return "ad-marker";
+    case Reason::Teaser: return "teaser";
+    case Reason::Navigation: return "navigation";
+    case Reason::Byline: return "byline";
+    case Reason::ShareBar: return "share-bar";
+    case Reason::Legal: return "legal";
+    case Reason::CommentSection: return "comment-section";
+    case Reason::RelatedList: return "related-list";
+    case Reason::Tagline: return "tagline";
+    case Reason::Boilerplate: return "boilerplate";
+    case Reason::LinkDense: return "link-dense";
+    case Reason::OutsideMain: return "outside-main";
+    case Reason::Hidden: return "hidden";
+    case Reason::Chrome: return "chrome";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::Paragraph: return "paragraph";
+    case BlockKind::Heading: return "heading";
+    case BlockKind::ListItem: return "list-item";
+    case BlockKind::Quote: return "quote";
+    case BlockKind::Preformatted: return "preformatted";
+    case BlockKind::TableRow: return "table-row";
+    case BlockKind::Caption: return "caption";
+  }
+  return "paragraph";
+}
+
+std::string_view to_string(Status status) {
+  switch (status) {
+    case Status::Ok: return "ok";
+    case Status::EmptyInput: return "empty-input";
+    case Status::BinaryInput: return "binary-input";
+    case Status::TooLarge: return "too-large";
+    case Status::Unsupported: return "unsupported";
+  }
+  return "unknown";
+}
+
+}  // namespace winnow

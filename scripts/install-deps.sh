@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install the Debian packages winnow needs to build and test, skipping those
+# already present. Needs root (or sudo) on Debian 12 or newer.
+set -euo pipefail
+
+packages=(
+  cmake make g++ pkg-config python3
+  libgumbo-dev libutf8proc-dev libcli11-dev
+  libgtest-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev
+  zlib1g-dev unicode-data
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,5 +1,6 @@
 #include "classify.hpp"
 
+#include "block_stats.hpp"
 #include "markers.hpp"
 
 namespace winnow::detail {
@@ -9,14 +10,34 @@ namespace {
 // Teasers are one line; a long block that opens with "Read more:" is prose.
 constexpr std::size_t kMaxTeaserBytes = 300;
 
+bool starts_with_copyright(std::string_view text) {
+  return text.starts_with("\xC2\xA9") /* © */ || text.starts_with("(c) ") ||
+         text.starts_with("(C) ");
+}
+
+// Verdicts from the block's own words. Whole-block phrases are safe on any
+// block: an article sentence is never exactly "Advertisement". Phrases that
+// only open a block ("Posted by ...", "34 comments ...") and teaser prefixes
+// are only trusted on blocks that do not read as prose, so "Comments from the
+// minister came late." stays.
 void classify_block(PageBlock& b, const MarkerSet& markers) {
   std::string key = marker_key(b.block.text);
   if (key.empty()) {
     drop(b, Reason::Empty, "no letters or digits", true);
     return;
   }
-  if (auto reason = markers.match_whole(key)) {
-    drop(b, *reason, "marker '" + key + "'", *reason == Reason::AdMarker);
+  BlockStats stats = block_stats(b.block.text);
+  std::string phrase;
+  if (auto it = markers.whole.find(key); it != markers.whole.end()) {
+    drop(b, it->second, "marker '" + key + "'", it->second == Reason::AdMarker);
+    return;
+  }
+  if (is_prose(stats)) {
+    keep(b);
+    return;
+  }
+  if (auto reason = markers.match_whole(key, &phrase)) {
+    drop(b, *reason, "marker '" + phrase + "'", *reason == Reason::AdMarker);
     return;
   }
   if (b.block.text.size() <= kMaxTeaserBytes) {
@@ -24,6 +45,10 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
       drop(b, Reason::Teaser, "teaser prefix '" + std::string(*prefix) + "'");
       return;
     }
+  }
+  if (starts_with_copyright(b.block.text)) {
+    drop(b, Reason::Legal, "copyright line");
+    return;
   }
   keep(b);
 }

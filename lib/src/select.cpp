@@ -1,37 +1,145 @@
 #include "select.hpp"
 
+#include <unordered_map>
 #include <unordered_set>
 
+#include "block_stats.hpp"
 #include "markers.hpp"
-#include "utf8.hpp"
 
 namespace winnow::detail {
 
 namespace {
 
-bool ends_sentence(std::string_view s) {
-  while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
-  if (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99")) s.remove_suffix(3);  // ” ’
-  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':' ||
-                        s.ends_with("\xE3\x80\x82") /* 。 */);
+// How hard select leans, per Options::favor. Scores are in units (about five
+// per Latin word): a prose block adds its length, everything else subtracts.
+struct Tuning {
+  double label_cost;      // a short unpunctuated line: menu entry, link, label
+  double marker_cost;     // a block classify dropped (ad marker, share button...)
+  double opener_cost;     // "Leave a Reply", "You may also like": a section boundary
+  double sentence_gain;   // share of its length a short sentence adds
+  std::size_t menu_run;   // this many labels in a row inside the article are a menu (0: never)
+};
+
+Tuning tuning_for(Favor favor) {
+  switch (favor) {
+    case Favor::Precision: return {45, 45, 1000, 0.25, 2};
+    case Favor::Recall: return {15, 20, 300, 1.0, 0};
+    case Favor::Balanced: break;
+  }
+  return {30, 30, 600, 0.5, 3};
 }
 
-bool headline_like(const PageBlock& b) {
-  std::size_t words = 1;
-  for (char c : b.block.text) words += c == ' ';
-  return b.block.kept && words >= 2 && words <= 30 && !ends_sentence(b.block.text);
+bool is_section_opener(Reason r) { return r == Reason::CommentSection || r == Reason::RelatedList; }
+
+double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t) {
+  if (!b.block.kept) {
+    if (b.block.reason == Reason::Empty) return 0;
+    return is_section_opener(b.block.reason) ? -t.opener_cost : -t.marker_cost;
+  }
+  if (is_prose(s)) return static_cast<double>(s.units);
+  if (s.ends_sentence && s.units >= kShortUnits) return t.sentence_gain * static_cast<double>(s.units);
+  return -t.label_cost;
 }
 
-// The headline is the first headline-like block before the body starts.
-void find_title(Document& doc) {
-  constexpr std::size_t kLookahead = 12;
-  for (std::size_t i = 0; i < doc.blocks.size() && i < kLookahead; ++i) {
+struct Span {
+  std::size_t begin = 0, end = 0;  // [begin, end)
+  bool empty() const { return begin == end; }
+};
+
+// The article is the run of blocks with the highest total score: long prose
+// pulls it in, runs of labels and markers push it apart (maximum-sum
+// subarray).
+Span best_run(const std::vector<double>& scores) {
+  Span best, current;
+  double best_sum = 0, sum = 0;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (sum <= 0) {
+      sum = 0;
+      current.begin = i;
+    }
+    sum += scores[i];
+    current.end = i + 1;
+    if (sum > best_sum) {
+      best_sum = sum;
+      best = current;
+    }
+  }
+  return best;
+}
+
+bool headline_like(const PageBlock& b, const BlockStats& s) {
+  if (!b.block.kept && b.block.reason != Reason::Chrome && b.block.reason != Reason::Navigation) return false;
+  return s.words >= 2 && s.words <= 40 && s.units >= 10 && !s.has_url &&
+         (!s.ends_sentence || b.block.text.ends_with("?") || b.block.text.ends_with("!"));
+}
+
+// The headline sits just before the body: the line repeated there (pages
+// often show it two or three times), else the longest headline-like line in
+// the few blocks before the article starts.
+std::size_t find_title(const Document& doc, const std::vector<BlockStats>& stats, Span article) {
+  constexpr std::size_t kWindow = 12;
+  std::size_t from = article.begin > kWindow ? article.begin - kWindow : 0;
+  std::unordered_map<std::string, int> counts;
+  for (std::size_t i = 0; i < article.begin; ++i) ++counts[marker_key(doc.blocks[i].block.text)];
+  std::size_t best = doc.blocks.size(), repeated = doc.blocks.size();
+  for (std::size_t i = from; i < article.begin; ++i) {
+    const PageBlock& b = doc.blocks[i];
+    if (!headline_like(b, stats[i])) continue;
+    if (best == doc.blocks.size() || stats[i].units > stats[best].units) best = i;
+    if (counts[marker_key(b.block.text)] >= 2 &&
+        (repeated == doc.blocks.size() || stats[i].units > stats[repeated].units)) {
+      repeated = i;
+    }
+  }
+  return repeated != doc.blocks.size() ? repeated : best;
+}
+
+void drop_outside(Document& doc, const std::vector<BlockStats>& stats, Span article) {
+  for (std::size_t i = 0; i < article.begin; ++i) {
     PageBlock& b = doc.blocks[i];
-    if (!b.block.kept) continue;
-    if (!headline_like(b)) return;  // the body has started
-    doc.metadata.title = b.block.text;
-    drop(b, Reason::Title, "headline, reported as the title");
-    return;
+    if (b.block.kept) drop(b, Reason::Navigation, "before the article");
+  }
+  const PageBlock* opener = nullptr;
+  bool tagline_checked = false;
+  for (std::size_t i = article.end; i < doc.blocks.size(); ++i) {
+    PageBlock& b = doc.blocks[i];
+    if (!b.block.kept) {
+      if (is_section_opener(b.block.reason) && !opener) opener = &b;
+      if (b.block.reason != Reason::Empty) tagline_checked = true;
+      continue;
+    }
+    if (opener) {
+      drop(b, opener->block.reason, "after '" + opener->block.text + "'");
+    } else if (!tagline_checked && stats[i].words >= 6 && !is_prose(stats[i])) {
+      drop(b, Reason::Tagline, "unfinished sentence closing the article");
+    } else {
+      drop(b, Reason::Chrome, "after the article");
+    }
+    tagline_checked = true;
+  }
+}
+
+// Inside the article, a run of short unpunctuated lines is a menu or a link
+// list; one or two such lines between paragraphs are subheadings and stay.
+void drop_menus(Document& doc, const std::vector<BlockStats>& stats, Span article, std::size_t min_run) {
+  if (min_run == 0) return;
+  std::size_t i = article.begin;
+  while (i < article.end) {
+    if (!doc.blocks[i].block.kept || !is_label(stats[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < article.end && (!doc.blocks[j].block.kept || is_label(stats[j]))) ++j;
+    std::size_t labels = 0;
+    for (std::size_t k = i; k < j; ++k) labels += doc.blocks[k].block.kept;
+    if (labels >= min_run) {
+      std::string why = "one of " + std::to_string(labels) + " short lines in a row";
+      for (std::size_t k = i; k < j; ++k) {
+        if (doc.blocks[k].block.kept) drop(doc.blocks[k], Reason::Navigation, why);
+      }
+    }
+    i = j;
   }
 }
 
@@ -50,31 +158,30 @@ void drop_repeats(Document& doc) {
   }
 }
 
-// A comment or related-posts opener in the second half of the page ends the
-// article: everything after it belongs to that section.
-void cut_trailing_sections(Document& doc) {
-  std::size_t total = 0;
-  for (const auto& b : doc.blocks) total += b.block.text.size();
-  std::size_t seen = 0;
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    const PageBlock& b = doc.blocks[i];
-    seen += b.block.text.size();
-    Reason r = b.block.reason;
-    if (r != Reason::CommentSection && r != Reason::RelatedList) continue;
-    if (seen * 2 < total) continue;
-    for (std::size_t j = i + 1; j < doc.blocks.size(); ++j) {
-      if (doc.blocks[j].block.kept) drop(doc.blocks[j], r, "after '" + b.block.text + "'");
-    }
-    return;
-  }
-}
-
 }  // namespace
 
-void select(Document& doc, const Options&) {
-  find_title(doc);
+void select(Document& doc, const Options& options) {
+  if (doc.blocks.empty()) return;
+  const Tuning t = tuning_for(options.favor);
+  std::vector<BlockStats> stats;
+  std::vector<double> scores;
+  stats.reserve(doc.blocks.size());
+  scores.reserve(doc.blocks.size());
+  for (const auto& b : doc.blocks) {
+    stats.push_back(block_stats(b.block.text));
+    scores.push_back(block_score(b, stats.back(), t));
+  }
+  Span article = best_run(scores);
+  if (article.empty()) article = {0, doc.blocks.size()};  // no prose at all: keep what classify kept
+
+  std::size_t title = find_title(doc, stats, article);
+  if (title < doc.blocks.size()) {
+    doc.metadata.title = doc.blocks[title].block.text;
+    drop(doc.blocks[title], Reason::Title, "headline, reported as the title");
+  }
+  drop_outside(doc, stats, article);
+  drop_menus(doc, stats, article, t.menu_run);
   drop_repeats(doc);
-  cut_trailing_sections(doc);
 }
 
 }  // namespace winnow::detail

@@ -40,6 +40,7 @@ std::optional<Reason> section_reason(std::string_view name) {
   if (name == "comments") return Reason::CommentSection;
   if (name == "related") return Reason::RelatedList;
   if (name == "teaser") return Reason::Teaser;
+  if (name == "chrome-words") return Reason::Chrome;
   return std::nullopt;
 }
 
@@ -108,6 +109,22 @@ std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* 
   return std::nullopt;
 }
 
+std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view key) const {
+  for (const auto& phrase : chrome_words) {
+    for (auto at = key.find(phrase); at != std::string_view::npos; at = key.find(phrase, at + 1)) {
+      std::size_t after = at + phrase.size();
+      // Keys are lower-cased; a space or ASCII punctuation before the phrase
+      // starts a word (a non-ASCII byte is taken as part of a word).
+      unsigned char prev = at == 0 ? ' ' : static_cast<unsigned char>(key[at - 1]);
+      bool starts_word = prev < 0x80 && !is_letter_or_digit(prev);
+      std::size_t i = after;
+      bool ends_word = after == key.size() || !is_letter_or_digit(next_code_point(key, i));
+      if (starts_word && ends_word) return phrase;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key) const {
   for (const auto& prefix : teaser_prefixes) {
     if (key.size() <= prefix.size() || key.compare(0, prefix.size(), prefix) != 0) continue;
@@ -142,6 +159,10 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
     if (prefix) line.remove_suffix(3);
     std::string key = pattern_key(line);
     if (key.empty()) continue;
+    if (*section == Reason::Chrome) {
+      set.chrome_words.push_back(std::move(key));
+      continue;
+    }
     if (prefix || key.find("<n>") != std::string::npos) {
       if (*section == Reason::Teaser) {
         if (error) *error = "markers line " + std::to_string(line_no) + ": patterns are not allowed in [teaser]";

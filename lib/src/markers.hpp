@@ -31,6 +31,10 @@ struct MarkerSet {
   std::unordered_map<std::string, Reason> whole;  // key -> reason
   std::vector<MarkerPattern> patterns;             // placeholders and prefixes
   std::vector<std::string> teaser_prefixes;        // lower-cased
+  std::vector<std::string> chrome_words;           // [chrome-words]: found anywhere in a block
+
+  // The [chrome-words] phrase the key contains, if any (whole words only).
+  std::optional<std::string_view> find_chrome_words(std::string_view key) const;
 
   // The reason when the whole block is a marker phrase (or matches a
   // pattern). `matched`, when given, receives the phrase as written.

@@ -31,11 +31,16 @@ Tuning tuning_for(Favor favor) {
 
 bool is_section_opener(Reason r) { return r == Reason::CommentSection || r == Reason::RelatedList; }
 
-double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t) {
+double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, const MarkerSet& markers) {
   if (!b.block.kept) {
     if (b.block.reason == Reason::Empty) return 0;
     return is_section_opener(b.block.reason) ? -t.opener_cost : -t.marker_cost;
   }
+  // Cookie notices and legal small print are written as prose.
+  if (markers.find_chrome_words(marker_key(b.block.text))) return -t.label_cost;
+  // A long block with no sentence mark at all is a tag cloud or a keyword
+  // list, not a paragraph; it neither pulls the article in nor splits it.
+  if (s.units >= kLongUnits && s.sentence_ends == 0) return 0;
   if (is_prose(s)) return static_cast<double>(s.units);
   if (s.ends_sentence && s.units >= kShortUnits) return t.sentence_gain * static_cast<double>(s.units);
   return -t.label_cost;
@@ -92,6 +97,22 @@ std::size_t find_title(const Document& doc, const std::vector<BlockStats>& stats
     }
   }
   return repeated != doc.blocks.size() ? repeated : best;
+}
+
+// A comment section runs to the end of the page: once an article has been
+// read (some prose before it), "Leave a Reply" or "Comments" ends it.
+// Returns the index of the opener, or the block count when there is none.
+std::size_t find_comment_cut(const Document& doc, const std::vector<BlockStats>& stats) {
+  constexpr std::size_t kMinArticleUnits = 200;
+  std::size_t prose_before = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const PageBlock& b = doc.blocks[i];
+    if (b.block.kept && is_prose(stats[i])) prose_before += stats[i].units;
+    if (!b.block.kept && b.block.reason == Reason::CommentSection && prose_before >= kMinArticleUnits) {
+      return i;
+    }
+  }
+  return doc.blocks.size();
 }
 
 void drop_outside(Document& doc, const std::vector<BlockStats>& stats, Span article) {
@@ -167,10 +188,10 @@ void select(Document& doc, const Options& options) {
   std::vector<double> scores;
   stats.reserve(doc.blocks.size());
   scores.reserve(doc.blocks.size());
-  for (const auto& b : doc.blocks) {
-    stats.push_back(block_stats(b.block.text));
-    scores.push_back(block_score(b, stats.back(), t));
-  }
+  const MarkerSet& markers = builtin_markers();
+  for (const auto& b : doc.blocks) stats.push_back(block_stats(b.block.text));
+  std::size_t cut = find_comment_cut(doc, stats);
+  for (std::size_t i = 0; i < cut; ++i) scores.push_back(block_score(doc.blocks[i], stats[i], t, markers));
   Span article = best_run(scores);
   if (article.empty()) article = {0, doc.blocks.size()};  // no prose at all: keep what classify kept
 

@@ -99,6 +99,16 @@ std::size_t find_title(const Document& doc, const std::vector<BlockStats>& stats
   return repeated != doc.blocks.size() ? repeated : best;
 }
 
+// "Comments" between "Facebook" and "Print" is a button of a share bar, not
+// the heading of a comment section.
+bool in_button_row(const Document& doc, std::size_t i) {
+  auto is_button = [&](std::size_t j) {
+    const Block& b = doc.blocks[j].block;
+    return !b.kept && b.reason == Reason::ShareBar;
+  };
+  return (i > 0 && is_button(i - 1)) || (i + 1 < doc.blocks.size() && is_button(i + 1));
+}
+
 // A comment section runs to the end of the page: once an article has been
 // read (some prose before it), "Leave a Reply" or "Comments" ends it.
 // Returns the index of the opener, or the block count when there is none.
@@ -108,7 +118,8 @@ std::size_t find_comment_cut(const Document& doc, const std::vector<BlockStats>&
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const PageBlock& b = doc.blocks[i];
     if (b.block.kept && is_prose(stats[i])) prose_before += stats[i].units;
-    if (!b.block.kept && b.block.reason == Reason::CommentSection && prose_before >= kMinArticleUnits) {
+    if (!b.block.kept && b.block.reason == Reason::CommentSection && prose_before >= kMinArticleUnits &&
+        !in_button_row(doc, i)) {
       return i;
     }
   }

@@ -65,7 +65,16 @@ BlockStats block_stats(std::string_view text) {
         s.starts_lower = is_lower(cp);
         seen_letter = true;
       }
-      if (!in_word) ++s.words;
+      if (!in_word) {
+        ++s.words;
+        auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+        if (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) {
+          ++s.cased_words;
+          ++s.capitalized_words;
+        } else if (category == UTF8PROC_CATEGORY_LL) {
+          ++s.cased_words;
+        }
+      }
       in_word = true;
       pending_end = 0;
       last_visible = cp;

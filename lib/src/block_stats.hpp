@@ -19,7 +19,9 @@ struct BlockStats {
   std::size_t digits = 0;
   bool ends_sentence = false;      // last visible mark ends a sentence (or is ':')
   bool starts_lower = false;       // first letter is lower case: a fragment
-  bool has_url = false;            // "http://", "www." or an e-mail address
+  std::size_t cased_words = 0;     // words that open with a cased letter
+  std::size_t capitalized_words = 0;  // ... with an upper-case one
+  bool has_url = false;            // "http://" or "www."
 };
 
 BlockStats block_stats(std::string_view text);
@@ -37,6 +39,16 @@ inline bool is_prose(const BlockStats& s) {
 // Short and unpunctuated: a menu entry, a label, a link title.
 inline bool is_label(const BlockStats& s) {
   return !s.ends_sentence && s.units < kProseUnits;
+}
+
+// A label that reads like a link or menu entry: no digits, and Title Case
+// ("Real Time Economics", "Contact Us") rather than a sentence-case fragment
+// or a table cell ("1 tackle (1 combined)", "$139.00"). Caseless scripts
+// count when the line is only a few words.
+inline bool is_link_like(const BlockStats& s) {
+  if (!is_label(s) || s.digits > 0) return false;
+  if (s.cased_words == 0) return s.words <= 4;
+  return s.capitalized_words * 2 >= s.cased_words + 1 || s.words <= 2;
 }
 
 }  // namespace winnow::detail

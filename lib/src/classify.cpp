@@ -15,6 +15,25 @@ bool starts_with_copyright(std::string_view text) {
          text.starts_with("(C) ");
 }
 
+// "Facebook Twitter LinkedIn": a row of share buttons scraped as one line.
+// Every word is a share or menu marker, and at least one is a share button.
+bool is_button_row(std::string_view key, const MarkerSet& markers) {
+  std::size_t words = 0;
+  bool share = false;
+  while (!key.empty()) {
+    std::size_t end = key.find(' ');
+    std::string word = marker_key(key.substr(0, end));
+    key.remove_prefix(end == std::string_view::npos ? key.size() : end + 1);
+    if (word.empty()) continue;  // a separator such as "|" or "•"
+    auto it = markers.whole.find(word);
+    if (it == markers.whole.end()) return false;
+    if (it->second != Reason::ShareBar && it->second != Reason::Navigation) return false;
+    share = share || it->second == Reason::ShareBar;
+    ++words;
+  }
+  return words >= 2 && share;
+}
+
 // Verdicts from the block's own words. Whole-block phrases are safe on any
 // block: an article sentence is never exactly "Advertisement". Phrases that
 // only open a block ("Posted by ...", "34 comments ...") and teaser prefixes
@@ -38,6 +57,10 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
   }
   if (auto reason = markers.match_whole(key, &phrase)) {
     drop(b, *reason, "marker '" + phrase + "'", *reason == Reason::AdMarker);
+    return;
+  }
+  if (is_button_row(key, markers)) {
+    drop(b, Reason::ShareBar, "every word is a share or menu button");
     return;
   }
   if (b.block.text.size() <= kMaxTeaserBytes) {

@@ -13,7 +13,8 @@ namespace {
 // How hard select leans, per Options::favor. Scores are in units (about five
 // per Latin word): a prose block adds its length, everything else subtracts.
 struct Tuning {
-  double label_cost;      // a short unpunctuated line: menu entry, link, label
+  double label_cost;      // a short link-like line: menu entry, link title
+  double fragment_cost;   // another short line: list item, table cell, short sentence
   double marker_cost;     // a block classify dropped (ad marker, share button...)
   double opener_cost;     // "Leave a Reply", "You may also like": a section boundary
   double sentence_gain;   // share of its length a short sentence adds
@@ -22,11 +23,11 @@ struct Tuning {
 
 Tuning tuning_for(Favor favor) {
   switch (favor) {
-    case Favor::Precision: return {45, 45, 1000, 0.25, 2};
-    case Favor::Recall: return {15, 20, 300, 1.0, 0};
+    case Favor::Precision: return {45, 20, 45, 1000, 0.25, 2};
+    case Favor::Recall: return {15, 3, 20, 300, 1.0, 0};
     case Favor::Balanced: break;
   }
-  return {30, 30, 600, 0.5, 3};
+  return {30, 12, 30, 600, 0.5, 3};
 }
 
 bool is_section_opener(Reason r) { return r == Reason::CommentSection || r == Reason::RelatedList; }
@@ -43,7 +44,7 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
   if (s.units >= kLongUnits && s.sentence_ends == 0) return 0;
   if (is_prose(s)) return static_cast<double>(s.units);
   if (s.ends_sentence && s.units >= kShortUnits) return t.sentence_gain * static_cast<double>(s.units);
-  return -t.label_cost;
+  return is_link_like(s) ? -t.label_cost : -t.fragment_cost;
 }
 
 struct Span {
@@ -151,22 +152,22 @@ void drop_outside(Document& doc, const std::vector<BlockStats>& stats, Span arti
   }
 }
 
-// Inside the article, a run of short unpunctuated lines is a menu or a link
+// Inside the article, a run of link-like lines is a menu or a link
 // list; one or two such lines between paragraphs are subheadings and stay.
 void drop_menus(Document& doc, const std::vector<BlockStats>& stats, Span article, std::size_t min_run) {
   if (min_run == 0) return;
   std::size_t i = article.begin;
   while (i < article.end) {
-    if (!doc.blocks[i].block.kept || !is_label(stats[i])) {
+    if (!doc.blocks[i].block.kept || !is_link_like(stats[i])) {
       ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < article.end && (!doc.blocks[j].block.kept || is_label(stats[j]))) ++j;
+    while (j < article.end && (!doc.blocks[j].block.kept || is_link_like(stats[j]))) ++j;
     std::size_t labels = 0;
     for (std::size_t k = i; k < j; ++k) labels += doc.blocks[k].block.kept;
     if (labels >= min_run) {
-      std::string why = "one of " + std::to_string(labels) + " short lines in a row";
+      std::string why = "one of " + std::to_string(labels) + " link-like lines in a row";
       for (std::size_t k = i; k < j; ++k) {
         if (doc.blocks[k].block.kept) drop(doc.blocks[k], Reason::Navigation, why);
       }

@@ -1,5 +1,6 @@
 #include "select.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,17 +18,20 @@ struct Tuning {
   double fragment_cost;   // another short line: list item, table cell, short sentence
   double marker_cost;     // a block classify dropped (ad marker, share button...)
   double opener_cost;     // "Leave a Reply", "You may also like": a section boundary
-  double sentence_gain;   // share of its length a short sentence adds
+  double run_cost;        // extra cost of each chrome line beyond two in a row
+  double sentence_gain;
+  double list_gain;       // share of its length a line in a list adds
+  std::size_t list_min;   // this many non-link short lines in a row are a list   // share of its length a short sentence adds
   std::size_t menu_run;   // this many labels in a row inside the article are a menu (0: never)
 };
 
 Tuning tuning_for(Favor favor) {
   switch (favor) {
-    case Favor::Precision: return {45, 20, 45, 1000, 0.25, 2};
-    case Favor::Recall: return {15, 3, 20, 300, 1.0, 0};
+    case Favor::Precision: return {45, 20, 45, 1000, 80, 0.25, 0, 0, 2};
+    case Favor::Recall: return {15, 3, 20, 300, 0, 1.0, 0.5, 3, 0};
     case Favor::Balanced: break;
   }
-  return {30, 12, 30, 600, 0.5, 3};
+  return {30, 12, 30, 600, 40, 0.5, 0.2, 3, 3};
 }
 
 bool is_section_opener(Reason r) { return r == Reason::CommentSection || r == Reason::RelatedList; }
@@ -108,6 +112,31 @@ bool in_button_row(const Document& doc, std::size_t i) {
     return !b.kept && b.reason == Reason::ShareBar;
   };
   return (i > 0 && is_button(i - 1)) || (i + 1 < doc.blocks.size() && is_button(i + 1));
+}
+
+bool is_fragment(const PageBlock& b, const BlockStats& s) {
+  return b.block.kept && !is_prose(s) && !is_link_like(s) && s.units >= 8;
+}
+
+// A list or table scraped line by line (steps, dates, prices, table cells)
+// is a run of short lines that are not link-like. Several in a row are
+// content, not chrome: they add a little instead of costing.
+void credit_lists(const Document& doc, const std::vector<BlockStats>& stats,
+                  std::vector<double>& scores, const Tuning& t) {
+  if (t.list_gain <= 0) return;
+  std::size_t i = 0;
+  while (i < scores.size()) {
+    if (!is_fragment(doc.blocks[i], stats[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < scores.size() && is_fragment(doc.blocks[j], stats[j])) ++j;
+    if (j - i >= t.list_min) {
+      for (std::size_t k = i; k < j; ++k) scores[k] = t.list_gain * static_cast<double>(stats[k].units);
+    }
+    i = j;
+  }
 }
 
 // A comment section runs to the end of the page: once an article has been
@@ -203,8 +232,29 @@ void select(Document& doc, const Options& options) {
   const MarkerSet& markers = builtin_markers();
   for (const auto& b : doc.blocks) stats.push_back(block_stats(b.block.text));
   std::size_t cut = find_comment_cut(doc, stats);
-  for (std::size_t i = 0; i < cut; ++i) scores.push_back(block_score(doc.blocks[i], stats[i], t, markers));
+  std::size_t gap = 0;  // chrome-like blocks since the last positive one
+  for (std::size_t i = 0; i < cut; ++i) {
+    double score = block_score(doc.blocks[i], stats[i], t, markers);
+    // Beyond the second chrome line in a row, each costs more: one or two
+    // short lines between paragraphs are subheadings, a longer stretch is a
+    // menu or the header of a teaser list.
+    if (score > 0) {
+      gap = 0;
+    } else if (score < 0 && (is_link_like(stats[i]) || !doc.blocks[i].block.kept)) {
+      if (++gap > 2) score -= t.run_cost;
+    }
+    scores.push_back(score);
+  }
   Span article = best_run(scores);
+  if (!article.empty() && t.list_gain > 0) {
+    // Lists count as content only from where the prose starts: before it,
+    // a run of short lines is the site's headline list, not the article.
+    std::vector<double> credited = scores;
+    credit_lists(doc, stats, credited, t);
+    for (std::size_t i = 0; i < article.begin; ++i) credited[i] = std::min(credited[i], scores[i]);
+    Span wider = best_run(credited);
+    if (wider.begin <= article.begin && wider.end >= article.end) article = wider;
+  }
   if (article.empty()) article = {0, doc.blocks.size()};  // no prose at all: keep what classify kept
 
   std::size_t title = find_title(doc, stats, article);

@@ -20,6 +20,7 @@ struct Tuning {
   double opener_cost;     // "Leave a Reply", "You may also like": a section boundary
   double run_cost;        // extra cost of each chrome line beyond two in a row
   double sentence_gain;
+  double teaser_share;    // share of its score a lone paragraph keeps
   double list_gain;       // share of its length a line in a list adds
   std::size_t list_min;   // this many non-link short lines in a row are a list   // share of its length a short sentence adds
   std::size_t menu_run;   // this many labels in a row inside the article are a menu (0: never)
@@ -27,11 +28,11 @@ struct Tuning {
 
 Tuning tuning_for(Favor favor) {
   switch (favor) {
-    case Favor::Precision: return {45, 20, 45, 1000, 80, 0.25, 0, 0, 2};
-    case Favor::Recall: return {15, 3, 20, 300, 0, 1.0, 0.5, 3, 0};
+    case Favor::Precision: return {45, 20, 45, 1000, 80, 0.25, 0.3, 0, 0, 2};
+    case Favor::Recall: return {15, 3, 20, 300, 0, 1.0, 1.0, 0.5, 3, 0};
     case Favor::Balanced: break;
   }
-  return {30, 12, 30, 600, 40, 0.5, 0.2, 3, 3};
+  return {30, 12, 30, 600, 40, 0.5, 0.3, 0.2, 3, 3};
 }
 
 bool is_section_opener(Reason r) { return r == Reason::CommentSection || r == Reason::RelatedList; }
@@ -48,6 +49,11 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
   if (s.units >= kLongUnits && s.sentence_ends == 0) return 0;
   if (is_prose(s)) return static_cast<double>(s.units);
   if (s.ends_sentence && s.units >= kShortUnits) return t.sentence_gain * static_cast<double>(s.units);
+  // Ten words or more in sentence case read as a sentence that lost its
+  // full stop (a lead, a caption), not as a menu entry.
+  if (s.words >= 18 && !is_link_like(s) && s.capitalized_words * 3 < s.cased_words) {
+    return t.sentence_gain * static_cast<double>(s.units);
+  }
   return is_link_like(s) ? -t.label_cost : -t.fragment_cost;
 }
 
@@ -112,6 +118,31 @@ bool in_button_row(const Document& doc, std::size_t i) {
     return !b.kept && b.reason == Reason::ShareBar;
   };
   return (i > 0 && is_button(i - 1)) || (i + 1 < doc.blocks.size() && is_button(i + 1));
+}
+
+// A teaser list repeats title, byline or date, then a one-paragraph summary:
+// prose alone between stretches of two or more short lines. Article
+// paragraphs come in runs, or between single subheadings. Such lone
+// paragraphs count for less, so a teaser list does not join the article.
+void discount_teasers(std::vector<double>& scores, const Tuning& t) {
+  auto shorts_before = [&](std::size_t i) {
+    std::size_t n = 0;
+    while (i > 0 && scores[i - 1] <= 0) n += scores[--i] < 0;
+    return std::pair{n, i > 0};
+  };
+  auto shorts_after = [&](std::size_t i) {
+    std::size_t n = 0;
+    while (i + 1 < scores.size() && scores[i + 1] <= 0) n += scores[++i] < 0;
+    return n;
+  };
+  std::vector<std::size_t> lone;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (scores[i] <= 0) continue;
+    auto [before, bounded] = shorts_before(i);
+    std::size_t after = shorts_after(i);
+    if (before >= 2 && after >= 1 && (after >= 2 || bounded)) lone.push_back(i);
+  }
+  for (std::size_t i : lone) scores[i] *= t.teaser_share;
 }
 
 bool is_fragment(const PageBlock& b, const BlockStats& s) {
@@ -245,6 +276,7 @@ void select(Document& doc, const Options& options) {
     }
     scores.push_back(score);
   }
+  discount_teasers(scores, t);
   Span article = best_run(scores);
   if (!article.empty() && t.list_gain > 0) {
     // Lists count as content only from where the prose starts: before it,

@@ -32,7 +32,7 @@ Tuning tuning_for(Favor favor) {
     case Favor::Recall: return {15, 3, 20, 300, 0, 1.0, 1.0, 0.5, 3, 0};
     case Favor::Balanced: break;
   }
-  return {30, 12, 30, 600, 40, 0.5, 0.3, 0.2, 3, 3};
+  return {30, 12, 30, 300, 40, 0.5, 0.3, 0.2, 3, 3};
 }
 
 bool is_section_opener(Reason r) { return r == Reason::CommentSection || r == Reason::RelatedList; }

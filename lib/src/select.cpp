@@ -122,8 +122,8 @@ bool in_button_row(const Document& doc, std::size_t i) {
 
 // A teaser list repeats title, byline or date, then a one-paragraph summary:
 // prose alone between stretches of two or more short lines. Article
-// paragraphs come in runs, or between single subheadings. Such lone
-// paragraphs count for less, so a teaser list does not join the article.
+// paragraphs come in runs, or between single subheadings. A list of such
+// lone paragraphs counts for less, so it does not join the article.
 void discount_teasers(std::vector<double>& scores, const Tuning& t) {
   auto shorts_before = [&](std::size_t i) {
     std::size_t n = 0;
@@ -135,14 +135,32 @@ void discount_teasers(std::vector<double>& scores, const Tuning& t) {
     while (i + 1 < scores.size() && scores[i + 1] <= 0) n += scores[++i] < 0;
     return n;
   };
-  std::vector<std::size_t> lone;
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    if (scores[i] <= 0) continue;
+  auto is_lone = [&](std::size_t i) {
+    if (scores[i] <= 0) return false;
     auto [before, bounded] = shorts_before(i);
     std::size_t after = shorts_after(i);
-    if (before >= 2 && after >= 1 && (after >= 2 || bounded)) lone.push_back(i);
+    return before >= 2 && after >= 1 && (after >= 2 || bounded);
+  };
+  // Only a chain of two or more such paragraphs, with nothing but short
+  // lines between them, is a list; a single one is an article paragraph
+  // between a menu and a subheading.
+  constexpr std::size_t kMinTeasers = 2;
+  std::vector<std::size_t> chain;
+  auto flush = [&] {
+    if (chain.size() >= kMinTeasers) {
+      for (std::size_t i : chain) scores[i] *= t.teaser_share;
+    }
+    chain.clear();
+  };
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (scores[i] <= 0) continue;
+    if (is_lone(i)) {
+      chain.push_back(i);
+    } else {
+      flush();
+    }
   }
-  for (std::size_t i : lone) scores[i] *= t.teaser_share;
+  flush();
 }
 
 bool is_fragment(const PageBlock& b, const BlockStats& s) {

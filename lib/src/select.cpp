@@ -205,6 +205,15 @@ std::size_t find_comment_cut(const Document& doc, const std::vector<BlockStats>&
   return doc.blocks.size();
 }
 
+// A short sentence-case line right after the last paragraph ("With
+// reporting by AFP and Reuters") closes the article: a credit or sign-off.
+// A longer one, or one that holds a sentence end, is the site describing
+// itself (the tagline rule in drop_outside).
+bool is_closing_line(const PageBlock& b, const BlockStats& s) {
+  return b.block.kept && !is_prose(s) && !is_link_like(s) && s.words >= 2 && s.words < 10 &&
+         s.sentence_ends == 0 && s.digits == 0 && !s.starts_lower;
+}
+
 void drop_outside(Document& doc, const std::vector<BlockStats>& stats, Span article) {
   for (std::size_t i = 0; i < article.begin; ++i) {
     PageBlock& b = doc.blocks[i];
@@ -307,6 +316,9 @@ void select(Document& doc, const Options& options) {
   }
   if (article.empty()) article = {0, doc.blocks.size()};  // no prose at all: keep what classify kept
 
+  if (article.end < doc.blocks.size() && is_closing_line(doc.blocks[article.end], stats[article.end])) {
+    ++article.end;
+  }
   std::size_t title = find_title(doc, stats, article);
   if (title < doc.blocks.size()) {
     doc.metadata.title = doc.blocks[title].block.text;

@@ -100,6 +100,40 @@ TEST(Select, RelatedListAndEverythingAfterIt) {
   EXPECT_FALSE(block(doc, "Donald Trump").kept);
 }
 
+TEST(Select, RelatedBoxInsideTheArticleDoesNotEndIt) {
+  auto doc = run_text(join({paragraph(1), "Related articles", "Plague outbreak: China hit by pneumonic plague",
+                            "Horror as plague of killer mosquitos are headed to Britain", paragraph(2),
+                            paragraph(3)}));
+  EXPECT_TRUE(block(doc, "Paragraph 1").kept);
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+  EXPECT_EQ(block(doc, "Related articles").reason, Reason::RelatedList);
+}
+
+TEST(Select, RelatedListFollowedByTeaserSummariesEndsTheArticle) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "Related links:", "Urartu relics unearthed in Iran",
+                            "Archaeological relics of the kingdom have recently been found in a mountain "
+                            "village, the agency reported on Monday.",
+                            "Pentagon announces deal for equipment supplies",
+                            "Work will be performed in Virginia and is expected to be completed in "
+                            "September of next year, the statement said."}));
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_FALSE(block(doc, "Archaeological relics").kept);
+  EXPECT_FALSE(block(doc, "Work will be performed").kept);
+}
+
+TEST(Select, LongSentenceCaseLineIsNotTheHeadline) {
+  auto doc = run_text(join({"Theatre Reviews From Our Visitors",
+                            "Visitors who booked their tickets online came to the theatre to watch the "
+                            "show and have left their reviews",
+                            paragraph(1), paragraph(2)}));
+  EXPECT_EQ(doc.metadata.title, "Theatre Reviews From Our Visitors");
+}
+
+TEST(Select, ShortCreditLineClosesTheArticle) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "With reporting by AFP and Reuters", "Leave a Reply"}));
+  EXPECT_TRUE(block(doc, "With reporting").kept);
+}
+
 TEST(Select, SiteTaglineAfterTheLastParagraph) {
   auto doc = run_text(join({paragraph(1), paragraph(2),
                             "Nigerian digital media platform. We cover all trending and significant "

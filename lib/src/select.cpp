@@ -85,6 +85,10 @@ Span best_run(const std::vector<double>& scores) {
 
 bool headline_like(const PageBlock& b, const BlockStats& s) {
   if (!b.block.kept && b.block.reason != Reason::Chrome && b.block.reason != Reason::Navigation) return false;
+  // Twelve words or more in sentence case is a lead that lost its full
+  // stop, not a headline.
+  bool sentence_case = s.capitalized_words * 3 < s.cased_words;
+  if (s.words >= 12 && sentence_case) return false;
   return s.words >= 2 && s.words <= 40 && s.units >= 10 && !s.has_url &&
          (!s.ends_sentence || b.block.text.ends_with("?") || b.block.text.ends_with("!"));
 }
@@ -118,6 +122,32 @@ bool in_button_row(const Document& doc, std::size_t i) {
     return !b.kept && b.reason == Reason::ShareBar;
   };
   return (i > 0 && is_button(i - 1)) || (i + 1 < doc.blocks.size() && is_button(i + 1));
+}
+
+// "Related articles" and two links between two paragraphs is a box inside
+// the article, not the list that ends it: the article's paragraphs go on
+// within a few lines.
+// Such an opener costs no more than a label.
+void soften_inline_boxes(const Document& doc, const std::vector<BlockStats>& stats,
+                         std::vector<double>& scores, const Tuning& t) {
+  constexpr std::size_t kBoxLines = 5;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const Block& b = doc.blocks[i].block;
+    if (b.kept || b.reason != Reason::RelatedList) continue;
+    bool prose_before = i > 0 && scores[i - 1] > 0;
+    bool prose_after = false;
+    for (std::size_t j = i + 1; j < scores.size() && j <= i + kBoxLines + 1; ++j) {
+      // The article goes on: two paragraphs in a row, not a teaser summary.
+      auto paragraph = [&](std::size_t k) {
+        return k < scores.size() && doc.blocks[k].block.kept && is_prose(stats[k]) && scores[k] > 0;
+      };
+      if (paragraph(j)) {
+        prose_after = paragraph(j + 1);
+        break;
+      }
+    }
+    if (prose_before && prose_after) scores[i] = -t.label_cost;
+  }
 }
 
 // A teaser list repeats title, byline or date, then a one-paragraph summary:
@@ -304,6 +334,7 @@ void select(Document& doc, const Options& options) {
     scores.push_back(score);
   }
   discount_teasers(scores, t);
+  soften_inline_boxes(doc, stats, scores, t);
   Span article = best_run(scores);
   if (!article.empty() && t.list_gain > 0) {
     // Lists count as content only from where the prose starts: before it,

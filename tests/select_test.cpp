@@ -107,6 +107,8 @@ TEST(Select, RelatedBoxInsideTheArticleDoesNotEndIt) {
   EXPECT_TRUE(block(doc, "Paragraph 1").kept);
   EXPECT_TRUE(block(doc, "Paragraph 3").kept);
   EXPECT_EQ(block(doc, "Related articles").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "Horror as plague").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "Horror as plague").evidence, "in the box opened by 'Related articles'");
 }
 
 TEST(Select, RelatedListFollowedByTeaserSummariesEndsTheArticle) {

@@ -128,8 +128,10 @@ bool in_button_row(const Document& doc, std::size_t i) {
 // the article, not the list that ends it: the article's paragraphs go on
 // within a few lines.
 // Such an opener costs no more than a label.
-void soften_inline_boxes(const Document& doc, const std::vector<BlockStats>& stats,
-                         std::vector<double>& scores, const Tuning& t) {
+// Returns the openers of such boxes.
+std::vector<std::size_t> soften_inline_boxes(const Document& doc, const std::vector<BlockStats>& stats,
+                                             std::vector<double>& scores, const Tuning& t) {
+  std::vector<std::size_t> boxes;
   constexpr std::size_t kBoxLines = 5;
   for (std::size_t i = 0; i < scores.size(); ++i) {
     const Block& b = doc.blocks[i].block;
@@ -146,7 +148,24 @@ void soften_inline_boxes(const Document& doc, const std::vector<BlockStats>& sta
         break;
       }
     }
-    if (prose_before && prose_after) scores[i] = -t.label_cost;
+    if (prose_before && prose_after) {
+      scores[i] = -t.label_cost;
+      boxes.push_back(i);
+    }
+  }
+  return boxes;
+}
+
+// The lines of a related box inside the article, up to the next paragraph,
+// are its links.
+void drop_inline_boxes(Document& doc, const std::vector<BlockStats>& stats,
+                       const std::vector<std::size_t>& boxes, Span article) {
+  for (std::size_t opener : boxes) {
+    if (opener < article.begin || opener >= article.end) continue;
+    const std::string why = "in the box opened by '" + doc.blocks[opener].block.text + "'";
+    for (std::size_t j = opener + 1; j < article.end && !is_prose(stats[j]); ++j) {
+      if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::RelatedList, why);
+    }
   }
 }
 
@@ -334,7 +353,7 @@ void select(Document& doc, const Options& options) {
     scores.push_back(score);
   }
   discount_teasers(scores, t);
-  soften_inline_boxes(doc, stats, scores, t);
+  std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, scores, t);
   Span article = best_run(scores);
   if (!article.empty() && t.list_gain > 0) {
     // Lists count as content only from where the prose starts: before it,
@@ -357,6 +376,7 @@ void select(Document& doc, const Options& options) {
   }
   drop_outside(doc, stats, article);
   drop_menus(doc, stats, article, t.menu_run);
+  drop_inline_boxes(doc, stats, boxes, article);
   drop_repeats(doc);
 }
 

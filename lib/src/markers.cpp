@@ -22,7 +22,8 @@ std::string marker_key(std::string_view text) {
     if (key.empty() && !alnum) continue;
     if (pending_space) key.push_back(' ');
     pending_space = false;
-    append_utf8(key, to_lower(cp));
+    // Curly and straight apostrophes compare equal: "DON’T MISS" is "don't miss".
+    append_utf8(key, cp == 0x2019 ? char32_t{0x27} : to_lower(cp));
     if (alnum) last_alnum_end = key.size();
   }
   key.resize(last_alnum_end);

@@ -16,6 +16,7 @@ TEST(MarkerKey, FoldsCaseSpacesAndEndPunctuation) {
   EXPECT_EQ(marker_key("Leave   a\tReply"), "leave a reply");
   EXPECT_EQ(marker_key("Реклама"), "реклама");
   EXPECT_EQ(marker_key("***"), "");
+  EXPECT_EQ(marker_key("DON’T MISS"), "don't miss");  // curly apostrophe folded
 }
 
 TEST(ParseMarkers, SectionsGiveReasons) {

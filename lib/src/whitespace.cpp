@@ -101,7 +101,12 @@ std::string clean_characters(std::string_view s, const CleanupOptions& options) 
     while (run < s.size()) {
       auto b = static_cast<unsigned char>(s[run]);
       if (b >= 0x80 || b < 0x20 || b == 0x7F) break;
-      if (b == ' ' && (run + 1 >= s.size() || s[run + 1] == ' ' || run == i)) break;
+      // A space goes out with the run only between two visible ASCII
+      // characters: anything else may be removed and leave two spaces.
+      if (b == ' ' && (run == i || run + 1 >= s.size() || static_cast<unsigned char>(s[run + 1]) <= 0x20 ||
+                       static_cast<unsigned char>(s[run + 1]) >= 0x7F)) {
+        break;
+      }
       ++run;
     }
     if (run > i) {

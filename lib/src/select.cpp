@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "html_score.hpp"
 #include "markers.hpp"
 #include "utf8.hpp"
 
@@ -71,7 +72,8 @@ void cut_trailing_sections(Document& doc) {
 
 }  // namespace
 
-void select(Document& doc, const Options&) {
+void select(Document& doc, const Options& options) {
+  if (doc.mode == Mode::Html) return select_html(doc, options);
   find_title(doc);
   drop_repeats(doc);
   cut_trailing_sections(doc);

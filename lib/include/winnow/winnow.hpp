@@ -123,6 +123,9 @@ struct Block {
   bool kept = false;
   Reason reason = Reason::Kept;
   std::string evidence;  // a human-readable why, e.g. "marker 'Advertisement'"
+  // HTML input: the text with inline Markdown (*emphasis*, **strong**,
+  // `code`, links as [text](url)); empty when the block has none.
+  std::string markdown;
 };
 
 struct Metadata {
@@ -181,6 +184,7 @@ struct RenderOptions {
   bool title = false;    // Text/Markdown: put the title first
   bool explain = false;  // Json: include the blocks with reasons
   bool pretty = false;   // Json: indented over several lines (else one line)
+  bool links = false;    // Markdown: keep links as [text](url) (else their text)
   // Json: when set, an "input" field naming where the page came from.
   std::string_view input_name;
 };

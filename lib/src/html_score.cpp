@@ -1,6 +1,8 @@
 #include "html_score.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_set>
 
 #include "markers.hpp"
@@ -19,11 +21,11 @@ struct Tuning {
 
 Tuning tuning_for(Favor favor) {
   switch (favor) {
-    case Favor::Precision: return {2.0, 0.35, 0.6, 0.1};
-    case Favor::Recall: return {0.5, 0.7, 0.3, 0.1};
+    case Favor::Precision: return {2.0, 0.35, 0.6, 0.25};
+    case Favor::Recall: return {0.5, 0.7, 0.3, 0.25};
     case Favor::Balanced: break;
   }
-  return {1.0, 0.5, 0.4, 0.1};
+  return {1.0, 0.5, 0.4, 0.25};
 }
 
 bool has_sentence_end(std::string_view s) {
@@ -44,22 +46,49 @@ bool has_sentence_end(std::string_view s) {
 // Prose bytes a block contributes: its unlinked text, discounted when it
 // reads like a label rather than a sentence.
 double prose_weight(const PageBlock& b, const Tuning& t) {
-  if (b.link_density > t.link_dense) return 0.0;
   double own = static_cast<double>(b.block.text.size()) * (1.0 - b.link_density);
+  if (b.link_density > t.link_dense) own *= 0.3;
   if (b.block.kind == BlockKind::Heading) return own * 0.5;
   if (b.block.text.size() < 100 && !has_sentence_end(b.block.text)) return own * 0.3;
   return own;
 }
 
-double chrome_weight(const PageBlock& b, const Tuning& t) {
-  double size = static_cast<double>(b.block.text.size());
-  if (b.link_density > t.link_dense) return size;
-  return size * b.link_density;
+double chrome_weight(const PageBlock& b) {
+  return static_cast<double>(b.block.text.size()) * b.link_density;
+}
+
+// Mostly links: a menu or a list of teasers, unless it is long prose with
+// many links in it.
+bool is_link_dense(const PageBlock& b, const Tuning& t) {
+  return b.link_density > t.link_dense && (b.block.text.size() < 300 || b.link_density > 0.8);
+}
+
+bool same_headline(const std::string& key, const std::string& title_key) {
+  if (key.empty() || title_key.empty()) return false;
+  if (key == title_key) return true;
+  // "Headline" vs "Headline | Site", either way round.
+  const std::string& shorter = key.size() < title_key.size() ? key : title_key;
+  const std::string& longer = key.size() < title_key.size() ? title_key : key;
+  return shorter.size() * 10 >= longer.size() * 6 && longer.find(shorter) == 0;
+}
+
+// The block holding the page's headline: the heading that matches the
+// title, else the first <h1>; npos when there is none.
+std::size_t headline_block(const Document& doc) {
+  const std::string title_key = marker_key(doc.metadata.title);
+  std::size_t first_h1 = std::string::npos;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const PageBlock& b = doc.blocks[i];
+    if (b.block.kind != BlockKind::Heading) continue;
+    if (same_headline(marker_key(b.block.text), title_key)) return i;
+    if (b.block.heading_level == 1 && first_h1 == std::string::npos) first_h1 = i;
+  }
+  return first_h1;
 }
 
 class RegionSelector {
  public:
-  RegionSelector(const HtmlTree& tree, const Options& options, Document& doc)
+  RegionSelector(HtmlTree& tree, const Options& options, Document& doc)
       : tree_(tree), t_(tuning_for(options.favor)), doc_(doc) {}
 
   void run() {
@@ -71,6 +100,7 @@ class RegionSelector {
       if (b.html_reason == Reason::Kept) prose_[i] = prose_weight(b, t_);
     }
     raw_prose_ = prefix(prose_);
+    mark_other_articles();
     find_active_hints();
     chrome_.assign(n_blocks, 0.0);
     hinted_by_.assign(n_blocks, 0);
@@ -86,7 +116,7 @@ class RegionSelector {
         prose_[i] = 0.0;
         chrome_[i] = static_cast<double>(b.block.text.size());
       } else {
-        chrome_[i] = chrome_weight(b, t_);
+        chrome_[i] = chrome_weight(b);
       }
     }
     std::vector<double> prose_sum = prefix(prose_);
@@ -99,13 +129,27 @@ class RegionSelector {
       double p = prose_sum[n.end_block] - prose_sum[n.first_block];
       double c = chrome_sum[n.end_block] - chrome_sum[n.first_block];
       double score = p - t_.chrome_weight * c;
-      if (n.content_hint) score += t_.content_bonus * p;
+      if (n.content_hint > 0) score += t_.content_bonus * n.content_hint * n.content_hint * p;
       if (score > best_score) {
         best_score = score;
         best = id;
       }
     }
+    if (std::getenv("WINNOW_DEBUG_REGION")) debug(best, prose_sum, chrome_sum);
     apply(best);
+  }
+
+  void debug(std::uint32_t best, const std::vector<double>& ps, const std::vector<double>& cs) const {
+    std::fprintf(stderr, "best %u\n", best);
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      const PageBlock& b = doc_.blocks[i];
+      std::fprintf(stderr, "block %zu p=%.0f c=%.0f hint=%u: %.60s\n", i, prose_[i], chrome_[i], hinted_by_[i], b.block.text.c_str());
+      for (std::uint32_t id = b.region; id != 0; id = tree_.nodes[id].parent) {
+        const HtmlNode& n = tree_.nodes[id];
+        if (i != n.first_block) break;
+        std::fprintf(stderr, "   node %u <%s> hint=%s(%s) active=%d content=%d P=%.0f C=%.0f\n", id, gumbo_normalized_tagname(n.tag), std::string(to_string(n.hint)).c_str(), n.hint_evidence.c_str(), (int)active_[id], n.content_hint, ps[n.end_block]-ps[n.first_block], cs[n.end_block]-cs[n.first_block]);
+      }
+    }
   }
 
  private:
@@ -115,16 +159,63 @@ class RegionSelector {
     return sum;
   }
 
+  // Several top-level <article>s: the one holding (or else following) the
+  // headline is the story; the others are teasers of other stories.
+  void mark_other_articles() {
+    std::size_t headline = headline_block(doc_);
+    if (headline == std::string::npos) return;
+    std::vector<std::uint32_t> articles;
+    std::vector<bool> in_article(tree_.nodes.size(), false);
+    for (std::uint32_t id = 1; id < tree_.nodes.size(); ++id) {
+      const HtmlNode& n = tree_.nodes[id];
+      in_article[id] = in_article[n.parent] || n.tag == GUMBO_TAG_ARTICLE;
+      if (n.tag == GUMBO_TAG_ARTICLE && !in_article[n.parent] && n.first_block < n.end_block) {
+        articles.push_back(id);
+      }
+    }
+    if (articles.size() < 2) return;
+    std::uint32_t story = 0;
+    for (std::uint32_t id : articles) {
+      const HtmlNode& n = tree_.nodes[id];
+      if (n.first_block <= headline && headline < n.end_block) story = id;
+    }
+    for (std::uint32_t id : articles) {
+      if (story == 0 && tree_.nodes[id].first_block > headline) story = id;
+    }
+    if (story == 0) return;
+    for (std::uint32_t id : articles) {
+      HtmlNode& n = tree_.nodes[id];
+      if (id == story || n.hint != Reason::Kept) continue;
+      n.hint = Reason::RelatedList;
+      n.hint_evidence = "another <article> than the headline's";
+      n.hint_firm = true;
+    }
+  }
+
   // A hint counts unless its element holds much of the page's prose: then
   // the class names a layout ("has-sidebar"), not chrome.
+  // Nor does it count when the element is a page-wide wrapper (an ASP.NET
+  // <form>), or wraps the element that says it is the article body.
   void find_active_hints() {
-    active_.assign(tree_.nodes.size(), false);
-    double total = raw_prose_.back();
-    for (std::size_t id = 1; id < tree_.nodes.size(); ++id) {
+    const std::size_t n_nodes = tree_.nodes.size();
+    std::vector<bool> wraps_body(n_nodes, false);
+    for (std::size_t id = n_nodes; id-- > 1;) {
       const HtmlNode& n = tree_.nodes[id];
-      if (n.hint == Reason::Kept) continue;
+      if (n.content_hint >= 2 || wraps_body[id]) wraps_body[n.parent] = true;
+    }
+    std::vector<double> bytes(doc_.blocks.size(), 0.0);
+    for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = doc_.blocks[i].block.text.size();
+    std::vector<double> bytes_sum = prefix(bytes);
+    active_.assign(n_nodes, false);
+    double total = raw_prose_.back();
+    for (std::size_t id = 1; id < n_nodes; ++id) {
+      const HtmlNode& n = tree_.nodes[id];
+      if (n.hint == Reason::Kept || wraps_body[id]) continue;
       double p = raw_prose_[n.end_block] - raw_prose_[n.first_block];
-      active_[id] = !(total > 0 && p >= t_.override_share * total);
+      double b = bytes_sum[n.end_block] - bytes_sum[n.first_block];
+      bool holds_prose = total > 0 && p >= t_.override_share * total;
+      bool page_wide = b >= 0.5 * bytes_sum.back();
+      active_[id] = n.hint_firm || (!holds_prose && !page_wide);
     }
   }
 
@@ -149,7 +240,7 @@ class RegionSelector {
         const HtmlNode& h = tree_.nodes[hinted_by_[i]];
         b.html_reason = h.hint;
         b.html_evidence = h.hint_evidence;
-      } else if (b.link_density > t_.link_dense) {
+      } else if (is_link_dense(b, t_)) {
         b.html_reason = Reason::LinkDense;
         b.html_evidence = std::to_string(static_cast<int>(b.link_density * 100)) + "% link text";
       }
@@ -164,22 +255,13 @@ class RegionSelector {
            std::to_string(n.end_block == 0 ? 0 : n.end_block - 1);
   }
 
-  const HtmlTree& tree_;
+  HtmlTree& tree_;
   Tuning t_;
   Document& doc_;
   std::vector<double> prose_, chrome_, raw_prose_;
   std::vector<bool> active_;
   std::vector<std::uint32_t> hinted_by_;
 };
-
-bool same_headline(const std::string& key, const std::string& title_key) {
-  if (key.empty() || title_key.empty()) return false;
-  if (key == title_key) return true;
-  // "Headline" vs "Headline | Site", either way round.
-  const std::string& shorter = key.size() < title_key.size() ? key : title_key;
-  const std::string& longer = key.size() < title_key.size() ? title_key : key;
-  return shorter.size() * 10 >= longer.size() * 6 && longer.find(shorter) == 0;
-}
 
 // The headline is reported in the metadata, not the body.
 void drop_headline(Document& doc) {
@@ -234,7 +316,7 @@ void drop_orphan_headings(Document& doc) {
 
 }  // namespace
 
-void select_main_region(const HtmlTree& tree, const Options& options, Document& doc) {
+void select_main_region(HtmlTree& tree, const Options& options, Document& doc) {
   RegionSelector(tree, options, doc).run();
 }
 

@@ -11,8 +11,9 @@
 
 namespace winnow::detail {
 
-// Sets PageBlock::html_reason/html_evidence for every block of the page.
-void select_main_region(const HtmlTree& tree, const Options& options, Document& doc);
+// Sets PageBlock::html_reason/html_evidence for every block of the page
+// (and may add hints to the tree's nodes: teaser <article>s).
+void select_main_region(HtmlTree& tree, const Options& options, Document& doc);
 
 // The select stage for HTML (after classify): merge the structure's verdict
 // with the text rules', drop the headline and repeats, trailing headings.

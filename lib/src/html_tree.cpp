@@ -233,7 +233,7 @@ class Walker {
     n.first_block = doc_.blocks.size();
     bool in_article = article_depth_ > 0;
     evidence(e, n, in_article);
-    if (n.content_hint && (e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN)) ++article_depth_;
+    if (e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN) ++article_depth_;
     auto id = static_cast<std::uint32_t>(tree_.nodes.size());
     tree_.nodes.push_back(std::move(n));
     containers_.push_back(id);
@@ -243,7 +243,7 @@ class Walker {
   void close_node(std::uint32_t id) {
     HtmlNode& n = tree_.nodes[id];
     n.end_block = doc_.blocks.size();
-    if (n.content_hint && (n.tag == GUMBO_TAG_ARTICLE || n.tag == GUMBO_TAG_MAIN)) --article_depth_;
+    if (n.tag == GUMBO_TAG_ARTICLE || n.tag == GUMBO_TAG_MAIN) --article_depth_;
   }
 
   // Tag, ARIA role and class/id tokens: what the element says it is.
@@ -258,12 +258,13 @@ class Walker {
       case GUMBO_TAG_FOOTER:
         set_hint(n, Reason::Chrome, in_article ? "article <footer>" : "page <footer>");
         break;
-      case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: n.content_hint = true; break;
+      case GUMBO_TAG_ARTICLE: n.content_hint = 1; break;
+      case GUMBO_TAG_MAIN: n.content_hint = 2; break;
       default: break;
     }
     if (const char* role = attribute(e, "role")) role_evidence(role, n);
     if (const char* prop = attribute(e, "itemprop")) {
-      if (std::strstr(prop, "articleBody") || std::strstr(prop, "text")) n.content_hint = true;
+      if (std::strstr(prop, "articleBody")) n.content_hint = 2;
     }
     if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) return;
     for (const char* name : {"class", "id"}) {
@@ -274,7 +275,7 @@ class Walker {
           set_hint(n, m->reason, std::string(name) + " token '" + m->token + "'");
         }
       }
-      if (hints_.content_token(value)) n.content_hint = true;
+      if (n.content_hint == 0 && hints_.content_token(value)) n.content_hint = 1;
     }
   }
 
@@ -285,8 +286,10 @@ class Walker {
     } else if (role == "banner" || role == "contentinfo" || role == "complementary" ||
                role == "dialog" || role == "alertdialog") {
       set_hint(n, Reason::Chrome, "role=" + std::string(role));
-    } else if (role == "main" || role == "article") {
-      n.content_hint = true;
+    } else if (role == "main") {
+      n.content_hint = 2;
+    } else if (role == "article") {
+      n.content_hint = std::max(n.content_hint, 1);
     }
   }
 

@@ -24,7 +24,10 @@ struct HtmlNode {
   int depth = 0;
   Reason hint = Reason::Kept;  // chrome named by tag, role or class/id
   std::string hint_evidence;   // e.g. "class token 'sidebar'"
-  bool content_hint = false;   // <article>, <main>, role=main, articleBody, ...
+  bool hint_firm = false;      // from page structure: holds however much prose
+  // Says it is the article: 1 = <article> or a class/id token, 2 = <main>,
+  // role=main or itemprop=articleBody.
+  int content_hint = 0;
   std::size_t first_block = 0;
   std::size_t end_block = 0;
 };

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <unordered_set>
 
 #include "markers.hpp"
 
@@ -230,12 +229,22 @@ class RegionSelector {
   void apply(std::uint32_t best) {
     const HtmlNode& region = tree_.nodes[best];
     std::string where = "outside the main region (" + describe(best) + ")";
+    // The story starts at its headline: what the region holds before it is
+    // a kicker, breadcrumbs or a news ticker.
+    std::size_t start = region.first_block;
+    std::size_t headline = headline_block(doc_);
+    if (headline != std::string::npos && headline > start && headline < region.end_block) {
+      start = headline;
+    }
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       PageBlock& b = doc_.blocks[i];
       if (b.html_reason != Reason::Kept) continue;
       if (i < region.first_block || i >= region.end_block) {
         b.html_reason = Reason::OutsideMain;
         b.html_evidence = where;
+      } else if (i < start) {
+        b.html_reason = Reason::OutsideMain;
+        b.html_evidence = "before the headline";
       } else if (hinted_by_[i] != 0) {
         const HtmlNode& h = tree_.nodes[hinted_by_[i]];
         b.html_reason = h.hint;
@@ -281,13 +290,16 @@ void drop_headline(Document& doc) {
   }
 }
 
+// Pages repeat text on purpose (a recipe in several plans), so only a block
+// that repeats the kept block just before it is a duplicate (a caption given
+// twice, a teaser line and its link).
 void drop_repeats(Document& doc) {
-  std::unordered_set<std::string> seen;
+  std::string previous;
   for (auto& b : doc.blocks) {
     if (!b.block.kept) continue;
-    if (!seen.insert(marker_key(b.block.text)).second) {
-      drop(b, Reason::Duplicate, "same text earlier in the page");
-    }
+    std::string key = marker_key(b.block.text);
+    if (key == previous) drop(b, Reason::Duplicate, "same text as the block before");
+    previous = std::move(key);
   }
 }
 

@@ -249,6 +249,9 @@ class RegionSelector {
         const HtmlNode& h = tree_.nodes[hinted_by_[i]];
         b.html_reason = h.hint;
         b.html_evidence = h.hint_evidence;
+      } else if (b.block.kind == BlockKind::Caption) {
+        b.html_reason = Reason::Chrome;
+        b.html_evidence = "image caption";
       } else if (is_link_dense(b, t_)) {
         b.html_reason = Reason::LinkDense;
         b.html_evidence = std::to_string(static_cast<int>(b.link_density * 100)) + "% link text";

@@ -252,6 +252,7 @@ class Walker {
       case GUMBO_TAG_NAV: set_hint(n, Reason::Navigation, "<nav>"); break;
       case GUMBO_TAG_ASIDE: set_hint(n, Reason::Chrome, "<aside>"); break;
       case GUMBO_TAG_FORM: set_hint(n, Reason::Chrome, "<form>"); break;
+      case GUMBO_TAG_FIGURE: set_hint(n, Reason::Chrome, "<figure>"); break;
       case GUMBO_TAG_HEADER:
         if (!in_article) set_hint(n, Reason::Chrome, "page <header>");
         break;

@@ -33,6 +33,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
     Block& b = pb.block;
     if (b.kept) {
       b.text = normalize(b.text, options.normalize, &r.notes);
+      if (!b.markdown.empty()) b.markdown = normalize(b.markdown, options.normalize);
       if (b.text.empty()) {
         b.kept = false;
         b.reason = Reason::Empty;

@@ -176,7 +176,7 @@ std::string normalize(std::string_view text, const NormalizeOptions& options = {
 // Output formats for render().
 enum class Format : std::uint8_t {
   Text,      // the body; the title first when RenderOptions::title is set
-  Markdown,  // headings, lists, quotes
+  Markdown,  // headings, lists, quotes, emphasis (HTML input); links by option
   Json,      // one object: metadata, text, and with `explain` every block
 };
 

@@ -212,8 +212,10 @@ bool keep_attribute(const Attribute& a, std::string& lowered) {
   lowered.assign(a.name);
   for (auto& c : lowered) c = lower(c);
   if (lowered == "style") {
-    return a.value.find("display") != std::string_view::npos ||
-           a.value.find("visibility") != std::string_view::npos;
+    for (std::size_t i = 0; i < a.value.size(); ++i) {
+      if (starts_with_ci(a.value, i, "display") || starts_with_ci(a.value, i, "visibility")) return true;
+    }
+    return false;
   }
   return is_kept_attribute(lowered);
 }

@@ -194,9 +194,10 @@ class Walker {
   }
 
   void leave(const GumboElement& e, const Frame& f) {
+    // A block's own text is flushed while its quote/pre state still holds.
+    if (f.container && !is_cell(e.tag)) flush();
     inline_close(e, f);
     if (f.container) {
-      if (!is_cell(e.tag)) flush();
       std::uint32_t id = containers_.back();
       containers_.pop_back();
       close_node(id);

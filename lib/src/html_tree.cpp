@@ -311,7 +311,10 @@ class Walker {
         break;
       case GUMBO_TAG_EM: case GUMBO_TAG_I: markup_ += '*'; break;
       case GUMBO_TAG_STRONG: case GUMBO_TAG_B: markup_ += "**"; break;
-      case GUMBO_TAG_CODE: if (pre_depth_ == 0) markup_ += '`'; break;
+      case GUMBO_TAG_CODE:
+        ++code_depth_;
+        if (pre_depth_ == 0) markup_ += '`';
+        break;
       case GUMBO_TAG_PRE: ++pre_depth_; break;
       case GUMBO_TAG_BLOCKQUOTE: ++quote_depth_; break;
       default: break;
@@ -343,7 +346,10 @@ class Walker {
         break;
       case GUMBO_TAG_EM: case GUMBO_TAG_I: close_emphasis(f, "*"); break;
       case GUMBO_TAG_STRONG: case GUMBO_TAG_B: close_emphasis(f, "**"); break;
-      case GUMBO_TAG_CODE: if (pre_depth_ == 0) close_emphasis(f, "`"); break;
+      case GUMBO_TAG_CODE:
+        --code_depth_;
+        if (pre_depth_ == 0) close_emphasis(f, "`");
+        break;
       case GUMBO_TAG_PRE: --pre_depth_; break;
       case GUMBO_TAG_BLOCKQUOTE: --quote_depth_; break;
       default: break;
@@ -394,7 +400,7 @@ class Walker {
         continue;
       }
       text_ += c;
-      if (is_markdown_special(c)) markup_ += '\\';
+      if (code_depth_ == 0 && is_markdown_special(c)) markup_ += '\\';
       markup_ += c;
     }
     if (link_depth_ > 0) link_bytes_ += text_.size() - before;
@@ -464,7 +470,7 @@ class Walker {
   std::size_t link_bytes_ = 0;
   std::size_t flushes_ = 0;
   bool has_emphasis_ = false, has_link_ = false;
-  int link_depth_ = 0, pre_depth_ = 0, quote_depth_ = 0, article_depth_ = 0;
+  int link_depth_ = 0, pre_depth_ = 0, code_depth_ = 0, quote_depth_ = 0, article_depth_ = 0;
   int hidden_depth_ = 0;
   const char* hidden_reason_ = "";
   bool h1_capture_ = false;

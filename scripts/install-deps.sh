@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   zlib1g-dev unicode-data
+  python3-dev python3-pybind11 pybind11-dev
 )
 
 missing=()

@@ -44,3 +44,38 @@ rpath="-Wl,-rpath,$prefix/$libdir"
 "$cxx" -std=c++20 -Wall -Werror -o "$work/consumer_cpp" "$here/consumer.cpp" $(pkg-config --cflags --libs winnow) "$rpath"
 expect_version "$work/consumer_c"
 expect_version "$work/consumer_cpp"
+
+echo "== the examples of docs/api.md"
+examples=$work/doc-examples
+mkdir -p "$examples"
+python3 - "$here/../../docs/api.md" "$examples" <<'PY'
+import os, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+wanted = {"article.cpp", "CMakeLists.txt", "article.c", "article.py"}
+for block in re.finditer(r"^```\w*\n(.*?)^```", text, re.S | re.M):
+    body = block.group(1)
+    name = re.match(r"\s*(?://|#|/\*)\s*file:\s*(\S+?)\s*(?:\*/)?\s*$", body.split("\n", 1)[0])
+    if name:
+        with open(os.path.join(sys.argv[2], name.group(1)), "w", encoding="utf-8") as f:
+            f.write(body)
+        wanted.discard(name.group(1))
+if wanted:
+    sys.exit("docs/api.md lacks the examples " + ", ".join(sorted(wanted)))
+PY
+page=$(ls "$here"/../../samples/*.txt | head -n 1)
+expect_article() {  # program...
+  local out
+  out=$("$@" "$page" 2>"$work/stderr") || { cat "$work/stderr" >&2; echo "FAIL: $*" >&2; exit 1; }
+  [ -n "$out" ] || { echo "FAIL: $* printed nothing" >&2; exit 1; }
+  echo "ok: $*"
+}
+cmake -S "$examples" -B "$examples/build" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_CXX_COMPILER="$cxx" >/dev/null
+cmake --build "$examples/build" >/dev/null
+expect_article "$examples/build/article"
+# shellcheck disable=SC2046
+"$cc" -Wall -Werror -o "$examples/article_c" "$examples/article.c" $(pkg-config --cflags --libs winnow) "$rpath"
+expect_article "$examples/article_c"
+if [ -n "${WINNOW_PYTHON_SITE:-}" ]; then
+  PYTHONPATH="$prefix/$WINNOW_PYTHON_SITE" expect_article "${WINNOW_PYTHON_EXECUTABLE:-python3}" "$examples/article.py"
+fi

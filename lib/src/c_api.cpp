@@ -7,6 +7,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <type_traits>
 
 #include "winnow/winnow.hpp"
 
@@ -32,6 +33,17 @@ const std::string& enum_name(Enum value) {
     return table;
   }();
   return names[static_cast<std::uint8_t>(value)];
+}
+
+// The value a C caller passed for an enum parameter, read as its raw bits.
+// C lets any int through; in C++ merely loading an enum outside its
+// enumerators' range is undefined, so unknown values are caught this way.
+template <typename Enum>
+std::underlying_type_t<Enum> raw(const Enum& value) {
+  std::underlying_type_t<Enum> bits;
+  static_assert(sizeof bits == sizeof value);
+  std::memcpy(&bits, &value, sizeof bits);
+  return bits;
 }
 
 winnow_status from_status(winnow::Status status) {
@@ -109,7 +121,7 @@ const char* winnow_version(void) {
 }
 
 const char* winnow_status_name(winnow_status status) {
-  switch (status) {
+  switch (raw(status)) {
     case WINNOW_OK: return "ok";
     case WINNOW_EMPTY_INPUT: return "empty-input";
     case WINNOW_BINARY_INPUT: return "binary-input";
@@ -127,8 +139,8 @@ winnow_options* winnow_options_new(void) { return new (std::nothrow) winnow_opti
 void winnow_options_free(winnow_options* options) { delete options; }
 
 winnow_status winnow_options_set_mode(winnow_options* options, winnow_mode mode) {
-  return set_option(options, [mode](winnow::Options& o) {
-    switch (mode) {
+  return set_option(options, [&mode](winnow::Options& o) {
+    switch (raw(mode)) {
       case WINNOW_MODE_AUTO: o.mode = winnow::Mode::Auto; return true;
       case WINNOW_MODE_TEXT: o.mode = winnow::Mode::Text; return true;
       case WINNOW_MODE_HTML: o.mode = winnow::Mode::Html; return true;
@@ -138,8 +150,8 @@ winnow_status winnow_options_set_mode(winnow_options* options, winnow_mode mode)
 }
 
 winnow_status winnow_options_set_favor(winnow_options* options, winnow_favor favor) {
-  return set_option(options, [favor](winnow::Options& o) {
-    switch (favor) {
+  return set_option(options, [&favor](winnow::Options& o) {
+    switch (raw(favor)) {
       case WINNOW_FAVOR_BALANCED: o.favor = winnow::Favor::Balanced; return true;
       case WINNOW_FAVOR_PRECISION: o.favor = winnow::Favor::Precision; return true;
       case WINNOW_FAVOR_RECALL: o.favor = winnow::Favor::Recall; return true;
@@ -162,8 +174,8 @@ winnow_status winnow_options_set_normalize(winnow_options* options, int enabled)
 }
 
 winnow_status winnow_options_set_unicode_form(winnow_options* options, winnow_unicode_form form) {
-  return set_option(options, [form](winnow::Options& o) {
-    switch (form) {
+  return set_option(options, [&form](winnow::Options& o) {
+    switch (raw(form)) {
       case WINNOW_UNICODE_NFC: o.normalize.form = winnow::UnicodeForm::NFC; return true;
       case WINNOW_UNICODE_NFKC: o.normalize.form = winnow::UnicodeForm::NFKC; return true;
       case WINNOW_UNICODE_NONE: o.normalize.form = winnow::UnicodeForm::None; return true;
@@ -219,7 +231,7 @@ const char* winnow_result_text(const winnow_result* result, size_t* length) {
 const char* winnow_result_metadata(const winnow_result* result, winnow_metadata_field field) {
   if (result == nullptr) return "";
   const winnow::Metadata& m = result->result.metadata;
-  switch (field) {
+  switch (raw(field)) {
     case WINNOW_META_TITLE: return m.title.c_str();
     case WINNOW_META_AUTHOR: return m.author.c_str();
     case WINNOW_META_DATE: return m.date.c_str();
@@ -285,7 +297,7 @@ winnow_status winnow_render(const winnow_result* result, winnow_format format, u
   if (result == nullptr || out == nullptr) return WINNOW_INVALID_ARGUMENT;
   *out = nullptr;
   winnow::Format f;
-  switch (format) {
+  switch (raw(format)) {
     case WINNOW_FORMAT_TEXT: f = winnow::Format::Text; break;
     case WINNOW_FORMAT_MARKDOWN: f = winnow::Format::Markdown; break;
     case WINNOW_FORMAT_JSON: f = winnow::Format::Json; break;

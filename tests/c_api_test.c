@@ -162,10 +162,12 @@ static void test_normalize(void) {
   winnow_free(out);
   winnow_options_free(o);
 
-  /* An embedded NUL is data, not the end of the text. */
+  /* The text is (pointer, length): an embedded NUL does not end it (what
+   * normalize makes of the NUL itself is its own business). */
   out = NULL;
-  CHECK(winnow_normalize("a\0b", 3, NULL, &out, &length) == WINNOW_OK);
-  CHECK(length == 3 && out != NULL && memcmp(out, "a\0b", 3) == 0);
+  CHECK(winnow_normalize("ab\0cd", 5, NULL, &out, &length) == WINNOW_OK);
+  CHECK(out != NULL && length >= 4 && memcmp(out, "ab", 2) == 0 &&
+        memcmp(out + length - 2, "cd", 2) == 0);
   winnow_free(out);
 }
 

@@ -9,7 +9,9 @@ Pages are read into memory first (as bytes, the way a scraper holds them), so
 only extraction and building the result dict are timed. Every figure is the
 median of --runs runs over all pages, with the min and max beside it;
 cpu/wall is the process's CPU time over wall time (about 1 on one thread,
-up to the pool size when threads run in parallel and cores are free).
+up to the pool size when threads run in parallel and cores are free), and
+pages/cpu-s the pages done per CPU second, which a busy machine disturbs
+less than wall-clock rates.
 """
 
 import argparse
@@ -62,8 +64,10 @@ def report(label, pages, total_bytes, timing, baseline=None):
     rates = sorted(len(pages) / s for s in seconds)
     median = statistics.median(rates)
     mb_s = median * total_bytes / len(pages) / 1e6
-    line = "%-20s %8.1f pages/s  (min %.1f, max %.1f)  %6.1f MB/s  cpu/wall %.2f" % (
-        label, median, rates[0], rates[-1], mb_s, cpu_per_wall)
+    # Pages per CPU second: what one core does, even when the machine is busy.
+    per_cpu = len(pages) * len(seconds) / (sum(seconds) * cpu_per_wall)
+    line = "%-20s %8.1f pages/s  (min %.1f, max %.1f)  %6.1f MB/s  cpu/wall %.2f  %.1f pages/cpu-s" % (
+        label, median, rates[0], rates[-1], mb_s, cpu_per_wall, per_cpu)
     if baseline:
         line += "  x%.2f vs 1 thread" % (median / baseline)
     print(line)

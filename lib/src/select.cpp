@@ -40,7 +40,9 @@ bool is_section_opener(Reason r) { return r == Reason::CommentSection || r == Re
 
 double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, const MarkerSet& markers) {
   if (!b.block.kept) {
-    if (b.block.reason == Reason::Empty) return 0;
+    // Ad slots sit between article paragraphs as often as around them: an
+    // ad marker neither pulls the article in nor splits it.
+    if (b.block.reason == Reason::Empty || b.block.reason == Reason::AdMarker) return 0;
     return is_section_opener(b.block.reason) ? -t.opener_cost : -t.marker_cost;
   }
   // Cookie notices and legal small print are written as prose.

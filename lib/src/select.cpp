@@ -326,7 +326,6 @@ void drop_repeats(Document& doc) {
   }
 }
 
-
 // The score of every block before `cut` (see docs/rules.md, "Scores").
 std::vector<double> score_blocks(const Document& doc, const std::vector<BlockStats>& stats,
                                  const Tuning& t, std::size_t cut) {

@@ -8,7 +8,7 @@ packages=(
   libgumbo-dev libutf8proc-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
-  zlib1g-dev unicode-data
+  zlib1g-dev unicode-data bzip2 nlohmann-json3-dev
 )
 
 missing=()

@@ -18,6 +18,7 @@ struct Args {
   OutputFormat format = OutputFormat::Text;
   bool explain = false;
   bool title = false;
+  bool links = false;  // markdown: keep links
   std::vector<std::string> name_files;  // --names, repeatable
   Options options;
 };

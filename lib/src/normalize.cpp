@@ -98,7 +98,7 @@ bool is_valid_utf8(std::string_view s) {
 }  // namespace
 
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report) {
+                           NormalizeReport* report, bool preformatted) {
   std::string s = is_valid_utf8(text) ? std::string(text) : to_valid_utf8(text);
   if (!options.enabled) return s;
   NormalizeReport local;
@@ -110,6 +110,7 @@ std::string normalize_text(std::string_view text, const NormalizeOptions& option
   }
   CleanupOptions cleanup;
   cleanup.ascii_punctuation = options.ascii_punctuation;
+  cleanup.keep_layout = preformatted;
   s = clean_characters(s, cleanup);
   // NFKC can make new spaces and entity-like text ("＆amp;"); NFC cannot.
   if (unicode_form_changes(s, options.form, s) && options.form == UnicodeForm::NFKC) {

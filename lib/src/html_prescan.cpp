@@ -134,31 +134,31 @@ bool tag_name_follows(std::string_view s, std::size_t at, std::string_view name)
 // does not end the outer one.
 std::size_t find_script_end(std::string_view s, std::size_t from) {
   enum { Data, Escaped, DoubleEscaped } state = Data;
-  for (std::size_t i = s.find_first_of("<-", from); i != std::string_view::npos;
-       i = s.find_first_of("<-", i + 1)) {
-    if (s[i] == '-') {
-      if (state != Data && s.compare(i, 3, "-->") == 0) {
-        state = Data;
-        i += 2;
-      }
+  std::size_t comment_close = std::string_view::npos;  // next "-->" once escaped
+  std::size_t i = from;
+  while (true) {
+    std::size_t lt = s.find('<', i);
+    if (state != Data && comment_close != std::string_view::npos && comment_close < lt) {
+      state = Data;
+      i = comment_close + 3;
       continue;
     }
-    if (state == Data && s.compare(i, 4, "<!--") == 0) {
+    if (lt == std::string_view::npos) return lt;
+    if (state == Data && s.compare(lt, 4, "<!--") == 0) {
       state = Escaped;
-      i += 3;
       // "<!-->" and "<!--->" close at once.
+      comment_close = s.find("-->", lt + 2);
+      i = lt + 4;
       continue;
     }
-    if (s.compare(i, 2, "</") == 0 && tag_name_follows(s, i + 2, "script")) {
-      if (state == DoubleEscaped) {
-        state = Escaped;
-        continue;
-      }
-      return i;
+    if (s.compare(lt, 2, "</") == 0 && tag_name_follows(s, lt + 2, "script")) {
+      if (state != DoubleEscaped) return lt;
+      state = Escaped;
+    } else if (state == Escaped && tag_name_follows(s, lt + 1, "script")) {
+      state = DoubleEscaped;
     }
-    if (state == Escaped && tag_name_follows(s, i + 1, "script")) state = DoubleEscaped;
+    i = lt + 1;
   }
-  return std::string_view::npos;
 }
 
 // The end of a comment opened at `at` ("<!--"), past its closing "-->".

@@ -329,6 +329,41 @@ void drop_orphan_headings(Document& doc) {
   for (std::size_t i : pending) drop(doc.blocks[i], Reason::Chrome, "heading with no text after it");
 }
 
+// "More from the Times", "Related coverage": a short line opening with a
+// related-list phrase.
+bool opens_related_list(const PageBlock& b, const MarkerSet& markers) {
+  constexpr std::size_t kMaxOpenerBytes = 60;
+  if (b.block.text.size() > kMaxOpenerBytes || has_sentence_end(b.block.text)) return false;
+  std::string key = marker_key(b.block.text);
+  for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+    auto it = markers.whole.find(key.substr(0, space));
+    if (it != markers.whole.end() && it->second == Reason::RelatedList) return true;
+  }
+  return false;
+}
+
+// A related-list opener in the second half of the kept text ends the
+// article: what follows belongs to that list. (Whole-line markers are left
+// to classify: as openers they cut real articles short on this evidence.)
+void cut_trailing_sections(Document& doc) {
+  const MarkerSet& markers = builtin_markers();
+  std::size_t total = 0;
+  for (const auto& b : doc.blocks) total += b.block.kept ? b.block.text.size() : 0;
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    PageBlock& b = doc.blocks[i];
+    if (!b.block.kept) continue;
+    seen += b.block.text.size();
+    if (seen * 2 < total || !opens_related_list(b, markers)) continue;
+    std::string evidence = "after '" + b.block.text + "'";
+    drop(b, Reason::RelatedList, "opens a related list");
+    for (std::size_t j = i + 1; j < doc.blocks.size(); ++j) {
+      if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::RelatedList, evidence);
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 void select_main_region(HtmlTree& tree, const Options& options, Document& doc) {
@@ -343,6 +378,7 @@ void select_html(Document& doc, const Options&) {
     }
   }
   drop_headline(doc);
+  cut_trailing_sections(doc);
   drop_repeats(doc);
   drop_orphan_headings(doc);
 }

@@ -20,11 +20,11 @@ struct Tuning {
 
 Tuning tuning_for(Favor favor) {
   switch (favor) {
-    case Favor::Precision: return {2.0, 0.35, 0.6, 0.25};
-    case Favor::Recall: return {0.5, 0.7, 0.3, 0.25};
+    case Favor::Precision: return {2.0, 0.4, 0.6, 0.25};
+    case Favor::Recall: return {0.5, 0.75, 0.3, 0.25};
     case Favor::Balanced: break;
   }
-  return {1.0, 0.5, 0.4, 0.25};
+  return {1.0, 0.6, 0.4, 0.25};
 }
 
 bool has_sentence_end(std::string_view s) {
@@ -202,9 +202,13 @@ class RegionSelector {
       const HtmlNode& n = tree_.nodes[id];
       if (n.content_hint >= 2 || wraps_body[id]) wraps_body[n.parent] = true;
     }
-    std::vector<double> bytes(doc_.blocks.size(), 0.0);
-    for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = doc_.blocks[i].block.text.size();
-    std::vector<double> bytes_sum = prefix(bytes);
+    std::vector<double> bytes(doc_.blocks.size(), 0.0), quoted(doc_.blocks.size(), 0.0);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      const Block& b = doc_.blocks[i].block;
+      bytes[i] = static_cast<double>(b.text.size());
+      if (b.kind == BlockKind::Quote) quoted[i] = bytes[i];
+    }
+    std::vector<double> bytes_sum = prefix(bytes), quoted_sum = prefix(quoted);
     active_.assign(n_nodes, false);
     double total = raw_prose_.back();
     for (std::size_t id = 1; id < n_nodes; ++id) {
@@ -214,7 +218,10 @@ class RegionSelector {
       double b = bytes_sum[n.end_block] - bytes_sum[n.first_block];
       bool holds_prose = total > 0 && p >= t_.override_share * total;
       bool page_wide = b >= 0.5 * bytes_sum.back();
-      active_[id] = n.hint_firm || (!holds_prose && !page_wide);
+      // A share bar holds buttons, not quoted prose: that is an embedded post.
+      bool embeds_post = n.hint == Reason::ShareBar &&
+                         quoted_sum[n.end_block] - quoted_sum[n.first_block] >= 60;
+      active_[id] = n.hint_firm || (!holds_prose && !page_wide && !embeds_post);
     }
   }
 

@@ -1,0 +1,192 @@
+// Site-level boilerplate learning: a count-min sketch of (site, block) page
+// counts. See <winnow/site_boilerplate.hpp> for the contract.
+#include "winnow/site_boilerplate.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <unordered_set>
+#include <vector>
+
+#include "markers.hpp"
+
+namespace winnow {
+
+namespace {
+
+constexpr std::size_t kRows = 4;
+
+std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xCBF29CE484222325ull) {
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+  return h;
+}
+
+// Blocks compare after marker folding (case, spacing, edge punctuation) with
+// every run of digits read as one '0', so "© 2023 Site" matches "© 2024 Site"
+// and "12 comments" matches "3 comments".
+std::uint64_t block_hash(std::string_view text) {
+  std::string key = detail::marker_key(text);
+  if (key.empty()) return 0;
+  std::string folded;
+  folded.reserve(key.size());
+  for (char c : key) {
+    bool digit = c >= '0' && c <= '9';
+    if (digit && !folded.empty() && folded.back() == '0') continue;
+    folded.push_back(digit ? '0' : c);
+  }
+  return mix(fnv1a(folded)) | 1;  // 0 means "no key"
+}
+
+std::string join_kept(const std::vector<Block>& blocks) {
+  // The same joining as extract(): kept blocks, separated by a blank line.
+  std::string text;
+  for (const auto& b : blocks) {
+    if (!b.kept) continue;
+    if (!text.empty()) text += "\n\n";
+    text += b.text;
+  }
+  return text;
+}
+
+}  // namespace
+
+struct SiteBoilerplate::State {
+  mutable std::mutex mutex;
+  std::vector<std::uint8_t> counters;  // kRows rows of `mask + 1` counters
+  std::size_t mask = 0;
+  std::size_t sightings = 0;  // increments since the last halving
+
+  std::size_t slot(std::size_t row, std::uint64_t key) const {
+    return row * (mask + 1) + (mix(key + row * 0x632BE59BD9B4E019ull) & mask);
+  }
+
+  unsigned estimate(std::uint64_t key) const {
+    unsigned m = 255;
+    for (std::size_t r = 0; r < kRows; ++r) m = std::min<unsigned>(m, counters[slot(r, key)]);
+    return m;
+  }
+
+  // Conservative update: raise only the counters at the current minimum,
+  // which keeps over-estimates from collisions small.
+  void add(std::uint64_t key) {
+    unsigned m = estimate(key);
+    if (m == 255) return;
+    for (std::size_t r = 0; r < kRows; ++r) {
+      std::uint8_t& c = counters[slot(r, key)];
+      if (c == m) c = static_cast<std::uint8_t>(m + 1);
+    }
+    if (++sightings > mask + 1) {
+      for (auto& c : counters) c = static_cast<std::uint8_t>(c >> 1);
+      sightings = 0;
+    }
+  }
+};
+
+SiteBoilerplate::SiteBoilerplate(SiteBoilerplateOptions options)
+    : state_(std::make_unique<State>()), options_(options) {
+  std::size_t width = 64;
+  while (width < options_.width) width <<= 1;
+  state_->mask = width - 1;
+  state_->counters.assign(kRows * width, 0);
+  options_.min_pages = std::clamp(options_.min_pages, 2u, 255u);
+}
+
+SiteBoilerplate::~SiteBoilerplate() = default;
+
+std::vector<std::uint64_t> SiteBoilerplate::block_keys(const Result& page) {
+  std::vector<std::uint64_t> keys;
+  keys.reserve(page.blocks.size());
+  for (const auto& b : page.blocks) keys.push_back(block_hash(b.text));
+  return keys;
+}
+
+void SiteBoilerplate::observe(std::string_view site, const Result& page) {
+  if (page.ok()) observe(site, block_keys(page));
+}
+
+void SiteBoilerplate::observe(std::string_view site, const std::vector<std::uint64_t>& keys) {
+  const std::uint64_t site_hash = fnv1a(site);
+  std::vector<std::uint64_t> cells;
+  cells.reserve(keys.size());
+  for (std::uint64_t h : keys) {
+    if (h != 0) cells.push_back(mix(site_hash ^ h));
+  }
+  std::sort(cells.begin(), cells.end());
+  cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+  std::lock_guard lock(state_->mutex);
+  for (std::uint64_t c : cells) state_->add(c);
+}
+
+std::size_t SiteBoilerplate::apply(std::string_view site, Result& page) const {
+  return page.ok() ? apply(site, page, block_keys(page)) : 0;
+}
+
+std::size_t SiteBoilerplate::apply(std::string_view site, Result& page,
+                                   const std::vector<std::uint64_t>& keys) const {
+  if (!page.ok() || keys.size() != page.blocks.size()) return 0;
+  const std::uint64_t site_hash = fnv1a(site);
+  std::vector<std::size_t> recurring;
+  std::vector<unsigned> counts;
+  std::size_t kept = 0;
+  {
+    std::lock_guard lock(state_->mutex);
+    for (std::size_t i = 0; i < page.blocks.size(); ++i) {
+      if (!page.blocks[i].kept) continue;
+      ++kept;
+      if (keys[i] == 0) continue;
+      unsigned n = state_->estimate(mix(site_hash ^ keys[i]));
+      if (n >= options_.min_pages) {
+        recurring.push_back(i);
+        counts.push_back(n);
+      }
+    }
+  }
+  if (recurring.empty()) return 0;
+  if (options_.keep_last_block && recurring.size() == kept) return 0;
+  std::string where = site.empty() ? std::string("this site") : std::string(site);
+  for (std::size_t j = 0; j < recurring.size(); ++j) {
+    Block& b = page.blocks[recurring[j]];
+    b.kept = false;
+    b.reason = Reason::Boilerplate;
+    b.evidence = "repeated on ";
+    b.evidence += std::to_string(counts[j]);
+    b.evidence += counts[j] == 255 ? "+ pages of " : " pages of ";
+    b.evidence += where;
+  }
+  page.text = join_kept(page.blocks);
+  return recurring.size();
+}
+
+unsigned SiteBoilerplate::pages_with(std::string_view site, std::string_view block_text) const {
+  std::uint64_t h = block_hash(block_text);
+  if (h == 0) return 0;
+  std::lock_guard lock(state_->mutex);
+  return state_->estimate(mix(fnv1a(site) ^ h));
+}
+
+std::string SiteBoilerplate::site_key(std::string_view url) {
+  std::size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) {
+    url.remove_prefix(scheme + 3);
+  } else if (url.starts_with("//")) {
+    url.remove_prefix(2);
+  } else {
+    return {};
+  }
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+  if (!url.starts_with('[')) url = url.substr(0, url.find(':'));
+  std::string host;
+  for (char c : url) host.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  if (host.starts_with("www.")) host.erase(0, 4);
+  return host;
+}
+
+}  // namespace winnow

@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   zlib1g-dev unicode-data
+  libsimdjson-dev nlohmann-json3-dev
+  parallel time gzip
 )
 
 missing=()

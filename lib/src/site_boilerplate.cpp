@@ -7,7 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "markers.hpp"
+#include "utf8.hpp"
 
 namespace winnow {
 
@@ -27,20 +27,49 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xCBF29CE484222325ull)
   return h;
 }
 
-// Blocks compare after marker folding (case, spacing, edge punctuation) with
-// every run of digits read as one '0', so "© 2023 Site" matches "© 2024 Site"
-// and "12 comments" matches "3 comments".
+// Blocks compare by their words: runs of letters and digits, lower-cased,
+// every run of digits read as one '0', punctuation and spacing ignored. So
+// "(c) 2023 Site Inc." matches "© 2024 SITE, Inc" and "12 comments" matches
+// "3 Comments". Hashed on the fly: this runs on every block of every page.
 std::uint64_t block_hash(std::string_view text) {
-  std::string key = detail::marker_key(text);
-  if (key.empty()) return 0;
-  std::string folded;
-  folded.reserve(key.size());
-  for (char c : key) {
-    bool digit = c >= '0' && c <= '9';
-    if (digit && !folded.empty() && folded.back() == '0') continue;
-    folded.push_back(digit ? '0' : c);
+  constexpr std::uint64_t kPrime = 0x100000001B3ull;
+  std::uint64_t h = 0xCBF29CE484222325ull;
+  bool any = false, gap = false, in_digits = false;
+  auto byte = [&](unsigned b) { h = (h ^ b) * kPrime; };
+  auto word_char = [&] {  // a word goes on: one separator since the last
+    if (gap) byte(' ');
+    gap = false;
+    any = true;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      if (c >= '0' && c <= '9') {
+        if (!in_digits) { word_char(); byte('0'); }
+        in_digits = true;
+      } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        word_char();
+        byte(c | 0x20);
+        in_digits = false;
+      } else {
+        gap = any;
+        in_digits = false;
+      }
+      continue;
+    }
+    char32_t cp = detail::next_code_point(text, i);
+    if (!detail::is_letter_or_digit(cp)) {
+      gap = any;
+      in_digits = false;
+      continue;
+    }
+    word_char();
+    cp = detail::to_lower(cp);
+    for (int shift = 0; shift < 32; shift += 8) byte((cp >> shift) & 0xFF);
+    in_digits = false;
   }
-  return mix(fnv1a(folded)) | 1;  // 0 means "no key"
+  return any ? mix(h) | 1 : 0;  // 0 means "no words"
 }
 
 std::string join_kept(const std::vector<Block>& blocks) {

@@ -18,6 +18,7 @@ constexpr const char* kFooter = R"(Examples:
   winnow --input jsonl < pages.jsonl   JSON Lines in and out, one record per line
   cat page.txt | winnow -              read standard input
   winnow normalize notes.txt           only normalize (Unicode, mojibake, names)
+  winnow variants pages/ > names.txt   find spelling variants of names in a corpus
 
 Exit status: 0 every input succeeded; 1 some input failed (each failure is
 reported on stderr as "winnow: INPUT: reason", the others are still done);
@@ -75,7 +76,7 @@ void add_batch_options(CLI::App& app, Args& args) {
                "Progress bar on stderr (default: when stderr is a terminal)");
 }
 
-Commands configure(CLI::App& app, Args& args, Args& normalize_args) {
+Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs& variants_args) {
   app.description(
       "winnow: extract the article from scraped web pages (HTML or scraped text) as "
       "clean, normalized text.\nReads FILEs, or standard input when none is given or "
@@ -128,7 +129,10 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args) {
   commands.normalize->add_option("-o,--output-dir", normalize_args.output_dir,
                                  "Write one output file per input into DIR")
       ->type_name("DIR");
+  commands.normalize->add_flag("-e,--explain", normalize_args.explain,
+                                "Report what normalization changed (mojibake, entities, names) on stderr");
   add_normalize_options(*commands.normalize, normalize_args);
+  commands.variants = add_variants_command(app, variants_args);
   return commands;
 }
 

@@ -7,6 +7,7 @@
 #include "io.hpp"
 #include "jsonl.hpp"
 #include "output.hpp"
+#include "winnow/names.hpp"
 
 namespace winnow::cli {
 
@@ -41,7 +42,11 @@ int run_normalize(const Args& args) {
       status = kExitInputFailed;
       continue;
     }
-    std::string out = normalize(input->bytes, args.options.normalize);
+    std::vector<std::string> notes;
+    std::string out = normalize(input->bytes, args.options.normalize, &notes);
+    if (args.explain) {
+      for (const auto& n : notes) std::cerr << "winnow: " << display_name(name) << ": " << n << '\n';
+    }
     if (args.output_dir.empty()) {
       std::cout << out;
     } else if (!write_file_atomic(output_path(args, name), out, error)) {
@@ -53,9 +58,17 @@ int run_normalize(const Args& args) {
 }
 
 bool load_name_files(Args& args) {
-  if (args.name_files.empty()) return true;
-  std::cerr << "winnow: --names: custom name dictionaries are not supported by this build yet\n";
-  return false;
+  if (args.name_files.empty() || !args.options.normalize.names) return true;
+  auto dictionary = std::make_shared<NameDictionary>(NameDictionary::builtin());
+  bool ok = true;
+  for (const auto& path : args.name_files) {
+    for (const auto& error : dictionary->merge_file(path)) {
+      std::cerr << "winnow: --names " << error.to_string() << '\n';
+      ok = false;
+    }
+  }
+  args.options.normalize.dictionary = std::move(dictionary);
+  return ok;
 }
 
 }  // namespace winnow::cli

@@ -8,6 +8,7 @@ namespace {
 
 std::string explain_text(const Result& r) {
   std::string out;
+  for (const auto& n : r.notes) out += "note  " + n + "\n";
   for (const auto& b : r.blocks) {
     out += b.kept ? "keep  " : "drop  ";
     out += b.kept ? std::string(to_string(b.kind)) : std::string(to_string(b.reason));

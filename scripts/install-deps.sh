@@ -8,9 +8,8 @@ packages=(
   libgumbo-dev libutf8proc-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
-  zlib1g-dev unicode-data
-  libsimdjson-dev nlohmann-json3-dev
-  parallel time gzip
+  zlib1g-dev unicode-data bzip2 nlohmann-json3-dev
+  libsimdjson-dev parallel time gzip
 )
 
 missing=()

@@ -97,7 +97,11 @@ void make_many(const TempDir& t) {
   for (int i = 0; i < 60; ++i) {
     fs::path p = t / ("many/d" + std::to_string(i % 4) + "/p" + std::to_string(i) + ".txt");
     std::string text = read_all(s[static_cast<std::size_t>(i) % s.size()]);
-    write_all(p, "Page number " + std::to_string(i) + " has its own first line.\n\n" + text);
+    std::size_t middle = text.find('\n', text.size() / 2) + 1;
+    text.insert(middle, "\nPage number " + std::to_string(i) +
+                            " has this paragraph of its own, long enough to read as prose and "
+                            "kept as part of the article.\n\n");
+    write_all(p, text);
   }
 }
 

@@ -54,11 +54,20 @@ std::string good_records(int n) {
   return in;
 }
 
+const std::string kFirst =
+    "The council voted on Tuesday to rebuild the old harbour wall, which storms damaged last "
+    "winter, at a cost the mayor called painful but necessary.";
+const std::string kSecond =
+    "Work will start in the spring and last two years, during which the fishing fleet will moor "
+    "at the northern quay, the council said in a statement.";
+const std::string kThird =
+    "Residents who objected to the plan said they would keep pressing for a cheaper repair, and "
+    "asked the council to publish the engineers' report in full.";
+
 TEST(Jsonl, FieldsPassThroughAndTextIsAdded) {
   TempDir t;
   write_all(t / "in.jsonl",
-            "{\"id\": 7, \"html\": \"First paragraph of the story, long enough to keep.\\n\\n"
-            "Advertisement\\n\\nSecond paragraph of the story, kept as well.\", "
+            "{\"id\": 7, \"html\": \"" + kFirst + "\\n\\nAdvertisement\\n\\n" + kSecond + "\\n\\n" + kThird + "\", "
             "\"score\": 1.50, \"tags\": [1, {\"k\": null}], \"url\": \"https:\\/\\/a.example\\/x\"}\n");
   auto r = sh("\"$W\" --input jsonl --mode text < '" + (t / "in.jsonl").string() + "'", t);
   EXPECT_EQ(r.status, 0) << r.err;
@@ -70,9 +79,7 @@ TEST(Jsonl, FieldsPassThroughAndTextIsAdded) {
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0]["id"], 7);
   EXPECT_FALSE(records[0].contains("html"));
-  EXPECT_EQ(records[0]["text"],
-            "First paragraph of the story, long enough to keep.\n\nSecond paragraph of the story, "
-            "kept as well.");
+  EXPECT_EQ(records[0]["text"], kFirst + "\n\n" + kSecond + "\n\n" + kThird);
 }
 
 TEST(Jsonl, BadRecordsGiveErrorRecordsAndLineCountsMatch) {

@@ -12,6 +12,7 @@ constexpr const char* kFooter = R"(Examples:
   winnow scraped.txt                   clean text already scraped from a page
   winnow --explain scraped.txt         show every block, kept or dropped, and why
   winnow --format json --explain a.txt the text, metadata and removed blocks as JSON
+  winnow -f markdown --links page.html the article as Markdown, links kept
   winnow -o out/ pages/*.html          one output file per input, written atomically
   winnow -o out/ -j 4 crawl/           a whole tree (*.html, *.htm, *.txt, and .gz),
                                        mirrored under out/, on 4 cores
@@ -114,6 +115,9 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
                "Show every block with keep/drop and the reason (with json/jsonl: add the "
                "blocks to the record)");
   app.add_flag("-t,--title", args.title, "Put the title first (text and markdown output)");
+  app.add_flag("--links", args.links, "Markdown output: keep links as [text](url) (HTML input)");
+  app.add_flag("--no-tables", [&args](std::int64_t) { args.options.tables = false; },
+               "HTML: leave tables out of the article");
   app.add_option("--max-bytes", args.options.max_bytes,
                  "Refuse inputs larger than this many bytes (default 67108864 = 64 MiB; 0 = "
                  "no limit)")

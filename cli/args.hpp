@@ -19,6 +19,7 @@ struct Args {
   OutputFormat format = OutputFormat::Text;
   bool explain = false;
   bool title = false;
+  bool links = false;  // markdown: keep links
   std::vector<std::string> name_files;  // --names, repeatable
   Options options;
 

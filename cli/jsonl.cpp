@@ -420,6 +420,7 @@ class Sink {
     }
     RenderOptions ro;
     ro.explain = args_.explain;
+    ro.links = args_.links;
     std::cout << merge(r, render(r.result, Format::Json, ro));
   }
 

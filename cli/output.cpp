@@ -36,6 +36,7 @@ std::string format_result(const Args& args, const std::string& input, const Resu
   RenderOptions ro;
   ro.title = args.title;
   ro.explain = args.explain;
+  ro.links = args.links;
   switch (args.format) {
     case OutputFormat::Json:
     case OutputFormat::Jsonl: {

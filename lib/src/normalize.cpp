@@ -60,7 +60,7 @@ void NormalizeReport::append_notes(std::vector<std::string>& notes) const {
 }
 
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report) {
+                           NormalizeReport* report, bool preformatted) {
   std::string s = to_valid_utf8(text);
   if (!options.enabled) return s;
   NormalizeReport local;
@@ -72,6 +72,7 @@ std::string normalize_text(std::string_view text, const NormalizeOptions& option
   }
   CleanupOptions cleanup;
   cleanup.ascii_punctuation = options.ascii_punctuation;
+  cleanup.keep_layout = preformatted;
   s = clean_characters(s, cleanup);
   if (options.form != UnicodeForm::None) {
     std::string formed = unicode_form(s, options.form);

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "block_stats.hpp"
+#include "html_score.hpp"
 #include "markers.hpp"
 
 namespace winnow::detail {
@@ -330,6 +331,7 @@ void drop_repeats(Document& doc) {
 }  // namespace
 
 void select(Document& doc, const Options& options) {
+  if (doc.mode == Mode::Html) return select_html(doc, options);
   if (doc.blocks.empty()) return;
   const Tuning t = tuning_for(options.favor);
   std::vector<BlockStats> stats;

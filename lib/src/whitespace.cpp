@@ -55,16 +55,24 @@ bool joins(char32_t cp) { return cp >= 0x0590 && kind_of(cp) == Kind::Keep; }
 
 class Writer {
  public:
-  explicit Writer(std::size_t size) { out_.reserve(size); }
+  Writer(std::size_t size, bool keep_layout) : keep_layout_(keep_layout) { out_.reserve(size); }
 
   void text(std::string_view bytes) {
     flush_breaks();
     out_.append(bytes);
   }
   void space() {
+    if (keep_layout_) {
+      out_.push_back(' ');
+      return;
+    }
     if (newlines_ == 0 && !out_.empty()) space_ = true;
   }
   void newline() {
+    if (keep_layout_) {
+      out_.push_back('\n');
+      return;
+    }
     space_ = false;
     ++newlines_;
   }
@@ -85,6 +93,7 @@ class Writer {
   }
 
   std::string out_;
+  bool keep_layout_;
   bool space_ = false;
   int newlines_ = 0;
 };
@@ -92,7 +101,7 @@ class Writer {
 }  // namespace
 
 std::string clean_characters(std::string_view s, const CleanupOptions& options) {
-  Writer w(s.size());
+  Writer w(s.size(), options.keep_layout);
   char32_t previous = 0;  // the last code point written
   std::size_t i = 0;
   while (i < s.size()) {

@@ -1,0 +1,178 @@
+#include "support.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace winnow::fuzz {
+
+void fail(const char* file, int line, const char* condition, std::string_view what) {
+  std::fprintf(stderr, "%s:%d: property failed: %s\n  %.*s\n", file, line, condition,
+               static_cast<int>(what.size()), what.data());
+  std::abort();
+}
+
+namespace {
+
+// Decode one code point of already validated UTF-8 at s[i]; advances i.
+char32_t next(std::string_view s, std::size_t& i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  char32_t cp = c & (0x3F >> (len - 1));
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (b(i + k) & 0x3F);
+  i += len;
+  return cp;
+}
+
+bool is_white_space(char32_t cp) {
+  switch (cp) {
+    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0x85: case 0xA0:
+    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+// A block excerpt for failure messages.
+std::string excerpt(std::string_view s) {
+  return std::string(s.substr(0, 200)) + (s.size() > 200 ? "..." : "");
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  auto cont = [&](std::size_t k) { return k < s.size() && (at(k) & 0xC0) == 0x80; };
+  while (i < s.size()) {
+    unsigned char c = at(i);
+    if (c < 0x80) {
+      ++i;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(i + 1)) return false;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(i + 1) || !cont(i + 2)) return false;
+      unsigned char c1 = at(i + 1);
+      if (c == 0xE0 && c1 < 0xA0) return false;   // overlong
+      if (c == 0xED && c1 >= 0xA0) return false;  // surrogate
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
+      unsigned char c1 = at(i + 1);
+      if (c == 0xF0 && c1 < 0x90) return false;   // overlong
+      if (c == 0xF4 && c1 >= 0x90) return false;  // past U+10FFFF
+      i += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string without_space(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t start = i;
+    if (!is_white_space(next(utf8, i))) out.append(utf8.substr(start, i - start));
+  }
+  return out;
+}
+
+NormalizeOptions draw_normalize_options(FuzzedDataProvider& fdp) {
+  NormalizeOptions n;
+  n.enabled = fdp.ConsumeIntegralInRange<int>(0, 7) != 0;  // mostly on
+  n.form = fdp.PickValueInArray({UnicodeForm::NFC, UnicodeForm::NFKC, UnicodeForm::None});
+  n.fix_mojibake = fdp.ConsumeBool();
+  n.ascii_punctuation = fdp.ConsumeBool();
+  n.names = fdp.ConsumeBool();
+  return n;
+}
+
+Options draw_options(FuzzedDataProvider& fdp) {
+  Options o;
+  o.mode = fdp.PickValueInArray({Mode::Auto, Mode::Text, Mode::Html});
+  o.favor = fdp.PickValueInArray({Favor::Balanced, Favor::Precision, Favor::Recall});
+  o.tables = fdp.ConsumeBool();
+  // Mostly the default limit; sometimes a small one, so TooLarge is reached.
+  if (fdp.ConsumeIntegralInRange<int>(0, 15) == 0) {
+    o.max_bytes = fdp.ConsumeIntegralInRange<std::size_t>(0, 4096);
+  }
+  o.normalize = draw_normalize_options(fdp);
+  return o;
+}
+
+void check_result(const Result& r, std::string_view input, const Options& options) {
+  std::string_view status = to_string(r.status);
+  WINNOW_FUZZ_CHECK(status != "unknown", "status out of range");
+  if (options.max_bytes != 0 && input.size() > options.max_bytes) {
+    WINNOW_FUZZ_CHECK(r.status == Status::TooLarge, status);
+  }
+  WINNOW_FUZZ_CHECK(r.ok() == r.error.empty(), r.error);
+  WINNOW_FUZZ_CHECK(r.error.find('\n') == std::string::npos, r.error);
+  WINNOW_FUZZ_CHECK(is_valid_utf8(r.error), r.error);
+  if (!r.ok()) {
+    WINNOW_FUZZ_CHECK(r.text.empty() && r.blocks.empty(), "a failed result carries text");
+    return;
+  }
+  WINNOW_FUZZ_CHECK(r.mode == Mode::Text || r.mode == Mode::Html, "mode left unresolved");
+  WINNOW_FUZZ_CHECK(is_valid_utf8(r.text), "text is not valid UTF-8");
+  const Metadata& m = r.metadata;
+  for (const std::string* field :
+       {&m.title, &m.author, &m.date, &m.site_name, &m.url, &m.language, &m.description}) {
+    WINNOW_FUZZ_CHECK(is_valid_utf8(*field), "metadata is not valid UTF-8: " + excerpt(*field));
+  }
+  for (const std::string& note : r.notes) WINNOW_FUZZ_CHECK(is_valid_utf8(note), note);
+
+  std::string joined;
+  for (const Block& b : r.blocks) {
+    WINNOW_FUZZ_CHECK(is_valid_utf8(b.text), "block text is not valid UTF-8");
+    WINNOW_FUZZ_CHECK(is_valid_utf8(b.evidence), "evidence is not valid UTF-8");
+    WINNOW_FUZZ_CHECK(to_string(b.kind) != "unknown", "block kind out of range");
+    WINNOW_FUZZ_CHECK(to_string(b.reason) != "unknown", "reason out of range");
+    if (b.kind == BlockKind::Heading) {
+      WINNOW_FUZZ_CHECK(b.heading_level >= 1 && b.heading_level <= 6, "heading level");
+    }
+    if (!b.kept) {
+      WINNOW_FUZZ_CHECK(b.reason != Reason::Kept, "dropped block with reason 'kept'");
+      WINNOW_FUZZ_CHECK(!b.evidence.empty(), "dropped block without evidence: " + excerpt(b.text));
+      continue;
+    }
+    WINNOW_FUZZ_CHECK(b.reason == Reason::Kept, "kept block with a drop reason");
+    WINNOW_FUZZ_CHECK(!b.text.empty(), "kept block with no text");
+    if (options.normalize.enabled) {
+      std::string again = normalize(b.text, options.normalize);
+      WINNOW_FUZZ_CHECK(again == b.text, "kept text changes when normalized again: " +
+                                             excerpt(b.text) + " -> " + excerpt(again));
+    }
+    if (!joined.empty()) joined += "\n\n";
+    joined += b.text;
+  }
+  WINNOW_FUZZ_CHECK(joined == r.text, "text is not the kept blocks joined");
+
+  for (Format f : {Format::Text, Format::Markdown, Format::Json}) {
+    RenderOptions ro;
+    ro.title = true;
+    ro.explain = true;
+    ro.input_name = input.substr(0, 16);  // any bytes, even invalid UTF-8
+    std::string out = render(r, f, ro);
+    WINNOW_FUZZ_CHECK(is_valid_utf8(out), "render output is not valid UTF-8");
+  }
+}
+
+void check_nothing_invented(const Result& r, std::string_view reference) {
+  for (const Block& b : r.blocks) {
+    if (!b.kept) continue;
+    std::string needle = without_space(b.text);
+    WINNOW_FUZZ_CHECK(reference.find(needle) != std::string_view::npos,
+                      "kept text not found in the input: " + excerpt(b.text));
+  }
+}
+
+}  // namespace winnow::fuzz

@@ -1,0 +1,53 @@
+// What every fuzz target shares: drawing Options from the input, and the
+// properties a result must have whatever the input was. A property that does
+// not hold aborts with a message, which libFuzzer reports as a crash (input
+// saved) and the corpus replay reports as a failed test.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#ifdef WINNOW_FUZZED_DATA_PROVIDER
+#include WINNOW_FUZZED_DATA_PROVIDER
+#else
+#include <fuzzer/FuzzedDataProvider.h>
+#endif
+
+#include "winnow/winnow.hpp"
+
+#define WINNOW_FUZZ_CHECK(condition, what)                                 \
+  do {                                                                     \
+    if (!(condition)) ::winnow::fuzz::fail(__FILE__, __LINE__, #condition, (what)); \
+  } while (0)
+
+namespace winnow::fuzz {
+
+[[noreturn]] void fail(const char* file, int line, const char* condition, std::string_view what);
+
+// Strict UTF-8: no overlongs, surrogates, code points past U+10FFFF or
+// truncated sequences.
+bool is_valid_utf8(std::string_view s);
+
+// The text with every Unicode White_Space character removed, so that texts
+// can be compared whatever a stage did to spaces and line breaks.
+std::string without_space(std::string_view utf8);
+
+// Options drawn from the tail of the input (FuzzedDataProvider takes integers
+// from the end), so a seed file is still mostly the document it was.
+NormalizeOptions draw_normalize_options(FuzzedDataProvider& fdp);
+Options draw_options(FuzzedDataProvider& fdp);
+
+// The properties of any Result from extract()/clean_text() on `input`:
+// a defined status with a one-line error, or valid UTF-8 everywhere, a
+// verdict with evidence on every block, text equal to the kept blocks, kept
+// blocks stable under normalize(), and every render format valid UTF-8.
+void check_result(const Result& r, std::string_view input, const Options& options);
+
+// Nothing invented: every kept block's text (spaces aside) occurs in
+// `reference`, the input as decoded and normalized (spaces removed by
+// without_space()).
+void check_nothing_invented(const Result& r, std::string_view reference);
+
+}  // namespace winnow::fuzz

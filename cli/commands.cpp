@@ -74,6 +74,9 @@ bool process(const Args& args, const std::string& name, bool& first_output) {
   if (!input) {
     r.status = Status::Unsupported;
     r.error = error;
+  } else if (input->too_large) {
+    r.status = Status::TooLarge;
+    r.error = error;
   } else {
     r = extract(input->bytes, args.options);
   }
@@ -125,7 +128,7 @@ int run_normalize(const Args& args) {
   for (const auto& name : inputs) {
     std::string error;
     auto input = read_input(name, args.options.max_bytes, error);
-    if (!input) {
+    if (!input || input->too_large) {
       report(name, error);
       status = kExitInputFailed;
       continue;

@@ -45,36 +45,6 @@ std::string excerpt(std::string_view s) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  auto cont = [&](std::size_t k) { return k < s.size() && (at(k) & 0xC0) == 0x80; };
-  while (i < s.size()) {
-    unsigned char c = at(i);
-    if (c < 0x80) {
-      ++i;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      if (!cont(i + 1)) return false;
-      i += 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      if (!cont(i + 1) || !cont(i + 2)) return false;
-      unsigned char c1 = at(i + 1);
-      if (c == 0xE0 && c1 < 0xA0) return false;   // overlong
-      if (c == 0xED && c1 >= 0xA0) return false;  // surrogate
-      i += 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
-      unsigned char c1 = at(i + 1);
-      if (c == 0xF0 && c1 < 0x90) return false;   // overlong
-      if (c == 0xF4 && c1 >= 0x90) return false;  // past U+10FFFF
-      i += 4;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::string without_space(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());

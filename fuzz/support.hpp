@@ -15,6 +15,7 @@
 #include <fuzzer/FuzzedDataProvider.h>
 #endif
 
+#include "utf8_check.hpp"
 #include "winnow/winnow.hpp"
 
 #define WINNOW_FUZZ_CHECK(condition, what)                                 \
@@ -25,10 +26,6 @@
 namespace winnow::fuzz {
 
 [[noreturn]] void fail(const char* file, int line, const char* condition, std::string_view what);
-
-// Strict UTF-8: no overlongs, surrogates, code points past U+10FFFF or
-// truncated sequences.
-bool is_valid_utf8(std::string_view s);
 
 // The text with every Unicode White_Space character removed, so that texts
 // can be compared whatever a stage did to spaces and line breaks.

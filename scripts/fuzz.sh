@@ -7,6 +7,7 @@
 # once fixed, named regress-<what>).
 #
 #   scripts/fuzz.sh [TARGET...]        all targets when none is named
+#   scripts/fuzz.sh --build-only       only build (the sanitizer test run uses it)
 #
 # Environment:
 #   FUZZ_SECONDS  time per target (default 60)
@@ -21,9 +22,16 @@ timeout=${FUZZ_TIMEOUT:-10}
 rss_mb=${FUZZ_RSS_MB:-2048}
 build=${FUZZ_BUILD:-build-fuzz}
 
+build_only=0
+if [ "${1:-}" = "--build-only" ]; then
+  build_only=1
+  shift
+fi
+
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DWINNOW_BUILD_FUZZERS=ON -DWINNOW_SANITIZE=ON >/dev/null
 cmake --build "$build" -j"$(nproc)"
+[ "$build_only" -eq 1 ] && exit 0
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then

@@ -2,6 +2,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
+
+#include <gumbo.h>
 
 namespace winnow::fuzz {
 
@@ -44,6 +47,14 @@ std::string excerpt(std::string_view s) {
 }
 
 }  // namespace
+
+std::string difference(std::string_view a, std::string_view b) {
+  std::size_t at = 0;
+  while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
+  std::size_t from = at > 40 ? at - 40 : 0;
+  return "at byte " + std::to_string(at) + ": '" + std::string(a.substr(from, 100)) + "' became '" +
+         std::string(b.substr(from, 100)) + "'";
+}
 
 std::string without_space(std::string_view utf8) {
   std::string out;
@@ -118,8 +129,8 @@ void check_result(const Result& r, std::string_view input, const Options& option
     WINNOW_FUZZ_CHECK(!b.text.empty(), "kept block with no text");
     if (options.normalize.enabled) {
       std::string again = normalize(b.text, options.normalize);
-      WINNOW_FUZZ_CHECK(again == b.text, "kept text changes when normalized again: " +
-                                             excerpt(b.text) + " -> " + excerpt(again));
+      WINNOW_FUZZ_CHECK(again == b.text,
+                        "kept text changes when normalized again " + difference(b.text, again));
     }
     if (!joined.empty()) joined += "\n\n";
     joined += b.text;
@@ -136,12 +147,84 @@ void check_result(const Result& r, std::string_view input, const Options& option
   }
 }
 
-void check_nothing_invented(const Result& r, std::string_view reference) {
+namespace {
+
+std::string normalized(std::string_view text, const NormalizeOptions& options) {
+  return normalize(text, options);  // with enabled = false: valid UTF-8 only
+}
+
+void collect_text_nodes(const GumboNode* node, std::vector<std::string_view>& out) {
+  std::vector<const GumboNode*> stack{node};  // iterative: pages nest deeply
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      out.emplace_back(n->v.text.text);
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE &&
+        n->type != GUMBO_NODE_DOCUMENT) {
+      continue;
+    }
+    const GumboVector& children =
+        n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
+    for (unsigned i = children.length; i-- > 0;) {
+      stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+  }
+}
+
+bool is_word_separator(unsigned char c) {
+  return c < 0x80 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+}
+
+}  // namespace
+
+void check_text_invents_nothing(const Result& r, std::string_view decoded_utf8,
+                                const NormalizeOptions& options) {
+  std::string whole = without_space(normalized(decoded_utf8, options));
+  std::string by_line;
+  for (std::string_view rest = decoded_utf8; !rest.empty();) {
+    std::size_t eol = rest.find('\n');
+    by_line += without_space(normalized(rest.substr(0, eol), options));
+    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+  }
   for (const Block& b : r.blocks) {
     if (!b.kept) continue;
     std::string needle = without_space(b.text);
-    WINNOW_FUZZ_CHECK(reference.find(needle) != std::string_view::npos,
+    WINNOW_FUZZ_CHECK(whole.find(needle) != std::string::npos ||
+                          by_line.find(needle) != std::string::npos,
                       "kept text not found in the input: " + excerpt(b.text));
+  }
+}
+
+void check_html_invents_nothing(const Result& r, std::string_view decoded_utf8,
+                                const NormalizeOptions& options) {
+  GumboOptions gumbo = kGumboDefaultOptions;
+  GumboOutput* output = gumbo_parse_with_options(&gumbo, decoded_utf8.data(), decoded_utf8.size());
+  std::vector<std::string_view> nodes;
+  collect_text_nodes(output->document, nodes);
+  std::string joined, by_node;
+  for (std::string_view node : nodes) {
+    joined.append(node).push_back(' ');
+    by_node += without_space(normalized(node, options));
+  }
+  gumbo_destroy_output(&gumbo, output);
+  std::string whole = without_space(normalized(joined, options));
+  for (const Block& b : r.blocks) {
+    if (!b.kept) continue;
+    std::string_view text = b.text;
+    for (std::size_t i = 0; i < text.size();) {
+      while (i < text.size() && is_word_separator(text[i])) ++i;
+      std::size_t start = i;
+      while (i < text.size() && !is_word_separator(text[i])) ++i;
+      std::string word = without_space(text.substr(start, i - start));
+      if (word.empty()) continue;
+      WINNOW_FUZZ_CHECK(whole.find(word) != std::string::npos ||
+                            by_node.find(word) != std::string::npos,
+                        "'" + word + "' is not in the page: " + excerpt(b.text));
+    }
   }
 }
 

@@ -31,6 +31,9 @@ namespace winnow::fuzz {
 // can be compared whatever a stage did to spaces and line breaks.
 std::string without_space(std::string_view utf8);
 
+// Where two texts first differ, with a little context, for failure messages.
+std::string difference(std::string_view a, std::string_view b);
+
 // Options drawn from the tail of the input (FuzzedDataProvider takes integers
 // from the end), so a seed file is still mostly the document it was.
 NormalizeOptions draw_normalize_options(FuzzedDataProvider& fdp);
@@ -42,9 +45,18 @@ Options draw_options(FuzzedDataProvider& fdp);
 // blocks stable under normalize(), and every render format valid UTF-8.
 void check_result(const Result& r, std::string_view input, const Options& options);
 
-// Nothing invented: every kept block's text (spaces aside) occurs in
-// `reference`, the input as decoded and normalized (spaces removed by
-// without_space()).
-void check_nothing_invented(const Result& r, std::string_view reference);
+// Nothing invented, for scraped text: every kept block's text (spaces aside)
+// occurs in the decoded input normalized as a whole, or line by line (the
+// pipeline normalizes each block alone, and mojibake repair weighs its
+// context).
+void check_text_invents_nothing(const Result& r, std::string_view decoded_utf8,
+                                const NormalizeOptions& options);
+
+// Nothing invented, for HTML: every word of every kept block occurs in the
+// page's text nodes as Gumbo reads the decoded page, normalized as a whole or
+// node by node (a block joins several nodes, so whole blocks are not
+// compared).
+void check_html_invents_nothing(const Result& r, std::string_view decoded_utf8,
+                                const NormalizeOptions& options);
 
 }  // namespace winnow::fuzz

@@ -11,9 +11,11 @@ constexpr const char* kFooter = R"(Examples:
   winnow scraped.txt                   clean text already scraped from a page
   winnow --explain scraped.txt         show every block, kept or dropped, and why
   winnow --format json --explain a.txt the text, metadata and removed blocks as JSON
+  winnow -f markdown --links page.html the article as Markdown, links kept
   winnow -o out/ pages/*.html          one output file per input, written atomically
   cat page.txt | winnow -              read standard input
   winnow normalize notes.txt           only normalize (Unicode, mojibake, names)
+  winnow variants pages/ > names.txt   find spelling variants of names in a corpus
 
 Exit status: 0 every input succeeded; 1 some input failed (each failure is
 reported on stderr as "winnow: INPUT: reason", the others are still done);
@@ -43,7 +45,7 @@ void add_normalize_options(CLI::App& app, Args& args) {
                "Skip the normalize stage entirely (output is still valid UTF-8)");
 }
 
-Commands configure(CLI::App& app, Args& args, Args& normalize_args) {
+Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs& variants_args) {
   app.description(
       "winnow: extract the article from scraped web pages (HTML or scraped text) as "
       "clean, normalized text.\nReads FILEs, or standard input when none is given or "
@@ -81,6 +83,9 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args) {
                "Show every block with keep/drop and the reason (with json/jsonl: add the "
                "blocks to the record)");
   app.add_flag("-t,--title", args.title, "Put the title first (text and markdown output)");
+  app.add_flag("--links", args.links, "Markdown output: keep links as [text](url) (HTML input)");
+  app.add_flag("--no-tables", [&args](std::int64_t) { args.options.tables = false; },
+               "HTML: leave tables out of the article");
   app.add_option("--max-bytes", args.options.max_bytes,
                  "Refuse inputs larger than this many bytes (default 67108864 = 64 MiB; 0 = "
                  "no limit)")
@@ -95,7 +100,10 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args) {
   commands.normalize->add_option("-o,--output-dir", normalize_args.output_dir,
                                  "Write one output file per input into DIR")
       ->type_name("DIR");
+  commands.normalize->add_flag("-e,--explain", normalize_args.explain,
+                                "Report what normalization changed (mojibake, entities, names) on stderr");
   add_normalize_options(*commands.normalize, normalize_args);
+  commands.variants = add_variants_command(app, variants_args);
   return commands;
 }
 

@@ -18,6 +18,7 @@ struct Args {
   OutputFormat format = OutputFormat::Text;
   bool explain = false;
   bool title = false;
+  bool links = false;  // markdown: keep links
   std::vector<std::string> name_files;  // --names, repeatable
   Options options;
 };
@@ -28,7 +29,16 @@ void add_normalize_options(CLI::App& app, Args& args);
 // The whole command line; `normalize` is the subcommand for normalization alone.
 struct Commands {
   CLI::App* normalize = nullptr;
+  CLI::App* variants = nullptr;
 };
-Commands configure(CLI::App& app, Args& args, Args& normalize_args);
+
+// `winnow variants FILE|DIR...` (cli/variants.cpp).
+struct VariantsArgs {
+  std::vector<std::string> inputs;
+  std::size_t min_count = 2;
+  Mode mode = Mode::Auto;
+};
+CLI::App* add_variants_command(CLI::App& app, VariantsArgs& args);
+Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs& variants_args);
 
 }  // namespace winnow::cli

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "io.hpp"
+#include "winnow/names.hpp"
 
 namespace winnow::cli {
 
@@ -31,6 +32,7 @@ std::string output_path(const Args& args, const std::string& input) {
 
 std::string explain_text(const Result& r) {
   std::string out;
+  for (const auto& n : r.notes) out += "note  " + n + "\n";
   for (const auto& b : r.blocks) {
     out += b.kept ? "keep  " : "drop  ";
     out += b.kept ? std::string(to_string(b.kind)) : std::string(to_string(b.reason));
@@ -50,6 +52,7 @@ std::string format_result(const Args& args, const std::string& input, const Resu
   RenderOptions ro;
   ro.title = args.title;
   ro.explain = args.explain;
+  ro.links = args.links;
   switch (args.format) {
     case OutputFormat::Json:
     case OutputFormat::Jsonl: {
@@ -133,7 +136,11 @@ int run_normalize(const Args& args) {
       status = kExitInputFailed;
       continue;
     }
-    std::string out = normalize(input->bytes, args.options.normalize);
+    std::vector<std::string> notes;
+    std::string out = normalize(input->bytes, args.options.normalize, &notes);
+    if (args.explain) {
+      for (const auto& n : notes) std::cerr << "winnow: " << display_name(name) << ": " << n << '\n';
+    }
     if (args.output_dir.empty()) {
       std::cout << out;
     } else if (!write_file_atomic(output_path(args, name), out, error)) {
@@ -145,9 +152,17 @@ int run_normalize(const Args& args) {
 }
 
 bool load_name_files(Args& args) {
-  if (args.name_files.empty()) return true;
-  std::cerr << "winnow: --names: custom name dictionaries are not supported by this build yet\n";
-  return false;
+  if (args.name_files.empty() || !args.options.normalize.names) return true;
+  auto dictionary = std::make_shared<NameDictionary>(NameDictionary::builtin());
+  bool ok = true;
+  for (const auto& path : args.name_files) {
+    for (const auto& error : dictionary->merge_file(path)) {
+      std::cerr << "winnow: --names " << error.to_string() << '\n';
+      ok = false;
+    }
+  }
+  args.options.normalize.dictionary = std::move(dictionary);
+  return ok;
 }
 
 }  // namespace winnow::cli

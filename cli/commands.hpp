@@ -12,6 +12,7 @@ constexpr int kExitUsage = 2;
 
 int run_extract(const Args& args);
 int run_normalize(const Args& args);
+int run_variants(const VariantsArgs& args);  // cli/variants.cpp
 
 // Apply --names files to args.options.normalize. Returns false after printing
 // a one-line error.

@@ -9,13 +9,15 @@ int main(int argc, char** argv) {
   CLI::App app;
   winnow::cli::Args args;
   winnow::cli::Args normalize_args;
-  winnow::cli::Commands commands = winnow::cli::configure(app, args, normalize_args);
+  winnow::cli::VariantsArgs variants_args;
+  winnow::cli::Commands commands = winnow::cli::configure(app, args, normalize_args, variants_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int status = app.exit(e);
     return status == 0 ? 0 : winnow::cli::kExitUsage;
   }
+  if (commands.variants->parsed()) return winnow::cli::run_variants(variants_args);
   if (commands.normalize->parsed()) {
     if (!winnow::cli::load_name_files(normalize_args)) return winnow::cli::kExitUsage;
     return winnow::cli::run_normalize(normalize_args);

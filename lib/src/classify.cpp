@@ -1,5 +1,6 @@
 #include "classify.hpp"
 
+#include "block_stats.hpp"
 #include "markers.hpp"
 
 namespace winnow::detail {
@@ -9,14 +10,57 @@ namespace {
 // Teasers are one line; a long block that opens with "Read more:" is prose.
 constexpr std::size_t kMaxTeaserBytes = 300;
 
+bool starts_with_copyright(std::string_view text) {
+  return text.starts_with("\xC2\xA9") /* © */ || text.starts_with("(c) ") ||
+         text.starts_with("(C) ");
+}
+
+// "Facebook Twitter LinkedIn": a row of share buttons scraped as one line.
+// Every word is a share or menu marker, and at least one is a share button.
+bool is_button_row(std::string_view key, const MarkerSet& markers) {
+  std::size_t words = 0;
+  bool share = false;
+  while (!key.empty()) {
+    std::size_t end = key.find(' ');
+    std::string word = marker_key(key.substr(0, end));
+    key.remove_prefix(end == std::string_view::npos ? key.size() : end + 1);
+    if (word.empty()) continue;  // a separator such as "|" or "•"
+    auto it = markers.whole.find(word);
+    if (it == markers.whole.end()) return false;
+    if (it->second != Reason::ShareBar && it->second != Reason::Navigation) return false;
+    share = share || it->second == Reason::ShareBar;
+    ++words;
+  }
+  return words >= 2 && share;
+}
+
+// Verdicts from the block's own words. Whole-block phrases are safe on any
+// block: an article sentence is never exactly "Advertisement". Phrases that
+// only open a block ("Posted by ...", "34 comments ...") and teaser prefixes
+// are only trusted on blocks that do not read as prose, so "Comments from the
+// minister came late." stays.
 void classify_block(PageBlock& b, const MarkerSet& markers) {
   std::string key = marker_key(b.block.text);
   if (key.empty()) {
     drop(b, Reason::Empty, "no letters or digits", true);
     return;
   }
-  if (auto reason = markers.match_whole(key)) {
-    drop(b, *reason, "marker '" + key + "'", *reason == Reason::AdMarker);
+  BlockStats stats = block_stats(b.block.text);
+  std::string phrase;
+  if (auto it = markers.whole.find(key); it != markers.whole.end()) {
+    drop(b, it->second, "marker '" + key + "'", it->second == Reason::AdMarker);
+    return;
+  }
+  if (is_prose(stats)) {
+    keep(b);
+    return;
+  }
+  if (auto reason = markers.match_whole(key, &phrase)) {
+    drop(b, *reason, "marker '" + phrase + "'", *reason == Reason::AdMarker);
+    return;
+  }
+  if (is_button_row(key, markers)) {
+    drop(b, Reason::ShareBar, "every word is a share or menu button");
     return;
   }
   if (b.block.text.size() <= kMaxTeaserBytes) {
@@ -24,6 +68,10 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
       drop(b, Reason::Teaser, "teaser prefix '" + std::string(*prefix) + "'");
       return;
     }
+  }
+  if (starts_with_copyright(b.block.text)) {
+    drop(b, Reason::Legal, "copyright line");
+    return;
   }
   keep(b);
 }

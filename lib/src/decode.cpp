@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 
+#include "charset.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -124,6 +126,14 @@ Decoded decode(std::string_view input, const Options& options) {
               std::to_string(options.max_bytes);
     return d;
   }
+  // UTF-16 (only with a BOM) is widened to UTF-8 before anything else looks
+  // at the bytes: its NULs would read as binary.
+  std::string widened;
+  std::string bom_charset = charset_from_bom(input).value_or("");
+  if (bom_charset.starts_with("utf-16")) {
+    widened = convert_to_utf8(input.substr(2), bom_charset).value_or("");
+    input = widened;
+  }
   if (starts_with_bytes(input, "\xEF\xBB\xBF")) input.remove_prefix(3);
   if (is_blank(input)) {
     d.status = Status::EmptyInput;
@@ -137,8 +147,19 @@ Decoded decode(std::string_view input, const Options& options) {
   }
   d.mode = options.mode == Mode::Auto ? (looks_like_html(input) ? Mode::Html : Mode::Text)
                                       : options.mode;
-  d.charset = "utf-8";
-  d.utf8 = to_valid_utf8(input);
+  // A page's bytes are checked against its declaration (charset.hpp); text
+  // mode reads UTF-8 only.
+  d.charset = !bom_charset.empty() ? bom_charset
+              : d.mode == Mode::Html ? detect_charset(input)
+                                     : "utf-8";
+  std::optional<std::string> converted;
+  if (widened.empty() && d.charset != "utf-8") converted = convert_to_utf8(input, d.charset);
+  if (converted) {
+    d.utf8 = std::move(*converted);
+  } else {
+    if (widened.empty()) d.charset = "utf-8";  // unknown label: read as UTF-8
+    d.utf8 = to_valid_utf8(input);
+  }
   return d;
 }
 

@@ -24,6 +24,11 @@ struct PageBlock {
   double link_density = 0.0;  // share of the text inside <a>
   std::uint32_t region = 0;   // id of the enclosing content container
   bool in_article = false;    // inside <article>/<main> or role=main
+  // HTML: the verdict the page's structure gives (hidden, chrome by tag, role
+  // or class, outside the main region); Reason::Kept when it gives none.
+  // Select weighs it with the text rules' verdict.
+  Reason html_reason = Reason::Kept;
+  std::string html_evidence;
 
   // Set by classify: true when the verdict is firm whatever select decides
   // (hidden elements, ad markers). Tentative drops may be overruled.

@@ -16,12 +16,29 @@ namespace winnow::detail {
 // and symbols at both ends, inner whitespace folded.
 std::string marker_key(std::string_view text);
 
+// A phrase with a number placeholder (`<n>`) or a trailing `...` (the block
+// only has to start with it); plain phrases live in MarkerSet::whole.
+struct MarkerPattern {
+  std::string text;     // the phrase key, `<n>` kept as written, `...` removed
+  bool prefix = false;  // trailing `...`: matches blocks that start with it
+  Reason reason = Reason::Chrome;
+};
+
+// True when `key` (a marker_key) matches the pattern.
+bool match_pattern(const MarkerPattern& pattern, std::string_view key);
+
 struct MarkerSet {
   std::unordered_map<std::string, Reason> whole;  // key -> reason
+  std::vector<MarkerPattern> patterns;             // placeholders and prefixes
   std::vector<std::string> teaser_prefixes;        // lower-cased
+  std::vector<std::string> chrome_words;           // [chrome-words]: found anywhere in a block
 
-  // The reason when the whole block is a marker phrase.
-  std::optional<Reason> match_whole(std::string_view key) const;
+  // The [chrome-words] phrase the key contains, if any (whole words only).
+  std::optional<std::string_view> find_chrome_words(std::string_view key) const;
+
+  // The reason when the whole block is a marker phrase (or matches a
+  // pattern). `matched`, when given, receives the phrase as written.
+  std::optional<Reason> match_whole(std::string_view key, std::string* matched = nullptr) const;
   // The teaser prefix the block opens with ("read also: ..."), if any.
   std::optional<std::string_view> match_teaser(std::string_view key) const;
 };

@@ -1,25 +1,95 @@
 #include "normalize.hpp"
 
-#include <cstdlib>
-
-#include <utf8proc.h>
-
 #include "decode.hpp"
+#include "entities.hpp"
+#include "mojibake.hpp"
+#include "name_matcher.hpp"
+#include "winnow/names.hpp"
+#include "unicode_form.hpp"
+#include "whitespace.hpp"
 
 namespace winnow::detail {
 
-std::string unicode_form(std::string_view utf8, UnicodeForm form) {
-  if (form == UnicodeForm::None) return std::string(utf8);
-  int flags = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
-  if (form == UnicodeForm::NFKC) flags |= UTF8PROC_COMPAT;
-  utf8proc_uint8_t* out = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
-                        static_cast<utf8proc_ssize_t>(utf8.size()), &out,
-                        static_cast<utf8proc_option_t>(flags));
-  if (n < 0) return std::string(utf8);
-  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-  std::free(out);
-  return result;
+namespace {
+
+constexpr std::size_t kExamples = 3;
+
+void add_examples(std::vector<std::pair<std::string, std::string>>& to,
+                  const std::vector<std::pair<std::string, std::string>>& from) {
+  for (const auto& e : from) {
+    if (to.size() >= kExamples) return;
+    bool seen = false;
+    for (const auto& have : to) seen = seen || have == e;
+    if (!seen) to.push_back(e);
+  }
+}
+
+std::string describe(const std::vector<std::pair<std::string, std::string>>& examples) {
+  std::string out;
+  for (const auto& [before, after] : examples) {
+    out += out.empty() ? " (" : ", ";
+    out += "'" + before + "' -> '" + after + "'";
+  }
+  if (!out.empty()) out += ")";
+  return out;
+}
+
+std::string count(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+NormalizeReport& NormalizeReport::operator+=(const NormalizeReport& other) {
+  entities += other.entities;
+  mojibake_spans += other.mojibake_spans;
+  names += other.names;
+  add_examples(mojibake_examples, other.mojibake_examples);
+  add_examples(name_examples, other.name_examples);
+  return *this;
+}
+
+void NormalizeReport::append_notes(std::vector<std::string>& notes) const {
+  if (mojibake_spans > 0) {
+    notes.push_back("mojibake repaired: " + count(mojibake_spans, "span", "spans") + describe(mojibake_examples));
+  }
+  if (entities > 0) notes.push_back("HTML entities decoded: " + std::to_string(entities));
+  if (names > 0) {
+    notes.push_back("name variants unified: " + count(names, "name", "names") + describe(name_examples));
+  }
+}
+
+std::string normalize_text(std::string_view text, const NormalizeOptions& options,
+                           NormalizeReport* report, bool preformatted) {
+  std::string s = to_valid_utf8(text);
+  if (!options.enabled) return s;
+  NormalizeReport local;
+  local.entities = decode_entities(s);
+  if (options.fix_mojibake) {
+    MojibakeRepair repair = repair_mojibake(s);
+    local.mojibake_spans = repair.spans;
+    local.mojibake_examples = std::move(repair.examples);
+  }
+  CleanupOptions cleanup;
+  cleanup.ascii_punctuation = options.ascii_punctuation;
+  cleanup.keep_layout = preformatted;
+  s = clean_characters(s, cleanup);
+  if (options.form != UnicodeForm::None) {
+    std::string formed = unicode_form(s, options.form);
+    // NFKC can make new spaces and entity-like text ("＆amp;"); NFC cannot.
+    if (options.form == UnicodeForm::NFKC && formed != s) {
+      local.entities += decode_entities(formed);
+      formed = unicode_form(clean_characters(formed, cleanup), options.form);
+    }
+    s = std::move(formed);
+  }
+  if (options.names) {
+    const NameDictionary& dictionary =
+        options.dictionary ? *options.dictionary : NameDictionary::builtin();
+    s = unify_names(s, dictionary, &local.names, &local.name_examples);
+  }
+  if (report) *report += local;
+  return s;
 }
 
 }  // namespace winnow::detail
@@ -27,10 +97,11 @@ std::string unicode_form(std::string_view utf8, UnicodeForm form) {
 namespace winnow {
 
 std::string normalize(std::string_view text, const NormalizeOptions& options,
-                      std::vector<std::string>*) {
-  std::string valid = detail::to_valid_utf8(text);
-  if (!options.enabled) return valid;
-  return detail::unicode_form(valid, options.form);
+                      std::vector<std::string>* notes) {
+  detail::NormalizeReport report;
+  std::string out = detail::normalize_text(text, options, &report);
+  if (notes) report.append_notes(*notes);
+  return out;
 }
 
 }  // namespace winnow

@@ -1,16 +1,35 @@
-// Stage 5, normalize: valid UTF-8, Unicode form, spaces and line breaks,
-// mojibake repair, name variants. winnow::normalize() is its public face.
+// Stage 5, normalize: valid UTF-8, leftover HTML entities, mojibake repair,
+// line breaks, spaces and invisible characters, Unicode form, name variants.
+// winnow::normalize() is its public face; the pipeline normalizes each kept
+// block and sums the reports into Result::notes.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "winnow/winnow.hpp"
 
 namespace winnow::detail {
 
-// Unicode form only (NFC/NFKC/none) of already valid UTF-8.
-std::string unicode_form(std::string_view utf8, UnicodeForm form);
+// What normalization changed that a user may want to know about.
+struct NormalizeReport {
+  std::size_t entities = 0;        // HTML character references decoded
+  std::size_t mojibake_spans = 0;  // mojibake sequences repaired
+  std::size_t names = 0;           // name variants replaced
+  // A few examples of each, "before" -> "after".
+  std::vector<std::pair<std::string, std::string>> mojibake_examples;
+  std::vector<std::pair<std::string, std::string>> name_examples;
+
+  NormalizeReport& operator+=(const NormalizeReport& other);
+  // One line per kind of change, e.g. "mojibake repaired: 3 spans ('Ã©' -> 'é')".
+  void append_notes(std::vector<std::string>& notes) const;
+};
+
+// `preformatted`: the text is a <pre> block; its spaces and lines stay.
+std::string normalize_text(std::string_view text, const NormalizeOptions& options,
+                           NormalizeReport* report, bool preformatted = false);
 
 }  // namespace winnow::detail

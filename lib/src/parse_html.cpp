@@ -1,10 +1,37 @@
 #include "parse_html.hpp"
 
+#include <gumbo.h>
+
+#include <algorithm>
+
+#include "html_arena.hpp"
+#include "html_metadata.hpp"
+#include "html_prescan.hpp"
+#include "html_score.hpp"
+#include "html_tree.hpp"
+
 namespace winnow::detail {
 
-bool parse_html(std::string_view, const Options&, Document&, std::string& error) {
-  error = "HTML extraction is not available in this build yet; use --mode text";
-  return false;
+bool parse_html(std::string_view utf8, const Options& options, Document& doc, std::string& error) {
+  Prescanned page = prescan_html(utf8);
+  // Sized to the page: Gumbo's tree takes a few times the markup it is given.
+  Arena arena(std::max<std::size_t>(std::size_t{1} << 16, page.html.size() * 2));
+  GumboOptions gumbo = kGumboDefaultOptions;
+  gumbo.allocator = &Arena::gumbo_allocate;
+  gumbo.deallocator = &Arena::gumbo_free;
+  gumbo.userdata = &arena;
+  gumbo.max_errors = 0;  // parse errors are not reported; don't record them
+  GumboOutput* out = gumbo_parse_with_options(&gumbo, page.html.data(), page.html.size());
+  if (!out) {
+    error = "the HTML parser failed";
+    return false;
+  }
+  doc.mode = Mode::Html;
+  HtmlTree tree = walk_html(out->document, options, doc);
+  doc.metadata = resolve_metadata(tree.metadata, page.json_ld);
+  select_main_region(tree, options, doc);
+  // No gumbo_destroy_output: the arena frees the tree in one go.
+  return true;
 }
 
 }  // namespace winnow::detail

@@ -150,6 +150,26 @@ std::string render_json(const Result& r, const RenderOptions& options) {
   return w.take();
 }
 
+// Inline Markdown from the HTML walk without its links: "[text](url)" ->
+// "text". Literal brackets are escaped there, so every bare '[' opens a link.
+std::string without_links(std::string_view md) {
+  std::string out;
+  out.reserve(md.size());
+  for (std::size_t i = 0; i < md.size(); ++i) {
+    char c = md[i];
+    if (c == '\\' && i + 1 < md.size()) {
+      out += c;
+      out += md[++i];
+    } else if (c == ']' && i + 1 < md.size() && md[i + 1] == '(') {
+      std::size_t close = md.find(')', i + 2);
+      i = close == std::string_view::npos ? md.size() : close;
+    } else if (c != '[') {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string render_markdown(const Result& r, const RenderOptions& options) {
   std::string out;
   if (options.title && !r.metadata.title.empty()) out += "# " + r.metadata.title + "\n\n";
@@ -165,7 +185,9 @@ std::string render_markdown(const Result& r, const RenderOptions& options) {
       case BlockKind::Preformatted: out += "```\n"; break;
       default: break;
     }
-    out += b.text;
+    if (b.markdown.empty() || b.kind == BlockKind::Preformatted) out += b.text;
+    else if (options.links) out += b.markdown;
+    else out += without_links(b.markdown);
     if (b.kind == BlockKind::Preformatted) out += "\n```";
     out += "\n\n";
   }

@@ -1,37 +1,317 @@
 #include "select.hpp"
 
+#include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "block_stats.hpp"
+#include "html_score.hpp"
 #include "markers.hpp"
-#include "utf8.hpp"
 
 namespace winnow::detail {
 
 namespace {
 
-bool ends_sentence(std::string_view s) {
-  while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
-  if (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99")) s.remove_suffix(3);  // ” ’
-  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':' ||
-                        s.ends_with("\xE3\x80\x82") /* 。 */);
+// How hard select leans, per Options::favor. Scores are in units (about five
+// per Latin word): a prose block adds its length, everything else subtracts.
+struct Tuning {
+  double label_cost;      // a short link-like line: menu entry, link title
+  double fragment_cost;   // another short line: list item, table cell, short sentence
+  double marker_cost;     // a block classify dropped (ad marker, share button...)
+  double opener_cost;     // "Leave a Reply", "You may also like": a section boundary
+  double run_cost;        // extra cost of each chrome line beyond two in a row
+  double sentence_gain;
+  double teaser_share;    // share of its score a lone paragraph keeps
+  double list_gain;       // share of its length a line in a list adds
+  std::size_t list_min;   // this many non-link short lines in a row are a list   // share of its length a short sentence adds
+  std::size_t menu_run;   // this many labels in a row inside the article are a menu (0: never)
+};
+
+Tuning tuning_for(Favor favor) {
+  switch (favor) {
+    case Favor::Precision: return {45, 20, 45, 1000, 80, 0.25, 0.3, 0, 0, 2};
+    case Favor::Recall: return {15, 3, 20, 300, 0, 1.0, 1.0, 0.5, 3, 0};
+    case Favor::Balanced: break;
+  }
+  return {30, 12, 30, 300, 40, 0.5, 0.3, 0.2, 3, 3};
 }
 
-bool headline_like(const PageBlock& b) {
-  std::size_t words = 1;
-  for (char c : b.block.text) words += c == ' ';
-  return b.block.kept && words >= 2 && words <= 30 && !ends_sentence(b.block.text);
+bool is_section_opener(Reason r) { return r == Reason::CommentSection || r == Reason::RelatedList; }
+
+double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, const MarkerSet& markers) {
+  if (!b.block.kept) {
+    // Ad slots sit between article paragraphs as often as around them: an
+    // ad marker neither pulls the article in nor splits it.
+    if (b.block.reason == Reason::Empty || b.block.reason == Reason::AdMarker) return 0;
+    return is_section_opener(b.block.reason) ? -t.opener_cost : -t.marker_cost;
+  }
+  // Cookie notices and legal small print are written as prose.
+  if (markers.find_chrome_words(marker_key(b.block.text))) return -t.label_cost;
+  // A long block with no sentence mark at all is a tag cloud or a keyword
+  // list, not a paragraph; it neither pulls the article in nor splits it.
+  if (s.units >= kLongUnits && s.sentence_ends == 0) return 0;
+  if (is_prose(s)) return static_cast<double>(s.units);
+  if (s.ends_sentence && s.units >= kShortUnits) return t.sentence_gain * static_cast<double>(s.units);
+  // Ten words or more in sentence case read as a sentence that lost its
+  // full stop (a lead, a caption), not as a menu entry.
+  if (s.words >= 18 && !is_link_like(s) && s.capitalized_words * 3 < s.cased_words) {
+    return t.sentence_gain * static_cast<double>(s.units);
+  }
+  return is_link_like(s) ? -t.label_cost : -t.fragment_cost;
 }
 
-// The headline is the first headline-like block before the body starts.
-void find_title(Document& doc) {
-  constexpr std::size_t kLookahead = 12;
-  for (std::size_t i = 0; i < doc.blocks.size() && i < kLookahead; ++i) {
+struct Span {
+  std::size_t begin = 0, end = 0;  // [begin, end)
+  bool empty() const { return begin == end; }
+};
+
+// The article is the run of blocks with the highest total score: long prose
+// pulls it in, runs of labels and markers push it apart (maximum-sum
+// subarray).
+Span best_run(const std::vector<double>& scores) {
+  Span best, current;
+  double best_sum = 0, sum = 0;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (sum <= 0) {
+      sum = 0;
+      current.begin = i;
+    }
+    sum += scores[i];
+    current.end = i + 1;
+    if (sum > best_sum) {
+      best_sum = sum;
+      best = current;
+    }
+  }
+  return best;
+}
+
+bool headline_like(const PageBlock& b, const BlockStats& s) {
+  if (!b.block.kept && b.block.reason != Reason::Chrome && b.block.reason != Reason::Navigation) return false;
+  // Twelve words or more in sentence case is a lead that lost its full
+  // stop, not a headline.
+  bool sentence_case = s.capitalized_words * 3 < s.cased_words;
+  if (s.words >= 12 && sentence_case) return false;
+  return s.words >= 2 && s.words <= 40 && s.units >= 10 && !s.has_url &&
+         (!s.ends_sentence || b.block.text.ends_with("?") || b.block.text.ends_with("!"));
+}
+
+// The headline sits just before the body: the line repeated there (pages
+// often show it two or three times), else the longest headline-like line in
+// the few blocks before the article starts.
+std::size_t find_title(const Document& doc, const std::vector<BlockStats>& stats, Span article) {
+  constexpr std::size_t kWindow = 12;
+  std::size_t from = article.begin > kWindow ? article.begin - kWindow : 0;
+  std::unordered_map<std::string, int> counts;
+  for (std::size_t i = 0; i < article.begin; ++i) ++counts[marker_key(doc.blocks[i].block.text)];
+  std::size_t best = doc.blocks.size(), repeated = doc.blocks.size();
+  for (std::size_t i = from; i < article.begin; ++i) {
+    const PageBlock& b = doc.blocks[i];
+    if (!headline_like(b, stats[i])) continue;
+    if (best == doc.blocks.size() || stats[i].units > stats[best].units) best = i;
+    if (counts[marker_key(b.block.text)] >= 2 &&
+        (repeated == doc.blocks.size() || stats[i].units > stats[repeated].units)) {
+      repeated = i;
+    }
+  }
+  return repeated != doc.blocks.size() ? repeated : best;
+}
+
+// "Comments" between "Facebook" and "Print" is a button of a share bar, not
+// the heading of a comment section.
+bool in_button_row(const Document& doc, std::size_t i) {
+  auto is_button = [&](std::size_t j) {
+    const Block& b = doc.blocks[j].block;
+    return !b.kept && b.reason == Reason::ShareBar;
+  };
+  return (i > 0 && is_button(i - 1)) || (i + 1 < doc.blocks.size() && is_button(i + 1));
+}
+
+// "Related articles" and two links between two paragraphs is a box inside
+// the article, not the list that ends it: the article's paragraphs go on
+// within a few lines.
+// Such an opener costs no more than a label.
+// Returns the openers of such boxes.
+std::vector<std::size_t> soften_inline_boxes(const Document& doc, const std::vector<BlockStats>& stats,
+                                             std::vector<double>& scores, const Tuning& t) {
+  std::vector<std::size_t> boxes;
+  constexpr std::size_t kBoxLines = 5;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const Block& b = doc.blocks[i].block;
+    if (b.kept || b.reason != Reason::RelatedList) continue;
+    bool prose_before = i > 0 && scores[i - 1] > 0;
+    bool prose_after = false;
+    for (std::size_t j = i + 1; j < scores.size() && j <= i + kBoxLines + 1; ++j) {
+      // The article goes on: two paragraphs in a row, not a teaser summary.
+      auto paragraph = [&](std::size_t k) {
+        return k < scores.size() && doc.blocks[k].block.kept && is_prose(stats[k]) && scores[k] > 0;
+      };
+      if (paragraph(j)) {
+        prose_after = paragraph(j + 1);
+        break;
+      }
+    }
+    if (prose_before && prose_after) {
+      scores[i] = -t.label_cost;
+      boxes.push_back(i);
+    }
+  }
+  return boxes;
+}
+
+// The lines of a related box inside the article, up to the next paragraph,
+// are its links.
+void drop_inline_boxes(Document& doc, const std::vector<BlockStats>& stats,
+                       const std::vector<std::size_t>& boxes, Span article) {
+  for (std::size_t opener : boxes) {
+    if (opener < article.begin || opener >= article.end) continue;
+    const std::string why = "in the box opened by '" + doc.blocks[opener].block.text + "'";
+    for (std::size_t j = opener + 1; j < article.end && !is_prose(stats[j]); ++j) {
+      if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::RelatedList, why);
+    }
+  }
+}
+
+// A teaser list repeats title, byline or date, then a one-paragraph summary:
+// prose alone between stretches of two or more short lines. Article
+// paragraphs come in runs, or between single subheadings. A list of such
+// lone paragraphs counts for less, so it does not join the article.
+void discount_teasers(std::vector<double>& scores, const Tuning& t) {
+  auto shorts_before = [&](std::size_t i) {
+    std::size_t n = 0;
+    while (i > 0 && scores[i - 1] <= 0) n += scores[--i] < 0;
+    return std::pair{n, i > 0};
+  };
+  auto shorts_after = [&](std::size_t i) {
+    std::size_t n = 0;
+    while (i + 1 < scores.size() && scores[i + 1] <= 0) n += scores[++i] < 0;
+    return n;
+  };
+  auto is_lone = [&](std::size_t i) {
+    if (scores[i] <= 0) return false;
+    auto [before, bounded] = shorts_before(i);
+    std::size_t after = shorts_after(i);
+    return before >= 2 && after >= 1 && (after >= 2 || bounded);
+  };
+  // Only a chain of two or more such paragraphs, with nothing but short
+  // lines between them, is a list; a single one is an article paragraph
+  // between a menu and a subheading.
+  constexpr std::size_t kMinTeasers = 2;
+  std::vector<std::size_t> chain;
+  auto flush = [&] {
+    if (chain.size() >= kMinTeasers) {
+      for (std::size_t i : chain) scores[i] *= t.teaser_share;
+    }
+    chain.clear();
+  };
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (scores[i] <= 0) continue;
+    if (is_lone(i)) {
+      chain.push_back(i);
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
+bool is_fragment(const PageBlock& b, const BlockStats& s) {
+  return b.block.kept && !is_prose(s) && !is_link_like(s) && s.units >= 8;
+}
+
+// A list or table scraped line by line (steps, dates, prices, table cells)
+// is a run of short lines that are not link-like. Several in a row are
+// content, not chrome: they add a little instead of costing.
+void credit_lists(const Document& doc, const std::vector<BlockStats>& stats,
+                  std::vector<double>& scores, const Tuning& t) {
+  if (t.list_gain <= 0) return;
+  std::size_t i = 0;
+  while (i < scores.size()) {
+    if (!is_fragment(doc.blocks[i], stats[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < scores.size() && is_fragment(doc.blocks[j], stats[j])) ++j;
+    if (j - i >= t.list_min) {
+      for (std::size_t k = i; k < j; ++k) scores[k] = t.list_gain * static_cast<double>(stats[k].units);
+    }
+    i = j;
+  }
+}
+
+// A comment section runs to the end of the page: once an article has been
+// read (some prose before it), "Leave a Reply" or "Comments" ends it.
+// Returns the index of the opener, or the block count when there is none.
+std::size_t find_comment_cut(const Document& doc, const std::vector<BlockStats>& stats) {
+  constexpr std::size_t kMinArticleUnits = 200;
+  std::size_t prose_before = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const PageBlock& b = doc.blocks[i];
+    if (b.block.kept && is_prose(stats[i])) prose_before += stats[i].units;
+    if (!b.block.kept && b.block.reason == Reason::CommentSection && prose_before >= kMinArticleUnits &&
+        !in_button_row(doc, i)) {
+      return i;
+    }
+  }
+  return doc.blocks.size();
+}
+
+// A short sentence-case line right after the last paragraph ("With
+// reporting by AFP and Reuters") closes the article: a credit or sign-off.
+// A longer one, or one that holds a sentence end, is the site describing
+// itself (the tagline rule in drop_outside).
+bool is_closing_line(const PageBlock& b, const BlockStats& s) {
+  return b.block.kept && !is_prose(s) && !is_link_like(s) && s.words >= 2 && s.words < 10 &&
+         s.sentence_ends == 0 && s.digits == 0 && !s.starts_lower;
+}
+
+void drop_outside(Document& doc, const std::vector<BlockStats>& stats, Span article) {
+  for (std::size_t i = 0; i < article.begin; ++i) {
     PageBlock& b = doc.blocks[i];
-    if (!b.block.kept) continue;
-    if (!headline_like(b)) return;  // the body has started
-    doc.metadata.title = b.block.text;
-    drop(b, Reason::Title, "headline, reported as the title");
-    return;
+    if (b.block.kept) drop(b, Reason::Navigation, "before the article");
+  }
+  const PageBlock* opener = nullptr;
+  bool tagline_checked = false;
+  for (std::size_t i = article.end; i < doc.blocks.size(); ++i) {
+    PageBlock& b = doc.blocks[i];
+    if (!b.block.kept) {
+      if (is_section_opener(b.block.reason) && !opener) opener = &b;
+      if (b.block.reason != Reason::Empty) tagline_checked = true;
+      continue;
+    }
+    if (opener) {
+      drop(b, opener->block.reason, "after '" + opener->block.text + "'");
+    } else if (!tagline_checked && stats[i].words >= 6 && !is_prose(stats[i])) {
+      drop(b, Reason::Tagline, "unfinished sentence closing the article");
+    } else {
+      drop(b, Reason::Chrome, "after the article");
+    }
+    tagline_checked = true;
+  }
+}
+
+// Inside the article, a run of link-like lines is a menu or a link
+// list; one or two such lines between paragraphs are subheadings and stay.
+void drop_menus(Document& doc, const std::vector<BlockStats>& stats, Span article, std::size_t min_run) {
+  if (min_run == 0) return;
+  std::size_t i = article.begin;
+  while (i < article.end) {
+    if (!doc.blocks[i].block.kept || !is_link_like(stats[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < article.end && (!doc.blocks[j].block.kept || is_link_like(stats[j]))) ++j;
+    std::size_t labels = 0;
+    for (std::size_t k = i; k < j; ++k) labels += doc.blocks[k].block.kept;
+    if (labels >= min_run) {
+      std::string why = "one of " + std::to_string(labels) + " link-like lines in a row";
+      for (std::size_t k = i; k < j; ++k) {
+        if (doc.blocks[k].block.kept) drop(doc.blocks[k], Reason::Navigation, why);
+      }
+    }
+    i = j;
   }
 }
 
@@ -50,31 +330,58 @@ void drop_repeats(Document& doc) {
   }
 }
 
-// A comment or related-posts opener in the second half of the page ends the
-// article: everything after it belongs to that section.
-void cut_trailing_sections(Document& doc) {
-  std::size_t total = 0;
-  for (const auto& b : doc.blocks) total += b.block.text.size();
-  std::size_t seen = 0;
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    const PageBlock& b = doc.blocks[i];
-    seen += b.block.text.size();
-    Reason r = b.block.reason;
-    if (r != Reason::CommentSection && r != Reason::RelatedList) continue;
-    if (seen * 2 < total) continue;
-    for (std::size_t j = i + 1; j < doc.blocks.size(); ++j) {
-      if (doc.blocks[j].block.kept) drop(doc.blocks[j], r, "after '" + b.block.text + "'");
-    }
-    return;
-  }
-}
-
 }  // namespace
 
-void select(Document& doc, const Options&) {
-  find_title(doc);
+void select(Document& doc, const Options& options) {
+  if (doc.mode == Mode::Html) return select_html(doc, options);
+  if (doc.blocks.empty()) return;
+  const Tuning t = tuning_for(options.favor);
+  std::vector<BlockStats> stats;
+  std::vector<double> scores;
+  stats.reserve(doc.blocks.size());
+  scores.reserve(doc.blocks.size());
+  const MarkerSet& markers = builtin_markers();
+  for (const auto& b : doc.blocks) stats.push_back(block_stats(b.block.text));
+  std::size_t cut = find_comment_cut(doc, stats);
+  std::size_t gap = 0;  // chrome-like blocks since the last positive one
+  for (std::size_t i = 0; i < cut; ++i) {
+    double score = block_score(doc.blocks[i], stats[i], t, markers);
+    // Beyond the second chrome line in a row, each costs more: one or two
+    // short lines between paragraphs are subheadings, a longer stretch is a
+    // menu or the header of a teaser list.
+    if (score > 0) {
+      gap = 0;
+    } else if (score < 0 && (is_link_like(stats[i]) || !doc.blocks[i].block.kept)) {
+      if (++gap > 2) score -= t.run_cost;
+    }
+    scores.push_back(score);
+  }
+  discount_teasers(scores, t);
+  std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, scores, t);
+  Span article = best_run(scores);
+  if (!article.empty() && t.list_gain > 0) {
+    // Lists count as content only from where the prose starts: before it,
+    // a run of short lines is the site's headline list, not the article.
+    std::vector<double> credited = scores;
+    credit_lists(doc, stats, credited, t);
+    for (std::size_t i = 0; i < article.begin; ++i) credited[i] = std::min(credited[i], scores[i]);
+    Span wider = best_run(credited);
+    if (wider.begin <= article.begin && wider.end >= article.end) article = wider;
+  }
+  if (article.empty()) article = {0, doc.blocks.size()};  // no prose at all: keep what classify kept
+
+  if (article.end < doc.blocks.size() && is_closing_line(doc.blocks[article.end], stats[article.end])) {
+    ++article.end;
+  }
+  std::size_t title = find_title(doc, stats, article);
+  if (title < doc.blocks.size()) {
+    doc.metadata.title = doc.blocks[title].block.text;
+    drop(doc.blocks[title], Reason::Title, "headline, reported as the title");
+  }
+  drop_outside(doc, stats, article);
+  drop_menus(doc, stats, article, t.menu_run);
+  drop_inline_boxes(doc, stats, boxes, article);
   drop_repeats(doc);
-  cut_trailing_sections(doc);
 }
 
 }  // namespace winnow::detail

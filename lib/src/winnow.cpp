@@ -3,6 +3,7 @@
 
 #include "classify.hpp"
 #include "decode.hpp"
+#include "normalize.hpp"
 #include "parse_html.hpp"
 #include "parse_text.hpp"
 #include "select.hpp"
@@ -27,12 +28,15 @@ Result assemble(detail::Document&& doc, const Options& options) {
   Result r;
   r.mode = doc.mode;
   r.metadata = std::move(doc.metadata);
-  r.metadata.title = normalize(r.metadata.title, options.normalize);
+  r.metadata.title = detail::normalize_text(r.metadata.title, options.normalize, nullptr);
+  detail::NormalizeReport report;  // summed over blocks: one note per kind of change
   r.blocks.reserve(doc.blocks.size());
   for (auto& pb : doc.blocks) {
     Block& b = pb.block;
     if (b.kept) {
-      b.text = normalize(b.text, options.normalize, &r.notes);
+      const bool pre = b.kind == BlockKind::Preformatted;
+      b.text = detail::normalize_text(b.text, options.normalize, &report, pre);
+      if (!b.markdown.empty()) b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
       if (b.text.empty()) {
         b.kept = false;
         b.reason = Reason::Empty;
@@ -44,6 +48,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
     }
     r.blocks.push_back(std::move(b));
   }
+  report.append_notes(r.notes);
   return r;
 }
 

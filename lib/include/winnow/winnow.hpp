@@ -123,6 +123,9 @@ struct Block {
   bool kept = false;
   Reason reason = Reason::Kept;
   std::string evidence;  // a human-readable why, e.g. "marker 'Advertisement'"
+  // HTML input: the text with inline Markdown (*emphasis*, **strong**,
+  // `code`, links as [text](url)); empty when the block has none.
+  std::string markdown;
 };
 
 struct Metadata {
@@ -173,7 +176,7 @@ std::string normalize(std::string_view text, const NormalizeOptions& options = {
 // Output formats for render().
 enum class Format : std::uint8_t {
   Text,      // the body; the title first when RenderOptions::title is set
-  Markdown,  // headings, lists, quotes
+  Markdown,  // headings, lists, quotes, emphasis (HTML input); links by option
   Json,      // one object: metadata, text, and with `explain` every block
 };
 
@@ -181,6 +184,7 @@ struct RenderOptions {
   bool title = false;    // Text/Markdown: put the title first
   bool explain = false;  // Json: include the blocks with reasons
   bool pretty = false;   // Json: indented over several lines (else one line)
+  bool links = false;    // Markdown: keep links as [text](url) (else their text)
   // Json: when set, an "input" field naming where the page came from.
   std::string_view input_name;
 };

@@ -1,0 +1,101 @@
+// `winnow variants FILE|DIR...`: candidate name-variant groups in a corpus,
+// printed in the name dictionary format for a person to review.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <iostream>
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "io.hpp"
+#include "variants.hpp"
+
+namespace winnow::cli {
+
+namespace {
+
+// Files under each argument: a directory is walked (sorted, hidden files
+// skipped); a file is taken as it is.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, int& status) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (in != "-" && fs::is_directory(in, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->path().filename().string().starts_with(".")) {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file()) found.push_back(it->path().string());
+      }
+      if (ec) {
+        std::cerr << "winnow: " << in << ": " << ec.message() << '\n';
+        status = kExitInputFailed;
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(in);
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+CLI::App* add_variants_command(CLI::App& app, VariantsArgs& args) {
+  CLI::App* cmd = app.add_subcommand(
+      "variants",
+      "Find candidate name-variant groups in a corpus (pages or scraped text) and print them in "
+      "the --names file format, with counts, for review");
+  cmd->add_option("inputs", args.inputs, "Files or directories (walked recursively); - for stdin")
+      ->type_name("FILE|DIR")
+      ->required();
+  cmd->add_option("--min-count", args.min_count,
+                  "Only groups seen at least N times in all (default 2)")
+      ->type_name("N");
+  cmd->add_option("-m,--mode", args.mode, "Input kind, as for extraction: auto (default), text, html")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, Mode>{{"auto", Mode::Auto},
+                                                                     {"text", Mode::Text},
+                                                                     {"html", Mode::Html}},
+                                          CLI::ignore_case))
+      ->option_text("auto|text|html");
+  return cmd;
+}
+
+int run_variants(const VariantsArgs& args) {
+  int status = kExitOk;
+  Options options;
+  options.mode = args.mode;
+  options.normalize.names = false;  // the variants are what we are looking for
+  detail::VariantCollector collector;
+  for (const auto& name : expand_inputs(args.inputs, status)) {
+    std::string error;
+    auto input = read_input(name, options.max_bytes, error);
+    if (!input) {
+      std::cerr << "winnow: " << display_name(name) << ": " << error << '\n';
+      status = kExitInputFailed;
+      continue;
+    }
+    Result r = extract(input->bytes, options);
+    if (!r.ok()) {
+      // An empty or binary file in a corpus directory is not worth failing for.
+      if (r.status != Status::EmptyInput && r.status != Status::BinaryInput) {
+        std::cerr << "winnow: " << display_name(name) << ": " << r.error << '\n';
+        status = kExitInputFailed;
+      }
+      continue;
+    }
+    collector.add_text(r.metadata.title);
+    collector.add_text(r.text);
+  }
+  std::cout << detail::format_clusters(collector.clusters(args.min_count));
+  std::cout.flush();
+  return status;
+}
+
+}  // namespace winnow::cli

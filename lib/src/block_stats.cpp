@@ -1,0 +1,103 @@
+#include "block_stats.hpp"
+
+#include <utf8proc.h>
+
+#include "utf8.hpp"
+
+namespace winnow::detail {
+
+namespace {
+
+bool is_wide_script(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||   // hiragana, katakana
+         (cp >= 0x3400 && cp <= 0x4DBF) ||   // CJK extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||   // CJK unified ideographs
+         (cp >= 0xAC00 && cp <= 0xD7AF) ||   // Hangul syllables
+         (cp >= 0xF900 && cp <= 0xFAFF) ||   // CJK compatibility ideographs
+         (cp >= 0x20000 && cp <= 0x2FFFF);   // CJK extensions B..
+}
+
+bool is_sentence_end(char32_t cp) {
+  switch (cp) {
+    case '.': case '!': case '?': case 0x2026 /* … */: case 0x3002 /* 。 */:
+    case 0xFF01 /* ！ */: case 0xFF1F /* ？ */: case 0x061F /* ؟ */: case 0x0964 /* । */:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Closing quotes and brackets may follow the final stop: `he said.”`
+bool is_closer(char32_t cp) {
+  switch (cp) {
+    case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0x00BB:
+    case 0x300D /* 」 */: case 0x300F /* 』 */: case 0xFF09 /* ） */: case '*':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_lower(char32_t cp) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL;
+}
+
+}  // namespace
+
+BlockStats block_stats(std::string_view text) {
+  BlockStats s;
+  bool in_word = false;
+  bool seen_letter = false;
+  char32_t last_visible = 0;       // last non-space, non-closer code point
+  char32_t pending_end = 0;        // a sentence mark waiting for a space
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, i);
+    if (is_space(cp)) {
+      if (pending_end) ++s.sentence_ends;
+      pending_end = 0;
+      in_word = false;
+      continue;
+    }
+    if (is_letter_or_digit(cp)) {
+      s.units += is_wide_script(cp) ? 3 : 1;
+      if (cp >= '0' && cp <= '9') ++s.digits;
+      if (!seen_letter && !(cp >= '0' && cp <= '9')) {
+        s.starts_lower = is_lower(cp);
+        seen_letter = true;
+      }
+      if (!in_word) {
+        ++s.words;
+        auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+        if (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) {
+          ++s.cased_words;
+          ++s.capitalized_words;
+        } else if (category == UTF8PROC_CATEGORY_LL) {
+          ++s.cased_words;
+        }
+      }
+      in_word = true;
+      pending_end = 0;
+      last_visible = cp;
+      continue;
+    }
+    if (is_sentence_end(cp)) {
+      pending_end = cp;
+      // CJK full stops need no following space.
+      if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
+        ++s.sentence_ends;
+        pending_end = 0;
+      }
+    } else if (!is_closer(cp)) {
+      pending_end = 0;
+    }
+    if (!is_closer(cp)) last_visible = cp;
+  }
+  if (pending_end) ++s.sentence_ends;
+  s.ends_sentence = is_sentence_end(last_visible) || last_visible == ':' || last_visible == 0xFF1A;
+  s.has_url = text.find("http://") != std::string_view::npos ||
+              text.find("https://") != std::string_view::npos ||
+              text.find("www.") != std::string_view::npos;
+  return s;
+}
+
+}  // namespace winnow::detail

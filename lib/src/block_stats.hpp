@@ -1,0 +1,54 @@
+// Mode-neutral measurements of one block's text: how long it is, whether it
+// reads as prose (ends a sentence, holds several), whether it looks like a
+// date or a label. classify and select judge blocks by these numbers rather
+// than by words alone, so the judgement carries over to any language.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace winnow::detail {
+
+struct BlockStats {
+  // Letters and digits, with each CJK ideograph, kana or Hangul syllable
+  // counted as 3: one such character carries about as much as three Latin
+  // letters, so lengths compare across scripts.
+  std::size_t units = 0;
+  std::size_t words = 0;           // runs of letters/digits separated by spaces
+  std::size_t sentence_ends = 0;   // . ! ? … 。 followed by a space or the end
+  std::size_t digits = 0;
+  bool ends_sentence = false;      // last visible mark ends a sentence (or is ':')
+  bool starts_lower = false;       // first letter is lower case: a fragment
+  std::size_t cased_words = 0;     // words that open with a cased letter
+  std::size_t capitalized_words = 0;  // ... with an upper-case one
+  bool has_url = false;            // "http://" or "www."
+};
+
+BlockStats block_stats(std::string_view text);
+
+// Length thresholds, in units (about five per Latin word).
+inline constexpr std::size_t kProseUnits = 45;       // a sentence-ending block this long is prose
+inline constexpr std::size_t kLongUnits = 160;       // a block this long is prose even unpunctuated
+inline constexpr std::size_t kShortUnits = 25;       // below this a block is a label or a link
+
+// Prose: a paragraph of running text, the stuff articles are made of.
+inline bool is_prose(const BlockStats& s) {
+  return (s.ends_sentence && s.units >= kProseUnits) || s.units >= kLongUnits;
+}
+
+// Short and unpunctuated: a menu entry, a label, a link title.
+inline bool is_label(const BlockStats& s) {
+  return !s.ends_sentence && s.units < kProseUnits;
+}
+
+// A label that reads like a link or menu entry: no digits, and Title Case
+// ("Real Time Economics", "Contact Us") rather than a sentence-case fragment
+// or a table cell ("1 tackle (1 combined)", "$139.00"). Caseless scripts
+// count when the line is only a few words.
+inline bool is_link_like(const BlockStats& s) {
+  if (!is_label(s) || s.digits > 0) return false;
+  if (s.cased_words == 0) return s.words <= 4;
+  return s.capitalized_words * 2 >= s.cased_words + 1 || s.words <= 2;
+}
+
+}  // namespace winnow::detail

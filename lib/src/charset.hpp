@@ -1,0 +1,33 @@
+// Charset detection and conversion to UTF-8 for web pages: the byte order
+// mark, then the page's own label (<meta charset>, http-equiv, the XML
+// declaration), checked against the bytes: valid UTF-8 wins over a stale
+// label, and unlabelled bytes that are not UTF-8 are read as Windows-1252.
+// Conversion uses the C library's iconv.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace winnow::detail {
+
+// "utf-16le" / "utf-16be" / "utf-8" when `bytes` opens with that BOM.
+std::optional<std::string> charset_from_bom(std::string_view bytes);
+
+// The charset the page declares in its first bytes, lower-cased and mapped to
+// the encoding a browser would use for it (WHATWG: "iso-8859-1" is read as
+// "windows-1252", "gb2312" as "gb18030", ...). Empty when there is none.
+std::string declared_charset(std::string_view bytes);
+
+// True when the whole of `bytes` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+
+// The charset to read `bytes` with (BOM not included in the decision when
+// absent): see the header comment for the order of evidence.
+std::string detect_charset(std::string_view bytes);
+
+// Convert `bytes` from `charset` to UTF-8. Bytes the charset cannot map
+// become U+FFFD; an unknown charset name returns nullopt.
+std::optional<std::string> convert_to_utf8(std::string_view bytes, std::string_view charset);
+
+}  // namespace winnow::detail

@@ -1,0 +1,18 @@
+// Leftover HTML character references in text ("&amp;", "&nbsp;", "&#8217;"),
+// as scrapers leave them when they escape twice or skip unescaping.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace winnow::detail {
+
+// Decode named (HTML 4 set, plus &apos;) and numeric references that end with
+// ';', repeatedly, so "&amp;amp;" becomes "&". Numeric references to
+// 0x80..0x9F mean Windows-1252, as in browsers; invalid ones become U+FFFD.
+// Returns how many references were decoded.
+std::size_t decode_entities(std::string& text);
+
+}  // namespace winnow::detail

@@ -1,0 +1,100 @@
+#include "html_hints.hpp"
+
+#include <array>
+
+namespace winnow::detail {
+
+extern const std::string_view kHtmlHintsData;  // generated from data/html_hints.txt
+
+namespace {
+
+bool is_separator(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-' || c == '_';
+}
+
+// Calls f(token) for each lower-cased token; stops when f returns true.
+template <typename F>
+bool any_token(std::string_view value, F&& f) {
+  std::string token;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && is_separator(value[i])) ++i;
+    token.clear();
+    while (i < value.size() && !is_separator(value[i])) {
+      char c = value[i++];
+      token.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    }
+    if (!token.empty() && f(token)) return true;
+  }
+  return false;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::optional<HintSet::Match> HintSet::chrome_token(std::string_view value) const {
+  std::optional<Match> found;
+  any_token(value, [&](const std::string& token) {
+    auto it = chrome.find(token);
+    if (it == chrome.end()) return false;
+    found = Match{it->second, token};
+    return true;
+  });
+  return found;
+}
+
+bool HintSet::content_token(std::string_view value) const {
+  return any_token(value, [&](const std::string& token) { return content.count(token) > 0; });
+}
+
+HintSet parse_hints(std::string_view data, std::string* error) {
+  static constexpr std::array<std::pair<std::string_view, Reason>, 8> kSections = {{
+      {"navigation", Reason::Navigation},
+      {"share", Reason::ShareBar},
+      {"comments", Reason::CommentSection},
+      {"related", Reason::RelatedList},
+      {"ad", Reason::AdMarker},
+      {"legal", Reason::Legal},
+      {"byline", Reason::Byline},
+      {"chrome", Reason::Chrome},
+  }};
+  HintSet set;
+  std::optional<Reason> section;
+  bool content = false;
+  std::size_t line_no = 0;
+  while (!data.empty()) {
+    std::size_t nl = data.find('\n');
+    std::string_view line = trim(data.substr(0, nl));
+    data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    if (line.front() == '[' && line.back() == ']') {
+      std::string_view name = line.substr(1, line.size() - 2);
+      section.reset();
+      content = name == "content";
+      for (auto [n, r] : kSections) {
+        if (n == name) section = r;
+      }
+      if (!section && !content && error) {
+        *error += "line " + std::to_string(line_no) + ": unknown section [" + std::string(name) + "]\n";
+      }
+      continue;
+    }
+    if (content) set.content.emplace(std::string(line), true);
+    else if (section) set.chrome.emplace(std::string(line), *section);
+    else if (error) *error += "line " + std::to_string(line_no) + ": token outside a section\n";
+  }
+  return set;
+}
+
+const HintSet& builtin_hints() {
+  static const HintSet set = parse_hints(kHtmlHintsData);
+  return set;
+}
+
+}  // namespace winnow::detail

@@ -1,0 +1,204 @@
+#include "html_metadata.hpp"
+
+#include <array>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+namespace winnow::detail {
+
+namespace {
+
+using nlohmann::json;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return out;
+}
+
+const char* attribute(const GumboElement& e, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+// Whitespace folded, trimmed.
+std::string fold(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string first_meta(const MetadataSource& s, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    auto it = s.meta.find(k);
+    if (it != s.meta.end() && !it->second.empty()) return fold(it->second);
+  }
+  return {};
+}
+
+// A schema.org value that may be a string, an object with "name", or a list.
+std::string json_name(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_object()) {
+    if (auto it = v.find("name"); it != v.end()) return json_name(*it);
+    return {};
+  }
+  if (v.is_array()) {
+    std::string joined;
+    for (const auto& item : v) {
+      std::string n = json_name(item);
+      if (n.empty()) continue;
+      if (!joined.empty()) joined += ", ";
+      joined += n;
+    }
+    return joined;
+  }
+  return {};
+}
+
+bool is_article_type(const json& type) {
+  static constexpr std::array<std::string_view, 9> kTypes = {
+      "Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle",
+      "AnalysisNewsArticle", "OpinionNewsArticle", "TechArticle", "ScholarlyArticle"};
+  auto one = [](const json& t) {
+    if (!t.is_string()) return false;
+    auto s = t.get<std::string>();
+    for (auto k : kTypes) {
+      if (s == k) return true;
+    }
+    return false;
+  };
+  if (type.is_array()) {
+    for (const auto& t : type) {
+      if (one(t)) return true;
+    }
+    return false;
+  }
+  return one(type);
+}
+
+// The first Article-like object in a JSON-LD document (top level, a list, or
+// an @graph).
+const json* find_article(const json& doc, int budget = 64) {
+  if (budget <= 0) return nullptr;
+  if (doc.is_array()) {
+    for (const auto& item : doc) {
+      if (const json* a = find_article(item, budget - 1)) return a;
+    }
+    return nullptr;
+  }
+  if (!doc.is_object()) return nullptr;
+  if (auto t = doc.find("@type"); t != doc.end() && is_article_type(*t)) return &doc;
+  if (auto g = doc.find("@graph"); g != doc.end()) return find_article(*g, budget - 1);
+  return nullptr;
+}
+
+void fill_from_json_ld(Metadata& m, const std::vector<std::string>& json_ld) {
+  for (const auto& text : json_ld) {
+    json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) continue;
+    const json* a = find_article(doc);
+    if (!a) continue;
+    auto str = [&](const char* key) -> std::string {
+      auto it = a->find(key);
+      return it == a->end() ? std::string() : fold(json_name(*it));
+    };
+    if (m.title.empty()) m.title = str("headline");
+    if (m.author.empty()) m.author = str("author");
+    if (m.date.empty()) m.date = str("datePublished");
+    if (m.description.empty()) m.description = str("description");
+    if (m.site_name.empty()) m.site_name = str("publisher");
+    if (m.url.empty()) m.url = str("url");
+    if (m.language.empty()) m.language = str("inLanguage");
+    return;
+  }
+}
+
+}  // namespace
+
+void MetadataSource::element(const GumboElement& e) {
+  switch (e.tag) {
+    case GUMBO_TAG_HTML:
+      if (const char* l = attribute(e, "lang"); l && lang.empty()) lang = l;
+      else if (const char* xl = attribute(e, "xml:lang"); xl && lang.empty()) lang = xl;
+      break;
+    case GUMBO_TAG_LINK:
+      if (const char* rel = attribute(e, "rel"); rel && lower(rel) == "canonical") {
+        if (const char* href = attribute(e, "href"); href && canonical.empty()) canonical = href;
+      }
+      break;
+    case GUMBO_TAG_TIME:
+      if (const char* dt = attribute(e, "datetime"); dt && time_datetime.empty()) time_datetime = dt;
+      break;
+    case GUMBO_TAG_META: {
+      const char* content = attribute(e, "content");
+      if (!content) break;
+      for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
+        if (const char* k = attribute(e, key)) meta.emplace(lower(k), content);
+      }
+      break;
+    }
+    default: break;
+  }
+}
+
+std::string strip_site_name(std::string_view title, std::string_view site_name) {
+  static constexpr std::array<std::string_view, 7> kSeparators = {
+      " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 ", " \xC2\xBB "};
+  std::string t = fold(title);
+  std::string site = lower(fold(site_name));
+  for (auto sep : kSeparators) {
+    std::size_t at = t.rfind(sep);
+    if (at == std::string::npos || at == 0) continue;
+    std::string tail = t.substr(at + sep.size());
+    std::string head = t.substr(0, at);
+    // The site name is the segment that names the site, or a short tail.
+    if (!site.empty() && lower(tail) == site) return head;
+    std::size_t first = t.find(sep);
+    if (!site.empty() && first != std::string::npos && lower(t.substr(0, first)) == site) {
+      return t.substr(first + sep.size());
+    }
+    if (site.empty() && tail.size() * 2 < head.size() && tail.size() <= 40) return head;
+  }
+  return t;
+}
+
+Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string>& json_ld) {
+  Metadata m;
+  fill_from_json_ld(m, json_ld);
+  if (m.site_name.empty()) m.site_name = first_meta(s, {"og:site_name", "application-name"});
+  std::string meta_title = first_meta(s, {"og:title", "twitter:title", "dc.title", "headline"});
+  if (m.title.empty()) m.title = meta_title;
+  if (m.title.empty() && !s.title_tag.empty()) m.title = strip_site_name(s.title_tag, m.site_name);
+  if (m.title.empty()) m.title = fold(s.first_h1);
+  if (m.author.empty()) {
+    m.author = first_meta(s, {"author", "article:author", "dc.creator", "byl", "sailthru.author",
+                              "parsely-author"});
+    // article:author is often a profile URL, which is not a name.
+    if (m.author.starts_with("http")) m.author.clear();
+  }
+  if (m.date.empty()) {
+    m.date = first_meta(s, {"article:published_time", "datepublished", "date", "dc.date",
+                            "dc.date.issued", "pubdate", "publishdate", "sailthru.date",
+                            "og:updated_time"});
+  }
+  if (m.date.empty()) m.date = fold(s.time_datetime);
+  if (m.url.empty()) m.url = fold(s.canonical);
+  if (m.url.empty()) m.url = first_meta(s, {"og:url", "twitter:url"});
+  if (m.language.empty()) m.language = fold(s.lang);
+  if (m.language.empty()) m.language = first_meta(s, {"og:locale", "content-language", "language"});
+  if (m.description.empty()) {
+    m.description = first_meta(s, {"description", "og:description", "twitter:description"});
+  }
+  return m;
+}
+
+}  // namespace winnow::detail

@@ -1,0 +1,369 @@
+#include "html_prescan.hpp"
+
+#include <array>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+namespace winnow::detail {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool starts_with_ci(std::string_view s, std::size_t at, std::string_view lower_needle) {
+  if (s.size() - at < lower_needle.size()) return false;
+  for (std::size_t i = 0; i < lower_needle.size(); ++i) {
+    if (lower(s[at + i]) != lower_needle[i]) return false;
+  }
+  return true;
+}
+
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (auto n : names) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
+// Elements whose content is never text and whose end the tokenizer finds by
+// name alone (raw text), or which are left out with all they contain.
+bool is_raw_text_dropped(std::string_view name) {
+  return one_of(name, {"style", "noscript", "xmp", "iframe", "noembed", "noframes"});
+}
+
+// Elements that don't nest: void, or closed implicitly by their next sibling.
+bool is_unnested(std::string_view name) {
+  return one_of(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                       "param", "source", "track", "wbr", "keygen", "p", "li", "dt", "dd",
+                       "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb",
+                       "rt", "rp", "colgroup", "html", "head", "body"});
+}
+
+bool is_kept_attribute(std::string_view name) {
+  return one_of(name, {"class", "id", "role", "hidden", "aria-hidden", "href", "lang", "itemprop",
+                       "property", "name", "content", "charset", "http-equiv", "rel", "datetime",
+                       "type", "xml:lang"});
+}
+
+struct Attribute {
+  std::string_view name;   // as written
+  std::string_view value;  // raw, entities undecoded
+};
+
+struct Tag {
+  std::string name;  // lower-cased
+  bool end = false;
+  bool self_closing = false;
+  std::vector<Attribute> attributes;
+  std::size_t next = 0;  // offset after '>'
+  bool complete = false;  // false when the page ended inside the tag
+};
+
+// Tokenize one tag starting at s[at] == '<' (HTML "tag open" onwards).
+void read_tag(std::string_view s, std::size_t at, Tag& tag) {
+  tag.attributes.clear();
+  tag.name.clear();
+  tag.self_closing = false;
+  tag.complete = false;
+  std::size_t i = at + 1;
+  tag.end = s[i] == '/';
+  if (tag.end) ++i;
+  while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>') tag.name.push_back(lower(s[i++]));
+  while (i < s.size()) {
+    while (i < s.size() && (is_space(s[i]) || s[i] == '/')) {
+      tag.self_closing = s[i] == '/';
+      ++i;
+    }
+    if (i >= s.size()) break;
+    if (s[i] == '>') {
+      tag.next = i + 1;
+      tag.complete = true;
+      return;
+    }
+    tag.self_closing = false;
+    std::size_t name_start = i++;
+    while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
+    Attribute a{s.substr(name_start, i - name_start), {}};
+    while (i < s.size() && is_space(s[i])) ++i;
+    if (i < s.size() && s[i] == '=') {
+      ++i;
+      while (i < s.size() && is_space(s[i])) ++i;
+      if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
+        char quote = s[i++];
+        std::size_t close = s.find(quote, i);
+        if (close == std::string_view::npos) break;
+        a.value = s.substr(i, close - i);
+        i = close + 1;
+      } else {
+        std::size_t start = i;
+        while (i < s.size() && !is_space(s[i]) && s[i] != '>') ++i;
+        a.value = s.substr(start, i - start);
+      }
+    }
+    tag.attributes.push_back(a);
+  }
+  tag.next = s.size();
+  return;
+}
+
+// Where "</name" followed by a tag-name terminator occurs at or after `from`.
+std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view name) {
+  for (std::size_t at = s.find("</", from); at != std::string_view::npos; at = s.find("</", at + 2)) {
+    std::size_t after = at + 2 + name.size();
+    if (starts_with_ci(s, at + 2, name) &&
+        (after >= s.size() || is_space(s[after]) || s[after] == '/' || s[after] == '>')) {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool tag_name_follows(std::string_view s, std::size_t at, std::string_view name) {
+  std::size_t after = at + name.size();
+  return starts_with_ci(s, at, name) &&
+         (after >= s.size() || is_space(s[after]) || s[after] == '/' || s[after] == '>');
+}
+
+// Where a script's content ends, with the tokenizer's escape states: inside
+// "<!--", a "<script" opens a nested (double-escaped) script whose "</script"
+// does not end the outer one.
+std::size_t find_script_end(std::string_view s, std::size_t from) {
+  enum { Data, Escaped, DoubleEscaped } state = Data;
+  for (std::size_t i = s.find_first_of("<-", from); i != std::string_view::npos;
+       i = s.find_first_of("<-", i + 1)) {
+    if (s[i] == '-') {
+      if (state != Data && s.compare(i, 3, "-->") == 0) {
+        state = Data;
+        i += 2;
+      }
+      continue;
+    }
+    if (state == Data && s.compare(i, 4, "<!--") == 0) {
+      state = Escaped;
+      i += 3;
+      // "<!-->" and "<!--->" close at once.
+      continue;
+    }
+    if (s.compare(i, 2, "</") == 0 && tag_name_follows(s, i + 2, "script")) {
+      if (state == DoubleEscaped) {
+        state = Escaped;
+        continue;
+      }
+      return i;
+    }
+    if (state == Escaped && tag_name_follows(s, i + 1, "script")) state = DoubleEscaped;
+  }
+  return std::string_view::npos;
+}
+
+// The end of a comment opened at `at` ("<!--"), past its closing "-->".
+std::size_t comment_end(std::string_view s, std::size_t at) {
+  std::size_t body = at + 4;
+  if (s.compare(body, 1, ">") == 0) return body + 1;
+  if (s.compare(body, 2, "->") == 0) return body + 2;
+  for (std::size_t i = s.find("--", body); i != std::string_view::npos; i = s.find("--", i + 1)) {
+    if (s.compare(i + 2, 1, ">") == 0) return i + 3;
+    if (s.compare(i + 2, 2, "!>") == 0) return i + 4;
+  }
+  return s.size();
+}
+
+// The end of an element that may nest in itself (svg, template), after its
+// matching end tag.
+std::size_t nested_element_end(std::string_view s, std::size_t from, std::string_view name) {
+  int depth = 1;
+  std::size_t i = from;
+  while (depth > 0) {
+    i = s.find('<', i);
+    if (i == std::string_view::npos) return s.size();
+    if (s.compare(i, 4, "<!--") == 0) {
+      i = comment_end(s, i);
+    } else if (s.compare(i, 2, "</") == 0 && tag_name_follows(s, i + 2, name)) {
+      --depth;
+      std::size_t close = s.find('>', i);
+      i = close == std::string_view::npos ? s.size() : close + 1;
+    } else if (tag_name_follows(s, i + 1, name)) {
+      std::size_t close = s.find('>', i);
+      if (close == std::string_view::npos) return s.size();
+      if (s[close - 1] != '/') ++depth;
+      i = close + 1;
+    } else {
+      ++i;
+    }
+  }
+  return i;
+}
+
+bool is_json_ld(const Tag& tag) {
+  for (const auto& a : tag.attributes) {
+    if (a.name.size() == 4 && starts_with_ci(a.name, 0, "type") &&
+        a.value.find("ld+json") != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Only what classification reads: a style matters only when it hides.
+bool keep_attribute(const Attribute& a, std::string& lowered) {
+  lowered.assign(a.name);
+  for (auto& c : lowered) c = lower(c);
+  if (lowered == "style") {
+    for (std::size_t i = 0; i < a.value.size(); ++i) {
+      if (starts_with_ci(a.value, i, "display") || starts_with_ci(a.value, i, "visibility")) return true;
+    }
+    return false;
+  }
+  return is_kept_attribute(lowered);
+}
+
+void write_tag(std::string& out, const Tag& tag) {
+  out.push_back('<');
+  if (tag.end) out.push_back('/');
+  out.append(tag.name);
+  std::string lowered;
+  if (!tag.end) {
+    for (const auto& a : tag.attributes) {
+      if (!keep_attribute(a, lowered)) continue;
+      out.push_back(' ');
+      out.append(lowered);
+      if (a.value.empty()) continue;
+      out.append("=\"");
+      for (char c : a.value) {
+        if (c == '"') out.append("&quot;");
+        else out.push_back(c);
+      }
+      out.push_back('"');
+    }
+  }
+  out.push_back('>');
+}
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view s) : s_(s) { out_.html.reserve(s.size() / 2 + 64); }
+
+  Prescanned run() {
+    std::size_t i = 0;
+    while (i < s_.size()) {
+      std::size_t lt = s_.find('<', i);
+      if (lt == std::string_view::npos) lt = s_.size();
+      out_.html.append(s_.data() + i, lt - i);
+      if (lt >= s_.size()) break;
+      i = markup(lt);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void skip(std::size_t from, std::size_t to) { out_.skipped_bytes += to - from; }
+
+  // Handle the markup at s_[at] == '<'; returns where scanning goes on.
+  std::size_t markup(std::size_t at) {
+    if (s_.compare(at, 4, "<!--") == 0) {
+      std::size_t end = comment_end(s_, at);
+      skip(at, end);
+      return end;
+    }
+    if (s_.compare(at, 2, "<!") == 0 || s_.compare(at, 2, "<?") == 0) {
+      std::size_t close = s_.find('>', at);
+      std::size_t end = close == std::string_view::npos ? s_.size() : close + 1;
+      if (starts_with_ci(s_, at, "<!doctype")) out_.html.append(s_.substr(at, end - at));
+      else skip(at, end);
+      return end;
+    }
+    bool end_tag = s_.compare(at, 2, "</") == 0;
+    std::size_t name_at = at + (end_tag ? 2 : 1);
+    if (name_at >= s_.size() || !is_alpha(s_[name_at])) {
+      if (end_tag && name_at < s_.size() && s_[name_at] == '>') return name_at + 1;  // "</>"
+      out_.html.push_back('<');
+      return at + 1;
+    }
+    read_tag(s_, at, tag_);
+    if (!tag_.complete) return s_.size();  // EOF in a tag emits nothing
+    return tag_.end ? end_tag_seen() : start_tag_seen(at);
+  }
+
+  std::size_t end_tag_seen() {
+    if (!is_unnested(tag_.name)) {
+      auto it = flattened_.find(tag_.name);
+      if (it != flattened_.end() && it->second > 0) {
+        --it->second;
+        ++out_.flattened_tags;
+        return tag_.next;
+      }
+      if (depth_ > 0) --depth_;
+    }
+    write_tag(out_.html, tag_);
+    return tag_.next;
+  }
+
+  std::size_t start_tag_seen(std::size_t at) {
+    const std::string& name = tag_.name;
+    std::size_t body = tag_.next;
+    if (name == "script") {
+      std::size_t end = find_script_end(s_, body);
+      if (end == std::string_view::npos) end = s_.size();
+      if (is_json_ld(tag_)) out_.json_ld.emplace_back(s_.substr(body, end - body));
+      return skip_through_end_tag(at, end);
+    }
+    if (is_raw_text_dropped(name)) {
+      std::size_t end = find_end_tag(s_, body, name);
+      return skip_through_end_tag(at, end == std::string_view::npos ? s_.size() : end);
+    }
+    if (name == "svg" || name == "template") {
+      std::size_t end = tag_.self_closing && name == "svg" ? body : nested_element_end(s_, body, name);
+      skip(at, end);
+      return end;
+    }
+    if (name == "title" || name == "textarea") {
+      // Text only (RCDATA): copied as it is, markup in it included.
+      std::size_t end = find_end_tag(s_, body, name);
+      if (end == std::string_view::npos) end = s_.size();
+      write_tag(out_.html, tag_);
+      out_.html.append(s_.substr(body, end - body));
+      return end;
+    }
+    if (name == "plaintext") {
+      write_tag(out_.html, tag_);
+      out_.html.append(s_.substr(body));
+      return s_.size();
+    }
+    if (!is_unnested(name)) {
+      if (depth_ >= kMaxNesting) {
+        ++flattened_[name];
+        ++out_.flattened_tags;
+        return body;
+      }
+      ++depth_;
+    }
+    write_tag(out_.html, tag_);
+    return body;
+  }
+
+  // Leave out an element from its start tag at `at` to its end tag at `end`.
+  std::size_t skip_through_end_tag(std::size_t at, std::size_t end) {
+    std::size_t after = end;
+    if (end < s_.size()) {
+      std::size_t close = s_.find('>', end);
+      after = close == std::string_view::npos ? s_.size() : close + 1;
+    }
+    skip(at, after);
+    return after;
+  }
+
+  std::string_view s_;
+  Prescanned out_;
+  Tag tag_;
+  int depth_ = 0;
+  std::unordered_map<std::string, int> flattened_;
+};
+
+}  // namespace
+
+Prescanned prescan_html(std::string_view utf8) { return Scanner(utf8).run(); }
+
+}  // namespace winnow::detail

@@ -1,0 +1,350 @@
+#include "html_score.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "markers.hpp"
+
+namespace winnow::detail {
+
+namespace {
+
+// How strongly each preset weighs chrome against prose.
+struct Tuning {
+  double chrome_weight;     // chrome bytes cost this much prose
+  double link_dense;        // link share above which a block is link-dense
+  double override_share;    // a hinted element with this share of all prose is content
+  double content_bonus;     // extra weight on prose inside <article>/<main>-like elements
+};
+
+Tuning tuning_for(Favor favor) {
+  switch (favor) {
+    case Favor::Precision: return {2.0, 0.35, 0.6, 0.25};
+    case Favor::Recall: return {0.5, 0.7, 0.3, 0.25};
+    case Favor::Balanced: break;
+  }
+  return {1.0, 0.5, 0.4, 0.25};
+}
+
+bool has_sentence_end(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == s.size() || s[i + 1] == ' ')) {
+      return true;
+    }
+    // 。！？ (CJK full stops)
+    if (c == '\xE3' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x82') return true;
+    if (c == '\xEF' && i + 2 < s.size() && s[i + 1] == '\xBC' && (s[i + 2] == '\x81' || s[i + 2] == '\x9F')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Prose bytes a block contributes: its unlinked text, discounted when it
+// reads like a label rather than a sentence.
+double prose_weight(const PageBlock& b, const Tuning& t) {
+  double own = static_cast<double>(b.block.text.size()) * (1.0 - b.link_density);
+  if (b.link_density > t.link_dense) own *= 0.3;
+  if (b.block.kind == BlockKind::Heading) return own * 0.5;
+  if (b.block.text.size() < 100 && !has_sentence_end(b.block.text)) return own * 0.3;
+  return own;
+}
+
+double chrome_weight(const PageBlock& b) {
+  return static_cast<double>(b.block.text.size()) * b.link_density;
+}
+
+// Mostly links: a menu or a list of teasers, unless it is long prose with
+// many links in it.
+bool is_link_dense(const PageBlock& b, const Tuning& t) {
+  return b.link_density > t.link_dense && (b.block.text.size() < 300 || b.link_density > 0.8);
+}
+
+bool same_headline(const std::string& key, const std::string& title_key) {
+  if (key.empty() || title_key.empty()) return false;
+  if (key == title_key) return true;
+  // "Headline" vs "Headline | Site", either way round.
+  const std::string& shorter = key.size() < title_key.size() ? key : title_key;
+  const std::string& longer = key.size() < title_key.size() ? title_key : key;
+  return shorter.size() * 10 >= longer.size() * 6 && longer.find(shorter) == 0;
+}
+
+// The block holding the page's headline: the heading that matches the
+// title, else the first <h1>; npos when there is none.
+std::size_t headline_block(const Document& doc) {
+  const std::string title_key = marker_key(doc.metadata.title);
+  std::size_t first_h1 = std::string::npos;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const PageBlock& b = doc.blocks[i];
+    if (b.block.kind != BlockKind::Heading) continue;
+    if (same_headline(marker_key(b.block.text), title_key)) return i;
+    if (b.block.heading_level == 1 && first_h1 == std::string::npos) first_h1 = i;
+  }
+  return first_h1;
+}
+
+class RegionSelector {
+ public:
+  RegionSelector(HtmlTree& tree, const Options& options, Document& doc)
+      : tree_(tree), t_(tuning_for(options.favor)), doc_(doc) {}
+
+  void run() {
+    const std::size_t n_blocks = doc_.blocks.size();
+    if (n_blocks == 0) return;
+    prose_.assign(n_blocks, 0.0);
+    for (std::size_t i = 0; i < n_blocks; ++i) {
+      const PageBlock& b = doc_.blocks[i];
+      if (b.html_reason == Reason::Kept) prose_[i] = prose_weight(b, t_);
+    }
+    raw_prose_ = prefix(prose_);
+    mark_other_articles();
+    find_active_hints();
+    chrome_.assign(n_blocks, 0.0);
+    hinted_by_.assign(n_blocks, 0);
+    for (std::size_t i = 0; i < n_blocks; ++i) {
+      const PageBlock& b = doc_.blocks[i];
+      if (b.html_reason != Reason::Kept) {
+        prose_[i] = 0.0;
+        continue;
+      }
+      std::uint32_t hint = nearest_hint(b.region);
+      hinted_by_[i] = hint;
+      if (hint != 0) {
+        prose_[i] = 0.0;
+        chrome_[i] = static_cast<double>(b.block.text.size());
+      } else {
+        chrome_[i] = chrome_weight(b);
+      }
+    }
+    std::vector<double> prose_sum = prefix(prose_);
+    std::vector<double> chrome_sum = prefix(chrome_);
+    std::uint32_t best = 0;
+    double best_score = -1e300;
+    for (std::uint32_t id = 0; id < tree_.nodes.size(); ++id) {
+      const HtmlNode& n = tree_.nodes[id];
+      if (n.first_block >= n.end_block || active_[id]) continue;
+      double p = prose_sum[n.end_block] - prose_sum[n.first_block];
+      double c = chrome_sum[n.end_block] - chrome_sum[n.first_block];
+      double score = p - t_.chrome_weight * c;
+      if (n.content_hint > 0) score += t_.content_bonus * n.content_hint * n.content_hint * p;
+      if (score > best_score) {
+        best_score = score;
+        best = id;
+      }
+    }
+    if (std::getenv("WINNOW_DEBUG_REGION")) debug(best, prose_sum, chrome_sum);
+    apply(best);
+  }
+
+  void debug(std::uint32_t best, const std::vector<double>& ps, const std::vector<double>& cs) const {
+    std::fprintf(stderr, "best %u\n", best);
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      const PageBlock& b = doc_.blocks[i];
+      std::fprintf(stderr, "block %zu p=%.0f c=%.0f hint=%u: %.60s\n", i, prose_[i], chrome_[i], hinted_by_[i], b.block.text.c_str());
+      for (std::uint32_t id = b.region; id != 0; id = tree_.nodes[id].parent) {
+        const HtmlNode& n = tree_.nodes[id];
+        if (i != n.first_block) break;
+        std::fprintf(stderr, "   node %u <%s> hint=%s(%s) active=%d content=%d P=%.0f C=%.0f\n", id, gumbo_normalized_tagname(n.tag), std::string(to_string(n.hint)).c_str(), n.hint_evidence.c_str(), (int)active_[id], n.content_hint, ps[n.end_block]-ps[n.first_block], cs[n.end_block]-cs[n.first_block]);
+      }
+    }
+  }
+
+ private:
+  static std::vector<double> prefix(const std::vector<double>& v) {
+    std::vector<double> sum(v.size() + 1, 0.0);
+    for (std::size_t i = 0; i < v.size(); ++i) sum[i + 1] = sum[i] + v[i];
+    return sum;
+  }
+
+  // Several top-level <article>s: the one holding (or else following) the
+  // headline is the story; the others are teasers of other stories.
+  void mark_other_articles() {
+    std::size_t headline = headline_block(doc_);
+    if (headline == std::string::npos) return;
+    std::vector<std::uint32_t> articles;
+    std::vector<bool> in_article(tree_.nodes.size(), false);
+    for (std::uint32_t id = 1; id < tree_.nodes.size(); ++id) {
+      const HtmlNode& n = tree_.nodes[id];
+      in_article[id] = in_article[n.parent] || n.tag == GUMBO_TAG_ARTICLE;
+      if (n.tag == GUMBO_TAG_ARTICLE && !in_article[n.parent] && n.first_block < n.end_block) {
+        articles.push_back(id);
+      }
+    }
+    if (articles.size() < 2) return;
+    std::uint32_t story = 0;
+    for (std::uint32_t id : articles) {
+      const HtmlNode& n = tree_.nodes[id];
+      if (n.first_block <= headline && headline < n.end_block) story = id;
+    }
+    for (std::uint32_t id : articles) {
+      if (story == 0 && tree_.nodes[id].first_block > headline) story = id;
+    }
+    if (story == 0) return;
+    for (std::uint32_t id : articles) {
+      HtmlNode& n = tree_.nodes[id];
+      if (id == story || n.hint != Reason::Kept) continue;
+      n.hint = Reason::RelatedList;
+      n.hint_evidence = "another <article> than the headline's";
+      n.hint_firm = true;
+    }
+  }
+
+  // A hint counts unless its element holds much of the page's prose: then
+  // the class names a layout ("has-sidebar"), not chrome.
+  // Nor does it count when the element is a page-wide wrapper (an ASP.NET
+  // <form>), or wraps the element that says it is the article body.
+  void find_active_hints() {
+    const std::size_t n_nodes = tree_.nodes.size();
+    std::vector<bool> wraps_body(n_nodes, false);
+    for (std::size_t id = n_nodes; id-- > 1;) {
+      const HtmlNode& n = tree_.nodes[id];
+      if (n.content_hint >= 2 || wraps_body[id]) wraps_body[n.parent] = true;
+    }
+    std::vector<double> bytes(doc_.blocks.size(), 0.0);
+    for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = doc_.blocks[i].block.text.size();
+    std::vector<double> bytes_sum = prefix(bytes);
+    active_.assign(n_nodes, false);
+    double total = raw_prose_.back();
+    for (std::size_t id = 1; id < n_nodes; ++id) {
+      const HtmlNode& n = tree_.nodes[id];
+      if (n.hint == Reason::Kept || wraps_body[id]) continue;
+      double p = raw_prose_[n.end_block] - raw_prose_[n.first_block];
+      double b = bytes_sum[n.end_block] - bytes_sum[n.first_block];
+      bool holds_prose = total > 0 && p >= t_.override_share * total;
+      bool page_wide = b >= 0.5 * bytes_sum.back();
+      active_[id] = n.hint_firm || (!holds_prose && !page_wide);
+    }
+  }
+
+  std::uint32_t nearest_hint(std::uint32_t id) const {
+    while (id != 0) {
+      if (active_[id]) return id;
+      id = tree_.nodes[id].parent;
+    }
+    return 0;
+  }
+
+  void apply(std::uint32_t best) {
+    const HtmlNode& region = tree_.nodes[best];
+    std::string where = "outside the main region (" + describe(best) + ")";
+    // The story starts at its headline: what the region holds before it is
+    // a kicker, breadcrumbs or a news ticker.
+    std::size_t start = region.first_block;
+    std::size_t headline = headline_block(doc_);
+    if (headline != std::string::npos && headline > start && headline < region.end_block) {
+      start = headline;
+    }
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      PageBlock& b = doc_.blocks[i];
+      if (b.html_reason != Reason::Kept) continue;
+      if (i < region.first_block || i >= region.end_block) {
+        b.html_reason = Reason::OutsideMain;
+        b.html_evidence = where;
+      } else if (i < start) {
+        b.html_reason = Reason::OutsideMain;
+        b.html_evidence = "before the headline";
+      } else if (hinted_by_[i] != 0) {
+        const HtmlNode& h = tree_.nodes[hinted_by_[i]];
+        b.html_reason = h.hint;
+        b.html_evidence = h.hint_evidence;
+      } else if (b.block.kind == BlockKind::Caption) {
+        b.html_reason = Reason::Chrome;
+        b.html_evidence = "image caption";
+      } else if (is_link_dense(b, t_)) {
+        b.html_reason = Reason::LinkDense;
+        b.html_evidence = std::to_string(static_cast<int>(b.link_density * 100)) + "% link text";
+      }
+    }
+  }
+
+  std::string describe(std::uint32_t id) const {
+    const HtmlNode& n = tree_.nodes[id];
+    std::string name = gumbo_normalized_tagname(n.tag);
+    if (name.empty()) name = "element";
+    return "<" + name + "> holding blocks " + std::to_string(n.first_block) + "-" +
+           std::to_string(n.end_block == 0 ? 0 : n.end_block - 1);
+  }
+
+  HtmlTree& tree_;
+  Tuning t_;
+  Document& doc_;
+  std::vector<double> prose_, chrome_, raw_prose_;
+  std::vector<bool> active_;
+  std::vector<std::uint32_t> hinted_by_;
+};
+
+// The headline is reported in the metadata, not the body.
+void drop_headline(Document& doc) {
+  const std::string title_key = marker_key(doc.metadata.title);
+  bool found = false;
+  for (auto& b : doc.blocks) {
+    if (b.block.kind != BlockKind::Heading && b.block.text.size() > doc.metadata.title.size() * 2) {
+      continue;
+    }
+    if (!same_headline(marker_key(b.block.text), title_key)) continue;
+    if (!found && b.block.kept) {
+      drop(b, Reason::Title, "headline, reported as the title");
+      found = true;
+    } else if (b.block.kept) {
+      drop(b, Reason::DuplicateHeadline, "repeats the headline");
+    }
+  }
+}
+
+// Pages repeat text on purpose (a recipe in several plans), so only a block
+// that repeats the kept block just before it is a duplicate (a caption given
+// twice, a teaser line and its link).
+void drop_repeats(Document& doc) {
+  std::string previous;
+  for (auto& b : doc.blocks) {
+    if (!b.block.kept) continue;
+    std::string key = marker_key(b.block.text);
+    if (key == previous) drop(b, Reason::Duplicate, "same text as the block before");
+    previous = std::move(key);
+  }
+}
+
+// A heading with no kept text after it (before the next heading of the same
+// or higher rank) introduces something that was dropped.
+void drop_orphan_headings(Document& doc) {
+  int open_level = 0;  // level of the heading awaiting content; 0 = none
+  std::vector<std::size_t> pending;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    PageBlock& b = doc.blocks[i];
+    if (!b.block.kept) continue;
+    if (b.block.kind == BlockKind::Heading) {
+      int level = b.block.heading_level;
+      if (open_level != 0 && level <= open_level) {
+        // the pending heading(s) got nothing: keep them only if content follows later
+      }
+      pending.push_back(i);
+      open_level = level;
+      continue;
+    }
+    pending.clear();
+    open_level = 0;
+  }
+  for (std::size_t i : pending) drop(doc.blocks[i], Reason::Chrome, "heading with no text after it");
+}
+
+}  // namespace
+
+void select_main_region(HtmlTree& tree, const Options& options, Document& doc) {
+  RegionSelector(tree, options, doc).run();
+}
+
+void select_html(Document& doc, const Options&) {
+  for (auto& b : doc.blocks) {
+    if (b.html_reason != Reason::Kept) {
+      bool firm = b.html_reason == Reason::Hidden;
+      drop(b, b.html_reason, b.html_evidence, firm);
+    }
+  }
+  drop_headline(doc);
+  drop_repeats(doc);
+  drop_orphan_headings(doc);
+}
+
+}  // namespace winnow::detail

@@ -1,0 +1,485 @@
+#include "html_tree.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "html_hints.hpp"
+
+namespace winnow::detail {
+
+namespace {
+
+// Elements whose content is never article text.
+bool is_never_content(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOEMBED: case GUMBO_TAG_MATH: case GUMBO_TAG_HEAD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements that start and end a block of text.
+bool is_block(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_CAPTION: case GUMBO_TAG_UL:
+    case GUMBO_TAG_LEGEND: case GUMBO_TAG_HTML: case GUMBO_TAG_LISTING:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Table cells: nodes (layout tables hold whole articles in them), but their
+// text joins the row's block.
+bool is_cell(GumboTag tag) { return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH; }
+
+int heading_level(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1: return 1;
+    case GUMBO_TAG_H2: return 2;
+    case GUMBO_TAG_H3: return 3;
+    case GUMBO_TAG_H4: return 4;
+    case GUMBO_TAG_H5: return 5;
+    case GUMBO_TAG_H6: return 6;
+    default: return 0;
+  }
+}
+
+const char* attribute(const GumboElement& e, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+std::string lowered_without_spaces(const char* s) {
+  std::string out;
+  for (; *s; ++s) {
+    char c = *s;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return out;
+}
+
+// Why an element is hidden from readers, or null.
+const char* hidden_by(const GumboElement& e) {
+  if (attribute(e, "hidden")) return "hidden attribute";
+  if (const char* aria = attribute(e, "aria-hidden"); aria && std::strcmp(aria, "true") == 0) {
+    return "aria-hidden";
+  }
+  if (const char* style = attribute(e, "style")) {
+    std::string s = lowered_without_spaces(style);
+    if (s.find("display:none") != std::string::npos) return "display:none";
+    if (s.find("visibility:hidden") != std::string::npos) return "visibility:hidden";
+  }
+  return nullptr;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Markdown needs these escaped when they are literal text.
+bool is_markdown_special(char c) {
+  return c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`';
+}
+
+class Walker {
+ public:
+  Walker(const Options& options, Document& doc)
+      : options_(options), doc_(doc), hints_(builtin_hints()) {}
+
+  HtmlTree run(const GumboNode* root) {
+    HtmlNode top;
+    top.tag = GUMBO_TAG_HTML;
+    tree_.nodes.push_back(top);
+    containers_.push_back(0);
+    walk(root);
+    flush();
+    tree_.nodes[0].end_block = doc_.blocks.size();
+    return std::move(tree_);
+  }
+
+ private:
+  // What entering an element changed, to be undone when leaving it.
+  struct Frame {
+    const GumboNode* node;
+    unsigned next_child = 0;
+    bool container = false;   // pushed a node on containers_
+    std::size_t markup_at = 0;  // where its inline Markdown opened
+    const char* href = nullptr;
+    std::size_t flushes = 0;  // blocks flushed before it opened
+    bool hidden = false;
+  };
+
+  void walk(const GumboNode* root) {
+    std::vector<Frame> stack;
+    stack.push_back(Frame{root});
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      const GumboVector* kids = children(f.node);
+      if (kids && f.next_child < kids->length) {
+        const auto* child = static_cast<const GumboNode*>(kids->data[f.next_child++]);
+        if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
+            child->type == GUMBO_NODE_CDATA) {
+          text(child->v.text.text);
+        } else if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
+          Frame entered{child};
+          if (enter(child->v.element, entered)) stack.push_back(entered);
+        }
+        continue;
+      }
+      if (f.node->type == GUMBO_NODE_ELEMENT) leave(f.node->v.element, f);
+      stack.pop_back();
+    }
+  }
+
+  static const GumboVector* children(const GumboNode* n) {
+    if (n->type == GUMBO_NODE_DOCUMENT) return &n->v.document.children;
+    if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) return &n->v.element.children;
+    return nullptr;
+  }
+
+  // Returns false when the element's subtree is to be skipped.
+  bool enter(const GumboElement& e, Frame& f) {
+    GumboTag tag = e.tag;
+    if (tag == GUMBO_TAG_META || tag == GUMBO_TAG_LINK || tag == GUMBO_TAG_HTML ||
+        tag == GUMBO_TAG_TIME) {
+      tree_.metadata.element(e);
+    }
+    if (tag == GUMBO_TAG_HEAD) {
+      head(e);
+      return false;
+    }
+    if (is_never_content(tag)) return false;
+    if (tag == GUMBO_TAG_BR) {
+      flush();
+      return false;
+    }
+    if (tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) {
+      if (tag == GUMBO_TAG_HR) flush();
+      return false;
+    }
+    const char* hidden = hidden_by(e);
+    bool block = is_block(tag) || is_cell(tag);
+    if (hidden) {
+      if (!block) flush();  // hidden inline text is its own block
+      ++hidden_depth_;
+      if (hidden_depth_ == 1) hidden_reason_ = hidden;
+      f.hidden = true;
+    }
+    if (block) {
+      if (is_cell(tag)) cell_separator();
+      else flush();
+      open_node(e);
+      f.container = true;
+    }
+    inline_open(e, f);
+    return true;
+  }
+
+  void leave(const GumboElement& e, const Frame& f) {
+    // A block's own text is flushed while its quote/pre state still holds.
+    if (f.container && !is_cell(e.tag)) flush();
+    inline_close(e, f);
+    if (f.container) {
+      std::uint32_t id = containers_.back();
+      containers_.pop_back();
+      close_node(id);
+    }
+    if (f.hidden) {
+      if (!f.container) flush();
+      --hidden_depth_;
+    }
+    if (e.tag == GUMBO_TAG_H1 && h1_capture_) h1_capture_ = false;
+  }
+
+  void head(const GumboElement& e) {
+    // Only metadata lives here: <title>, <meta>, <link>.
+    for (unsigned i = 0; i < e.children.length; ++i) {
+      const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboElement& ce = c->v.element;
+      if (ce.tag == GUMBO_TAG_TITLE && tree_.metadata.title_tag.empty()) {
+        for (unsigned k = 0; k < ce.children.length; ++k) {
+          const auto* t = static_cast<const GumboNode*>(ce.children.data[k]);
+          if (t->type == GUMBO_NODE_TEXT) tree_.metadata.title_tag += t->v.text.text;
+        }
+      } else {
+        tree_.metadata.element(ce);
+      }
+    }
+  }
+
+  void open_node(const GumboElement& e) {
+    HtmlNode n;
+    n.parent = containers_.back();
+    n.tag = e.tag;
+    n.depth = static_cast<int>(containers_.size());
+    n.first_block = doc_.blocks.size();
+    bool in_article = article_depth_ > 0;
+    evidence(e, n, in_article);
+    if (e.tag == GUMBO_TAG_ARTICLE || e.tag == GUMBO_TAG_MAIN) ++article_depth_;
+    auto id = static_cast<std::uint32_t>(tree_.nodes.size());
+    tree_.nodes.push_back(std::move(n));
+    containers_.push_back(id);
+    if (e.tag == GUMBO_TAG_H1 && tree_.metadata.first_h1.empty()) h1_capture_ = true;
+  }
+
+  void close_node(std::uint32_t id) {
+    HtmlNode& n = tree_.nodes[id];
+    n.end_block = doc_.blocks.size();
+    if (n.tag == GUMBO_TAG_ARTICLE || n.tag == GUMBO_TAG_MAIN) --article_depth_;
+  }
+
+  // Tag, ARIA role and class/id tokens: what the element says it is.
+  void evidence(const GumboElement& e, HtmlNode& n, bool in_article) {
+    switch (e.tag) {
+      case GUMBO_TAG_NAV: set_hint(n, Reason::Navigation, "<nav>"); break;
+      case GUMBO_TAG_ASIDE: set_hint(n, Reason::Chrome, "<aside>"); break;
+      case GUMBO_TAG_FORM: set_hint(n, Reason::Chrome, "<form>"); break;
+      case GUMBO_TAG_FIGURE: set_hint(n, Reason::Chrome, "<figure>"); break;
+      case GUMBO_TAG_HEADER:
+        if (!in_article) set_hint(n, Reason::Chrome, "page <header>");
+        break;
+      case GUMBO_TAG_FOOTER:
+        set_hint(n, Reason::Chrome, in_article ? "article <footer>" : "page <footer>");
+        break;
+      case GUMBO_TAG_ARTICLE: n.content_hint = 1; break;
+      case GUMBO_TAG_MAIN: n.content_hint = 2; break;
+      default: break;
+    }
+    if (const char* role = attribute(e, "role")) role_evidence(role, n);
+    if (const char* prop = attribute(e, "itemprop")) {
+      if (std::strstr(prop, "articleBody")) n.content_hint = 2;
+    }
+    if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) return;
+    for (const char* name : {"class", "id"}) {
+      const char* value = attribute(e, name);
+      if (!value || !*value) continue;
+      if (n.hint == Reason::Kept) {
+        if (auto m = hints_.chrome_token(value)) {
+          set_hint(n, m->reason, std::string(name) + " token '" + m->token + "'");
+        }
+      }
+      if (n.content_hint == 0 && hints_.content_token(value)) n.content_hint = 1;
+    }
+  }
+
+  static void role_evidence(std::string_view role, HtmlNode& n) {
+    if (role == "navigation" || role == "menu" || role == "menubar" || role == "search" ||
+        role == "tablist") {
+      set_hint(n, Reason::Navigation, "role=" + std::string(role));
+    } else if (role == "banner" || role == "contentinfo" || role == "complementary" ||
+               role == "dialog" || role == "alertdialog") {
+      set_hint(n, Reason::Chrome, "role=" + std::string(role));
+    } else if (role == "main") {
+      n.content_hint = 2;
+    } else if (role == "article") {
+      n.content_hint = std::max(n.content_hint, 1);
+    }
+  }
+
+  static void set_hint(HtmlNode& n, Reason r, std::string evidence) {
+    if (n.hint != Reason::Kept) return;
+    n.hint = r;
+    n.hint_evidence = std::move(evidence);
+  }
+
+  void inline_open(const GumboElement& e, Frame& f) {
+    f.markup_at = markup_.size();
+    f.flushes = flushes_;
+    switch (e.tag) {
+      case GUMBO_TAG_A:
+        ++link_depth_;
+        if (link_depth_ == 1) f.href = attribute(e, "href");
+        break;
+      case GUMBO_TAG_EM: case GUMBO_TAG_I: markup_ += '*'; break;
+      case GUMBO_TAG_STRONG: case GUMBO_TAG_B: markup_ += "**"; break;
+      case GUMBO_TAG_CODE:
+        ++code_depth_;
+        if (pre_depth_ == 0) markup_ += '`';
+        break;
+      case GUMBO_TAG_PRE: ++pre_depth_; break;
+      case GUMBO_TAG_BLOCKQUOTE: ++quote_depth_; break;
+      default: break;
+    }
+  }
+
+  void inline_close(const GumboElement& e, const Frame& f) {
+    switch (e.tag) {
+      case GUMBO_TAG_A:
+        --link_depth_;
+        if (link_depth_ == 0 && f.href && *f.href && f.flushes == flushes_ &&
+            markup_.size() > f.markup_at) {
+          std::string_view href = f.href;
+          if (!href.starts_with("javascript:") && !href.starts_with("#")) {
+            std::string link = "[" + markup_.substr(f.markup_at);
+            trim_back(link);
+            link += "](";
+            for (char c : href) {
+              if (c == ')') link += "%29";
+              else if (c == ' ') link += "%20";
+              else link += c;
+            }
+            link += ')';
+            markup_.resize(f.markup_at);
+            markup_ += link;
+            has_link_ = true;
+          }
+        }
+        break;
+      case GUMBO_TAG_EM: case GUMBO_TAG_I: close_emphasis(f, "*"); break;
+      case GUMBO_TAG_STRONG: case GUMBO_TAG_B: close_emphasis(f, "**"); break;
+      case GUMBO_TAG_CODE:
+        --code_depth_;
+        if (pre_depth_ == 0) close_emphasis(f, "`");
+        break;
+      case GUMBO_TAG_PRE: --pre_depth_; break;
+      case GUMBO_TAG_BLOCKQUOTE: --quote_depth_; break;
+      default: break;
+    }
+  }
+
+  static void trim_back(std::string& s) {
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+  }
+
+  // Close an inline marker; an empty span loses its opener, and a trailing
+  // space moves outside ("*word *" is not emphasis in Markdown).
+  void close_emphasis(const Frame& f, std::string_view marker) {
+    if (f.flushes != flushes_ || markup_.compare(f.markup_at, marker.size(), marker) != 0) return;
+    std::size_t content = f.markup_at + marker.size();
+    if (markup_.find_first_not_of(' ', content) == std::string::npos) {
+      markup_.erase(f.markup_at, marker.size());
+      return;
+    }
+    bool space = !markup_.empty() && markup_.back() == ' ';
+    trim_back(markup_);
+    markup_ += marker;
+    if (space) markup_ += ' ';
+    has_emphasis_ = true;
+  }
+
+  void cell_separator() {
+    if (!text_.empty() && text_.back() != ' ') {
+      text_ += ' ';
+      markup_ += ' ';
+    }
+    if (!text_.empty()) {
+      text_ += "| ";
+      markup_ += "| ";
+    }
+  }
+
+  void text(const char* s) {
+    if (h1_capture_) tree_.metadata.first_h1 += s;
+    std::size_t before = text_.size();
+    for (; *s; ++s) {
+      char c = *s;
+      if (pre_depth_ == 0 && is_space(c)) {
+        if (!text_.empty() && text_.back() != ' ') {
+          text_ += ' ';
+          markup_ += ' ';
+        }
+        continue;
+      }
+      text_ += c;
+      if (code_depth_ == 0 && is_markdown_special(c)) markup_ += '\\';
+      markup_ += c;
+    }
+    if (link_depth_ > 0) link_bytes_ += text_.size() - before;
+  }
+
+  BlockKind kind_of(GumboTag tag, int& level) const {
+    level = heading_level(tag);
+    if (level > 0) return BlockKind::Heading;
+    if (pre_depth_ > 0) return BlockKind::Preformatted;
+    switch (tag) {
+      case GUMBO_TAG_LI: return BlockKind::ListItem;
+      case GUMBO_TAG_TR: return BlockKind::TableRow;
+      case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: return BlockKind::Caption;
+      default: break;
+    }
+    return quote_depth_ > 0 ? BlockKind::Quote : BlockKind::Paragraph;
+  }
+
+  // The text gathered since the last block boundary becomes a block.
+  void flush() {
+    std::size_t start = text_.find_first_not_of(' ');
+    if (start == std::string::npos) {
+      reset_buffer();
+      return;
+    }
+    trim_back(text_);
+    PageBlock pb;
+    pb.block.text = text_.substr(start);
+    std::uint32_t container = containers_.back();
+    pb.block.kind = kind_of(tree_.nodes[container].tag, pb.block.heading_level);
+    if (has_emphasis_ || has_link_) {
+      trim_back(markup_);
+      std::size_t m = markup_.find_first_not_of(' ');
+      pb.block.markdown = markup_.substr(m == std::string::npos ? 0 : m);
+    }
+    pb.index = doc_.blocks.size();
+    pb.depth = tree_.nodes[container].depth;
+    pb.region = container;
+    pb.link_density = std::min(1.0, static_cast<double>(link_bytes_) /
+                                        static_cast<double>(pb.block.text.size()));
+    pb.in_article = article_depth_ > 0;
+    if (hidden_depth_ > 0) {
+      pb.html_reason = Reason::Hidden;
+      pb.html_evidence = hidden_reason_;
+    } else if (pb.block.kind == BlockKind::TableRow && !options_.tables) {
+      pb.html_reason = Reason::Chrome;
+      pb.html_evidence = "table row (tables are off)";
+    }
+    doc_.blocks.push_back(std::move(pb));
+    reset_buffer();
+  }
+
+  void reset_buffer() {
+    ++flushes_;
+    text_.clear();
+    markup_.clear();
+    link_bytes_ = 0;
+    has_emphasis_ = has_link_ = false;
+  }
+
+  const Options& options_;
+  Document& doc_;
+  const HintSet& hints_;
+  HtmlTree tree_;
+  std::vector<std::uint32_t> containers_;  // open block-level nodes
+  std::string text_, markup_;
+  std::size_t link_bytes_ = 0;
+  std::size_t flushes_ = 0;
+  bool has_emphasis_ = false, has_link_ = false;
+  int link_depth_ = 0, pre_depth_ = 0, code_depth_ = 0, quote_depth_ = 0, article_depth_ = 0;
+  int hidden_depth_ = 0;
+  const char* hidden_reason_ = "";
+  bool h1_capture_ = false;
+};
+
+}  // namespace
+
+HtmlTree walk_html(const GumboNode* root, const Options& options, Document& doc) {
+  return Walker(options, doc).run(root);
+}
+
+}  // namespace winnow::detail

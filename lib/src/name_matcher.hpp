@@ -1,0 +1,75 @@
+// Name-variant matching: a token trie over folded name forms, run once over
+// the text. At each word start the longest form that matches wins; its
+// canonical spelling replaces it. Folding ignores diacritics, apostrophes
+// and the difference between spaces, hyphens and dashes between tokens;
+// letter case counts unless the entry says otherwise.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "winnow/names.hpp"
+
+namespace winnow::detail {
+
+// The folded tokens of a name form: "Hay'at Tahrir al-Sham" ->
+// {"Hayat", "Tahrir", "al", "Sham"}.
+std::vector<std::string> fold_name(std::string_view form, bool ignore_case);
+
+class NameMatcher {
+ public:
+  explicit NameMatcher(const std::vector<NameEntry>& entries);
+
+  // Replace every variant in `text` by its canonical form.
+  std::string apply(std::string_view text, std::size_t* replaced,
+                    std::vector<std::pair<std::string, std::string>>* examples) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Node {
+    std::unordered_map<std::string, std::unique_ptr<Node>, Hash, std::equal_to<>> next;
+    int entry = -1;  // the entry whose form ends here
+  };
+  struct Match {
+    std::size_t end = 0;  // byte just past the match
+    int entry = -1;
+    std::string last_token;  // folded, for "Lavrov Lavrov"
+  };
+
+  void insert(Node& root, const std::vector<std::string>& tokens, int entry);
+  bool longest_match(const Node& root, std::string_view text, std::size_t start, bool ignore_case,
+                     Match& match) const;
+
+  struct Target {
+    std::string canonical;
+    bool ignore_case = false;
+  };
+  std::vector<Target> entries_;
+  Node exact_;        // case-sensitive forms
+  Node any_case_;     // [ignore-case] forms, lower-cased
+  bool starts_[256] = {};  // first bytes of a first token (ASCII), either trie
+};
+
+}  // namespace winnow::detail
+
+namespace winnow {
+
+// The compiled matcher of a dictionary.
+const detail::NameMatcher& name_matcher(const NameDictionary& dictionary);
+
+}  // namespace winnow
+
+namespace winnow::detail {
+
+std::string unify_names(std::string_view text, const NameDictionary& dictionary, std::size_t* replaced,
+                        std::vector<std::pair<std::string, std::string>>* examples);
+
+}  // namespace winnow::detail

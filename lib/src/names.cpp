@@ -1,0 +1,171 @@
+// NameDictionary: parsing the dictionary format, merging, the built-in copy.
+#include "winnow/names.hpp"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "name_matcher.hpp"
+
+namespace winnow {
+
+namespace detail {
+extern const std::string_view kNamesData;  // generated from data/names.txt
+}
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  for (;;) {
+    std::size_t at = s.find(sep);
+    parts.push_back(trim(s.substr(0, at)));
+    if (at == std::string_view::npos) return parts;
+    s.remove_prefix(at + 1);
+  }
+}
+
+// The identity of a form for "same entity" checks: folded tokens joined.
+std::string form_key(std::string_view form, bool ignore_case) {
+  std::string key;
+  for (const auto& t : detail::fold_name(form, ignore_case)) {
+    if (!key.empty()) key.push_back(' ');
+    key += t;
+  }
+  return key;
+}
+
+// Every form of an entry, folded in any case: two entries that share one
+// are the same entity.
+std::vector<std::string> loose_keys(const NameEntry& e) {
+  std::vector<std::string> keys{form_key(e.canonical, true)};
+  for (const auto& v : e.variants) keys.push_back(form_key(v, true));
+  return keys;
+}
+
+}  // namespace
+
+std::string NameError::to_string() const {
+  std::string s = source;
+  if (line > 0) s += ":" + std::to_string(line);
+  return s + ": " + message;
+}
+
+NameDictionary::NameDictionary() = default;
+NameDictionary::NameDictionary(const NameDictionary& other) : entries_(other.entries_) { rebuild(); }
+NameDictionary& NameDictionary::operator=(const NameDictionary& other) {
+  if (this != &other) {
+    entries_ = other.entries_;
+    rebuild();
+  }
+  return *this;
+}
+NameDictionary::NameDictionary(NameDictionary&&) noexcept = default;
+NameDictionary& NameDictionary::operator=(NameDictionary&&) noexcept = default;
+NameDictionary::~NameDictionary() = default;
+
+const NameDictionary& NameDictionary::builtin() {
+  static const NameDictionary dictionary = [] {
+    NameDictionary d;
+    d.merge(detail::kNamesData, "names.txt");
+    return d;
+  }();
+  return dictionary;
+}
+
+std::vector<NameError> NameDictionary::merge(std::string_view text, std::string_view source) {
+  std::vector<NameError> errors;
+  auto error = [&](std::size_t line, std::string message) {
+    errors.push_back(NameError{std::string(source), line, std::move(message)});
+  };
+  // Entries by form; a replaced or removed entry is emptied, then dropped.
+  std::map<std::string, std::size_t> owner;
+  for (std::size_t k = 0; k < entries_.size(); ++k) {
+    for (auto& key : loose_keys(entries_[k])) owner[key] = k;
+  }
+  auto remove_owner_of = [&](const std::string& key) {
+    auto it = owner.find(key);
+    if (it == owner.end() || entries_[it->second].canonical.empty()) return false;
+    NameEntry& gone = entries_[it->second];
+    for (auto& k : loose_keys(gone)) owner.erase(k);
+    gone.canonical.clear();
+    return true;
+  };
+  bool ignore_case = false;
+  std::map<std::string, std::size_t> seen;  // form -> line, within this text
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    std::size_t eol = text.find('\n');
+    std::string_view line = trim(text.substr(0, eol));
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    if (line.front() == '[') {
+      if (line == "[ignore-case]") ignore_case = true;
+      else if (line == "[case-sensitive]") ignore_case = false;
+      else error(line_no, "unknown section " + std::string(line) + " (expected [ignore-case] or [case-sensitive])");
+      continue;
+    }
+    if (line.front() == '!') {
+      if (!remove_owner_of(form_key(line.substr(1), true))) {
+        error(line_no, "no entry has the form '" + std::string(trim(line.substr(1))) + "'");
+      }
+      continue;
+    }
+    NameEntry entry;
+    entry.ignore_case = ignore_case;
+    std::size_t eq = line.find('=');
+    entry.canonical = std::string(trim(line.substr(0, eq)));
+    if (eq != std::string_view::npos) {
+      for (auto v : split(line.substr(eq + 1), '|')) {
+        if (!v.empty()) entry.variants.emplace_back(v);
+      }
+    }
+    std::vector<std::string> keys = loose_keys(entry);
+    std::string problem;
+    if (keys.front().empty()) problem = "an entry needs a canonical form with letters before '='";
+    for (std::size_t k = 0; k < keys.size() && problem.empty(); ++k) {
+      if (keys[k].empty()) problem = "a variant has no letters";
+      auto it = seen.find(keys[k]);
+      if (problem.empty() && it != seen.end() && it->second != line_no) {
+        problem = "'" + keys[k] + "' is already a form of the entry on line " + std::to_string(it->second);
+      }
+      seen.emplace(keys[k], line_no);
+    }
+    if (!problem.empty()) {
+      error(line_no, problem);
+      continue;
+    }
+    for (const auto& key : keys) remove_owner_of(key);  // a later entry replaces an earlier one
+    for (const auto& key : keys) owner[key] = entries_.size();
+    entries_.push_back(std::move(entry));
+  }
+  std::erase_if(entries_, [](const NameEntry& e) { return e.canonical.empty(); });
+  rebuild();
+  return errors;
+}
+
+std::vector<NameError> NameDictionary::merge_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {NameError{path, 0, "cannot read the file"}};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return merge(text.str(), path);
+}
+
+void NameDictionary::rebuild() {
+  matcher_ = entries_.empty() ? nullptr : std::make_shared<const detail::NameMatcher>(entries_);
+}
+
+const detail::NameMatcher& name_matcher(const NameDictionary& dictionary) {
+  static const detail::NameMatcher empty({});
+  return dictionary.matcher_ ? *dictionary.matcher_ : empty;
+}
+
+}  // namespace winnow

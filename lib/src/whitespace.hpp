@@ -1,0 +1,29 @@
+// The character-level clean-up of the normalize stage: line endings, spaces,
+// control and invisible characters, and optional ASCII punctuation.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace winnow::detail {
+
+struct CleanupOptions {
+  bool ascii_punctuation = false;  // curly quotes, dashes, ellipsis -> ASCII
+  // Preformatted text: spaces and line breaks stay as they are (still mapped
+  // to ' ' and '\n'), so code and poetry keep their layout.
+  bool keep_layout = false;
+};
+
+// On valid UTF-8:
+// - line endings (CRLF, CR, NEL, U+2028, U+2029, VT, FF) become "\n"; more
+//   than one blank line in a row becomes one;
+// - NBSP and the other Unicode spaces become " "; runs of spaces become one;
+//   spaces at the start and end of a line go;
+// - control characters other than tab and newline are removed, and so are
+//   zero-width spaces, word joiners, soft hyphens, BOMs, invisible operators
+//   and Hangul fillers; ZWJ/ZWNJ stay between two characters of scripts that
+//   use them (Arabic, Indic, emoji sequences...), and go elsewhere. Bidi
+//   marks, variation selectors and tag characters stay: they carry meaning.
+std::string clean_characters(std::string_view utf8, const CleanupOptions& options);
+
+}  // namespace winnow::detail

@@ -1,0 +1,83 @@
+// Quality floor: text-mode cleaning over the 181 scraped-text pages of the
+// benchmark, scored by the benchmark's own scorer. Fails when F1 or recall
+// falls below the level reached (docs/rules.md has the current figures).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <unistd.h>
+
+#include "winnow/winnow.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double kMinF1 = 0.91;
+constexpr double kMinRecall = 0.95;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The number after `"key": ` in the scorer's JSON summary (the summary comes
+// first, before the per-page records).
+double summary_value(const std::string& json, const std::string& key) {
+  std::size_t at = json.find("\"" + key + "\": ");
+  if (at == std::string::npos) return -1;
+  return std::stod(json.substr(at + key.size() + 4));
+}
+
+TEST(BenchmarkFloor, TextModeOnScrapedPages) {
+  const fs::path bench = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench";
+  const fs::path pages = bench / "scrapinghub-text";
+  const fs::path truth = bench / "scrapinghub" / "ground-truth.json";
+  const fs::path scorer = bench / "score.py";
+  if (!fs::is_directory(pages) || !fs::exists(truth) || !fs::exists(scorer)) {
+    GTEST_SKIP() << "benchmark data not found at " << bench.string()
+                 << " (../shared/bench next to the source tree); floor not checked";
+  }
+  if (std::system("python3 --version >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "python3 is needed to run the benchmark scorer";
+  }
+
+  const fs::path out = fs::temp_directory_path() / ("winnow-bench-" + std::to_string(::getpid()));
+  fs::remove_all(out);
+  fs::create_directories(out);
+  std::size_t count = 0;
+  for (const auto& entry : fs::directory_iterator(pages)) {
+    if (entry.path().extension() != ".txt") continue;
+    winnow::Result r = winnow::clean_text(read_file(entry.path()));
+    EXPECT_TRUE(r.ok()) << entry.path().filename() << ": " << r.error;
+    std::ofstream(out / entry.path().filename(), std::ios::binary) << r.text;
+    ++count;
+  }
+  EXPECT_EQ(count, 181u);
+
+  std::string cmd = "python3 '" + scorer.string() + "' --truth '" + truth.string() + "' --pred '" +
+                    out.string() + "' --json - 2>/dev/null";
+  std::string json;
+  if (FILE* pipe = ::popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) json.append(buf, n);
+    ::pclose(pipe);
+  }
+  fs::remove_all(out);
+  ASSERT_NE(json.find("\"summary\""), std::string::npos) << "scorer gave no summary: " << json.substr(0, 200);
+
+  double f1 = summary_value(json, "f1"), precision = summary_value(json, "precision"),
+         recall = summary_value(json, "recall");
+  std::printf("benchmark (text mode): F1 %.4f  precision %.4f  recall %.4f\n", f1, precision, recall);
+  EXPECT_GE(f1, kMinF1);
+  EXPECT_GE(recall, kMinRecall);
+}
+
+}  // namespace

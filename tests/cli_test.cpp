@@ -1,0 +1,232 @@
+// The command-line tool, run as a user runs it (WINNOW_BINARY).
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "winnow/winnow.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_file(const fs::path& path, std::string_view data) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(data.data(), static_cast<std::streamsize>(data.size()));
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> lines;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  return lines;
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("winnow-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Outcome the binary with `args`; `stdin_data`, when given, is piped in.
+  Outcome run(const std::vector<std::string>& args, const std::string* stdin_data = nullptr) {
+    std::string cmd = quote(WINNOW_BINARY);
+    for (const auto& a : args) cmd += " " + quote(a);
+    fs::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
+    write_file(in, stdin_data ? *stdin_data : std::string());
+    cmd += " <" + quote(in.string()) + " >" + quote(out.string()) + " 2>" + quote(err.string());
+    int raw = std::system(cmd.c_str());
+    Outcome r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = read_file(out);
+    r.err = read_file(err);
+    return r;
+  }
+
+  std::string sample(const std::string& name) const {
+    return (fs::path(WINNOW_SOURCE_DIR) / "samples" / (name + ".txt")).string();
+  }
+
+  fs::path dir_;
+};
+
+const std::string kPage =
+    "Menu\n\nThe council met on Tuesday and voted to close the old bridge to traffic for a year.\n\n"
+    "Advertisement\n\nRepairs will start in March, the mayor said, and should cost four million euros.\n";
+const std::string kArticle =
+    "The council met on Tuesday and voted to close the old bridge to traffic for a year.\n\n"
+    "Repairs will start in March, the mayor said, and should cost four million euros.\n";
+
+TEST_F(Cli, ReadsStandardInputWithoutArguments) {
+  Outcome r = run({}, &kPage);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, kArticle);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(Cli, DashMeansStandardInput) {
+  Outcome r = run({"-"}, &kPage);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, kArticle);
+}
+
+TEST_F(Cli, SeveralFilesInOrder) {
+  Outcome one = run({sample("003_134e59c19d38a5f5")});
+  Outcome two = run({sample("004_309cf9502e9c9cc7")});
+  Outcome both = run({sample("003_134e59c19d38a5f5"), sample("004_309cf9502e9c9cc7")});
+  ASSERT_EQ(both.status, 0) << both.err;
+  EXPECT_EQ(both.out, one.out + "\n" + two.out);
+}
+
+TEST_F(Cli, OutputDirectoryHoldsOneWholeFilePerInput) {
+  fs::path out = dir_ / "out";
+  Outcome r = run({"-o", out.string(), sample("001_d163a95aeccb179b"), sample("003_134e59c19d38a5f5")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "");  // nothing on stdout
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(out)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"001_d163a95aeccb179b.txt", "003_134e59c19d38a5f5.txt"}));
+  EXPECT_EQ(read_file(out / "003_134e59c19d38a5f5.txt"), run({sample("003_134e59c19d38a5f5")}).out);
+}
+
+TEST_F(Cli, OutputDirectorySkipsFailedInputsOnly) {
+  fs::path out = dir_ / "out";
+  Outcome r = run({"-o", out.string(), (dir_ / "missing.txt").string(), sample("003_134e59c19d38a5f5")});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(fs::exists(out / "003_134e59c19d38a5f5.txt"));
+  EXPECT_FALSE(fs::exists(out / "missing.txt"));
+  for (const auto& e : fs::directory_iterator(out)) {
+    EXPECT_NE(e.path().filename().string().front(), '.') << "temporary file left behind";
+  }
+}
+
+TEST_F(Cli, FormatJsonCarriesTitleTextAndDroppedBlocks) {
+  Outcome r = run({"--format", "json", "--explain", sample("000_9c5627c84a574da6")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.front(), '{');
+  EXPECT_GT(lines_of(r.out).size(), 5u);  // indented
+  EXPECT_NE(r.out.find("\"title\": \"Syrian Rebels Advance on Homs as Russia Urges Citizens to Leave\""),
+            std::string::npos);
+  EXPECT_NE(r.out.find("\"text\": \"Syrian rebels intensify"), std::string::npos);
+  EXPECT_NE(r.out.find("\"reason\": \"ad-marker\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"evidence\": \"marker 'advertisement'\""), std::string::npos);
+}
+
+TEST_F(Cli, FormatJsonlIsOneLinePerInputErrorsIncluded) {
+  Outcome r = run({"--format", "jsonl", sample("003_134e59c19d38a5f5"), (dir_ / "missing.txt").string(),
+               sample("004_309cf9502e9c9cc7")});
+  EXPECT_EQ(r.status, 1);
+  auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  for (const auto& l : lines) EXPECT_EQ(l.rfind("{\"input\":", 0), 0u) << l;
+  EXPECT_NE(lines[1].find("\"error\":\"no such file\""), std::string::npos) << lines[1];
+  EXPECT_NE(lines[2].find("\"text\":\"Russian Foreign Minister"), std::string::npos);
+}
+
+TEST_F(Cli, FormatTextAndMarkdown) {
+  Outcome text = run({"--format", "text", "--title", sample("001_d163a95aeccb179b")});
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_EQ(text.out.rfind("United States Is Saving The Rebel Groups In Syria: Russia\n\nMoscow:", 0), 0u);
+  Outcome md = run({"--format", "markdown", "--title", sample("001_d163a95aeccb179b")});
+  ASSERT_EQ(md.status, 0) << md.err;
+  EXPECT_EQ(md.out.rfind("# United States Is Saving The Rebel Groups In Syria: Russia\n\nMoscow:", 0), 0u);
+  Outcome body = run({sample("001_d163a95aeccb179b")});
+  EXPECT_EQ(body.out.rfind("Moscow:", 0), 0u);  // without --title, the body only
+}
+
+TEST_F(Cli, ExplainShowsEveryBlockWithItsVerdict) {
+  Outcome r = run({"--explain", sample("000_9c5627c84a574da6")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("drop  ad-marker (marker 'advertisement')\n      | Advertisement\n"), std::string::npos);
+  EXPECT_NE(r.out.find("drop  teaser (teaser prefix 'read also')\n      | READ ALSO:"), std::string::npos);
+  EXPECT_NE(r.out.find("drop  title (headline, reported as the title)\n      | Syrian Rebels Advance"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("keep  paragraph\n      | According to Foreign Minister"), std::string::npos);
+  std::size_t blocks = 0;
+  for (const auto& l : lines_of(r.out)) blocks += l.rfind("      | ", 0) == 0;
+  EXPECT_EQ(blocks, 32u);  // every non-blank line of the page
+}
+
+TEST_F(Cli, HtmlModeReadsScrapedTextAsMarkup) {
+  // Text forced through the HTML parser is one body of text: nothing is lost.
+  Outcome r = run({"--mode", "html", sample("003_134e59c19d38a5f5")});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Hayat Tahrir al-Sham"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, VersionAndHelp) {
+  Outcome v = run({"--version"});
+  EXPECT_EQ(v.status, 0);
+  EXPECT_EQ(v.out, "winnow " + std::string(winnow::version()) + "\n");
+  Outcome h = run({"--help"});
+  EXPECT_EQ(h.status, 0);
+  EXPECT_NE(h.out.find("Examples:"), std::string::npos);
+  EXPECT_NE(h.out.find("--format"), std::string::npos);
+  EXPECT_NE(h.out.find("--explain"), std::string::npos);
+}
+
+TEST_F(Cli, BadInputsGetOneLineEachAndTheRestIsProcessed) {
+  fs::path missing = dir_ / "missing.txt", directory = dir_ / "adir", empty = dir_ / "empty.txt",
+           binary = dir_ / "image.png";
+  fs::create_directories(directory);
+  write_file(empty, "");
+  write_file(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  Outcome r = run({missing.string(), directory.string(), sample("003_134e59c19d38a5f5"), empty.string(),
+               binary.string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, run({sample("003_134e59c19d38a5f5")}).out);  // the good input is still done
+  auto errors = lines_of(r.err);
+  ASSERT_EQ(errors.size(), 4u) << r.err;
+  EXPECT_EQ(errors[0], "winnow: " + missing.string() + ": no such file");
+  EXPECT_EQ(errors[1], "winnow: " + directory.string() + ": is a directory");
+  EXPECT_EQ(errors[2], "winnow: " + empty.string() + ": input is empty");
+  EXPECT_EQ(errors[3], "winnow: " + binary.string() + ": input is binary, not text or HTML");
+}
+
+TEST_F(Cli, EmptyStandardInputIsAnError) {
+  std::string nothing;
+  Outcome r = run({}, &nothing);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "winnow: <stdin>: input is empty\n");
+}
+
+TEST_F(Cli, UnknownOptionIsAUsageError) {
+  Outcome r = run({"--no-such-option"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_FALSE(r.err.empty());
+}
+
+}  // namespace

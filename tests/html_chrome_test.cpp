@@ -1,0 +1,130 @@
+#include <gtest/gtest.h>
+
+#include "html_hints.hpp"
+#include "html_test_util.hpp"
+
+namespace winnow {
+namespace {
+
+using test::kept;
+using test::prose;
+
+std::string article(int from, int to) {
+  std::string s;
+  for (int n = from; n <= to; ++n) s += "<p>" + prose(n) + "</p>";
+  return s;
+}
+
+const Block* find_block(const Result& r, const std::string& needle) {
+  for (const auto& b : r.blocks) {
+    if (b.text.find(needle) != std::string::npos) return &b;
+  }
+  return nullptr;
+}
+
+TEST(HtmlChrome, HiddenElementsAreDroppedWithTheirReason) {
+  Result r = test::extract_html(test::page(
+      "<article>" + article(1, 3) +
+      "<p hidden>Hidden by attribute, a full sentence.</p>"
+      "<div aria-hidden=\"true\">Hidden from readers, a full sentence.</div>"
+      "<p style=\"color: red; DISPLAY : none\">Hidden by style, a full sentence.</p>"
+      "<p>Visible <span style=\"visibility:hidden\">secret</span> words end the story.</p>"
+      "</article>"));
+  ASSERT_TRUE(r.ok());
+  for (const char* hidden : {"attribute", "from readers", "by style", "secret"}) {
+    EXPECT_FALSE(kept(r, hidden)) << hidden;
+    const Block* b = find_block(r, hidden);
+    ASSERT_NE(b, nullptr) << hidden;
+    EXPECT_EQ(b->reason, Reason::Hidden) << hidden;
+  }
+  EXPECT_TRUE(kept(r, "Visible"));
+  EXPECT_TRUE(kept(r, "words end the story."));
+}
+
+TEST(HtmlChrome, NeverContentElementsLeaveNoText) {
+  Result r = test::extract_html(test::page(
+      "<article>" + article(1, 2) +
+      "<noscript>Enable JavaScript</noscript><template><p>tpl</p></template>"
+      "<iframe>frame text</iframe><select><option>Option text</option></select>"
+      "<button>Click me</button></article>"));
+  for (const char* gone : {"Enable JavaScript", "tpl", "frame text", "Option text", "Click me"}) {
+    EXPECT_EQ(find_block(r, gone), nullptr) << gone;
+  }
+}
+
+TEST(HtmlChrome, NavigationAsideAndPageFooterAreDropped) {
+  Result r = test::extract_html(test::page(
+      "<header><a href=/>Site</a> <nav><a href=/a>World news today</a> <a href=/b>Sports "
+      "and more</a></nav></header>"
+      "<div class=\"layout\"><article>" + article(1, 4) + "</article>"
+      "<aside><p>" + prose(90) + "</p></aside></div>"
+      "<footer><p>Copyright 2024 the publisher, all rights reserved worldwide.</p></footer>"));
+  EXPECT_TRUE(kept(r, "Paragraph 1 "));
+  EXPECT_TRUE(kept(r, "Paragraph 4 "));
+  EXPECT_FALSE(kept(r, "World news"));
+  EXPECT_FALSE(kept(r, "Paragraph 90 "));
+  EXPECT_FALSE(kept(r, "Copyright"));
+}
+
+TEST(HtmlChrome, ClassHintsMatchWholeTokensOnly) {
+  const auto& hints = detail::builtin_hints();
+  EXPECT_TRUE(hints.chrome_token("post-sidebar"));
+  EXPECT_TRUE(hints.chrome_token("widget_area"));
+  EXPECT_TRUE(hints.chrome_token("main SHARE-bar"));
+  EXPECT_FALSE(hints.chrome_token("contentWithSidebar"));
+  EXPECT_FALSE(hints.chrome_token("shared-content"));
+  EXPECT_FALSE(hints.chrome_token("header-image"));
+  EXPECT_TRUE(hints.content_token("entry-content"));
+}
+
+TEST(HtmlChrome, ShareBarsCommentsAndAdsInsideTheArticleAreDropped) {
+  Result r = test::extract_html(test::page(
+      "<article>" + article(1, 2) +
+      "<div class=\"share-buttons\">Share this story with your friends and family today.</div>" +
+      article(3, 4) +
+      "<div class=\"ad-slot\">Buy the new phone now, limited offer for everyone.</div>"
+      "<section id=\"comments\"><p>I disagree with this article, said a reader at length.</p>"
+      "</section></article>"));
+  EXPECT_TRUE(kept(r, "Paragraph 4 "));
+  const Block* share = find_block(r, "Share this story");
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->reason, Reason::ShareBar);
+  EXPECT_EQ(find_block(r, "Buy the new phone")->reason, Reason::AdMarker);
+  EXPECT_EQ(find_block(r, "I disagree")->reason, Reason::CommentSection);
+}
+
+TEST(HtmlChrome, AHintedWrapperHoldingTheArticleIsNotChrome) {
+  // ASP.NET pages wrap everything in a <form>; layouts say "has-sidebar".
+  Result r = test::extract_html(test::page(
+      "<form id=\"aspnetForm\"><div class=\"page has-sidebar\">" + article(1, 5) +
+      "</div></form>"));
+  EXPECT_TRUE(kept(r, "Paragraph 1 "));
+  EXPECT_TRUE(kept(r, "Paragraph 5 "));
+}
+
+TEST(HtmlChrome, LinkDenseListsAreDropped) {
+  Result r = test::extract_html(test::page(
+      "<article>" + article(1, 3) +
+      "<ul><li><a href=/1>Another story about the council</a></li>"
+      "<li><a href=/2>More on the budget vote</a></li></ul></article>"));
+  const Block* b = find_block(r, "Another story");
+  ASSERT_NE(b, nullptr);
+  EXPECT_FALSE(b->kept);
+  EXPECT_EQ(b->reason, Reason::LinkDense);
+}
+
+TEST(HtmlChrome, TablesFollowTheOption) {
+  std::string html = test::page("<article>" + article(1, 3) +
+                                "<table><tr><th>Year</th><th>Votes</th></tr>"
+                                "<tr><td>2023</td><td>1,204</td></tr></table></article>");
+  Result with = test::extract_html(html);
+  EXPECT_TRUE(kept(with, "2023 | 1,204")) << with.text;
+  Options off;
+  off.tables = false;
+  Result without = test::extract_html(html, off);
+  EXPECT_FALSE(kept(without, "2023"));
+  EXPECT_TRUE(kept(without, "Paragraph 3 "));
+}
+
+}  // namespace
+}  // namespace winnow

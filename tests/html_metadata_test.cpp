@@ -1,0 +1,80 @@
+#include <gtest/gtest.h>
+
+#include "html_metadata.hpp"
+#include "html_test_util.hpp"
+
+namespace winnow {
+namespace {
+
+std::string body() {
+  return "<article><h1>Council passes the budget</h1><p>" + test::prose(1) + "</p><p>" +
+         test::prose(2) + "</p></article>";
+}
+
+TEST(HtmlMetadata, MetaTagsAndDocument) {
+  std::string html =
+      "<!doctype html><html lang=\"en-GB\"><head><title>Council passes the budget | The Daily "
+      "Example</title>"
+      "<meta property=\"og:site_name\" content=\"The Daily Example\">"
+      "<meta name=\"author\" content=\"Jane Doe\">"
+      "<meta property=\"article:published_time\" content=\"2024-03-05T10:00:00Z\">"
+      "<meta name=\"description\" content=\"The council voted.\">"
+      "<link rel=\"canonical\" href=\"https://example.com/budget\">"
+      "</head><body>" + body() + "</body></html>";
+  Result r = test::extract_html(html);
+  const Metadata& m = r.metadata;
+  EXPECT_EQ(m.title, "Council passes the budget");
+  EXPECT_EQ(m.site_name, "The Daily Example");
+  EXPECT_EQ(m.author, "Jane Doe");
+  EXPECT_EQ(m.date, "2024-03-05T10:00:00Z");
+  EXPECT_EQ(m.description, "The council voted.");
+  EXPECT_EQ(m.url, "https://example.com/budget");
+  EXPECT_EQ(m.language, "en-GB");
+  EXPECT_FALSE(test::kept(r, "Council passes the budget"));
+}
+
+TEST(HtmlMetadata, OpenGraphTitleWinsOverTitleTag) {
+  Result r = test::extract_html(test::page(
+      body(), "<meta property=\"og:title\" content=\"Council passes the budget\">"));
+  EXPECT_EQ(r.metadata.title, "Council passes the budget");
+}
+
+TEST(HtmlMetadata, JsonLdWins) {
+  std::string ld = R"({"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+    {"@type":"NewsArticle","headline":"From JSON-LD","datePublished":"2024-01-02",
+     "author":[{"@type":"Person","name":"A. Writer"},{"@type":"Person","name":"B. Writer"}],
+     "publisher":{"@type":"Organization","name":"Example News"}}]})";
+  Result r = test::extract_html(test::page(
+      body(), "<meta name=\"author\" content=\"Meta Author\"><script type=\"application/ld+json\">" +
+                  ld + "</script>"));
+  EXPECT_EQ(r.metadata.title, "From JSON-LD");
+  EXPECT_EQ(r.metadata.author, "A. Writer, B. Writer");
+  EXPECT_EQ(r.metadata.date, "2024-01-02");
+  EXPECT_EQ(r.metadata.site_name, "Example News");
+}
+
+TEST(HtmlMetadata, BrokenJsonLdIsIgnored) {
+  Result r = test::extract_html(test::page(
+      body(), "<script type=\"application/ld+json\">{\"@type\": \"Article\", </script>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.metadata.title, "Test page");
+}
+
+TEST(HtmlMetadata, TitleFallsBackToH1) {
+  Result r = test::extract_html("<html><body>" + body() + "</body></html>");
+  EXPECT_EQ(r.metadata.title, "Council passes the budget");
+}
+
+TEST(HtmlMetadata, SiteNameIsStrippedFromTheTitle) {
+  using detail::strip_site_name;
+  EXPECT_EQ(strip_site_name("Budget passes | Example", "Example"), "Budget passes");
+  EXPECT_EQ(strip_site_name("Example - Budget passes", "Example"), "Budget passes");
+  EXPECT_EQ(strip_site_name("Budget passes after a long night - BBC News", ""),
+            "Budget passes after a long night");
+  // A dash inside a headline is not a site name.
+  EXPECT_EQ(strip_site_name("Vote - a turning point for the whole region", ""),
+            "Vote - a turning point for the whole region");
+}
+
+}  // namespace
+}  // namespace winnow

@@ -1,0 +1,112 @@
+#include <gtest/gtest.h>
+
+#include "html_prescan.hpp"
+#include "html_test_util.hpp"
+
+namespace winnow::detail {
+namespace {
+
+TEST(HtmlPrescan, DropsScriptStyleCommentAndSvgBodies) {
+  Prescanned p = prescan_html(
+      "<p>a</p><script>var s = '</div><p>not text</p>';</script><style>p{}</style>"
+      "<!-- <p>comment</p> --><svg><svg><text>x</text></svg><text>y</text></svg><p>b</p>");
+  EXPECT_EQ(p.html, "<p>a</p><p>b</p>");
+  EXPECT_GT(p.skipped_bytes, 0u);
+}
+
+TEST(HtmlPrescan, ScriptEndsPerTheTokenizerEscapeRules) {
+  // Inside "<!--", a nested "<script>" makes the next "</script>" not the end.
+  Prescanned p = prescan_html(
+      "<script><!--<script>x</script>still script--></script><p>after</p>");
+  EXPECT_EQ(p.html, "<p>after</p>");
+  // "</script" must be followed by a terminator to end the script.
+  p = prescan_html("<script>a = '</scripts>'; </script ><p>after</p>");
+  EXPECT_EQ(p.html, "<p>after</p>");
+}
+
+TEST(HtmlPrescan, CommentEdgeCases) {
+  EXPECT_EQ(prescan_html("<!--><p>a</p>").html, "<p>a</p>");     // abruptly closed
+  EXPECT_EQ(prescan_html("<!-- x --!><p>a</p>").html, "<p>a</p>");
+  EXPECT_EQ(prescan_html("<p>a</p><!-- unterminated <p>b</p>").html, "<p>a</p>");
+}
+
+TEST(HtmlPrescan, KeepsJsonLdAndOnlyUsefulAttributes) {
+  Prescanned p = prescan_html(
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\"}</script>"
+      "<div class=\"x\" onclick=\"evil()\" data-a='1' style=\"color:red\" title='a>b'>t</div>"
+      "<span style=\"display: none\">h</span>");
+  ASSERT_EQ(p.json_ld.size(), 1u);
+  EXPECT_EQ(p.json_ld[0], "{\"@type\":\"Article\"}");
+  EXPECT_EQ(p.html, "<div class=\"x\">t</div><span style=\"display: none\">h</span>");
+}
+
+TEST(HtmlPrescan, TitleAndTextareaAreText) {
+  Prescanned p = prescan_html("<title>a <b> &amp; <!-- c --></title>");
+  EXPECT_EQ(p.html, "<title>a <b> &amp; <!-- c --></title>");
+}
+
+TEST(HtmlPrescan, CapsNesting) {
+  std::string deep;
+  for (int i = 0; i < kMaxNesting + 50; ++i) deep += "<div>";
+  deep += "x";
+  Prescanned p = prescan_html(deep);
+  EXPECT_EQ(p.flattened_tags, 50u);
+  EXPECT_NE(p.html.find('x'), std::string::npos);
+}
+
+TEST(HtmlWalk, HundredThousandDeepNestingDoesNotOverflow) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += test::prose(1);
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  html += "</body></html>";
+  Result r = test::extract_html(html);
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_TRUE(test::kept(r, "Paragraph 1 tells the story"));
+}
+
+TEST(HtmlWalk, DeepInlineNestingDoesNotOverflow) {
+  std::string html = "<p>";
+  for (int i = 0; i < 100000; ++i) html += "<b><span>";
+  html += test::prose(2);
+  Result r = test::extract_html(html);
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_TRUE(test::kept(r, "Paragraph 2 tells the story"));
+}
+
+TEST(HtmlWalk, BlocksFollowBlockElementsAndBreaks) {
+  Result r = test::extract_html(test::page(
+      "<article><div>" + test::prose(1) + "<br>" + test::prose(2) + "<br><br>" + test::prose(3) +
+      "</div><ul><li>first item of the list</li><li>second item of the list</li></ul></article>"));
+  ASSERT_TRUE(r.ok());
+  std::vector<std::string> kept;
+  for (const auto& b : r.blocks) {
+    if (b.kept) kept.push_back(b.text);
+  }
+  ASSERT_EQ(kept.size(), 5u) << r.text;
+  EXPECT_EQ(kept[0], test::prose(1));
+  EXPECT_EQ(kept[3], "first item of the list");
+}
+
+TEST(HtmlWalk, WhitespaceFoldsButPreformattedTextKeepsLines) {
+  Result r = test::extract_html(test::page("<article><p>" + test::prose(1) +
+                                           "</p><p>spread   \n over\tlines, as sentences go.</p>"
+                                           "<pre>line one\n  line two</pre></article>"));
+  EXPECT_TRUE(test::kept(r, "spread over lines, as sentences go.")) << r.text;
+  EXPECT_TRUE(test::kept(r, "line one\n  line two")) << r.text;
+}
+
+TEST(HtmlWalk, NeverEmitsTextTwice) {
+  Result r = test::extract_html(test::page(
+      "<main><div><p>" + test::prose(1) + "</p><div>" + test::prose(2) + "<p>" + test::prose(3) +
+      "</p>" + test::prose(4) + "</div></div></main>"));
+  for (int n = 1; n <= 4; ++n) {
+    std::string p = test::prose(n);
+    auto first = r.text.find(p);
+    ASSERT_NE(first, std::string::npos) << n;
+    EXPECT_EQ(r.text.find(p, first + 1), std::string::npos) << n;
+  }
+}
+
+}  // namespace
+}  // namespace winnow::detail

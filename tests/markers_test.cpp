@@ -1,0 +1,89 @@
+// The markers file format (lib/data/markers.txt) and the built-in phrases.
+#include <gtest/gtest.h>
+
+#include "markers.hpp"
+
+namespace winnow::detail {
+
+extern const std::string_view kMarkersData;  // generated from lib/data/markers.txt
+
+namespace {
+
+TEST(MarkerKey, FoldsCaseSpacesAndEndPunctuation) {
+  EXPECT_EQ(marker_key("  ADVERTISEMENT  "), "advertisement");
+  EXPECT_EQ(marker_key("— Advertisement —"), "advertisement");
+  EXPECT_EQ(marker_key("Advertisement:"), "advertisement");
+  EXPECT_EQ(marker_key("Leave   a\tReply"), "leave a reply");
+  EXPECT_EQ(marker_key("Реклама"), "реклама");
+  EXPECT_EQ(marker_key("***"), "");
+  EXPECT_EQ(marker_key("DON’T MISS"), "don't miss");  // curly apostrophe folded
+}
+
+TEST(ParseMarkers, SectionsGiveReasons) {
+  MarkerSet set = parse_markers(
+      "# a comment\n[ad]\nAdvertisement\n[comments]\nLeave a reply\n[related]\nYou may also like\n"
+      "[teaser]\nRead also\n");
+  EXPECT_EQ(set.match_whole("advertisement"), Reason::AdMarker);
+  EXPECT_EQ(set.match_whole("leave a reply"), Reason::CommentSection);
+  EXPECT_EQ(set.match_whole("you may also like"), Reason::RelatedList);
+  EXPECT_FALSE(set.match_whole("a comment"));
+  EXPECT_EQ(set.match_teaser("read also: syria"), std::optional<std::string_view>("read also"));
+}
+
+TEST(ParseMarkers, UnknownSectionIsReportedWithItsLine) {
+  std::string error;
+  MarkerSet set = parse_markers("[ad]\nAdvert\n[nonsense]\nfoo\n", &error);
+  EXPECT_EQ(error, "markers line 3: unknown section");
+  EXPECT_FALSE(set.match_whole("foo"));  // phrases of an unknown section are ignored
+  EXPECT_TRUE(set.match_whole("advert"));
+}
+
+TEST(ParseMarkers, NumberPlaceholderMatchesOnlyNumbers) {
+  MarkerSet set = parse_markers("[comments]\n<n> comments\n");
+  EXPECT_EQ(set.match_whole("34 comments"), Reason::CommentSection);
+  EXPECT_EQ(set.match_whole("1,204 comments"), Reason::CommentSection);
+  EXPECT_FALSE(set.match_whole("comments"));
+  EXPECT_FALSE(set.match_whole("many comments"));
+  EXPECT_FALSE(set.match_whole("34 comments about the match"));
+}
+
+TEST(ParseMarkers, TrailingDotsMatchAPrefixAtAWordBoundary) {
+  MarkerSet set = parse_markers("[comments]\n<n> responses to ...\n[byline]\nposted by ...\n");
+  EXPECT_EQ(set.match_whole("34 responses to anthony lynn we needed to win"), Reason::CommentSection);
+  EXPECT_EQ(set.match_whole("posted by michael smith on november 19"), Reason::Byline);
+  EXPECT_EQ(set.match_whole("posted by"), Reason::Byline);
+  EXPECT_FALSE(set.match_whole("posted byron"));
+  std::string phrase;
+  set.match_whole("posted by anna", &phrase);
+  EXPECT_EQ(phrase, "posted by ...");
+}
+
+TEST(ParseMarkers, PatternsAreRefusedInTeaserSection) {
+  std::string error;
+  parse_markers("[teaser]\n<n> read also ...\n", &error);
+  EXPECT_NE(error.find("not allowed"), std::string::npos);
+}
+
+TEST(ParseMarkers, ChromeWordsAreFoundAsWholeWords) {
+  MarkerSet set = parse_markers("[chrome-words]\ncookies\nprivacy policy\n");
+  EXPECT_TRUE(set.find_chrome_words("this site uses cookies to improve your experience"));
+  EXPECT_TRUE(set.find_chrome_words("read our privacy policy"));
+  EXPECT_FALSE(set.find_chrome_words("she baked fortunecookies for everyone"));
+  EXPECT_FALSE(set.find_chrome_words("a policy on privacy"));
+}
+
+TEST(BuiltinMarkers, ParseWithoutErrors) {
+  std::string error;
+  parse_markers(kMarkersData, &error);
+  EXPECT_EQ(error, "");
+  const MarkerSet& set = builtin_markers();
+  EXPECT_EQ(set.match_whole("advertisement"), Reason::AdMarker);
+  EXPECT_EQ(set.match_whole("anzeige"), Reason::AdMarker);
+  EXPECT_EQ(set.match_whole("your email address will not be published. required fields are marked"),
+            Reason::CommentSection);
+  EXPECT_EQ(set.match_whole("167 comments"), Reason::CommentSection);
+  EXPECT_EQ(set.match_whole("you may also like"), Reason::RelatedList);
+}
+
+}  // namespace
+}  // namespace winnow::detail

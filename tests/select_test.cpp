@@ -1,0 +1,223 @@
+// select: the page-level rules that find the article among the blocks.
+#include <gtest/gtest.h>
+
+#include "text_rules.hpp"
+
+namespace winnow {
+namespace {
+
+using testing::block;
+using testing::paragraph;
+using testing::run_text;
+
+std::string join(std::initializer_list<std::string> lines) {
+  std::string page;
+  for (const auto& l : lines) page += l + "\n\n";
+  return page;
+}
+
+TEST(Select, ArticleIsTheDensestRunOfProse) {
+  auto doc = run_text(join({"Home", "World", "Business", "Sport", paragraph(1), paragraph(2),
+                            paragraph(3), "About Us", "Careers", "Site Map"}));
+  EXPECT_FALSE(block(doc, "Home").kept);
+  EXPECT_FALSE(block(doc, "World").kept);
+  EXPECT_EQ(block(doc, "World").reason, Reason::Navigation);
+  EXPECT_EQ(block(doc, "World").evidence, "before the article");
+  for (int i = 1; i <= 3; ++i) EXPECT_TRUE(block(doc, "Paragraph " + std::to_string(i)).kept);
+  EXPECT_FALSE(block(doc, "Careers").kept);
+  EXPECT_EQ(block(doc, "Careers").evidence, "after the article");
+}
+
+TEST(Select, ShortLinesBetweenParagraphsStay) {
+  auto doc = run_text(join({paragraph(1), "What happens next", paragraph(2), "The vote",
+                            paragraph(3)}));
+  EXPECT_TRUE(block(doc, "What happens next").kept);
+  EXPECT_TRUE(block(doc, "The vote").kept);
+}
+
+TEST(Select, RunOfLinkLikeLinesInsideTheArticleIsAMenu) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "Top Stories", "Business News",
+                            "Weather Radar", "Local Sports", paragraph(3), paragraph(4)}));
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+  EXPECT_FALSE(block(doc, "Business News").kept);
+  EXPECT_EQ(block(doc, "Business News").reason, Reason::Navigation);
+  EXPECT_NE(block(doc, "Business News").evidence.find("link-like lines in a row"), std::string::npos);
+}
+
+TEST(Select, RepeatedHeadlineIsKeptOnceAsTheTitle) {
+  std::string title = "United States Is Saving The Rebel Groups In Syria: Russia";
+  auto doc = run_text(title + "\n\n" + title + "\n\n\n" + title + "\n\n" + join({paragraph(1), paragraph(2)}));
+  EXPECT_EQ(doc.metadata.title, title);
+  int titles = 0, repeats = 0;
+  for (const auto& b : doc.blocks) {
+    titles += b.block.reason == Reason::Title;
+    repeats += b.block.reason == Reason::DuplicateHeadline;
+  }
+  EXPECT_EQ(titles, 1);
+  EXPECT_EQ(repeats, 2);
+  EXPECT_TRUE(block(doc, "Paragraph 1").kept);
+}
+
+TEST(Select, HeadlineAmongChromeBeforeTheBody) {
+  auto doc = run_text(join({"Connect with us", "Headlines",
+                            "Syrian Rebels Advance on Homs as Russia Urges Citizens to Leave",
+                            "Published", "on", paragraph(1), paragraph(2)}));
+  EXPECT_EQ(doc.metadata.title, "Syrian Rebels Advance on Homs as Russia Urges Citizens to Leave");
+  EXPECT_EQ(block(doc, "Syrian Rebels").reason, Reason::Title);
+}
+
+TEST(Select, NoHeadlineWhenThePageStartsWithProse) {
+  auto doc = run_text(join({paragraph(1), paragraph(2)}));
+  EXPECT_EQ(doc.metadata.title, "");
+  EXPECT_TRUE(block(doc, "Paragraph 1").kept);
+}
+
+TEST(Select, CommentSectionEndsTheArticle) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "Leave a Reply", "John says:",
+                            "I completely disagree with the council and I think everyone in the "
+                            "city should write to them about it before the vote.",
+                            paragraph(3)}));
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_EQ(block(doc, "I completely").reason, Reason::CommentSection);
+  EXPECT_EQ(block(doc, "I completely").evidence, "after 'Leave a Reply'");
+  EXPECT_FALSE(block(doc, "Paragraph 3").kept);
+}
+
+TEST(Select, CommentsButtonInAShareBarDoesNotEndTheArticle) {
+  auto doc = run_text(join({paragraph(1), "Facebook", "Twitter", "Comments", "Print", paragraph(2),
+                            paragraph(3)}));
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+}
+
+TEST(Select, RelatedListAndEverythingAfterIt) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "You may also like",
+                            "Nikki Haley: Trump ‘does believe in climate change’",
+                            "Donald Trump “believes the climate is changing” partly because of "
+                            "humans, his ambassador to the United Nations said on Sunday."}));
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_EQ(block(doc, "You may also like").reason, Reason::RelatedList);
+  EXPECT_FALSE(block(doc, "Nikki Haley").kept);
+  EXPECT_FALSE(block(doc, "Donald Trump").kept);
+}
+
+TEST(Select, RelatedBoxInsideTheArticleDoesNotEndIt) {
+  auto doc = run_text(join({paragraph(1), "Related articles", "Plague outbreak: China hit by pneumonic plague",
+                            "Horror as plague of killer mosquitos are headed to Britain", paragraph(2),
+                            paragraph(3)}));
+  EXPECT_TRUE(block(doc, "Paragraph 1").kept);
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+  EXPECT_EQ(block(doc, "Related articles").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "Horror as plague").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "Horror as plague").evidence, "in the box opened by 'Related articles'");
+}
+
+TEST(Select, RelatedListFollowedByTeaserSummariesEndsTheArticle) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "Related links:", "Urartu relics unearthed in Iran",
+                            "Archaeological relics of the kingdom have recently been found in a mountain "
+                            "village, the agency reported on Monday.",
+                            "Pentagon announces deal for equipment supplies",
+                            "Work will be performed in Virginia and is expected to be completed in "
+                            "September of next year, the statement said."}));
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_FALSE(block(doc, "Archaeological relics").kept);
+  EXPECT_FALSE(block(doc, "Work will be performed").kept);
+}
+
+TEST(Select, LongSentenceCaseLineIsNotTheHeadline) {
+  auto doc = run_text(join({"Theatre Reviews From Our Visitors",
+                            "Visitors who booked their tickets online came to the theatre to watch the "
+                            "show and have left their reviews",
+                            paragraph(1), paragraph(2)}));
+  EXPECT_EQ(doc.metadata.title, "Theatre Reviews From Our Visitors");
+}
+
+TEST(Select, ShortCreditLineClosesTheArticle) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "With reporting by AFP and Reuters", "Leave a Reply"}));
+  EXPECT_TRUE(block(doc, "With reporting").kept);
+}
+
+TEST(Select, SiteTaglineAfterTheLastParagraph) {
+  auto doc = run_text(join({paragraph(1), paragraph(2),
+                            "Nigerian digital media platform. We cover all trending and significant "
+                            "topics, real online news no fake news",
+                            "Continue Reading", "Advertisement"}));
+  EXPECT_EQ(block(doc, "Nigerian").reason, Reason::Tagline);
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+}
+
+TEST(Select, TeaserListAfterTheArticleDoesNotJoinIt) {
+  std::vector<std::string> lines = {paragraph(1), paragraph(2), paragraph(3), "Share this story"};
+  for (int i = 0; i < 4; ++i) {
+    lines.push_back("Another Story Headline Number " + std::to_string(i));
+    lines.push_back("Jane Reporter");
+    lines.push_back("Tuesday November 19, 2019");
+    lines.push_back("A one-paragraph summary of another story, written to make the reader click "
+                    "through to it and read the rest of the page.");
+  }
+  std::string page;
+  for (const auto& l : lines) page += l + "\n\n";
+  auto doc = run_text(page);
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+  EXPECT_FALSE(block(doc, "A one-paragraph summary").kept);
+}
+
+TEST(Select, ListAfterTheFirstParagraphIsContent) {
+  auto doc = run_text(join({"Home", "News", paragraph(1), "1a etapa: 10 de março – Interlagos",
+                            "2a etapa: 8 de abril – Curitiba", "3a etapa: 22 de abril – Velopark",
+                            "4a etapa: 06 de maio – Londrina", "Privacy Policy"}));
+  EXPECT_TRUE(block(doc, "1a etapa").kept);
+  EXPECT_TRUE(block(doc, "4a etapa").kept);
+  EXPECT_FALSE(block(doc, "Privacy Policy").kept);
+}
+
+TEST(Select, CookieNoticeIsNotTheArticle) {
+  auto doc = run_text(join({paragraph(1), "Latest", "Sport",
+                            "This website uses cookies to improve your experience while you navigate "
+                            "through the website. Out of these cookies, the cookies that are "
+                            "categorized as necessary are stored on your browser as they are essential.",
+                            "Necessary cookies are absolutely essential for the website to function "
+                            "properly and only include cookies that ensure basic functionalities."}));
+  EXPECT_TRUE(block(doc, "Paragraph 1").kept);
+  EXPECT_FALSE(block(doc, "This website uses cookies").kept);
+  EXPECT_FALSE(block(doc, "Necessary cookies").kept);
+}
+
+TEST(Select, TagCloudIsNotProse) {
+  auto doc = run_text(join({paragraph(1), "Tags",
+                            "adote um amigo agua alerta ambiente amizade atendimento atirador bem-estar "
+                            "biblioteca caminhada campanha capacitacao cidade clima cultura defesa "
+                            "educacao emprego esporte evento feira festa governo"}));
+  EXPECT_TRUE(block(doc, "Paragraph 1").kept);
+  EXPECT_FALSE(block(doc, "adote um amigo").kept);
+}
+
+TEST(Select, SameTextTwiceIsKeptOnce) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), paragraph(1)}));
+  int kept = 0;
+  for (const auto& b : doc.blocks) kept += b.block.kept;
+  EXPECT_EQ(kept, 2);
+  EXPECT_EQ(doc.blocks[2].block.reason, Reason::Duplicate);
+}
+
+TEST(Select, PageWithoutProseKeepsWhatClassifyKept) {
+  auto doc = run_text("Line one\nLine two\nAdvertisement\n");
+  EXPECT_TRUE(block(doc, "Line one").kept || block(doc, "Line two").kept);
+  EXPECT_FALSE(block(doc, "Advertisement").kept);
+}
+
+TEST(Select, FavorMovesUncertainBlocks) {
+  std::string page = join({paragraph(1), paragraph(2), "Weather Radar", "Business News", "Local Sports",
+                           paragraph(3), "Two Subheads", "In A Row", paragraph(4)});
+  Options balanced, recall, precision;
+  recall.favor = Favor::Recall;
+  precision.favor = Favor::Precision;
+  // Three link-like lines inside the article: a menu, except when favoring recall.
+  EXPECT_FALSE(block(run_text(page, balanced), "Business News").kept);
+  EXPECT_TRUE(block(run_text(page, recall), "Business News").kept);
+  // Two in a row: subheadings, except when favoring precision.
+  EXPECT_TRUE(block(run_text(page, balanced), "Two Subheads").kept);
+  EXPECT_FALSE(block(run_text(page, precision), "Two Subheads").kept);
+}
+
+}  // namespace
+}  // namespace winnow

@@ -59,16 +59,16 @@ void NormalizeReport::append_notes(std::vector<std::string>& notes) const {
   }
 }
 
-std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report, bool preformatted) {
-  std::string s = to_valid_utf8(text);
-  if (!options.enabled) return s;
-  NormalizeReport local;
-  local.entities = decode_entities(s);
+namespace {
+
+// One pass of every step over valid UTF-8.
+std::string normalize_pass(std::string s, const NormalizeOptions& options,
+                           NormalizeReport& local, bool preformatted) {
+  local.entities += decode_entities(s);
   if (options.fix_mojibake) {
     MojibakeRepair repair = repair_mojibake(s);
-    local.mojibake_spans = repair.spans;
-    local.mojibake_examples = std::move(repair.examples);
+    local.mojibake_spans += repair.spans;
+    add_examples(local.mojibake_examples, repair.examples);
   }
   CleanupOptions cleanup;
   cleanup.ascii_punctuation = options.ascii_punctuation;
@@ -88,8 +88,30 @@ std::string normalize_text(std::string_view text, const NormalizeOptions& option
         options.dictionary ? *options.dictionary : NameDictionary::builtin();
     s = unify_names(s, dictionary, &local.names, &local.name_examples);
   }
-  if (report) *report += local;
   return s;
+}
+
+// Mojibake repair and entity decoding weigh what surrounds them, and later
+// steps change that (punctuation folding, NFKC, a repaired neighbour), so a
+// second pass can find more. Passes repeat until nothing changes, so that
+// normalizing twice is normalizing once; text the first pass leaves alone
+// costs one comparison.
+constexpr int kMaxPasses = 4;
+
+}  // namespace
+
+std::string normalize_text(std::string_view text, const NormalizeOptions& options,
+                           NormalizeReport* report, bool preformatted) {
+  std::string s = to_valid_utf8(text);
+  if (!options.enabled) return s;
+  NormalizeReport local;
+  std::string out = normalize_pass(s, options, local, preformatted);
+  for (int pass = 1; pass < kMaxPasses && out != s; ++pass) {
+    s = std::move(out);
+    out = normalize_pass(s, options, local, preformatted);
+  }
+  if (report) *report += local;
+  return out;
 }
 
 }  // namespace winnow::detail

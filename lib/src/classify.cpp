@@ -40,12 +40,14 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
 // are only trusted on blocks that do not read as prose, so "Comments from the
 // minister came late." stays.
 void classify_block(PageBlock& b, const MarkerSet& markers) {
-  std::string key = marker_key(b.block.text);
+  b.key = marker_key(b.block.text);
+  b.stats = block_stats(b.block.text);
+  const std::string& key = b.key;
+  const BlockStats& stats = b.stats;
   if (key.empty()) {
     drop(b, Reason::Empty, "no letters or digits", true);
     return;
   }
-  BlockStats stats = block_stats(b.block.text);
   std::string phrase;
   if (auto it = markers.whole.find(key); it != markers.whole.end()) {
     drop(b, it->second, "marker '" + key + "'", it->second == Reason::AdMarker);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "block_stats.hpp"
 #include "winnow/winnow.hpp"
 
 namespace winnow::detail {
@@ -33,6 +34,12 @@ struct PageBlock {
   // Set by classify: true when the verdict is firm whatever select decides
   // (hidden elements, ad markers). Tentative drops may be overruled.
   bool firm = false;
+
+  // Set by classify from block.text, which no later stage changes: the
+  // marker_key() and block_stats() that classify and select both read,
+  // computed once per block rather than once per rule.
+  std::string key;
+  BlockStats stats;
 };
 
 struct Document {

@@ -288,7 +288,7 @@ void drop_headline(Document& doc) {
     if (b.block.kind != BlockKind::Heading && b.block.text.size() > doc.metadata.title.size() * 2) {
       continue;
     }
-    if (!same_headline(marker_key(b.block.text), title_key)) continue;
+    if (!same_headline(b.key, title_key)) continue;
     if (!found && b.block.kept) {
       drop(b, Reason::Title, "headline, reported as the title");
       found = true;
@@ -305,9 +305,8 @@ void drop_repeats(Document& doc) {
   std::string previous;
   for (auto& b : doc.blocks) {
     if (!b.block.kept) continue;
-    std::string key = marker_key(b.block.text);
-    if (key == previous) drop(b, Reason::Duplicate, "same text as the block before");
-    previous = std::move(key);
+    if (b.key == previous) drop(b, Reason::Duplicate, "same text as the block before");
+    previous = b.key;
   }
 }
 
@@ -327,7 +326,7 @@ void drop_trailing_headings(Document& doc) {
 bool opens_related_list(const PageBlock& b, const MarkerSet& markers) {
   constexpr std::size_t kMaxOpenerBytes = 60;
   if (b.block.text.size() > kMaxOpenerBytes || has_sentence_end(b.block.text)) return false;
-  std::string key = marker_key(b.block.text);
+  const std::string& key = b.key;
   for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
     auto it = markers.whole.find(key.substr(0, space));
     if (it != markers.whole.end() && it->second == Reason::RelatedList) return true;

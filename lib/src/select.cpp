@@ -46,7 +46,7 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
     return is_section_opener(b.block.reason) ? -t.opener_cost : -t.marker_cost;
   }
   // Cookie notices and legal small print are written as prose.
-  if (markers.find_chrome_words(marker_key(b.block.text))) return -t.label_cost;
+  if (markers.find_chrome_words(b.key)) return -t.label_cost;
   // A long block with no sentence mark at all is a tag cloud or a keyword
   // list, not a paragraph; it neither pulls the article in nor splits it.
   if (s.units >= kLongUnits && s.sentence_ends == 0) return 0;
@@ -103,13 +103,13 @@ std::size_t find_title(const Document& doc, const std::vector<BlockStats>& stats
   constexpr std::size_t kWindow = 12;
   std::size_t from = article.begin > kWindow ? article.begin - kWindow : 0;
   std::unordered_map<std::string, int> counts;
-  for (std::size_t i = 0; i < article.begin; ++i) ++counts[marker_key(doc.blocks[i].block.text)];
+  for (std::size_t i = 0; i < article.begin; ++i) ++counts[doc.blocks[i].key];
   std::size_t best = doc.blocks.size(), repeated = doc.blocks.size();
   for (std::size_t i = from; i < article.begin; ++i) {
     const PageBlock& b = doc.blocks[i];
     if (!headline_like(b, stats[i])) continue;
     if (best == doc.blocks.size() || stats[i].units > stats[best].units) best = i;
-    if (counts[marker_key(b.block.text)] >= 2 &&
+    if (counts[b.key] >= 2 &&
         (repeated == doc.blocks.size() || stats[i].units > stats[repeated].units)) {
       repeated = i;
     }
@@ -319,7 +319,7 @@ void drop_repeats(Document& doc) {
   const std::string title_key = marker_key(doc.metadata.title);
   for (auto& b : doc.blocks) {
     if (b.block.reason == Reason::Title) continue;
-    std::string key = marker_key(b.block.text);
+    const std::string& key = b.key;
     if (!title_key.empty() && key == title_key) {
       drop(b, Reason::DuplicateHeadline, "repeats the headline");
       continue;
@@ -379,7 +379,7 @@ void select(Document& doc, const Options& options) {
   const Tuning t = tuning_for(options.favor);
   std::vector<BlockStats> stats;
   stats.reserve(doc.blocks.size());
-  for (const auto& b : doc.blocks) stats.push_back(block_stats(b.block.text));
+  for (const auto& b : doc.blocks) stats.push_back(b.stats);
 
   std::vector<double> scores = score_blocks(doc, stats, t, find_comment_cut(doc, stats));
   discount_teasers(scores, t);

@@ -4,7 +4,7 @@
 
 namespace winnow::detail {
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
+char32_t next_code_point_multibyte(std::string_view s, std::size_t& i) {
   utf8proc_int32_t cp = 0;
   auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                             static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -16,16 +16,13 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   return static_cast<char32_t>(cp);
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+void append_utf8_multibyte(std::string& out, char32_t cp) {
   utf8proc_uint8_t buf[4];
   auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
   out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
 }
 
-bool is_letter_or_digit(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-  }
+bool is_letter_or_digit_multibyte(char32_t cp) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
@@ -36,10 +33,9 @@ bool is_letter_or_digit(char32_t cp) {
   }
 }
 
-bool is_space(char32_t cp) {
+bool is_space_multibyte(char32_t cp) {
   switch (cp) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0x85:
-    case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
     case 0x3000:
       return true;
     default:
@@ -47,8 +43,7 @@ bool is_space(char32_t cp) {
   }
 }
 
-char32_t to_lower(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+char32_t to_lower_multibyte(char32_t cp) {
   return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
 }
 

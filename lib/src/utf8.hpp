@@ -9,15 +9,52 @@
 
 namespace winnow::detail {
 
+// Every stage walks text a code point at a time, and most text is ASCII, so
+// each helper handles ASCII inline and calls out only for the rest.
+
+// The out-of-line halves, for code points and bytes >= 0x80.
+char32_t next_code_point_multibyte(std::string_view s, std::size_t& i);
+void append_utf8_multibyte(std::string& out, char32_t cp);
+bool is_letter_or_digit_multibyte(char32_t cp);
+bool is_space_multibyte(char32_t cp);
+char32_t to_lower_multibyte(char32_t cp);
+
 // Decode the code point at s[i]; advances i. Invalid bytes decode as U+FFFD
 // and advance by one byte.
-char32_t next_code_point(std::string_view s, std::size_t& i);
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return next_code_point_multibyte(s, i);
+}
 
-void append_utf8(std::string& out, char32_t cp);
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+    return;
+  }
+  append_utf8_multibyte(out, cp);
+}
 
-bool is_letter_or_digit(char32_t cp);
-bool is_space(char32_t cp);  // Unicode White_Space, including NBSP
-char32_t to_lower(char32_t cp);
+inline bool is_letter_or_digit(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  }
+  return is_letter_or_digit_multibyte(cp);
+}
+
+// Unicode White_Space, including NBSP.
+inline bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D);
+  return is_space_multibyte(cp);
+}
+
+inline char32_t to_lower(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  return to_lower_multibyte(cp);
+}
 
 // Number of letters or digits in s.
 std::size_t count_alnum(std::string_view s);

@@ -5,11 +5,15 @@ set -euo pipefail
 
 packages=(
   cmake make g++ pkg-config python3
-  libgumbo-dev libutf8proc-dev libcli11-dev nlohmann-json3-dev
+  libgumbo-dev libutf8proc-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   zlib1g-dev unicode-data bzip2 nlohmann-json3-dev
+  libsimdjson-dev parallel time gzip
 )
+
+# The Python module (-DWINNOW_PYTHON=ON, which scripts/test.sh sets).
+packages+=(python3-dev python3-pybind11 pybind11-dev)
 
 missing=()
 for p in "${packages[@]}"; do

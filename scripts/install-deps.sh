@@ -11,6 +11,9 @@ packages=(
   zlib1g-dev unicode-data bzip2 nlohmann-json3-dev
 )
 
+# The Python module (-DWINNOW_PYTHON=ON, which scripts/test.sh sets).
+packages+=(python3-dev python3-pybind11 pybind11-dev)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -39,6 +39,16 @@ TEST(Api, AdMarkerIsDroppedWithReason) {
   EXPECT_TRUE(found);
 }
 
+TEST(Api, AnAdBetweenParagraphsDoesNotSplitTheArticle) {
+  winnow::Result r = winnow::clean_text(
+      "A first paragraph that is long enough to read as prose.\n\nAdvertisement\n\n"
+      "A second paragraph that is long enough to read as prose too.\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.text,
+            "A first paragraph that is long enough to read as prose.\n\n"
+            "A second paragraph that is long enough to read as prose too.");
+}
+
 TEST(Api, OutputIsValidUtf8) {
   winnow::Result r = winnow::clean_text("Caf\xC3 au lait is a drink made with coffee and milk.\n");
   ASSERT_TRUE(r.ok());

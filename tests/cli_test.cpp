@@ -197,6 +197,13 @@ TEST_F(Cli, HtmlPagesAreExtracted) {
   EXPECT_NE(md.out.find("It passed *narrowly*, see [the record](/r)."), std::string::npos) << md.out;
 }
 
+TEST_F(Cli, HtmlModeReadsScrapedTextAsMarkup) {
+  // Text forced through the HTML parser is one body of text: nothing is lost.
+  Outcome r = run({"--mode", "html", sample("003_134e59c19d38a5f5")});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Hayat Tahrir al-Sham"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, VersionAndHelp) {
   Outcome v = run({"--version"});
   EXPECT_EQ(v.status, 0);

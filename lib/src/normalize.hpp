@@ -28,7 +28,8 @@ struct NormalizeReport {
   void append_notes(std::vector<std::string>& notes) const;
 };
 
+// `preformatted`: the text is a <pre> block; its spaces and lines stay.
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report);
+                           NormalizeReport* report, bool preformatted = false);
 
 }  // namespace winnow::detail

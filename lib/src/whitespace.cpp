@@ -10,6 +10,16 @@ namespace {
 
 enum class Kind : std::uint8_t { Keep, Space, Newline, Remove, Joiner };
 
+// Printable ASCII other than the space.
+struct VisibleTable {
+  bool visible[256] = {};
+  constexpr VisibleTable() {
+    for (int c = 0x21; c < 0x7F; ++c) visible[c] = true;
+  }
+  constexpr bool operator[](unsigned char c) const { return visible[c]; }
+};
+constexpr VisibleTable kVisible;
+
 Kind kind_of(char32_t cp) {
   if (cp < 0x20) {
     if (cp == '\t') return Kind::Keep;
@@ -55,16 +65,24 @@ bool joins(char32_t cp) { return cp >= 0x0590 && kind_of(cp) == Kind::Keep; }
 
 class Writer {
  public:
-  explicit Writer(std::size_t size) { out_.reserve(size); }
+  Writer(std::size_t size, bool keep_layout) : keep_layout_(keep_layout) { out_.reserve(size); }
 
   void text(std::string_view bytes) {
     flush_breaks();
     out_.append(bytes);
   }
   void space() {
+    if (keep_layout_) {
+      out_.push_back(' ');
+      return;
+    }
     if (newlines_ == 0 && !out_.empty()) space_ = true;
   }
   void newline() {
+    if (keep_layout_) {
+      out_.push_back('\n');
+      return;
+    }
     space_ = false;
     ++newlines_;
   }
@@ -85,6 +103,7 @@ class Writer {
   }
 
   std::string out_;
+  bool keep_layout_;
   bool space_ = false;
   int newlines_ = 0;
 };
@@ -92,22 +111,23 @@ class Writer {
 }  // namespace
 
 std::string clean_characters(std::string_view s, const CleanupOptions& options) {
-  Writer w(s.size());
+  Writer w(s.size(), options.keep_layout);
   char32_t previous = 0;  // the last code point written
   std::size_t i = 0;
   while (i < s.size()) {
-    // Plain ASCII runs (no spaces in a row, no controls) go out as one piece.
+    // Plain ASCII runs (visible characters and single spaces between them)
+    // go out as one piece.
     std::size_t run = i;
     while (run < s.size()) {
       auto b = static_cast<unsigned char>(s[run]);
-      if (b >= 0x80 || b < 0x20 || b == 0x7F) break;
-      // A space goes out with the run only between two visible ASCII
-      // characters: anything else may be removed and leave two spaces.
-      if (b == ' ' && (run == i || run + 1 >= s.size() || static_cast<unsigned char>(s[run + 1]) <= 0x20 ||
-                       static_cast<unsigned char>(s[run + 1]) >= 0x7F)) {
-        break;
+      if (kVisible[b]) {
+        ++run;
+        continue;
       }
-      ++run;
+      // A space goes with the run only between two visible characters:
+      // anything else may be removed and leave two spaces in a row.
+      if (b != ' ' || run == i || run + 1 >= s.size() || !kVisible[static_cast<unsigned char>(s[run + 1])]) break;
+      run += 2;
     }
     if (run > i) {
       w.text(s.substr(i, run - i));

@@ -9,6 +9,9 @@ namespace winnow::detail {
 
 struct CleanupOptions {
   bool ascii_punctuation = false;  // curly quotes, dashes, ellipsis -> ASCII
+  // Preformatted text: spaces and line breaks stay as they are (still mapped
+  // to ' ' and '\n'), so code and poetry keep their layout.
+  bool keep_layout = false;
 };
 
 // On valid UTF-8:

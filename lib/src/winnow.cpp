@@ -34,10 +34,9 @@ Result assemble(detail::Document&& doc, const Options& options) {
   for (auto& pb : doc.blocks) {
     Block& b = pb.block;
     if (b.kept) {
-      b.text = detail::normalize_text(b.text, options.normalize, &report);
-      if (!b.markdown.empty()) {
-        b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr);
-      }
+      const bool pre = b.kind == BlockKind::Preformatted;
+      b.text = detail::normalize_text(b.text, options.normalize, &report, pre);
+      if (!b.markdown.empty()) b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
       if (b.text.empty()) {
         b.kept = false;
         b.reason = Reason::Empty;

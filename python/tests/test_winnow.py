@@ -1,0 +1,193 @@
+"""Tests of the Python module, run from CTest with the built module on
+PYTHONPATH (python -m unittest discover -s python/tests)."""
+
+import concurrent.futures
+import threading
+import time
+import unittest
+
+import winnow
+
+ARTICLE = (
+    "A first paragraph that is long enough to read as prose.\n\n"
+    "Advertisement\n\n"
+    "A second paragraph that is long enough to read as prose too.\n"
+)
+
+
+class ExtractTest(unittest.TestCase):
+    def test_drops_ad_marker_and_keeps_prose(self):
+        r = winnow.extract(ARTICLE, favor="precision")
+        self.assertTrue(r["ok"], r["error"])
+        self.assertEqual(r["status"], "ok")
+        self.assertEqual(r["error"], "")
+        self.assertEqual(r["mode"], "text")
+        self.assertIn("first paragraph", r["text"])
+        self.assertIn("second paragraph", r["text"])
+        self.assertNotIn("Advertisement", r["text"])
+        self.assertNotIn("blocks", r)
+        self.assertEqual(
+            set(r["metadata"]),
+            {"title", "author", "date", "site_name", "url", "language", "description"},
+        )
+
+    def test_bytes_str_and_bytearray_give_the_same_text(self):
+        expected = winnow.extract(ARTICLE)["text"]
+        self.assertEqual(winnow.extract(ARTICLE.encode())["text"], expected)
+        self.assertEqual(winnow.extract(bytearray(ARTICLE.encode()))["text"], expected)
+
+    def test_explain_reports_every_block_with_its_reason(self):
+        r = winnow.extract(ARTICLE, explain=True)
+        ads = [b for b in r["blocks"] if b["text"] == "Advertisement"]
+        self.assertEqual(len(ads), 1)
+        self.assertFalse(ads[0]["kept"])
+        self.assertEqual(ads[0]["reason"], "ad-marker")
+        self.assertEqual(ads[0]["kind"], "paragraph")
+        self.assertTrue(ads[0]["evidence"])
+        kept = [b["text"] for b in r["blocks"] if b["kept"]]
+        self.assertEqual(r["text"], "\n\n".join(kept))
+
+    def test_refused_input_is_a_value_not_an_exception(self):
+        r = winnow.extract(b"")
+        self.assertFalse(r["ok"])
+        self.assertEqual(r["status"], "empty-input")
+        self.assertTrue(r["error"])
+        self.assertEqual(r["text"], "")
+        r = winnow.extract(ARTICLE, max_bytes=10)
+        self.assertEqual(r["status"], "too-large")
+        self.assertTrue(winnow.extract(ARTICLE, max_bytes=0)["ok"])
+        r = winnow.extract(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        self.assertEqual(r["status"], "binary-input")
+
+    def test_bad_arguments_raise(self):
+        with self.assertRaises(TypeError):
+            winnow.extract(42)
+        with self.assertRaises(TypeError):
+            winnow.extract(ARTICLE, "precision")  # options are keyword-only
+        with self.assertRaisesRegex(ValueError, "balanced, precision, recall"):
+            winnow.extract(ARTICLE, favor="fast")
+        with self.assertRaisesRegex(ValueError, "mode"):
+            winnow.extract(ARTICLE, mode="pdf")
+
+    def test_lone_surrogate_becomes_replacement_character(self):
+        r = winnow.clean_text("A sentence that is long enough \udc80 to read as prose.\n")
+        self.assertTrue(r["ok"], r["error"])
+        self.assertIn("\ufffd", r["text"])
+        self.assertIn("to read as prose", r["text"])
+
+    def test_html_page(self):
+        page = (
+            b"<!DOCTYPE html><html><head><title>A Story</title></head><body>"
+            b"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+            b"<article><h1>A Story</h1>"
+            b"<p>The first paragraph of the story is long enough to be prose, with a "
+            b"subject, a verb and several more words.</p>"
+            b"<p>The second paragraph goes on in the same way for a while longer.</p>"
+            b"</article></body></html>"
+        )
+        r = winnow.extract(page)
+        if r["status"] == "unsupported":
+            self.skipTest("HTML extraction is not in this build: " + r["error"])
+        self.assertTrue(r["ok"], r["error"])
+        self.assertEqual(r["mode"], "html")
+        self.assertIn("The first paragraph of the story", r["text"])
+        self.assertIn("The second paragraph", r["text"])
+
+
+class CleanTextTest(unittest.TestCase):
+    def test_markup_is_read_as_text(self):
+        page = (
+            "<html><body>\n"
+            "This line is between markup lines and is long enough to keep.\n"
+            "</body></html>\n"
+        )
+        r = winnow.clean_text(page, explain=True)
+        self.assertTrue(r["ok"], r["error"])
+        self.assertEqual(r["mode"], "text")
+        self.assertIn("This line is between markup lines", r["text"])
+        # Each line is a block as written, tags included.
+        self.assertEqual(r["blocks"][0]["text"], "<html><body>")
+
+    def test_options_are_keyword_only(self):
+        with self.assertRaises(TypeError):
+            winnow.clean_text(ARTICLE, "precision")
+        self.assertTrue(winnow.clean_text(ARTICLE, favor="recall")["ok"])
+
+
+class NormalizeTest(unittest.TestCase):
+    def test_composes_to_nfc_by_default(self):
+        self.assertEqual(winnow.normalize("cafe\u0301"), "caf\u00e9")
+        self.assertEqual(winnow.normalize("cafe\u0301", unicode="none"), "cafe\u0301")
+
+    def test_invalid_utf8_bytes_become_replacement_characters(self):
+        self.assertEqual(winnow.normalize(b"Caf\xc3 au lait"), "Caf\ufffd au lait")
+
+    def test_names_off_leaves_names_alone(self):
+        self.assertEqual(
+            winnow.normalize("Sergei Lavrov met reporters.", names=False),
+            "Sergei Lavrov met reporters.",
+        )
+
+    def test_returns_str(self):
+        self.assertIsInstance(winnow.normalize(b"plain"), str)
+        with self.assertRaisesRegex(ValueError, "unicode"):
+            winnow.normalize("x", unicode="nfd")
+
+
+class ThreadingTest(unittest.TestCase):
+    def test_thread_pool_gives_the_same_results(self):
+        pages = [ARTICLE.replace("first", "page %d first" % i) for i in range(32)]
+        sequential = [winnow.extract(p)["text"] for p in pages]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+            parallel = [r["text"] for r in pool.map(winnow.extract, pages)]
+        self.assertEqual(parallel, sequential)
+
+    def test_gil_is_released_while_extracting(self):
+        # A page big enough that one call takes a while.
+        page = ARTICLE * 64
+        while True:
+            start = time.perf_counter()
+            winnow.clean_text(page, max_bytes=0)
+            if time.perf_counter() - start >= 0.2 or len(page) > (256 << 20):
+                break
+            page *= 2
+
+        # While a worker thread is inside clean_text(), this thread keeps
+        # running Python code. Holding the GIL would stop it for the whole
+        # call: the longest gap between two of its steps would be about as
+        # long as the call. Retried, since a loaded machine can stall threads.
+        for _attempt in range(3):
+            window = {}
+
+            def work():
+                window["start"] = time.perf_counter()
+                winnow.clean_text(page, max_bytes=0)
+                window["end"] = time.perf_counter()
+
+            worker = threading.Thread(target=work)
+            steps = []
+            worker.start()
+            while worker.is_alive():
+                steps.append(time.perf_counter())
+            worker.join()
+            inside = [t for t in steps if window["start"] <= t <= window["end"]]
+            duration = window["end"] - window["start"]
+            edges = [window["start"]] + inside + [window["end"]]
+            longest_gap = max(b - a for a, b in zip(edges, edges[1:]))
+            if longest_gap < duration / 2:
+                return
+        self.fail(
+            "the calling thread was blocked for %.3f s of a %.3f s call: GIL held?"
+            % (longest_gap, duration)
+        )
+
+
+class ModuleTest(unittest.TestCase):
+    def test_version(self):
+        parts = winnow.__version__.split(".")
+        self.assertEqual(len(parts), 3)
+        self.assertTrue(all(p.isdigit() for p in parts))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,189 @@
+/* The C API, compiled as C (C11) and linked against the shared library, so
+ * it also checks that the header is valid C and the symbols are exported. */
+#include <winnow/winnow.h>
+
+#include <stdio.h>
+#include <string.h>
+
+static int failures = 0;
+
+#define CHECK(cond)                                                   \
+  do {                                                                \
+    if (!(cond)) {                                                    \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++failures;                                                     \
+    }                                                                 \
+  } while (0)
+
+static const char kArticle[] =
+    "A first paragraph that is long enough to read as prose.\n\n"
+    "Advertisement\n\n"
+    "A second paragraph that is long enough to read as prose too.\n";
+
+static void test_version(void) {
+  CHECK(strcmp(winnow_version(), WINNOW_EXPECTED_VERSION) == 0);
+  CHECK(strcmp(winnow_status_name(WINNOW_TOO_LARGE), "too-large") == 0);
+  CHECK(strcmp(winnow_status_name((winnow_status)99), "unknown") == 0);
+}
+
+static void test_clean_text_drops_marker_with_reason(void) {
+  winnow_result *r = NULL;
+  CHECK(winnow_clean_text(kArticle, strlen(kArticle), NULL, &r) == WINNOW_OK);
+  CHECK(r != NULL);
+  if (r == NULL) return;
+  size_t length = 0;
+  const char *text = winnow_result_text(r, &length);
+  CHECK(length == strlen(text));
+  CHECK(strstr(text, "first paragraph") != NULL);
+  CHECK(strstr(text, "second paragraph") != NULL);
+  CHECK(strstr(text, "Advertisement") == NULL);
+  CHECK(strcmp(winnow_result_error(r), "") == 0);
+  CHECK(winnow_result_mode(r) == WINNOW_MODE_TEXT);
+
+  int found = 0;
+  for (size_t i = 0; i < winnow_result_block_count(r); ++i) {
+    if (strcmp(winnow_result_block_text(r, i, NULL), "Advertisement") != 0) continue;
+    found = 1;
+    CHECK(!winnow_result_block_kept(r, i));
+    CHECK(strcmp(winnow_result_block_reason(r, i), "ad-marker") == 0);
+    CHECK(strcmp(winnow_result_block_kind(r, i), "paragraph") == 0);
+    CHECK(strlen(winnow_result_block_evidence(r, i)) > 0);
+  }
+  CHECK(found);
+  /* Out of range reads are harmless. */
+  size_t n = winnow_result_block_count(r);
+  CHECK(strcmp(winnow_result_block_text(r, n, &length), "") == 0 && length == 0);
+  CHECK(strcmp(winnow_result_block_reason(r, n), "") == 0);
+  CHECK(winnow_result_block_kept(r, n) == 0);
+  CHECK(strcmp(winnow_result_note(r, winnow_result_note_count(r)), "") == 0);
+  winnow_result_free(r);
+}
+
+static void test_input_need_not_be_nul_terminated(void) {
+  /* Only the first sentence is passed; the rest of the buffer is not input. */
+  static const char kBuffer[] = "Only this sentence is the input to read here.SECRET";
+  winnow_result *r = NULL;
+  CHECK(winnow_clean_text(kBuffer, strlen(kBuffer) - 6, NULL, &r) == WINNOW_OK);
+  CHECK(r != NULL && strstr(winnow_result_text(r, NULL), "SECRET") == NULL);
+  CHECK(r != NULL && strstr(winnow_result_text(r, NULL), "Only this sentence") != NULL);
+  winnow_result_free(r);
+}
+
+static void test_refused_input_gives_result_with_error(void) {
+  winnow_result *r = NULL;
+  CHECK(winnow_extract("", 0, NULL, &r) == WINNOW_EMPTY_INPUT);
+  CHECK(r != NULL);
+  CHECK(winnow_result_status(r) == WINNOW_EMPTY_INPUT);
+  CHECK(strlen(winnow_result_error(r)) > 0);
+  CHECK(strcmp(winnow_result_text(r, NULL), "") == 0);
+  winnow_result_free(r);
+
+  r = NULL;
+  CHECK(winnow_extract(NULL, 0, NULL, &r) == WINNOW_EMPTY_INPUT);
+  winnow_result_free(r);
+
+  static const char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  r = NULL;
+  CHECK(winnow_extract(kPng, 16, NULL, &r) == WINNOW_BINARY_INPUT);
+  winnow_result_free(r);
+}
+
+static void test_invalid_arguments(void) {
+  winnow_result *r = (winnow_result *)&failures; /* must be reset to NULL */
+  CHECK(winnow_extract(NULL, 5, NULL, &r) == WINNOW_INVALID_ARGUMENT);
+  CHECK(r == NULL);
+  CHECK(winnow_extract("text", 4, NULL, NULL) == WINNOW_INVALID_ARGUMENT);
+  CHECK(winnow_result_status(NULL) == WINNOW_INVALID_ARGUMENT);
+  CHECK(winnow_options_set_favor(NULL, WINNOW_FAVOR_RECALL) == WINNOW_INVALID_ARGUMENT);
+  char *out = NULL;
+  CHECK(winnow_render(NULL, WINNOW_FORMAT_TEXT, 0, NULL, &out, NULL) == WINNOW_INVALID_ARGUMENT);
+  CHECK(winnow_normalize(NULL, 3, NULL, &out, NULL) == WINNOW_INVALID_ARGUMENT);
+  winnow_result_free(NULL);
+  winnow_options_free(NULL);
+  winnow_free(NULL);
+}
+
+static void test_options(void) {
+  winnow_options *o = winnow_options_new();
+  CHECK(o != NULL);
+  if (o == NULL) return;
+  CHECK(winnow_options_set_mode(o, (winnow_mode)99) == WINNOW_INVALID_ARGUMENT);
+  CHECK(winnow_options_set_unicode_form(o, (winnow_unicode_form)-1) == WINNOW_INVALID_ARGUMENT);
+  CHECK(winnow_options_set_mode(o, WINNOW_MODE_TEXT) == WINNOW_OK);
+  CHECK(winnow_options_set_favor(o, WINNOW_FAVOR_PRECISION) == WINNOW_OK);
+  CHECK(winnow_options_set_max_bytes(o, 10) == WINNOW_OK);
+
+  winnow_result *r = NULL;
+  CHECK(winnow_extract(kArticle, strlen(kArticle), o, &r) == WINNOW_TOO_LARGE);
+  CHECK(r != NULL && strlen(winnow_result_error(r)) > 0);
+  winnow_result_free(r);
+
+  CHECK(winnow_options_set_max_bytes(o, 0) == WINNOW_OK);
+  r = NULL;
+  CHECK(winnow_extract(kArticle, strlen(kArticle), o, &r) == WINNOW_OK);
+  winnow_result_free(r);
+  winnow_options_free(o);
+}
+
+static void test_render_json(void) {
+  winnow_result *r = NULL;
+  CHECK(winnow_clean_text(kArticle, strlen(kArticle), NULL, &r) == WINNOW_OK);
+  char *json = NULL;
+  size_t length = 0;
+  CHECK(winnow_render(r, WINNOW_FORMAT_JSON, WINNOW_RENDER_EXPLAIN, "a.txt", &json, &length) ==
+        WINNOW_OK);
+  CHECK(json != NULL);
+  if (json != NULL) {
+    CHECK(length == strlen(json));
+    CHECK(strncmp(json, "{\"input\":\"a.txt\",", 17) == 0);
+    CHECK(strstr(json, "ad-marker") != NULL); /* explain lists the dropped block */
+  }
+  winnow_free(json);
+  CHECK(winnow_render(r, (winnow_format)7, 0, NULL, &json, NULL) == WINNOW_INVALID_ARGUMENT);
+  CHECK(json == NULL);
+  winnow_result_free(r);
+}
+
+static void test_normalize(void) {
+  char *out = NULL;
+  size_t length = 0;
+  /* Invalid UTF-8 becomes U+FFFD; "e" + combining acute composes to U+00E9. */
+  static const char kInput[] = "Caf\xC3 au lait, cafe\xCC\x81";
+  CHECK(winnow_normalize(kInput, strlen(kInput), NULL, &out, &length) == WINNOW_OK);
+  CHECK(out != NULL && strcmp(out, "Caf\xEF\xBF\xBD au lait, caf\xC3\xA9") == 0);
+  CHECK(out != NULL && length == strlen(out));
+  winnow_free(out);
+
+  winnow_options *o = winnow_options_new();
+  CHECK(winnow_options_set_unicode_form(o, WINNOW_UNICODE_NONE) == WINNOW_OK);
+  out = NULL;
+  CHECK(winnow_normalize("cafe\xCC\x81", 6, o, &out, NULL) == WINNOW_OK);
+  CHECK(out != NULL && strcmp(out, "cafe\xCC\x81") == 0);
+  winnow_free(out);
+  winnow_options_free(o);
+
+  /* The text is (pointer, length): an embedded NUL does not end it (what
+   * normalize makes of the NUL itself is its own business). */
+  out = NULL;
+  CHECK(winnow_normalize("ab\0cd", 5, NULL, &out, &length) == WINNOW_OK);
+  CHECK(out != NULL && length >= 4 && memcmp(out, "ab", 2) == 0 &&
+        memcmp(out + length - 2, "cd", 2) == 0);
+  winnow_free(out);
+}
+
+int main(void) {
+  test_version();
+  test_clean_text_drops_marker_with_reason();
+  test_input_need_not_be_nul_terminated();
+  test_refused_input_gives_result_with_error();
+  test_invalid_arguments();
+  test_options();
+  test_render_json();
+  test_normalize();
+  if (failures != 0) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  puts("c_api_test: all checks passed");
+  return 0;
+}

@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   zlib1g-dev unicode-data bzip2 nlohmann-json3-dev
+  libsimdjson-dev parallel time gzip
 )
 
 # The Python module (-DWINNOW_PYTHON=ON, which scripts/test.sh sets).

@@ -119,7 +119,7 @@ winnow_status winnow_options_set_ascii_punctuation(winnow_options *options, int 
 /* Unify name variants (on by default) with the built-in dictionary. */
 winnow_status winnow_options_set_names(winnow_options *options, int names);
 /* Add name-variant entries to these options' dictionary (the built-in one
- * plus what was added before), in the format of docs/names.md:
+ * plus what was added before), in the format of <winnow/names.hpp>:
  * "Sergey Lavrov = Sergei Lavrov | Sergej Lavrov", one entry a line. A bad
  * line is skipped and the others apply; when `problems` is not NULL it
  * receives NULL if every line was fine, else a new string the caller frees

@@ -7,6 +7,7 @@
 #   bench/score_text.sh [--favor balanced|precision|recall] [--worst N] [--keep DIR]
 #
 # Extra winnow options go after `--`, e.g. `bench/score_text.sh -- --no-normalize`.
+# WINNOW=path/to/winnow and WINNOW_SHARED=path/to/shared override the defaults.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${WINNOW_SHARED:-$root/../shared}"
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --worst) worst="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "score_text.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done

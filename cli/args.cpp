@@ -1,5 +1,6 @@
 #include "args.hpp"
 
+#include <cstdint>
 #include <map>
 
 namespace winnow::cli {
@@ -13,6 +14,9 @@ constexpr const char* kFooter = R"(Examples:
   winnow --format json --explain a.txt the text, metadata and removed blocks as JSON
   winnow -f markdown --links page.html the article as Markdown, links kept
   winnow -o out/ pages/*.html          one output file per input, written atomically
+  winnow -o out/ -j 4 crawl/           a whole tree (*.html, *.htm, *.txt, and .gz),
+                                       mirrored under out/, on 4 cores
+  winnow --input jsonl < pages.jsonl   JSON Lines in and out, one record per line
   cat page.txt | winnow -              read standard input
   winnow normalize notes.txt           only normalize (Unicode, mojibake, names)
   winnow variants pages/ > names.txt   find spelling variants of names in a corpus
@@ -43,6 +47,34 @@ void add_normalize_options(CLI::App& app, Args& args) {
       ->type_name("FILE");
   app.add_flag("!--no-normalize", n.enabled,
                "Skip the normalize stage entirely (output is still valid UTF-8)");
+}
+
+void add_batch_options(CLI::App& app, Args& args) {
+  app.add_option("-j,--jobs", args.jobs,
+                 "Process N inputs at a time (default: every core); output is the same "
+                 "as with -j 1")
+      ->type_name("N");
+  app.add_flag("--skip-existing", args.skip_existing,
+               "With -o: leave out inputs whose output file already exists (resume a batch)");
+  static const std::map<std::string, InputFormat> kInputs = {
+      {"files", InputFormat::Files}, {"jsonl", InputFormat::Jsonl}};
+  app.add_option("--input", args.input_format,
+                 "Input kind: files (default: pages, or directories walked for *.html, "
+                 "*.htm, *.txt and .gz), jsonl (one JSON record per line, page in --field)")
+      ->transform(CLI::CheckedTransformer(kInputs, CLI::ignore_case))
+      ->option_text("files|jsonl");
+  app.add_option("--field", args.field,
+                 "--input jsonl: the field holding the page (default html; e.g. text)")
+      ->type_name("NAME");
+  app.add_flag_function(
+      "--site-boilerplate,!--no-site-boilerplate",
+      [&args](std::int64_t n) { args.site_boilerplate = n > 0 ? 1 : 0; },
+               "Learn blocks repeated across pages of one site (by URL host, else by "
+               "directory) and drop them (default: on for directories, -o, several "
+               "inputs and jsonl streams)");
+  app.add_flag_function(
+      "--progress,!--no-progress", [&args](std::int64_t n) { args.progress = n > 0 ? 1 : 0; },
+               "Progress bar on stderr (default: when stderr is a terminal)");
 }
 
 Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs& variants_args) {
@@ -91,6 +123,7 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
                  "no limit)")
       ->type_name("N");
   add_normalize_options(app, args);
+  add_batch_options(app, args);
 
   Commands commands;
   commands.normalize = app.add_subcommand(

@@ -11,6 +11,7 @@
 namespace winnow::cli {
 
 enum class OutputFormat { Text, Markdown, Json, Jsonl };
+enum class InputFormat { Files, Jsonl };
 
 struct Args {
   std::vector<std::string> inputs;  // empty or "-" = stdin
@@ -21,10 +22,21 @@ struct Args {
   bool links = false;  // markdown: keep links
   std::vector<std::string> name_files;  // --names, repeatable
   Options options;
+
+  // Batches and streams (cli/batch.cpp, cli/jsonl.cpp).
+  unsigned jobs = 0;                 // -j: worker threads; 0 = every core
+  bool skip_existing = false;        // -o: leave inputs whose output exists
+  InputFormat input_format = InputFormat::Files;
+  std::string field = "html";        // --input jsonl: the field holding the page
+  int site_boilerplate = -1;         // -1 = default (on for batches and streams), 0/1
+  int progress = -1;                 // -1 = when stderr is a terminal, 0/1
 };
 
 // Options shared by extraction and `winnow normalize`.
 void add_normalize_options(CLI::App& app, Args& args);
+
+// -j, --skip-existing, --input, --field, --site-boilerplate, --progress.
+void add_batch_options(CLI::App& app, Args& args);
 
 // The whole command line; `normalize` is the subcommand for normalization alone.
 struct Commands {

@@ -5,10 +5,11 @@ set -euo pipefail
 
 packages=(
   cmake make g++ pkg-config python3
-  libgumbo-dev libutf8proc-dev libcli11-dev nlohmann-json3-dev
+  libgumbo-dev libutf8proc-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   zlib1g-dev unicode-data bzip2 nlohmann-json3-dev
+  libsimdjson-dev parallel time gzip
 )
 
 # The Python module (-DWINNOW_PYTHON=ON, which scripts/test.sh sets).

@@ -93,6 +93,17 @@ TEST(HtmlChrome, ShareBarsCommentsAndAdsInsideTheArticleAreDropped) {
   EXPECT_EQ(find_block(r, "I disagree")->reason, Reason::CommentSection);
 }
 
+TEST(HtmlChrome, AnEmbeddedPostIsNotAShareBar) {
+  Result r = test::extract_html(test::page(
+      "<article>" + article(1, 2) +
+      "<div class=\"social-media-embed\"><blockquote class=\"tweet\"><p>Yes this is real and "
+      "the state spent half a million dollars on it, a reader wrote.</p></blockquote></div>" +
+      article(3, 4) + "<div class=\"social-share\"><a href=/f>Facebook</a> <a "
+      "href=/t>Twitter</a></div></article>"));
+  EXPECT_TRUE(kept(r, "Yes this is real"));
+  EXPECT_FALSE(kept(r, "Facebook"));
+}
+
 TEST(HtmlChrome, AHintedWrapperHoldingTheArticleIsNotChrome) {
   // ASP.NET pages wrap everything in a <form>; layouts say "has-sidebar".
   Result r = test::extract_html(test::page(

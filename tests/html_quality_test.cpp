@@ -19,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Raise this when extraction gets better; never lower it to make a change pass.
-constexpr double kF1Floor = 0.965;
+constexpr double kF1Floor = 0.968;
 
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -1,6 +1,8 @@
 // select: the page-level rules that find the article among the blocks.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "text_rules.hpp"
 
 namespace winnow {
@@ -217,6 +219,30 @@ TEST(Select, FavorMovesUncertainBlocks) {
   // Two in a row: subheadings, except when favoring precision.
   EXPECT_TRUE(block(run_text(page, balanced), "Two Subheads").kept);
   EXPECT_FALSE(block(run_text(page, precision), "Two Subheads").kept);
+}
+
+}  // namespace
+}  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// No global mutable state: the same page cleaned on several threads at once
+// comes out the same everywhere.
+TEST(SelectThreads, ConcurrentCallsAgree) {
+  std::string page;
+  for (int i = 0; i < 50; ++i) page += "Home\n\nAdvertisement\n\n" + testing::paragraph(i) + "\n\n";
+  const std::string expected = clean_text(page).text;
+  ASSERT_FALSE(expected.empty());
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 20; ++k) results[t] = clean_text(page).text;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& r : results) EXPECT_EQ(r, expected);
 }
 
 }  // namespace

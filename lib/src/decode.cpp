@@ -121,7 +121,7 @@ Decoded decode(std::string_view input, const Options& options) {
     d.utf8 = std::move(*converted);
   } else {
     if (widened.empty()) d.charset = "utf-8";  // unknown label: read as UTF-8
-    d.utf8 = to_valid_utf8(input);
+    d.utf8 = is_valid_utf8(input) ? std::string(input) : to_valid_utf8(input);
   }
   return d;
 }

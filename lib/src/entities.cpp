@@ -119,8 +119,9 @@ std::optional<char32_t> reference_at(std::string_view text, std::size_t& length)
   return named(text.substr(start, i - start));
 }
 
-// One pass; returns the number of references decoded.
-std::size_t decode_once(std::string& text) {
+// One pass; returns the number of references decoded. `made_ampersand` is
+// set when one of them was "&amp;" (or another '&'), which may start a new one.
+std::size_t decode_once(std::string& text, bool& made_ampersand) {
   std::size_t amp = text.find('&');
   if (amp == std::string::npos) return 0;
   std::string out(text, 0, amp);
@@ -138,6 +139,7 @@ std::size_t decode_once(std::string& text) {
     auto cp = reference_at(std::string_view(text).substr(i), length);
     if (cp) {
       append_utf8(out, *cp);
+      made_ampersand = made_ampersand || *cp == '&';
       ++count;
       i += length;
     } else {
@@ -156,9 +158,10 @@ std::size_t decode_entities(std::string& text) {
   // "&amp;amp;" is text escaped twice; unescaping until nothing changes keeps
   // normalization idempotent. Each pass shortens the text, so this ends.
   for (;;) {
-    std::size_t n = decode_once(text);
-    if (n == 0) return total;
+    bool made_ampersand = false;
+    std::size_t n = decode_once(text, made_ampersand);
     total += n;
+    if (!made_ampersand) return total;
   }
 }
 

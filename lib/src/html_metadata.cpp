@@ -177,7 +177,12 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
   if (m.site_name.empty()) m.site_name = first_meta(s, {"og:site_name", "application-name"});
   std::string meta_title = first_meta(s, {"og:title", "twitter:title", "dc.title", "headline"});
   if (m.title.empty()) m.title = meta_title;
-  if (m.title.empty() && !s.title_tag.empty()) m.title = strip_site_name(s.title_tag, m.site_name);
+  if (m.title.empty() && !s.title_tag.empty()) {
+    m.title = strip_site_name(s.title_tag, m.site_name);
+    // "Headline | Site" where the page's <h1> is the headline.
+    std::string h1 = fold(s.first_h1);
+    if (!h1.empty() && m.title != h1 && m.title.find(h1) == 0) m.title = h1;
+  }
   if (m.title.empty()) m.title = fold(s.first_h1);
   if (m.author.empty()) {
     m.author = first_meta(s, {"author", "article:author", "dc.creator", "byl", "sailthru.author",

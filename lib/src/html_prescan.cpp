@@ -1,5 +1,7 @@
 #include "html_prescan.hpp"
 
+#include "html_hints.hpp"
+
 #include <array>
 #include <cstring>
 #include <string>
@@ -132,31 +134,31 @@ bool tag_name_follows(std::string_view s, std::size_t at, std::string_view name)
 // does not end the outer one.
 std::size_t find_script_end(std::string_view s, std::size_t from) {
   enum { Data, Escaped, DoubleEscaped } state = Data;
-  for (std::size_t i = s.find_first_of("<-", from); i != std::string_view::npos;
-       i = s.find_first_of("<-", i + 1)) {
-    if (s[i] == '-') {
-      if (state != Data && s.compare(i, 3, "-->") == 0) {
-        state = Data;
-        i += 2;
-      }
+  std::size_t comment_close = std::string_view::npos;  // next "-->" once escaped
+  std::size_t i = from;
+  while (true) {
+    std::size_t lt = s.find('<', i);
+    if (state != Data && comment_close != std::string_view::npos && comment_close < lt) {
+      state = Data;
+      i = comment_close + 3;
       continue;
     }
-    if (state == Data && s.compare(i, 4, "<!--") == 0) {
+    if (lt == std::string_view::npos) return lt;
+    if (state == Data && s.compare(lt, 4, "<!--") == 0) {
       state = Escaped;
-      i += 3;
       // "<!-->" and "<!--->" close at once.
+      comment_close = s.find("-->", lt + 2);
+      i = lt + 4;
       continue;
     }
-    if (s.compare(i, 2, "</") == 0 && tag_name_follows(s, i + 2, "script")) {
-      if (state == DoubleEscaped) {
-        state = Escaped;
-        continue;
-      }
-      return i;
+    if (s.compare(lt, 2, "</") == 0 && tag_name_follows(s, lt + 2, "script")) {
+      if (state != DoubleEscaped) return lt;
+      state = Escaped;
+    } else if (state == Escaped && tag_name_follows(s, lt + 1, "script")) {
+      state = DoubleEscaped;
     }
-    if (state == Escaped && tag_name_follows(s, i + 1, "script")) state = DoubleEscaped;
+    i = lt + 1;
   }
-  return std::string_view::npos;
 }
 
 // The end of a comment opened at `at` ("<!--"), past its closing "-->".
@@ -220,7 +222,32 @@ bool keep_attribute(const Attribute& a, std::string& lowered) {
   return is_kept_attribute(lowered);
 }
 
+void append_attribute_value(std::string& out, std::string_view value) {
+  for (char c : value) {
+    if (c == '"') out.append("&quot;");
+    else out.push_back(c);
+  }
+}
+
+// Of a class or id value, only the names that carry a hint matter to
+// extraction; the rest (often most of the bytes) is left out.
+void append_hinted_names(std::string& out, std::string_view value, const HintSet& hints) {
+  bool first = true;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && is_space(value[i])) ++i;
+    std::size_t start = i;
+    while (i < value.size() && !is_space(value[i])) ++i;
+    std::string_view name = value.substr(start, i - start);
+    if (name.empty() || (!hints.chrome_token(name) && !hints.content_token(name))) continue;
+    if (!first) out.push_back(' ');
+    append_attribute_value(out, name);
+    first = false;
+  }
+}
+
 void write_tag(std::string& out, const Tag& tag) {
+  static const HintSet& hints = builtin_hints();
   out.push_back('<');
   if (tag.end) out.push_back('/');
   out.append(tag.name);
@@ -228,18 +255,45 @@ void write_tag(std::string& out, const Tag& tag) {
   if (!tag.end) {
     for (const auto& a : tag.attributes) {
       if (!keep_attribute(a, lowered)) continue;
+      bool names = lowered == "class" || lowered == "id";
+      if (names && a.value.empty()) continue;
+      std::size_t mark = out.size();
       out.push_back(' ');
       out.append(lowered);
       if (a.value.empty()) continue;
       out.append("=\"");
-      for (char c : a.value) {
-        if (c == '"') out.append("&quot;");
-        else out.push_back(c);
+      std::size_t value_at = out.size();
+      if (names) append_hinted_names(out, a.value, hints);
+      else append_attribute_value(out, a.value);
+      if (names && out.size() == value_at) {
+        out.resize(mark);  // nothing hinted: drop the attribute
+        continue;
       }
       out.push_back('"');
     }
   }
   out.push_back('>');
+}
+
+// Copy text, folding each whitespace run to one character (a newline if it
+// held one) outside <pre>: the tree builder then has far less to tokenize.
+void append_text(std::string& out, std::string_view text, bool preformatted) {
+  if (preformatted) {
+    out.append(text);
+    return;
+  }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!is_space(text[i])) {
+      std::size_t start = i;
+      while (i < text.size() && !is_space(text[i])) ++i;
+      out.append(text.data() + start, i - start);
+      continue;
+    }
+    bool newline = false;
+    while (i < text.size() && is_space(text[i])) newline |= text[i++] == '\n';
+    out.push_back(newline ? '\n' : ' ');
+  }
 }
 
 class Scanner {
@@ -251,7 +305,7 @@ class Scanner {
     while (i < s_.size()) {
       std::size_t lt = s_.find('<', i);
       if (lt == std::string_view::npos) lt = s_.size();
-      out_.html.append(s_.data() + i, lt - i);
+      append_text(out_.html, s_.substr(i, lt - i), pre_depth_ > 0);
       if (lt >= s_.size()) break;
       i = markup(lt);
     }
@@ -288,6 +342,7 @@ class Scanner {
   }
 
   std::size_t end_tag_seen() {
+    if ((tag_.name == "pre" || tag_.name == "listing") && pre_depth_ > 0) --pre_depth_;
     if (!is_unnested(tag_.name)) {
       auto it = flattened_.find(tag_.name);
       if (it != flattened_.end() && it->second > 0) {
@@ -332,6 +387,7 @@ class Scanner {
       out_.html.append(s_.substr(body));
       return s_.size();
     }
+    if (name == "pre" || name == "listing") ++pre_depth_;
     if (!is_unnested(name)) {
       if (depth_ >= kMaxNesting) {
         ++flattened_[name];
@@ -359,6 +415,7 @@ class Scanner {
   Prescanned out_;
   Tag tag_;
   int depth_ = 0;
+  int pre_depth_ = 0;
   std::unordered_map<std::string, int> flattened_;
 };
 

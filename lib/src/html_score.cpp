@@ -1,8 +1,6 @@
 #include "html_score.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 #include "markers.hpp"
 
@@ -20,11 +18,11 @@ struct Tuning {
 
 Tuning tuning_for(Favor favor) {
   switch (favor) {
-    case Favor::Precision: return {2.0, 0.35, 0.6, 0.25};
-    case Favor::Recall: return {0.5, 0.7, 0.3, 0.25};
+    case Favor::Precision: return {2.0, 0.4, 0.6, 0.25};
+    case Favor::Recall: return {0.5, 0.75, 0.3, 0.25};
     case Favor::Balanced: break;
   }
-  return {1.0, 0.5, 0.4, 0.25};
+  return {1.0, 0.6, 0.4, 0.25};
 }
 
 bool has_sentence_end(std::string_view s) {
@@ -91,33 +89,46 @@ class RegionSelector {
       : tree_(tree), t_(tuning_for(options.favor)), doc_(doc) {}
 
   void run() {
-    const std::size_t n_blocks = doc_.blocks.size();
-    if (n_blocks == 0) return;
-    prose_.assign(n_blocks, 0.0);
-    for (std::size_t i = 0; i < n_blocks; ++i) {
+    if (doc_.blocks.empty()) return;
+    weigh_prose();
+    mark_other_articles();
+    find_active_hints();
+    weigh_chrome();
+    apply(best_region());
+  }
+
+ private:
+  void weigh_prose() {
+    prose_.assign(doc_.blocks.size(), 0.0);
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       const PageBlock& b = doc_.blocks[i];
       if (b.html_reason == Reason::Kept) prose_[i] = prose_weight(b, t_);
     }
     raw_prose_ = prefix(prose_);
-    mark_other_articles();
-    find_active_hints();
-    chrome_.assign(n_blocks, 0.0);
-    hinted_by_.assign(n_blocks, 0);
-    for (std::size_t i = 0; i < n_blocks; ++i) {
+  }
+
+  // Text under an active hint is all chrome and no prose.
+  void weigh_chrome() {
+    chrome_.assign(doc_.blocks.size(), 0.0);
+    hinted_by_.assign(doc_.blocks.size(), 0);
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       const PageBlock& b = doc_.blocks[i];
       if (b.html_reason != Reason::Kept) {
         prose_[i] = 0.0;
         continue;
       }
-      std::uint32_t hint = nearest_hint(b.region);
-      hinted_by_[i] = hint;
-      if (hint != 0) {
+      hinted_by_[i] = nearest_hint(b.region);
+      if (hinted_by_[i] != 0) {
         prose_[i] = 0.0;
         chrome_[i] = static_cast<double>(b.block.text.size());
       } else {
         chrome_[i] = chrome_weight(b);
       }
     }
+  }
+
+  // The element with the most prose net of chrome; one pass with prefix sums.
+  std::uint32_t best_region() const {
     std::vector<double> prose_sum = prefix(prose_);
     std::vector<double> chrome_sum = prefix(chrome_);
     std::uint32_t best = 0;
@@ -128,30 +139,17 @@ class RegionSelector {
       double p = prose_sum[n.end_block] - prose_sum[n.first_block];
       double c = chrome_sum[n.end_block] - chrome_sum[n.first_block];
       double score = p - t_.chrome_weight * c;
+      // Article evidence: 1 for <article>/class tokens, 4x that for <main>,
+      // role=main, itemprop=articleBody.
       if (n.content_hint > 0) score += t_.content_bonus * n.content_hint * n.content_hint * p;
       if (score > best_score) {
         best_score = score;
         best = id;
       }
     }
-    if (std::getenv("WINNOW_DEBUG_REGION")) debug(best, prose_sum, chrome_sum);
-    apply(best);
+    return best;
   }
 
-  void debug(std::uint32_t best, const std::vector<double>& ps, const std::vector<double>& cs) const {
-    std::fprintf(stderr, "best %u\n", best);
-    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
-      const PageBlock& b = doc_.blocks[i];
-      std::fprintf(stderr, "block %zu p=%.0f c=%.0f hint=%u: %.60s\n", i, prose_[i], chrome_[i], hinted_by_[i], b.block.text.c_str());
-      for (std::uint32_t id = b.region; id != 0; id = tree_.nodes[id].parent) {
-        const HtmlNode& n = tree_.nodes[id];
-        if (i != n.first_block) break;
-        std::fprintf(stderr, "   node %u <%s> hint=%s(%s) active=%d content=%d P=%.0f C=%.0f\n", id, gumbo_normalized_tagname(n.tag), std::string(to_string(n.hint)).c_str(), n.hint_evidence.c_str(), (int)active_[id], n.content_hint, ps[n.end_block]-ps[n.first_block], cs[n.end_block]-cs[n.first_block]);
-      }
-    }
-  }
-
- private:
   static std::vector<double> prefix(const std::vector<double>& v) {
     std::vector<double> sum(v.size() + 1, 0.0);
     for (std::size_t i = 0; i < v.size(); ++i) sum[i + 1] = sum[i] + v[i];
@@ -202,9 +200,13 @@ class RegionSelector {
       const HtmlNode& n = tree_.nodes[id];
       if (n.content_hint >= 2 || wraps_body[id]) wraps_body[n.parent] = true;
     }
-    std::vector<double> bytes(doc_.blocks.size(), 0.0);
-    for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = doc_.blocks[i].block.text.size();
-    std::vector<double> bytes_sum = prefix(bytes);
+    std::vector<double> bytes(doc_.blocks.size(), 0.0), quoted(doc_.blocks.size(), 0.0);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      const Block& b = doc_.blocks[i].block;
+      bytes[i] = static_cast<double>(b.text.size());
+      if (b.kind == BlockKind::Quote) quoted[i] = bytes[i];
+    }
+    std::vector<double> bytes_sum = prefix(bytes), quoted_sum = prefix(quoted);
     active_.assign(n_nodes, false);
     double total = raw_prose_.back();
     for (std::size_t id = 1; id < n_nodes; ++id) {
@@ -214,7 +216,10 @@ class RegionSelector {
       double b = bytes_sum[n.end_block] - bytes_sum[n.first_block];
       bool holds_prose = total > 0 && p >= t_.override_share * total;
       bool page_wide = b >= 0.5 * bytes_sum.back();
-      active_[id] = n.hint_firm || (!holds_prose && !page_wide);
+      // A share bar holds buttons, not quoted prose: that is an embedded post.
+      bool embeds_post = n.hint == Reason::ShareBar &&
+                         quoted_sum[n.end_block] - quoted_sum[n.first_block] >= 60;
+      active_[id] = n.hint_firm || (!holds_prose && !page_wide && !embeds_post);
     }
   }
 
@@ -306,27 +311,50 @@ void drop_repeats(Document& doc) {
   }
 }
 
-// A heading with no kept text after it (before the next heading of the same
-// or higher rank) introduces something that was dropped.
-void drop_orphan_headings(Document& doc) {
-  int open_level = 0;  // level of the heading awaiting content; 0 = none
-  std::vector<std::size_t> pending;
+// Headings after the last kept text introduce something that was dropped
+// (comments, a related list).
+void drop_trailing_headings(Document& doc) {
+  for (std::size_t i = doc.blocks.size(); i-- > 0;) {
+    PageBlock& b = doc.blocks[i];
+    if (!b.block.kept) continue;
+    if (b.block.kind != BlockKind::Heading) return;
+    drop(b, Reason::Chrome, "heading with no text after it");
+  }
+}
+
+// "More from the Times", "Related coverage": a short line opening with a
+// related-list phrase.
+bool opens_related_list(const PageBlock& b, const MarkerSet& markers) {
+  constexpr std::size_t kMaxOpenerBytes = 60;
+  if (b.block.text.size() > kMaxOpenerBytes || has_sentence_end(b.block.text)) return false;
+  std::string key = marker_key(b.block.text);
+  for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+    auto it = markers.whole.find(key.substr(0, space));
+    if (it != markers.whole.end() && it->second == Reason::RelatedList) return true;
+  }
+  return false;
+}
+
+// A related-list opener in the second half of the kept text ends the
+// article: what follows belongs to that list. (Whole-line markers are left
+// to classify: as openers they cut real articles short on this evidence.)
+void cut_trailing_sections(Document& doc) {
+  const MarkerSet& markers = builtin_markers();
+  std::size_t total = 0;
+  for (const auto& b : doc.blocks) total += b.block.kept ? b.block.text.size() : 0;
+  std::size_t seen = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     PageBlock& b = doc.blocks[i];
     if (!b.block.kept) continue;
-    if (b.block.kind == BlockKind::Heading) {
-      int level = b.block.heading_level;
-      if (open_level != 0 && level <= open_level) {
-        // the pending heading(s) got nothing: keep them only if content follows later
-      }
-      pending.push_back(i);
-      open_level = level;
-      continue;
+    seen += b.block.text.size();
+    if (seen * 2 < total || !opens_related_list(b, markers)) continue;
+    std::string evidence = "after '" + b.block.text + "'";
+    drop(b, Reason::RelatedList, "opens a related list");
+    for (std::size_t j = i + 1; j < doc.blocks.size(); ++j) {
+      if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::RelatedList, evidence);
     }
-    pending.clear();
-    open_level = 0;
+    return;
   }
-  for (std::size_t i : pending) drop(doc.blocks[i], Reason::Chrome, "heading with no text after it");
 }
 
 }  // namespace
@@ -343,8 +371,9 @@ void select_html(Document& doc, const Options&) {
     }
   }
   drop_headline(doc);
+  cut_trailing_sections(doc);
   drop_repeats(doc);
-  drop_orphan_headings(doc);
+  drop_trailing_headings(doc);
 }
 
 }  // namespace winnow::detail

@@ -1,6 +1,7 @@
 #include "mojibake.hpp"
 
 #include <array>
+#include <cstdint>
 #include <unordered_map>
 
 #include <utf8proc.h>
@@ -19,23 +20,38 @@ using Text = std::u32string;
 
 class ByteMap {
  public:
-  ByteMap(const CodePage& page, bool latin1_too) {
-    for (int i = 0; i < 128; ++i) map_.emplace(static_cast<char32_t>(page.high[i]), static_cast<unsigned char>(0x80 + i));
+  ByteMap(const CodePage& page, bool latin1_too) : table_(kTableEnd, -1) {
+    for (int i = 0; i < 128; ++i) add(static_cast<char32_t>(page.high[i]), 0x80 + i);
     // Windows-1252 and Latin-1 are confused so often that text mixes them:
     // there, a C1 control stands for its own byte as well.
     if (latin1_too) {
-      for (char32_t c = 0x80; c < 0xA0; ++c) map_.emplace(c, static_cast<unsigned char>(c));
+      for (char32_t c = 0x80; c < 0xA0; ++c) add(c, static_cast<int>(c));
     }
   }
   // The byte `cp` was decoded from, or -1.
   int byte_of(char32_t cp) const {
     if (cp < 0x80) return static_cast<int>(cp);
-    auto it = map_.find(cp);
-    return it == map_.end() ? -1 : it->second;
+    if (cp < kTableEnd) return table_[cp];
+    for (const auto& [c, b] : rest_) {
+      if (c == cp) return b;
+    }
+    return -1;
   }
 
  private:
-  std::unordered_map<char32_t, unsigned char> map_;
+  // All code page characters lie below U+2600 but for a few (ﬁ, ﬂ, Apple's logo).
+  static constexpr char32_t kTableEnd = 0x2600;
+
+  void add(char32_t cp, int byte) {
+    if (cp < kTableEnd) {
+      if (table_[cp] < 0) table_[cp] = static_cast<std::int16_t>(byte);
+    } else {
+      rest_.emplace_back(cp, byte);
+    }
+  }
+
+  std::vector<std::int16_t> table_;
+  std::vector<std::pair<char32_t, int>> rest_;
 };
 
 const std::array<ByteMap, kCodePageCount>& byte_maps() {
@@ -121,7 +137,9 @@ class SpanFinder {
  public:
   SpanFinder(const Text& text, const ByteMap& map) : t_(text), map_(map) {}
 
-  std::vector<Span> find() {
+  // With `whole_text`, gives up (returns nothing) at the first non-ASCII
+  // character outside a span: the text does not read as this code page.
+  std::vector<Span> find(bool whole_text) {
     std::vector<Span> spans;
     for (std::size_t i = 0; i < t_.size();) {
       Span s;
@@ -129,6 +147,7 @@ class SpanFinder {
         i = s.end;
         spans.push_back(std::move(s));
       } else {
+        if (whole_text && t_[i] >= 0x80) return {};
         ++i;
       }
     }
@@ -423,7 +442,7 @@ Pass apply_spans(const Text& t, const std::vector<Span>& spans) {
 
 bool try_page(const Text& t, std::size_t page, bool allow_mixed, Pass& out) {
   const ByteMap& map = byte_maps()[page];
-  std::vector<Span> spans = SpanFinder(t, map).find();
+  std::vector<Span> spans = SpanFinder(t, map).find(!allow_mixed);
   if (spans.empty()) return false;
   judge_all(spans, t);
   if (!convincing(tally(spans, t, map), allow_mixed)) return false;
@@ -451,10 +470,26 @@ std::size_t fix_c1_controls(Text& t, std::vector<std::pair<Text, Text>>& example
   return n;
 }
 
+// Decode valid UTF-8.
+char32_t decode_at(std::string_view s, std::size_t& i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  char32_t cp = b & (0x3F >> (len - 1));
+  for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+  }
+  i += static_cast<std::size_t>(len);
+  return cp;
+}
+
 Text to_text(std::string_view utf8) {
   Text t;
   t.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) t.push_back(next_code_point(utf8, i));
+  for (std::size_t i = 0; i < utf8.size();) t.push_back(decode_at(utf8, i));
   return t;
 }
 
@@ -465,35 +500,130 @@ std::string to_utf8(const Text& t) {
   return s;
 }
 
-// Mojibake needs a character from U+0080..U+00FF or one of the code pages'
-// letters next to another non-ASCII character; plain ASCII never qualifies.
+// For each code point: in which code pages it reads as a UTF-8 lead byte
+// (low bits) and as a continuation byte (high bits).
+class PairTable {
+ public:
+  PairTable() : masks_(kEnd, 0) {
+    const auto& maps = byte_maps();
+    for (char32_t cp = 0x80; cp < kEnd; ++cp) masks_[cp] = mask_of(cp, maps);
+  }
+  std::uint32_t masks(char32_t cp) const {
+    if (cp < 0x80) return 0;
+    if (cp < kEnd) return masks_[cp];
+    return mask_of(cp, byte_maps());
+  }
+
+ private:
+  static constexpr char32_t kEnd = 0x2600;
+  // Bits 0-7: lead byte in code page p; 8-15: continuation byte; 16: a
+  // letter that is a lead byte somewhere (a space after it may be a lost 0xA0).
+  static std::uint32_t mask_of(char32_t cp, const std::array<ByteMap, kCodePageCount>& maps) {
+    std::uint32_t m = 0;
+    for (std::size_t p = 0; p < kCodePageCount; ++p) {
+      int b = maps[p].byte_of(cp);
+      if (b >= 0xC2 && b <= 0xF4) m |= 1U << p;
+      if (b >= 0x80 && b <= 0xBF) m |= 1U << (p + 8);
+    }
+    if ((m & 0xFF) && is_letter(cp)) m |= 1U << 16;
+    return m;
+  }
+  std::vector<std::uint32_t> masks_;
+};
+
+// Mojibake needs a character that one of the code pages reads as a UTF-8
+// lead byte, followed by one it reads as a continuation byte (or by a space,
+// '?' or U+FFFD standing for a lost one); C1 controls need repair on their
+// own. Most text has neither, and is checked without decoding it whole.
 bool may_hold_mojibake(std::string_view utf8) {
-  for (unsigned char c : utf8) {
-    if (c >= 0x80) return true;
+  static const PairTable table;
+  std::uint32_t lead = 0;  // masks of the previous character if it can lead
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (lead == 0) {
+      while (i + 8 <= utf8.size()) {
+        std::uint64_t word;
+        __builtin_memcpy(&word, utf8.data() + i, 8);
+        if (word & 0x8080808080808080ULL) break;
+        i += 8;
+      }
+      if (i >= utf8.size()) break;
+    }
+    auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0x80) {
+      if ((lead >> 16) && b == ' ') return true;
+      lead = 0;
+      ++i;
+      continue;
+    }
+    char32_t cp = decode_at(utf8, i);
+    if (is_c1(cp) || cp == 0xFFFD) return true;
+    std::uint32_t m = table.masks(cp);
+    if (lead & (m >> 8) & 0xFF) return true;
+    lead = m & 0x100FF;
   }
   return false;
 }
 
 }  // namespace
 
-MojibakeRepair repair_mojibake(std::string& utf8) {
-  MojibakeRepair result;
-  if (!may_hold_mojibake(utf8)) return result;
-  Text t = to_text(utf8);
+namespace {
+
+// Repair one line (or the whole text when it holds no line break).
+void repair_line(std::string_view line, std::string& out, MojibakeRepair& result) {
+  Text t = to_text(line);
   std::vector<std::pair<Text, Text>> examples;
+  std::size_t spans = 0;
   for (int round = 0; round < 4; ++round) {
     Pass p;
     if (!fix_once(t, p)) break;
     t = std::move(p.text);
-    result.spans += p.applied;
+    spans += p.applied;
     for (auto& e : p.examples) {
       if (examples.size() < 3) examples.push_back(std::move(e));
     }
   }
-  result.spans += fix_c1_controls(t, examples);
-  if (result.spans == 0) return result;
-  for (const auto& [before, after] : examples) result.examples.emplace_back(to_utf8(before), to_utf8(after));
-  utf8 = to_utf8(t);
+  spans += fix_c1_controls(t, examples);
+  if (spans == 0) {
+    out.append(line);
+    return;
+  }
+  result.spans += spans;
+  for (const auto& [before, after] : examples) {
+    if (result.examples.size() < 3) result.examples.emplace_back(to_utf8(before), to_utf8(after));
+  }
+  out += to_utf8(t);
+}
+
+}  // namespace
+
+MojibakeRepair repair_mojibake(std::string& utf8) {
+  // Line by line: a line is the unit that reads as one encoding or another
+  // (a page may quote a damaged paragraph), and clean lines are passed over
+  // without decoding them.
+  MojibakeRepair result;
+  std::string out;
+  std::size_t copied = 0;  // utf8[0, copied) is in `out`
+  std::string_view text(utf8);
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (may_hold_mojibake(line)) {
+      std::size_t before = result.spans;
+      std::string repaired;
+      repair_line(line, repaired, result);
+      if (result.spans != before) {
+        out.append(text.substr(copied, start - copied));
+        out += repaired;
+        copied = end;
+      }
+    }
+    start = end + 1;
+  }
+  if (result.spans > 0) {
+    out.append(text.substr(copied));
+    utf8 = std::move(out);
+  }
   return result;
 }
 

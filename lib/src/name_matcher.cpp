@@ -1,12 +1,28 @@
 #include "name_matcher.hpp"
 
+#include <cstdint>
+
 #include <utf8proc.h>
 
 #include "utf8.hpp"
 
 namespace winnow::detail {
 
+std::size_t NameMatcher::prefix_hash(unsigned char a, unsigned char b, unsigned char c) {
+  std::uint32_t key = (std::uint32_t{a} << 16) | (std::uint32_t{b} << 8) | c;
+  return (key * 2654435761U) >> (32 - 16);
+}
+
 namespace {
+
+struct AsciiClass {
+  bool alnum[128] = {};
+  constexpr AsciiClass() {
+    for (int c = '0'; c <= '9'; ++c) alnum[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c) alnum[c] = alnum[c - 32] = true;
+  }
+};
+constexpr AsciiClass kAscii;
 
 bool is_apostrophe(char32_t c) {
   return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == '`' || c == 0xB4;
@@ -18,7 +34,7 @@ bool is_joiner(char32_t c) {
 }
 
 bool is_word_char(char32_t c) {
-  if (c < 0x80) return is_letter_or_digit(c);
+  if (c < 0x80) return kAscii.alnum[c];
   if (is_letter_or_digit(c)) return true;
   int cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
   return cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME;
@@ -71,12 +87,10 @@ std::size_t read_token(std::string_view text, std::size_t i, bool ignore_case, s
   folded.clear();
   while (i < text.size()) {
     auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      if (is_letter_or_digit(b)) {
-        folded.push_back(static_cast<char>(ignore_case ? to_lower(b) : b));
-        ++i;
-        continue;
-      }
+    if (b < 0x80 && kAscii.alnum[b]) {
+      folded.push_back(static_cast<char>(ignore_case && b >= 'A' && b <= 'Z' ? b + 32 : b));
+      ++i;
+      continue;
     }
     std::size_t j = i;
     char32_t c = next_code_point(text, j);
@@ -108,14 +122,6 @@ std::size_t skip_joiners(std::string_view text, std::size_t i) {
     i = j;
   }
   return i;
-}
-
-bool word_char_before(std::string_view text, std::size_t i) {
-  if (i == 0) return false;
-  std::size_t start = i - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-  std::size_t j = start;
-  return is_word_char(next_code_point(text, j));
 }
 
 }  // namespace
@@ -156,13 +162,56 @@ void NameMatcher::insert(Node& root, const std::vector<std::string>& tokens, int
     node = child.get();
   }
   node->entry = entry;
-  auto first = static_cast<unsigned char>(tokens.front()[0]);
-  starts_[first] = true;
-  if (&root == &any_case_ && first < 0x80) starts_[static_cast<unsigned char>(first - 32 * (first >= 'a' && first <= 'z'))] = true;
+  const std::string& head = tokens.front();
+  auto first = static_cast<unsigned char>(head[0]);
+  auto second = head.size() > 1 ? static_cast<unsigned char>(head[1]) : 0;
+  if (first >= 0x80) {
+    other_starts_.push_back(head);
+    for (int b = 0xC2; b < 0x100; ++b) scan_[b] = true;  // any non-ASCII word may fold to it
+    return;
+  }
+  bool loose = &root == &any_case_;
+  auto mark = [&](unsigned char f, unsigned char s2) {
+    starts_[f] = true;
+    scan_[f] = true;
+    if (second == 0 || second >= 0x80) {
+      for (auto& p : pairs_[f]) p = true;
+    } else {
+      pairs_[f][s2] = true;
+    }
+  };
+  auto upper = [](unsigned char c) { return static_cast<unsigned char>(c >= 'a' && c <= 'z' ? c - 32 : c); };
+  auto lower = [](unsigned char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+  unsigned char p[3] = {0, 0, 0};
+  bool ascii_prefix = true;
+  for (std::size_t k = 0; k < 3 && k < head.size(); ++k) {
+    p[k] = static_cast<unsigned char>(head[k]);
+    ascii_prefix = ascii_prefix && p[k] < 0x80;
+  }
+  if (!ascii_prefix) {
+    prefix_all_ = true;
+  } else if (loose) {
+    for (int m = 0; m < 8; ++m) {
+      auto c = [&](int k) { return (m >> k) & 1 ? upper(p[k]) : lower(p[k]); };
+      prefixes_.set(prefix_hash(c(0), c(1), c(2)));
+    }
+  } else {
+    prefixes_.set(prefix_hash(p[0], p[1], p[2]));
+  }
+  mark(first, second);
+  if (loose) {
+    mark(upper(first), second);
+    mark(upper(first), upper(second));
+    mark(first, upper(second));
+  }
+  // Accented letters fold to ASCII ("Érdogan" -> "Erdogan"): their lead bytes must be looked at.
+  for (int b = 0xC3; b <= 0xC9; ++b) scan_[b] = true;
+  scan_[0xE1] = true;  // U+1E00..U+1EFF, Latin Extended Additional
 }
 
 bool NameMatcher::longest_match(const Node& root, std::string_view text, std::size_t start, bool ignore_case,
                                 Match& match) const {
+  if (root.next.empty()) return false;
   const Node* node = &root;
   std::size_t i = start;
   std::string token;
@@ -186,34 +235,73 @@ bool NameMatcher::longest_match(const Node& root, std::string_view text, std::si
   return found;
 }
 
-std::string NameMatcher::apply(std::string_view text, std::size_t* replaced,
-                               std::vector<std::pair<std::string, std::string>>* examples) const {
+bool word_char_before(std::string_view text, std::size_t i) {
+  if (i == 0) return false;
+  auto b = static_cast<unsigned char>(text[i - 1]);
+  if (b < 0x80) return kAscii.alnum[b];
+  std::size_t start = i - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  std::size_t j = start;
+  return is_word_char(next_code_point(text, j));
+}
+
+// The first three bytes of the token at `i` as its folded form would begin
+// (0 past its end), or false when folding may change them (an accent or an
+// apostrophe among them): then only the full match can tell.
+bool NameMatcher::prefix_may_match(std::string_view text, std::size_t i) const {
+  if (prefix_all_) return true;
+  unsigned char p[3] = {0, 0, 0};
+  for (std::size_t k = 0; k < 3 && i + k < text.size(); ++k) {
+    auto b = static_cast<unsigned char>(text[i + k]);
+    if (b >= 0x80 || is_apostrophe(b)) return true;
+    if (!kAscii.alnum[b]) break;
+    p[k] = b;
+  }
+  return prefixes_.test(prefix_hash(p[0], p[1], p[2]));
+}
+
+bool NameMatcher::may_start(char32_t c) const {
+  if (c < 0x80) return starts_[c];
+  std::string folded;
+  append_folded(folded, c, false);
+  auto first = static_cast<unsigned char>(folded[0]);
+  if (first < 0x80) return starts_[first] || starts_[first >= 'a' && first <= 'z' ? first - 32 : first];
+  return !other_starts_.empty();  // rare: a dictionary with non-Latin names
+}
+
+bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t* replaced,
+                        std::vector<std::pair<std::string, std::string>>* examples) const {
   std::string out;
   std::size_t copied = 0;
-  std::size_t i = 0;
+  bool changed = false;
   std::string token;
-  while (i < text.size()) {
+  // Only bytes that may begin a name are looked at: one table lookup a byte.
+  for (std::size_t i = 0; i < text.size(); ++i) {
     auto b = static_cast<unsigned char>(text[i]);
-    // Only word starts can begin a name; skip everything else quickly.
-    if ((b < 0x80 && !starts_[b]) || (b & 0xC0) == 0x80 || word_char_before(text, i)) {
-      ++i;
-      continue;
+    if (!scan_[b]) continue;
+    if (b < 0x80) {
+      if (i + 1 < text.size()) {
+        auto b2 = static_cast<unsigned char>(text[i + 1]);
+        if (b2 < 0x80 && !pairs_[b][b2]) continue;
+      }
+      if (!prefix_may_match(text, i)) continue;
+    } else {
+      std::size_t j = i;
+      if (!may_start(next_code_point(text, j))) continue;
     }
+    if (word_char_before(text, i)) continue;
     Match m;
     bool exact = longest_match(exact_, text, i, false, m);
     Match loose;
     if (longest_match(any_case_, text, i, true, loose) && (!exact || loose.end > m.end)) m = loose;
-    if (!exact && m.entry < 0) {
-      ++i;
-      continue;
-    }
+    if (m.entry < 0) continue;
     // "Sergei Lavrov Lavrov": a scraping error repeated the last token.
     bool ignore_case = entries_[m.entry].ignore_case;
     for (;;) {
-      std::size_t next = skip_joiners(text, m.end);
-      if (next == m.end) break;
-      std::size_t end = read_token(text, next, ignore_case, token);
-      if (end == next || token != m.last_token) break;
+      std::size_t after = skip_joiners(text, m.end);
+      if (after == m.end) break;
+      std::size_t end = read_token(text, after, ignore_case, token);
+      if (end == after || token != m.last_token) break;
       m.end = end;
     }
     const std::string& canonical = entries_[m.entry].canonical;
@@ -222,20 +310,22 @@ std::string NameMatcher::apply(std::string_view text, std::size_t* replaced,
       out.append(text, copied, i - copied);
       out += canonical;
       copied = m.end;
+      changed = true;
       if (replaced) ++*replaced;
       if (examples && examples->size() < 3) examples->emplace_back(std::string(found), canonical);
     }
-    i = m.end;
+    i = m.end - 1;
   }
-  if (copied == 0) return std::string(text);
+  if (!changed) return false;
   out.append(text, copied, text.size() - copied);
-  return out;
+  result = std::move(out);
+  return true;
 }
 
-std::string unify_names(std::string_view text, const NameDictionary& dictionary, std::size_t* replaced,
-                        std::vector<std::pair<std::string, std::string>>* examples) {
-  if (dictionary.empty()) return std::string(text);
-  return name_matcher(dictionary).apply(text, replaced, examples);
+bool unify_names(std::string& text, const NameDictionary& dictionary, std::size_t* replaced,
+                 std::vector<std::pair<std::string, std::string>>* examples) {
+  if (dictionary.empty()) return false;
+  return name_matcher(dictionary).apply(text, text, replaced, examples);
 }
 
 }  // namespace winnow::detail

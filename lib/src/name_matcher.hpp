@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <bitset>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,9 +26,11 @@ class NameMatcher {
  public:
   explicit NameMatcher(const std::vector<NameEntry>& entries);
 
-  // Replace every variant in `text` by its canonical form.
-  std::string apply(std::string_view text, std::size_t* replaced,
-                    std::vector<std::pair<std::string, std::string>>* examples) const;
+  // Replace every variant in `text` by its canonical form into `result`
+  // (which may be the text itself); false, with `result` untouched, when
+  // nothing was replaced.
+  bool apply(std::string_view text, std::string& result, std::size_t* replaced,
+             std::vector<std::pair<std::string, std::string>>* examples) const;
 
  private:
   struct Hash {
@@ -55,7 +58,17 @@ class NameMatcher {
   std::vector<Target> entries_;
   Node exact_;        // case-sensitive forms
   Node any_case_;     // [ignore-case] forms, lower-cased
+  bool may_start(char32_t c) const;  // can a name begin with this character?
+  bool prefix_may_match(std::string_view text, std::size_t i) const;
+  static std::size_t prefix_hash(unsigned char a, unsigned char b, unsigned char c);
+
+  std::bitset<1 << 16> prefixes_;  // hashes of the first three bytes of first tokens
+  bool prefix_all_ = false;        // a first token begins with non-ASCII: no prefix filter
+
   bool starts_[256] = {};  // first bytes of a first token (ASCII), either trie
+  bool scan_[256] = {};    // bytes the scan stops at
+  bool pairs_[128][128] = {};  // first two bytes of a first token
+  std::vector<std::string> other_starts_;  // first tokens that fold to non-ASCII
 };
 
 }  // namespace winnow::detail
@@ -69,7 +82,8 @@ const detail::NameMatcher& name_matcher(const NameDictionary& dictionary);
 
 namespace winnow::detail {
 
-std::string unify_names(std::string_view text, const NameDictionary& dictionary, std::size_t* replaced,
-                        std::vector<std::pair<std::string, std::string>>* examples);
+// Unify the names in `text` in place; false when nothing changed.
+bool unify_names(std::string& text, const NameDictionary& dictionary, std::size_t* replaced,
+                 std::vector<std::pair<std::string, std::string>>* examples);
 
 }  // namespace winnow::detail

@@ -1,5 +1,7 @@
 #include "normalize.hpp"
 
+#include <cstdint>
+
 #include "decode.hpp"
 #include "entities.hpp"
 #include "mojibake.hpp"
@@ -59,9 +61,45 @@ void NormalizeReport::append_notes(std::vector<std::string>& notes) const {
   }
 }
 
+namespace {
+
+// Valid UTF-8 (checked eight ASCII bytes at a time), or not.
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t word;
+      __builtin_memcpy(&word, s.data() + i, 8);
+      if (!(word & 0x8080808080808080ULL)) {
+        i += 8;
+        continue;
+      }
+    }
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    if (b < 0xC2 || b > 0xF4 || i + len > s.size()) return false;
+    auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) ||
+        (b == 0xF4 && b1 > 0x8F)) {
+      return false;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
                            NormalizeReport* report, bool preformatted) {
-  std::string s = to_valid_utf8(text);
+  std::string s = is_valid_utf8(text) ? std::string(text) : to_valid_utf8(text);
   if (!options.enabled) return s;
   NormalizeReport local;
   local.entities = decode_entities(s);
@@ -74,19 +112,15 @@ std::string normalize_text(std::string_view text, const NormalizeOptions& option
   cleanup.ascii_punctuation = options.ascii_punctuation;
   cleanup.keep_layout = preformatted;
   s = clean_characters(s, cleanup);
-  if (options.form != UnicodeForm::None) {
-    std::string formed = unicode_form(s, options.form);
-    // NFKC can make new spaces and entity-like text ("＆amp;"); NFC cannot.
-    if (options.form == UnicodeForm::NFKC && formed != s) {
-      local.entities += decode_entities(formed);
-      formed = unicode_form(clean_characters(formed, cleanup), options.form);
-    }
-    s = std::move(formed);
+  // NFKC can make new spaces and entity-like text ("＆amp;"); NFC cannot.
+  if (unicode_form_changes(s, options.form, s) && options.form == UnicodeForm::NFKC) {
+    local.entities += decode_entities(s);
+    s = unicode_form(clean_characters(s, cleanup), options.form);
   }
   if (options.names) {
     const NameDictionary& dictionary =
         options.dictionary ? *options.dictionary : NameDictionary::builtin();
-    s = unify_names(s, dictionary, &local.names, &local.name_examples);
+    unify_names(s, dictionary, &local.names, &local.name_examples);
   }
   if (report) *report += local;
   return s;

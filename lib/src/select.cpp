@@ -20,10 +20,10 @@ struct Tuning {
   double marker_cost;     // a block classify dropped (ad marker, share button...)
   double opener_cost;     // "Leave a Reply", "You may also like": a section boundary
   double run_cost;        // extra cost of each chrome line beyond two in a row
-  double sentence_gain;
+  double sentence_gain;   // share of its length a short sentence adds
   double teaser_share;    // share of its score a lone paragraph keeps
   double list_gain;       // share of its length a line in a list adds
-  std::size_t list_min;   // this many non-link short lines in a row are a list   // share of its length a short sentence adds
+  std::size_t list_min;   // this many non-link short lines in a row are a list
   std::size_t menu_run;   // this many labels in a row inside the article are a menu (0: never)
 };
 
@@ -52,8 +52,8 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
   if (s.units >= kLongUnits && s.sentence_ends == 0) return 0;
   if (is_prose(s)) return static_cast<double>(s.units);
   if (s.ends_sentence && s.units >= kShortUnits) return t.sentence_gain * static_cast<double>(s.units);
-  // Ten words or more in sentence case read as a sentence that lost its
-  // full stop (a lead, a caption), not as a menu entry.
+  // Eighteen words or more in sentence case read as a sentence that lost
+  // its full stop (a lead, a caption), not as a menu entry.
   if (s.words >= 18 && !is_link_like(s) && s.capitalized_words * 3 < s.cased_words) {
     return t.sentence_gain * static_cast<double>(s.units);
   }
@@ -87,7 +87,7 @@ Span best_run(const std::vector<double>& scores) {
 }
 
 bool headline_like(const PageBlock& b, const BlockStats& s) {
-  if (!b.block.kept && b.block.reason != Reason::Chrome && b.block.reason != Reason::Navigation) return false;
+  if (!b.block.kept) return false;
   // Twelve words or more in sentence case is a lead that lost its full
   // stop, not a headline.
   bool sentence_case = s.capitalized_words * 3 < s.cased_words;
@@ -129,9 +129,8 @@ bool in_button_row(const Document& doc, std::size_t i) {
 
 // "Related articles" and two links between two paragraphs is a box inside
 // the article, not the list that ends it: the article's paragraphs go on
-// within a few lines.
-// Such an opener costs no more than a label.
-// Returns the openers of such boxes.
+// within a few lines. Such an opener costs no more than a label. Returns the
+// openers of such boxes.
 std::vector<std::size_t> soften_inline_boxes(const Document& doc, const std::vector<BlockStats>& stats,
                                              std::vector<double>& scores, const Tuning& t) {
   std::vector<std::size_t> boxes;
@@ -330,19 +329,12 @@ void drop_repeats(Document& doc) {
   }
 }
 
-}  // namespace
-
-void select(Document& doc, const Options& options) {
-  if (doc.mode == Mode::Html) return select_html(doc, options);
-  if (doc.blocks.empty()) return;
-  const Tuning t = tuning_for(options.favor);
-  std::vector<BlockStats> stats;
-  std::vector<double> scores;
-  stats.reserve(doc.blocks.size());
-  scores.reserve(doc.blocks.size());
+// The score of every block before `cut` (see docs/rules.md, "Scores").
+std::vector<double> score_blocks(const Document& doc, const std::vector<BlockStats>& stats,
+                                 const Tuning& t, std::size_t cut) {
   const MarkerSet& markers = builtin_markers();
-  for (const auto& b : doc.blocks) stats.push_back(block_stats(b.block.text));
-  std::size_t cut = find_comment_cut(doc, stats);
+  std::vector<double> scores;
+  scores.reserve(cut);
   std::size_t gap = 0;  // chrome-like blocks since the last positive one
   for (std::size_t i = 0; i < cut; ++i) {
     double score = block_score(doc.blocks[i], stats[i], t, markers);
@@ -356,8 +348,12 @@ void select(Document& doc, const Options& options) {
     }
     scores.push_back(score);
   }
-  discount_teasers(scores, t);
-  std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, scores, t);
+  return scores;
+}
+
+// The densest run of prose, widened over the lists that follow its start.
+Span find_article(const Document& doc, const std::vector<BlockStats>& stats,
+                  const std::vector<double>& scores, const Tuning& t) {
   Span article = best_run(scores);
   if (!article.empty() && t.list_gain > 0) {
     // Lists count as content only from where the prose starts: before it,
@@ -368,11 +364,28 @@ void select(Document& doc, const Options& options) {
     Span wider = best_run(credited);
     if (wider.begin <= article.begin && wider.end >= article.end) article = wider;
   }
-  if (article.empty()) article = {0, doc.blocks.size()};  // no prose at all: keep what classify kept
-
+  if (article.empty()) return {0, doc.blocks.size()};  // no prose at all: keep what classify kept
   if (article.end < doc.blocks.size() && is_closing_line(doc.blocks[article.end], stats[article.end])) {
     ++article.end;
   }
+  return article;
+}
+
+}  // namespace
+
+void select(Document& doc, const Options& options) {
+  if (doc.mode == Mode::Html) return select_html(doc, options);
+  if (doc.blocks.empty()) return;
+  const Tuning t = tuning_for(options.favor);
+  std::vector<BlockStats> stats;
+  stats.reserve(doc.blocks.size());
+  for (const auto& b : doc.blocks) stats.push_back(block_stats(b.block.text));
+
+  std::vector<double> scores = score_blocks(doc, stats, t, find_comment_cut(doc, stats));
+  discount_teasers(scores, t);
+  std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, scores, t);
+  Span article = find_article(doc, stats, scores, t);
+
   std::size_t title = find_title(doc, stats, article);
   if (title < doc.blocks.size()) {
     doc.metadata.title = doc.blocks[title].block.text;

@@ -129,7 +129,13 @@ std::string unicode_form_reference(std::string_view utf8, UnicodeForm form) {
 }
 
 std::string unicode_form(std::string_view utf8, UnicodeForm form) {
-  if (form == UnicodeForm::None) return std::string(utf8);
+  std::string out;
+  if (!unicode_form_changes(utf8, form, out)) return std::string(utf8);
+  return out;
+}
+
+bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& result) {
+  if (form == UnicodeForm::None) return false;
   const QuickTable& table = quick_table();
   std::string out;
   std::size_t copied = 0;   // utf8[0, copied) is already in `out`
@@ -165,9 +171,11 @@ std::string unicode_form(std::string_view utf8, UnicodeForm form) {
     copied = i;
     boundary = i;
   }
-  if (copied == 0) return std::string(utf8);
+  if (copied == 0) return false;
   out.append(utf8.data() + copied, utf8.size() - copied);
-  return out;
+  if (out == utf8) return false;  // only quick-checked stretches that were already normalized
+  result = std::move(out);
+  return true;
 }
 
 }  // namespace winnow::detail

@@ -15,6 +15,10 @@ namespace winnow::detail {
 // whole text (UTF8PROC_STABLE); UnicodeForm::None returns the text as is.
 std::string unicode_form(std::string_view utf8, UnicodeForm form);
 
+// The same without a copy when nothing changes: returns false and leaves
+// `result` alone, or sets `result` (which may be the text's own string).
+bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& result);
+
 // The plain utf8proc call on the whole text, for comparison in tests and
 // benchmarks.
 std::string unicode_form_reference(std::string_view utf8, UnicodeForm form);

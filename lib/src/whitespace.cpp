@@ -10,6 +10,16 @@ namespace {
 
 enum class Kind : std::uint8_t { Keep, Space, Newline, Remove, Joiner };
 
+// Printable ASCII other than the space.
+struct VisibleTable {
+  bool visible[256] = {};
+  constexpr VisibleTable() {
+    for (int c = 0x21; c < 0x7F; ++c) visible[c] = true;
+  }
+  constexpr bool operator[](unsigned char c) const { return visible[c]; }
+};
+constexpr VisibleTable kVisible;
+
 Kind kind_of(char32_t cp) {
   if (cp < 0x20) {
     if (cp == '\t') return Kind::Keep;
@@ -105,18 +115,19 @@ std::string clean_characters(std::string_view s, const CleanupOptions& options) 
   char32_t previous = 0;  // the last code point written
   std::size_t i = 0;
   while (i < s.size()) {
-    // Plain ASCII runs (no spaces in a row, no controls) go out as one piece.
+    // Plain ASCII runs (visible characters and single spaces between them)
+    // go out as one piece.
     std::size_t run = i;
     while (run < s.size()) {
       auto b = static_cast<unsigned char>(s[run]);
-      if (b >= 0x80 || b < 0x20 || b == 0x7F) break;
-      // A space goes out with the run only between two visible ASCII
-      // characters: anything else may be removed and leave two spaces.
-      if (b == ' ' && (run == i || run + 1 >= s.size() || static_cast<unsigned char>(s[run + 1]) <= 0x20 ||
-                       static_cast<unsigned char>(s[run + 1]) >= 0x7F)) {
-        break;
+      if (kVisible[b]) {
+        ++run;
+        continue;
       }
-      ++run;
+      // A space goes with the run only between two visible characters:
+      // anything else may be removed and leave two spaces in a row.
+      if (b != ' ' || run == i || run + 1 >= s.size() || !kVisible[static_cast<unsigned char>(s[run + 1])]) break;
+      run += 2;
     }
     if (run > i) {
       w.text(s.substr(i, run - i));

@@ -1,0 +1,331 @@
+#include "batch.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "commands.hpp"
+#include "gzip.hpp"
+#include "io.hpp"
+#include "ordered.hpp"
+#include "output.hpp"
+#include "progress.hpp"
+#include "winnow/site_boilerplate.hpp"
+
+namespace winnow::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Pages held back so that boilerplate seen on the next pages of a site is
+// also removed from the first ones. Bounded, so memory is too.
+constexpr std::size_t kLookahead = 32;
+
+// One input of the batch, as the walk found it.
+struct Item {
+  std::string path;      // as given or found; "-" = stdin
+  std::string out_path;  // -o: where its output goes; empty = stdout
+  std::string site;      // the site when the page names no URL: its directory
+  std::string failure;   // set: fails without being read (e.g. an output clash)
+  bool skip = false;     // --skip-existing and the output exists
+};
+
+struct Done {
+  Item item;
+  Result result;
+  std::vector<std::uint64_t> keys;  // block keys for site boilerplate
+  std::uint64_t bytes = 0;          // bytes read
+};
+
+bool wanted_file(const fs::path& p) {
+  std::string name = p.filename().string();
+  if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files
+  if (is_gzip_name(name)) name.resize(name.size() - 3);
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".txt");
+}
+
+// "a/b.html.gz" -> "a/b" + ext
+fs::path replace_extension(fs::path p, std::string_view ext) {
+  if (is_gzip_name(p.filename().string())) p.replace_extension();
+  p.replace_extension(ext);
+  return p;
+}
+
+// The inputs in order: command-line arguments as given, directories walked
+// depth-first with entries sorted by name, so the order (and with it every
+// result) is the same on every run and machine.
+class Walker {
+ public:
+  explicit Walker(const Args& args) : args_(args), inputs_(args.inputs) {
+    if (inputs_.empty()) inputs_.push_back("-");
+    if (!args.output_dir.empty()) {
+      std::error_code ec;
+      out_dir_ = fs::weakly_canonical(args.output_dir, ec);
+    }
+  }
+
+  bool next(Item& item) {
+    for (;;) {
+      if (!frames_.empty()) {
+        Frame& f = frames_.back();
+        if (f.index == f.entries.size()) {
+          frames_.pop_back();
+          continue;
+        }
+        const fs::path& p = f.entries[f.index++];
+        std::error_code ec;
+        auto status = fs::status(p, ec);
+        if (fs::is_directory(status)) {
+          if (fs::is_symlink(fs::symlink_status(p, ec))) continue;  // no cycles
+          if (!out_dir_.empty() && fs::weakly_canonical(p, ec) == out_dir_) continue;
+          push_directory(p, f.root);
+          continue;
+        }
+        if (!fs::is_regular_file(status) || !wanted_file(p)) continue;
+        item = make_item(p.string(), replace_extension(p.lexically_relative(f.root), ext()), f.seen);
+        return true;
+      }
+      if (arg_ == inputs_.size()) return false;
+      const std::string& name = inputs_[arg_++];
+      std::error_code ec;
+      if (name != "-" && fs::is_directory(name, ec)) {
+        push_directory(name, name);
+        continue;
+      }
+      fs::path stem = name == "-" ? fs::path("stdin") : replace_extension(fs::path(name).filename(), "");
+      item = make_item(name, stem.string() + std::string(ext()), top_level_seen_);
+      return true;
+    }
+  }
+
+ private:
+  struct Frame {
+    fs::path root;                          // the directory argument
+    std::vector<fs::path> entries;          // sorted
+    std::size_t index = 0;
+    std::unordered_set<std::string> seen;   // output paths of this directory's files
+  };
+
+  std::string_view ext() const { return output_extension(args_.format); }
+
+  void push_directory(const fs::path& dir, const fs::path& root) {
+    Frame f;
+    f.root = root;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+      f.entries.push_back(it->path());
+    }
+    std::sort(f.entries.begin(), f.entries.end());
+    frames_.push_back(std::move(f));
+  }
+
+  Item make_item(std::string path, const fs::path& relative_out, std::unordered_set<std::string>& seen) {
+    Item item;
+    item.path = std::move(path);
+    item.site = item.path == "-" ? "" : fs::path(item.path).parent_path().string();
+    if (args_.output_dir.empty()) return item;
+    item.out_path = (fs::path(args_.output_dir) / relative_out).string();
+    if (!seen.insert(item.out_path).second) {
+      item.failure = "another input already writes " + item.out_path;
+    } else if (args_.skip_existing) {
+      std::error_code ec;
+      item.skip = fs::exists(item.out_path, ec);
+    }
+    return item;
+  }
+
+  const Args& args_;
+  std::vector<std::string> inputs_;
+  std::size_t arg_ = 0;
+  std::vector<Frame> frames_;
+  std::unordered_set<std::string> top_level_seen_;
+  fs::path out_dir_;
+};
+
+// Counts the inputs and their bytes ahead of time, for the bar's ETA.
+std::pair<std::size_t, std::uint64_t> measure(const Args& args) {
+  Args counting = args;
+  counting.skip_existing = false;
+  Walker walker(counting);
+  Item item;
+  std::size_t n = 0;
+  std::uint64_t bytes = 0;
+  while (walker.next(item)) {
+    ++n;
+    std::error_code ec;
+    if (item.path != "-") {
+      auto size = fs::file_size(item.path, ec);
+      if (!ec) bytes += size;
+    }
+  }
+  return {n, bytes};
+}
+
+Done work(const Args& args, bool learn, Item&& item) {
+  Done d;
+  d.item = std::move(item);
+  if (d.item.skip) return d;
+  if (!d.item.failure.empty()) {
+    d.result.status = Status::Unsupported;
+    d.result.error = d.item.failure;
+    return d;
+  }
+  std::string error;
+  auto input = is_gzip_name(d.item.path) ? read_gzip(d.item.path, args.options.max_bytes, error)
+                                         : read_input(d.item.path, args.options.max_bytes, error);
+  if (!input) {
+    d.result.status = Status::Unsupported;
+    d.result.error = error;
+    return d;
+  }
+  d.bytes = input->bytes.size();
+  d.result = extract(input->bytes, args.options);
+  if (learn && d.result.ok()) d.keys = SiteBoilerplate::block_keys(d.result);
+  return d;
+}
+
+// The in-order end of the batch: site boilerplate, output, counts.
+class Sink {
+ public:
+  Sink(const Args& args, bool learn, Progress& progress)
+      : args_(args), progress_(progress) {
+    if (learn) learner_.emplace();
+  }
+
+  void take(Done&& d) {
+    if (!learner_) return finish(std::move(d));
+    if (d.result.ok()) learner_->observe(site_of(d), d.keys);
+    held_.push_back(std::move(d));
+    if (held_.size() > kLookahead) pop();
+  }
+
+  void flush() {
+    while (!held_.empty()) pop();
+    std::cout.flush();
+  }
+
+  std::size_t ok = 0, failed = 0, skipped = 0;
+
+ private:
+  static std::string site_of(const Done& d) {
+    std::string host = SiteBoilerplate::site_key(d.result.metadata.url);
+    return host.empty() ? d.item.site : host;
+  }
+
+  void pop() {
+    Done d = std::move(held_.front());
+    held_.pop_front();
+    if (d.result.ok()) learner_->apply(site_of(d), d.result, d.keys);
+    finish(std::move(d));
+  }
+
+  void finish(Done&& d) {
+    progress_.advance(d.bytes);
+    if (d.item.skip) {
+      ++skipped;
+      return;
+    }
+    const Result& r = d.result;
+    if (!r.ok()) {
+      progress_.report(display_name(d.item.path), r.error);
+      ++failed;
+    }
+    bool json = args_.format == OutputFormat::Json || args_.format == OutputFormat::Jsonl;
+    if (!r.ok() && (!json || !d.item.out_path.empty())) return;  // JSON to stdout keeps error records
+    std::string out = format_result(args_, d.item.path, r);
+    if (!d.item.out_path.empty()) {
+      std::string error;
+      if (!write_output(d.item.out_path, out, error)) {
+        progress_.report(display_name(d.item.path), error);
+        ++failed;
+        return;
+      }
+    } else {
+      if (!first_output_ && args_.format != OutputFormat::Jsonl) std::cout << '\n';
+      first_output_ = false;
+      std::cout << out;
+    }
+    if (r.ok()) ++ok;
+  }
+
+  bool write_output(const std::string& path, const std::string& out, std::string& error) {
+    fs::path dir = fs::path(path).parent_path();
+    if (!dir.empty() && dir != made_dir_) {
+      std::error_code ec;
+      fs::create_directories(dir, ec);
+      if (ec) {
+        error = "cannot create directory " + dir.string() + ": " + ec.message();
+        return false;
+      }
+      made_dir_ = dir;
+    }
+    return write_file_atomic(path, out, error);
+  }
+
+  const Args& args_;
+  Progress& progress_;
+  std::optional<SiteBoilerplate> learner_;
+  std::deque<Done> held_;
+  bool first_output_ = true;
+  fs::path made_dir_;
+};
+
+bool is_batch(const Args& args) {
+  if (!args.output_dir.empty() || args.inputs.size() > 1) return true;
+  std::error_code ec;
+  return std::any_of(args.inputs.begin(), args.inputs.end(),
+                     [&](const std::string& n) { return n != "-" && fs::is_directory(n, ec); });
+}
+
+}  // namespace
+
+bool site_boilerplate_enabled(const Args& args) {
+  if (args.site_boilerplate >= 0) return args.site_boilerplate == 1;
+  return args.input_format == InputFormat::Jsonl || is_batch(args);
+}
+
+unsigned worker_count(const Args& args) {
+  if (args.jobs > 0) return args.jobs;
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : n;
+}
+
+int run_batch(const Args& args) {
+  if (!args.output_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(args.output_dir, ec);
+    if (ec) {
+      std::cerr << "winnow: " << args.output_dir << ": cannot create directory: " << ec.message() << '\n';
+      return kExitUsage;
+    }
+  }
+  const bool batch = is_batch(args);
+  const bool learn = site_boilerplate_enabled(args);
+  const bool show = args.progress == 1 || (args.progress < 0 && batch && stderr_is_terminal());
+  auto [total, total_bytes] = show ? measure(args) : std::pair<std::size_t, std::uint64_t>{0, 0};
+  Progress progress(show, total, total_bytes);
+  Sink sink(args, learn, progress);
+  Walker walker(args);
+  unsigned threads = worker_count(args);
+  ordered_map<Item, Done>(
+      threads, std::size_t{4} * threads, [&](Item& item) { return walker.next(item); },
+      [&](Item&& item) { return work(args, learn, std::move(item)); },
+      [&](Done&& d) { sink.take(std::move(d)); });
+  sink.flush();
+  if (batch) {
+    progress.line(std::to_string(sink.ok) + " ok, " + std::to_string(sink.failed) + " failed, " +
+                  std::to_string(sink.skipped) + " skipped");
+  }
+  return sink.failed > 0 ? kExitInputFailed : kExitOk;
+}
+
+}  // namespace winnow::cli

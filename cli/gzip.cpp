@@ -1,0 +1,54 @@
+#include "gzip.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#include <zlib.h>
+
+namespace winnow::cli {
+
+bool is_gzip_name(std::string_view name) {
+  if (name.size() < 3) return false;
+  std::string_view tail = name.substr(name.size() - 3);
+  return tail[0] == '.' && (tail[1] == 'g' || tail[1] == 'G') && (tail[2] == 'z' || tail[2] == 'Z');
+}
+
+std::optional<Input> read_gzip(const std::string& path, std::size_t max_bytes, std::string& error) {
+  errno = 0;
+  gzFile gz = ::gzopen(path.c_str(), "rb");
+  if (gz == nullptr) {
+    error = errno == ENOENT ? "no such file" : errno ? std::strerror(errno) : "cannot open";
+    return std::nullopt;
+  }
+  ::gzbuffer(gz, 1 << 16);
+  Input in;
+  in.name = path;
+  char buf[1 << 16];
+  for (;;) {
+    int n = ::gzread(gz, buf, sizeof buf);
+    if (n < 0) {
+      int code = 0;
+      const char* message = ::gzerror(gz, &code);
+      error = std::string("not a valid gzip file: ") + (message ? message : "read error");
+      ::gzclose(gz);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    in.bytes.append(buf, static_cast<std::size_t>(n));
+    if (max_bytes != 0 && in.bytes.size() > max_bytes) break;  // caller reports TooLarge
+  }
+  // A truncated stream reads as a short file without an error from gzread;
+  // gzclose_r reports it.
+  int code = ::gzclose_r(gz);
+  if (code != Z_OK && code != Z_BUF_ERROR) {
+    error = "not a valid gzip file: corrupt data";
+    return std::nullopt;
+  }
+  if (code == Z_BUF_ERROR) {
+    error = "not a valid gzip file: truncated";
+    return std::nullopt;
+  }
+  return in;
+}
+
+}  // namespace winnow::cli

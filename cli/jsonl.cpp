@@ -1,0 +1,484 @@
+#include "jsonl.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <simdjson.h>
+
+#include "batch.hpp"
+#include "commands.hpp"
+#include "io.hpp"
+#include "ordered.hpp"
+#include "progress.hpp"
+#include "winnow/site_boilerplate.hpp"
+
+namespace winnow::cli {
+
+namespace {
+
+// Records held back so boilerplate seen on the next pages of a site is also
+// removed from the first ones (see cli/batch.cpp).
+constexpr std::size_t kLookahead = 32;
+
+// The fields winnow writes that replace an input field of the same name;
+// any other winnow field is left out when the input already has it.
+bool replaces_input_field(std::string_view key) {
+  return key == "text" || key == "error" || key == "status";
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+// One input line.
+struct Line {
+  std::uint64_t number = 0;  // 1-based, per input file
+  std::string bytes;         // without the newline, padded for simdjson
+  std::string dir_site;      // the input file's directory
+  std::string input;         // the input's name, for messages
+  bool too_long = false;     // longer than --max-bytes: not held
+};
+
+struct Record {
+  std::uint64_t number = 0;
+  std::string input;
+  std::string passthrough;             // "k":v,"k":v (input order, unchanged)
+  std::vector<std::string> keys;       // the passthrough keys
+  std::string site;
+  std::string error;                   // the record itself is bad
+  Result result;
+  std::vector<std::uint64_t> block_keys;
+  std::uint64_t bytes = 0;
+};
+
+// Reads lines from a file descriptor (plain or gzip, via zlib) without ever
+// holding more than `max_bytes` of one line.
+class LineReader {
+ public:
+  LineReader(int fd, std::size_t max_bytes) : max_bytes_(max_bytes) {
+    gz_ = ::gzdopen(fd, "rb");
+    if (gz_) ::gzbuffer(gz_, 1 << 17);
+  }
+  ~LineReader() {
+    if (gz_) ::gzclose_r(gz_);
+  }
+  bool ok() const { return gz_ != nullptr; }
+  const std::string& error() const { return error_; }
+
+  // The next line; false at the end of the input.
+  bool next(Line& line) {
+    line.bytes.clear();
+    line.too_long = false;
+    bool any = false;
+    for (;;) {
+      if (pos_ == end_ && !fill()) {
+        if (!any) return false;
+        break;  // a last line without its newline
+      }
+      any = true;
+      const char* start = buf_.data() + pos_;
+      const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+      std::size_t n = nl ? static_cast<std::size_t>(nl - start) : end_ - pos_;
+      if (!line.too_long) {
+        if (max_bytes_ != 0 && line.bytes.size() + n > max_bytes_) {
+          line.too_long = true;
+          line.bytes.clear();
+          line.bytes.shrink_to_fit();
+        } else {
+          line.bytes.append(start, n);
+        }
+      }
+      pos_ += n;
+      if (nl) {
+        ++pos_;
+        break;
+      }
+    }
+    if (!line.bytes.empty() && line.bytes.back() == '\r') line.bytes.pop_back();
+    ++number_;
+    line.number = number_;
+    line.bytes.reserve(line.bytes.size() + simdjson::SIMDJSON_PADDING);
+    return true;
+  }
+
+ private:
+  bool fill() {
+    if (eof_) return false;
+    buf_.resize(1 << 17);
+    int n = ::gzread(gz_, buf_.data(), static_cast<unsigned>(buf_.size()));
+    if (n <= 0) {
+      if (n < 0) {
+        int code = 0;
+        error_ = ::gzerror(gz_, &code);
+      }
+      eof_ = true;
+      return false;
+    }
+    pos_ = 0;
+    end_ = static_cast<std::size_t>(n);
+    return true;
+  }
+
+  gzFile gz_ = nullptr;
+  std::size_t max_bytes_;
+  std::string buf_;
+  std::size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+  std::uint64_t number_ = 0;
+  std::string error_;
+};
+
+std::string url_site(std::string_view raw_url_token) {
+  // The url as written in JSON: strip the quotes and the "\/" escaping of
+  // slashes; escapes inside a host name do not occur in practice.
+  std::string url;
+  if (raw_url_token.size() < 2 || raw_url_token.front() != '"') return url;
+  raw_url_token = raw_url_token.substr(1, raw_url_token.rfind('"') - 1);
+  for (std::size_t i = 0; i < raw_url_token.size(); ++i) {
+    if (raw_url_token[i] == '\\' && i + 1 < raw_url_token.size()) ++i;
+    url.push_back(raw_url_token[i]);
+  }
+  return SiteBoilerplate::site_key(url);
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// Parse one line: the passthrough fields, and the page. Sets record.error
+// (and returns nullopt) for a bad record.
+std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, const Line& line,
+                                           const std::string& field, Record& record) {
+  using namespace simdjson;
+  if (line.too_long) {
+    record.error = "record longer than --max-bytes";
+    return std::nullopt;
+  }
+  if (trim_right(line.bytes).empty()) {
+    record.error = "empty line";
+    return std::nullopt;
+  }
+  padded_string_view view(line.bytes.data(), line.bytes.size(), line.bytes.capacity());
+  ondemand::document doc;
+  ondemand::object object;
+  if (auto e = parser.iterate(view).get(doc); e) {
+    record.error = std::string("invalid JSON: ") + error_message(e);
+    return std::nullopt;
+  }
+  if (auto e = doc.get_object().get(object); e) {
+    record.error = "invalid JSON: not one JSON object";
+    return std::nullopt;
+  }
+  std::optional<std::string_view> page;
+  bool field_not_string = false;
+  for (auto f : object) {
+    std::string_view key;
+    ondemand::value value;
+    if (auto e = f.unescaped_key().get(key); e) {
+      record.error = std::string("invalid JSON: ") + error_message(e);
+      return std::nullopt;
+    }
+    std::string key_copy(key);  // the key's buffer is reused by the next unescape
+    if (auto e = f.value().get(value); e) {
+      record.error = std::string("invalid JSON: ") + error_message(e);
+      return std::nullopt;
+    }
+    if (key_copy == field && !page) {
+      std::string_view s;
+      if (value.get_string().get(s)) {
+        field_not_string = true;
+      } else {
+        page = s;
+        continue;
+      }
+    }
+    ondemand::json_type type;
+    if (auto e = value.type().get(type); e) {
+      record.error = std::string("invalid JSON: ") + error_message(e);
+      return std::nullopt;
+    }
+    std::string_view raw;
+    error_code e = SUCCESS;
+    if (type == ondemand::json_type::object) {
+      ondemand::object o;
+      e = value.get_object().get(o);
+      if (!e) e = o.raw_json().get(raw);
+    } else if (type == ondemand::json_type::array) {
+      ondemand::array a;
+      e = value.get_array().get(a);
+      if (!e) e = a.raw_json().get(raw);
+    } else {
+      raw = trim_right(value.raw_json_token());
+      // Scalars are not validated by raw_json_token(); make them prove it.
+      switch (type) {
+        case ondemand::json_type::string: { std::string_view s; e = value.get_string().get(s); break; }
+        case ondemand::json_type::number: { double d; e = value.get_double().get(d); break; }
+        case ondemand::json_type::boolean: { bool b; e = value.get_bool().get(b); break; }
+        case ondemand::json_type::null: { bool n; e = value.is_null().get(n); if (!e && !n) e = INCORRECT_TYPE; break; }
+        default: break;
+      }
+    }
+    if (e) {
+      record.error = std::string("invalid JSON: ") + error_message(e);
+      return std::nullopt;
+    }
+    if (key_copy == "url" && type == ondemand::json_type::string) record.site = url_site(raw);
+    if (!record.passthrough.empty()) record.passthrough.push_back(',');
+    append_json_string(record.passthrough, key_copy);
+    record.passthrough.push_back(':');
+    record.passthrough.append(raw);
+    record.keys.push_back(std::move(key_copy));
+  }
+  if (!doc.current_location().error()) {
+    record.error = "invalid JSON: trailing content after the object";
+    return std::nullopt;
+  }
+  if (!page) {
+    record.error = field_not_string ? "field '" + field + "' is not a string"
+                                    : "no field '" + field + "'";
+    return std::nullopt;
+  }
+  return page;
+}
+
+Record work(const Args& args, bool learn, Line&& line) {
+  thread_local simdjson::ondemand::parser parser;
+  Record record;
+  record.number = line.number;
+  record.input = std::move(line.input);
+  record.bytes = line.bytes.size();
+  auto page = parse_line(parser, line, args.field, record);
+  if (!page) {
+    // A bad record passes nothing through unless its fields were readable.
+    if (record.error.starts_with("invalid JSON") || record.error == "empty line" || record.error.starts_with("record longer")) {
+      record.passthrough.clear();
+      record.keys.clear();
+    }
+    return record;
+  }
+  if (record.site.empty()) record.site = line.dir_site;
+  record.result = extract(*page, args.options);
+  if (learn && record.result.ok()) record.block_keys = SiteBoilerplate::block_keys(record.result);
+  return record;
+}
+
+// The JSON text of an already validated value.
+std::string_view raw_of(simdjson::ondemand::value v) {
+  switch (v.type().value_unsafe()) {
+    case simdjson::ondemand::json_type::object: return v.get_object().value_unsafe().raw_json().value_unsafe();
+    case simdjson::ondemand::json_type::array: return v.get_array().value_unsafe().raw_json().value_unsafe();
+    default: return trim_right(v.raw_json_token());
+  }
+}
+
+// Join the passthrough fields and winnow's fields (`ours`, one JSON object
+// on one line) into the output record.
+std::string merge(const Record& record, std::string_view ours) {
+  ours = trim_right(ours);
+  std::string_view body = ours.substr(1, ours.size() - 2);  // without { }
+  bool clash = std::any_of(record.keys.begin(), record.keys.end(), [&](const std::string& k) {
+    std::string quoted;
+    append_json_string(quoted, k);
+    return body.find(quoted + ":") != std::string_view::npos;
+  });
+  std::string out;
+  out.reserve(record.passthrough.size() + ours.size() + 2);
+  out.push_back('{');
+  if (!clash) {
+    out += record.passthrough;
+    if (!record.passthrough.empty() && !body.empty()) out.push_back(',');
+    out += body;
+    out += "}\n";
+    return out;
+  }
+  // Rare: names in common. Take the input's fields except those winnow
+  // replaces, then winnow's fields the input does not have.
+  simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(ours);
+  std::vector<std::pair<std::string, std::string>> mine;
+  auto doc = parser.iterate(padded);
+  for (auto f : doc.get_object()) {
+    std::string_view k = f.unescaped_key().value_unsafe();
+    std::string key(k);
+    auto v = f.value().value_unsafe();
+    std::string_view raw = raw_of(v);
+    mine.emplace_back(std::move(key), std::string(raw));
+  }
+  auto has = [](const auto& keys, std::string_view k) {
+    return std::find(keys.begin(), keys.end(), k) != keys.end();
+  };
+  std::vector<std::string> my_keys;
+  for (auto& [k, v] : mine) my_keys.push_back(k);
+  // Re-split the passthrough by re-reading it as an object.
+  std::string input_object = "{" + record.passthrough + "}";
+  simdjson::padded_string padded_input(input_object);
+  bool first = true;
+  auto emit = [&](std::string_view k, std::string_view raw) {
+    if (!first) out.push_back(',');
+    first = false;
+    append_json_string(out, k);
+    out.push_back(':');
+    out += raw;
+  };
+  auto input_doc = parser.iterate(padded_input);
+  for (auto f : input_doc.get_object()) {
+    std::string key(f.unescaped_key().value_unsafe());
+    auto v = f.value().value_unsafe();
+    std::string_view raw = raw_of(v);
+    if (replaces_input_field(key) && has(my_keys, key)) continue;
+    emit(key, raw);
+  }
+  for (auto& [k, v] : mine) {
+    if (!replaces_input_field(k) && has(record.keys, k)) continue;
+    emit(k, v);
+  }
+  out += "}\n";
+  return out;
+}
+
+std::string error_record(const Record& record) {
+  std::string ours = "{\"error\":";
+  append_json_string(ours, record.error);
+  ours += ",\"status\":\"bad-record\"";
+  if (record.passthrough.empty()) ours += ",\"line\":" + std::to_string(record.number);
+  ours += "}";
+  return merge(record, ours);
+}
+
+class Sink {
+ public:
+  Sink(const Args& args, bool learn, Progress& progress) : args_(args), progress_(progress) {
+    if (learn) learner_.emplace();
+  }
+
+  void take(Record&& r) {
+    if (!learner_) return finish(std::move(r));
+    if (r.error.empty() && r.result.ok()) learner_->observe(r.site, r.block_keys);
+    held_.push_back(std::move(r));
+    if (held_.size() > kLookahead) pop();
+  }
+
+  void flush() {
+    while (!held_.empty()) pop();
+    std::cout.flush();
+  }
+
+  std::size_t ok = 0, failed = 0;
+
+ private:
+  void pop() {
+    Record r = std::move(held_.front());
+    held_.pop_front();
+    if (r.error.empty() && r.result.ok()) learner_->apply(r.site, r.result, r.block_keys);
+    finish(std::move(r));
+  }
+
+  void finish(Record&& r) {
+    progress_.advance(r.bytes);
+    std::string name = display_name(r.input) + ":" + std::to_string(r.number);
+    if (!r.error.empty()) {
+      progress_.report(name, r.error);
+      ++failed;
+      std::cout << error_record(r);
+      return;
+    }
+    if (!r.result.ok()) {
+      progress_.report(name, r.result.error);
+      ++failed;
+    } else {
+      ++ok;
+    }
+    RenderOptions ro;
+    ro.explain = args_.explain;
+    ro.links = args_.links;
+    std::cout << merge(r, render(r.result, Format::Json, ro));
+  }
+
+  const Args& args_;
+  Progress& progress_;
+  std::optional<SiteBoilerplate> learner_;
+  std::deque<Record> held_;
+};
+
+}  // namespace
+
+int run_jsonl(const Args& args) {
+  if (!args.output_dir.empty()) {
+    std::cerr << "winnow: --input jsonl writes to standard output; -o is not supported with it\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  const bool learn = site_boilerplate_enabled(args);
+  const bool show = args.progress == 1 || (args.progress < 0 && stderr_is_terminal());
+  Progress progress(show, 0, 0);
+  Sink sink(args, learn, progress);
+  const unsigned threads = worker_count(args);
+  std::size_t unreadable = 0;
+  for (const auto& name : inputs) {
+    int fd = name == "-" ? ::dup(STDIN_FILENO) : ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      progress.report(display_name(name), errno == ENOENT ? "no such file" : std::strerror(errno));
+      ++unreadable;
+      continue;
+    }
+    LineReader reader(fd, args.options.max_bytes);
+    if (!reader.ok()) {
+      ::close(fd);
+      progress.report(display_name(name), "cannot read");
+      ++unreadable;
+      continue;
+    }
+    std::string dir_site = name == "-" ? "" : std::filesystem::path(name).parent_path().string();
+    ordered_map<Line, Record>(
+        threads, std::size_t{4} * threads,
+        [&](Line& line) {
+          if (!reader.next(line)) return false;
+          line.dir_site = dir_site;
+          line.input = name;
+          return true;
+        },
+        [&](Line&& line) { return work(args, learn, std::move(line)); },
+        [&](Record&& r) { sink.take(std::move(r)); });
+    if (!reader.error().empty()) {
+      progress.report(display_name(name), "read error: " + reader.error());
+      ++unreadable;
+    }
+  }
+  sink.flush();
+  progress.line(std::to_string(sink.ok) + " ok, " + std::to_string(sink.failed + unreadable) +
+                " failed, 0 skipped");
+  return sink.failed + unreadable > 0 ? kExitInputFailed : kExitOk;
+}
+
+}  // namespace winnow::cli

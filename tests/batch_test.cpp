@@ -1,0 +1,145 @@
+// The CLI on batches: directory walk and mirrored output, gzip inputs, -j
+// order, --skip-existing, failures and the summary line.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "cli_support.hpp"
+
+namespace fs = std::filesystem;
+using winnow::test::read_all;
+using winnow::test::sh;
+using winnow::test::TempDir;
+using winnow::test::write_all;
+
+namespace {
+
+const fs::path kSamples = WINNOW_SOURCE_DIR "/samples";
+
+std::vector<fs::path> samples() {
+  std::vector<fs::path> v;
+  for (auto& e : fs::directory_iterator(kSamples)) v.push_back(e.path());
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// in/a.txt, in/sub/b.txt, in/sub/deeper/c.txt.gz, plus files to be ignored.
+void make_tree(const TempDir& t) {
+  auto s = samples();
+  fs::create_directories(t / "in/sub/deeper");
+  fs::copy_file(s[0], t / "in/a.txt");
+  fs::copy_file(s[1], t / "in/sub/b.txt");
+  fs::copy_file(s[2], t / "c-plain.txt");
+  ASSERT_EQ(sh("gzip -c '" + s[2].string() + "' > '" + (t / "in/sub/deeper/c.txt.gz").string() + "'", t).status, 0);
+  write_all(t / "in/notes.md", "not a page\n");
+  write_all(t / "in/.hidden.txt", "hidden file\n");
+}
+
+TEST(Batch, DirectoryIsWalkedAndMirroredUnderOutput) {
+  TempDir t;
+  make_tree(t);
+  auto r = sh("cd '" + t.path().string() + "' && \"$W\" --no-site-boilerplate -o out in", t);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::exists(t / "out/a.txt"));
+  EXPECT_TRUE(fs::exists(t / "out/sub/b.txt"));
+  EXPECT_TRUE(fs::exists(t / "out/sub/deeper/c.txt"));
+  EXPECT_FALSE(fs::exists(t / "out/notes.txt"));
+  EXPECT_FALSE(fs::exists(t / "out/.hidden.txt"));
+  EXPECT_NE(r.err.find("3 ok, 0 failed, 0 skipped"), std::string::npos) << r.err;
+  // Each output is what the single-file command prints for that page.
+  auto single = sh("\"$W\" '" + (t / "in/sub/b.txt").string() + "'", t);
+  EXPECT_EQ(read_all(t / "out/sub/b.txt"), single.out);
+  EXPECT_FALSE(single.out.empty());
+}
+
+TEST(Batch, GzipInputGivesTheSameOutputAsThePlainFile) {
+  TempDir t;
+  make_tree(t);
+  auto gz = sh("\"$W\" '" + (t / "in/sub/deeper/c.txt.gz").string() + "'", t);
+  auto plain = sh("\"$W\" '" + (t / "c-plain.txt").string() + "'", t);
+  EXPECT_EQ(gz.status, 0) << gz.err;
+  EXPECT_FALSE(plain.out.empty());
+  EXPECT_EQ(gz.out, plain.out);
+}
+
+TEST(Batch, FailedInputIsReportedAndTheBatchGoesOn) {
+  TempDir t;
+  make_tree(t);
+  write_all(t / "in/broken.txt.gz", "this is not gzip data at all\x1f\x8b");
+  // A truncated gzip stream.
+  ASSERT_EQ(sh("cd '" + t.path().string() + "' && head -c 100 in/sub/deeper/c.txt.gz > in/cut.txt.gz", t).status, 0);
+  write_all(t / "in/empty.txt", "");
+  auto r = sh("cd '" + t.path().string() + "' && \"$W\" -o out in missing.txt", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("winnow: in/cut.txt.gz: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: in/empty.txt: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: missing.txt: no such file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("4 ok, 3 failed, 0 skipped"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(t / "out/sub/deeper/c.txt"));
+  EXPECT_FALSE(fs::exists(t / "out/cut.txt"));
+  // "broken.txt.gz" is not gzip: zlib reads it as plain text, like gzip -dcf.
+  EXPECT_TRUE(fs::exists(t / "out/broken.txt"));
+}
+
+TEST(Batch, OutputsThatWouldCollideAreReported) {
+  TempDir t;
+  write_all(t / "in/page.txt", "A paragraph of text that is long enough to be kept as prose.\n");
+  ASSERT_EQ(sh("gzip -c '" + (t / "in/page.txt").string() + "' > '" + (t / "in/page.txt.gz").string() + "'", t).status, 0);
+  auto r = sh("cd '" + t.path().string() + "' && \"$W\" -o out in", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("in/page.txt.gz: another input already writes"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(t / "out/page.txt"));
+}
+
+// 60 pages in nested directories, from the samples.
+void make_many(const TempDir& t) {
+  auto s = samples();
+  for (int i = 0; i < 60; ++i) {
+    fs::path p = t / ("many/d" + std::to_string(i % 4) + "/p" + std::to_string(i) + ".txt");
+    std::string text = read_all(s[static_cast<std::size_t>(i) % s.size()]);
+    std::size_t middle = text.find('\n', text.size() / 2) + 1;
+    text.insert(middle, "\nPage number " + std::to_string(i) +
+                            " has this paragraph of its own, long enough to read as prose and "
+                            "kept as part of the article.\n\n");
+    write_all(p, text);
+  }
+}
+
+TEST(Batch, ParallelOutputIsIdenticalToOneJob) {
+  TempDir t;
+  make_many(t);
+  std::string dir = "cd '" + t.path().string() + "' && ";
+  auto one = sh(dir + "\"$W\" -j 1 many", t);
+  auto four = sh(dir + "\"$W\" -j 4 many", t);
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(one.out, four.out);
+  EXPECT_NE(one.out.find("Page number 59 has"), std::string::npos);
+  EXPECT_LT(one.out.find("Page number 0 has"), one.out.find("Page number 4 has"));
+  auto tree1 = sh(dir + "\"$W\" -j 1 -f json -o out1 many && \"$W\" -j 3 -f json -o out3 many && diff -r out1 out3", t);
+  EXPECT_EQ(tree1.status, 0) << tree1.out << tree1.err;
+  EXPECT_TRUE(fs::exists(t / "out3/d3/p59.json"));
+}
+
+TEST(Batch, SkipExistingResumesWithoutRedoingFinishedFiles) {
+  TempDir t;
+  make_many(t);
+  std::string dir = "cd '" + t.path().string() + "' && ";
+  ASSERT_EQ(sh(dir + "\"$W\" -o out many", t).status, 0);
+  std::string fresh = read_all(t / "out/d1/p5.txt");
+  write_all(t / "out/d0/p0.txt", "sentinel");  // a finished file must stay as it is
+  fs::remove(t / "out/d1/p5.txt");             // an unfinished one is redone
+  auto r = sh(dir + "\"$W\" --skip-existing -o out many", t);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("1 ok, 0 failed, 59 skipped"), std::string::npos) << r.err;
+  EXPECT_EQ(read_all(t / "out/d0/p0.txt"), "sentinel");
+  EXPECT_EQ(read_all(t / "out/d1/p5.txt"), fresh);
+}
+
+TEST(Batch, SingleFileStaysQuiet) {
+  TempDir t;
+  auto r = sh("\"$W\" '" + samples()[0].string() + "'", t);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "");
+}
+
+}  // namespace

@@ -1,0 +1,158 @@
+// The CLI on JSON Lines streams: passthrough, error records, one record per
+// line in order, -j, and GNU parallel --pipe.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_support.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using winnow::test::count_lines;
+using winnow::test::read_all;
+using winnow::test::sh;
+using winnow::test::TempDir;
+using winnow::test::write_all;
+
+namespace {
+
+std::vector<std::string> sample_texts() {
+  std::vector<fs::path> v;
+  for (auto& e : fs::directory_iterator(WINNOW_SOURCE_DIR "/samples")) v.push_back(e.path());
+  std::sort(v.begin(), v.end());
+  std::vector<std::string> texts;
+  for (auto& p : v) texts.push_back(read_all(p));
+  return texts;
+}
+
+std::vector<json> parse_lines(const std::string& out) {
+  std::vector<json> v;
+  std::size_t start = 0;
+  while (start < out.size()) {
+    std::size_t nl = out.find('\n', start);
+    v.push_back(json::parse(out.substr(start, nl - start)));
+    start = nl + 1;
+  }
+  return v;
+}
+
+// `n` good records, the page in "text", with id, url and nested fields.
+std::string good_records(int n) {
+  auto texts = sample_texts();
+  std::string in;
+  for (int i = 0; i < n; ++i) {
+    json j;
+    j["id"] = i;
+    j["text"] = "Record " + std::to_string(i) + " opens with this line of its own.\n\n" +
+                texts[static_cast<std::size_t>(i) % texts.size()];
+    j["url"] = "https://site" + std::to_string(i % 3) + ".example/article/" + std::to_string(i);
+    j["meta"] = {{"lang", "en"}, {"tags", {"a", "b"}}};
+    in += j.dump() + "\n";
+  }
+  return in;
+}
+
+const std::string kFirst =
+    "The council voted on Tuesday to rebuild the old harbour wall, which storms damaged last "
+    "winter, at a cost the mayor called painful but necessary.";
+const std::string kSecond =
+    "Work will start in the spring and last two years, during which the fishing fleet will moor "
+    "at the northern quay, the council said in a statement.";
+const std::string kThird =
+    "Residents who objected to the plan said they would keep pressing for a cheaper repair, and "
+    "asked the council to publish the engineers' report in full.";
+
+TEST(Jsonl, FieldsPassThroughAndTextIsAdded) {
+  TempDir t;
+  write_all(t / "in.jsonl",
+            "{\"id\": 7, \"html\": \"" + kFirst + "\\n\\nAdvertisement\\n\\n" + kSecond + "\\n\\n" + kThird + "\", "
+            "\"score\": 1.50, \"tags\": [1, {\"k\": null}], \"url\": \"https:\\/\\/a.example\\/x\"}\n");
+  auto r = sh("\"$W\" --input jsonl --mode text < '" + (t / "in.jsonl").string() + "'", t);
+  EXPECT_EQ(r.status, 0) << r.err;
+  // Other fields are copied byte for byte (1.50 stays 1.50), the page is not.
+  EXPECT_NE(r.out.find("\"score\":1.50"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"tags\":[1, {\"k\": null}]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"url\":\"https:\\/\\/a.example\\/x\""), std::string::npos) << r.out;
+  auto records = parse_lines(r.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["id"], 7);
+  EXPECT_FALSE(records[0].contains("html"));
+  EXPECT_EQ(records[0]["text"], kFirst + "\n\n" + kSecond + "\n\n" + kThird);
+}
+
+TEST(Jsonl, BadRecordsGiveErrorRecordsAndLineCountsMatch) {
+  TempDir t;
+  std::string in = good_records(2);
+  in += "this is not json\n";
+  in += "{\"id\": 10, \"body\": \"no text field here\"}\n";
+  in += "\n";
+  in += "{\"id\": 11, \"text\": 42}\n";
+  in += "{\"id\": 12, \"text\": \"   \"}\n";
+  in += "{\"id\": 13, \"text\": \"unterminated}\n";
+  in += "{\"id\": 14} trailing\n";
+  in += good_records(1);
+  write_all(t / "in.jsonl", in);
+  auto r = sh("\"$W\" --input jsonl --field text < '" + (t / "in.jsonl").string() + "'", t);
+  EXPECT_EQ(r.status, 1);
+  ASSERT_EQ(count_lines(r.out), count_lines(in));
+  auto rec = parse_lines(r.out);
+  EXPECT_FALSE(rec[0].contains("error"));
+  EXPECT_EQ(rec[1]["id"], 1);
+  for (std::size_t i = 2; i <= 8; ++i) EXPECT_TRUE(rec[i].contains("error")) << rec[i].dump();
+  EXPECT_EQ(rec[2]["line"], 3);
+  EXPECT_EQ(rec[3]["id"], 10);  // what could be read passes through
+  EXPECT_EQ(rec[3]["body"], "no text field here");
+  EXPECT_EQ(rec[5]["id"], 11);
+  EXPECT_EQ(rec[6]["id"], 12);
+  EXPECT_EQ(rec[6]["status"], "empty-input");
+  EXPECT_EQ(rec[7]["line"], 8);
+  EXPECT_FALSE(rec[9].contains("error"));
+  EXPECT_NE(r.err.find("<stdin>:3: invalid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("3 ok, 7 failed, 0 skipped"), std::string::npos) << r.err;
+}
+
+TEST(Jsonl, ParallelOutputIsIdenticalToOneJob) {
+  TempDir t;
+  std::string in = good_records(80);
+  write_all(t / "in.jsonl", in);
+  auto one = sh("\"$W\" --input jsonl --field text -j 1 '" + (t / "in.jsonl").string() + "'", t);
+  auto four = sh("\"$W\" --input jsonl --field text -j 4 '" + (t / "in.jsonl").string() + "'", t);
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(one.out, four.out);
+  auto rec = parse_lines(one.out);
+  ASSERT_EQ(rec.size(), 80u);
+  for (int i = 0; i < 80; ++i) EXPECT_EQ(rec[static_cast<std::size_t>(i)]["id"], i);
+}
+
+TEST(Jsonl, GzipStreamIsRead) {
+  TempDir t;
+  write_all(t / "in.jsonl", good_records(5));
+  auto r = sh("gzip -c '" + (t / "in.jsonl").string() + "' > '" + (t / "in.jsonl.gz").string() +
+                  "' && \"$W\" --input jsonl --field text '" + (t / "in.jsonl.gz").string() + "'",
+              t);
+  auto plain = sh("\"$W\" --input jsonl --field text '" + (t / "in.jsonl").string() + "'", t);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, plain.out);
+  EXPECT_EQ(count_lines(r.out), 5u);
+}
+
+TEST(Jsonl, GnuParallelPipeRoundTrip) {
+  TempDir t;
+  if (sh("command -v parallel", t).status != 0) GTEST_SKIP() << "GNU parallel is not installed";
+  std::string in = good_records(50);
+  in.insert(in.find('\n', in.size() / 2) + 1, "{\"id\": 99}\n");  // no page
+  write_all(t / "in.jsonl", in);
+  std::string file = (t / "in.jsonl").string();
+  // Site learning is per chunk under parallel; compare without it.
+  auto direct = sh("\"$W\" --input jsonl --field text --no-site-boilerplate -j 1 < '" + file + "'", t);
+  auto piped = sh("parallel --will-cite --pipe -k -N 7 -j 2 \"$W\" --input jsonl --field text "
+                  "--no-site-boilerplate -j 1 < '" + file + "'",
+                  t);
+  EXPECT_EQ(piped.status, 1) << piped.err;  // the bad record fails its chunk
+  EXPECT_EQ(count_lines(piped.out), count_lines(in));
+  EXPECT_EQ(piped.out, direct.out);
+}
+
+}  // namespace

@@ -1,0 +1,196 @@
+// Site-level boilerplate: the library class, and the CLI on a synthetic
+// multi-page site made from samples/.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "cli_support.hpp"
+#include "winnow/site_boilerplate.hpp"
+
+namespace fs = std::filesystem;
+using winnow::test::read_all;
+using winnow::test::sh;
+using winnow::test::TempDir;
+using winnow::test::write_all;
+
+namespace {
+
+const std::string kTagline =
+    "Lagos Daily Wire is an independent digital newsroom covering politics, business and "
+    "culture across West Africa since 2009.";
+const std::string kFooter = "All opinions expressed by contributors are their own (c) 2011-2024 LDW Media.";
+
+winnow::Result page(const std::string& body, const std::string& extra = "") {
+  return winnow::clean_text(body + "\n\n" + kTagline + "\n\n" + extra + "\n");
+}
+
+// Distinct in words, not only in numbers (numbers are folded when blocks
+// are compared).
+std::string body(int i) {
+  static const char* kWords[] = {"harbour", "election", "festival", "drought", "museum",
+                                 "railway", "vaccine", "orchestra", "tariff", "glacier"};
+  return std::string("This story about the ") + kWords[i % 10] + " and the " + kWords[(i / 10) % 10] +
+         " is a paragraph long enough to read as prose, unlike any other.";
+}
+
+bool has_block(const winnow::Result& r, std::string_view text, bool kept) {
+  for (const auto& b : r.blocks) {
+    if (b.text == text) return b.kept == kept;
+  }
+  return false;
+}
+
+TEST(SiteBoilerplate, BlockOnEnoughPagesOfASiteIsDropped) {
+  winnow::SiteBoilerplate learner;  // min_pages = 3
+  std::vector<winnow::Result> pages;
+  for (int i = 0; i < 3; ++i) {
+    pages.push_back(page(body(i)));
+    learner.observe("news.example", pages.back());
+  }
+  EXPECT_EQ(learner.pages_with("news.example", kTagline), 3u);
+  winnow::Result& r = pages[0];  // learned from later pages, applied to the first
+  ASSERT_NE(r.text.find(kTagline), std::string::npos);
+  EXPECT_EQ(learner.apply("news.example", r), 1u);
+  EXPECT_EQ(r.text.find(kTagline), std::string::npos);
+  EXPECT_NE(r.text.find(body(0)), std::string::npos);
+  for (const auto& b : r.blocks) {
+    if (b.text != kTagline) continue;
+    EXPECT_FALSE(b.kept);
+    EXPECT_EQ(b.reason, winnow::Reason::Boilerplate);
+    EXPECT_EQ(b.evidence, "repeated on 3 pages of news.example");
+  }
+}
+
+TEST(SiteBoilerplate, TwoPagesAreNotEnoughAndSitesAreSeparate) {
+  winnow::SiteBoilerplate learner;
+  winnow::Result a = page(body(1)), b = page(body(2)), c = page(body(3));
+  learner.observe("one.example", a);
+  learner.observe("one.example", b);
+  learner.observe("two.example", c);
+  EXPECT_EQ(learner.apply("one.example", a), 0u);
+  EXPECT_EQ(learner.apply("two.example", c), 0u);
+  EXPECT_TRUE(has_block(a, kTagline, true));
+}
+
+TEST(SiteBoilerplate, SameBlockCountsOncePerPage) {
+  winnow::SiteBoilerplate learner;
+  // A block repeated inside one page is that page's business, not the site's.
+  winnow::Result r = winnow::clean_text(body(1) + "\n\n" + kFooter + "\n\n" + body(2) + "\n\n" + kFooter + "\n");
+  learner.observe("s", r);
+  learner.observe("s", r);
+  EXPECT_EQ(learner.pages_with("s", kFooter), 2u);
+}
+
+TEST(SiteBoilerplate, NumbersAndCaseDoNotMakeABlockNew) {
+  winnow::SiteBoilerplate learner;
+  for (int year : {2019, 2020, 2021}) {
+    learner.observe("s", page(body(year), "COPYRIGHT " + std::to_string(year) + " Example Media Group. All rights reserved."));
+  }
+  EXPECT_EQ(learner.pages_with("s", "Copyright 1999 example media group. All rights reserved"), 3u);
+}
+
+TEST(SiteBoilerplate, PageMadeOnlyOfRecurringBlocksKeepsThem) {
+  winnow::SiteBoilerplate learner;
+  winnow::Result r = winnow::clean_text(kTagline + "\n");
+  for (int i = 0; i < 4; ++i) learner.observe("s", r);
+  EXPECT_EQ(learner.apply("s", r), 0u);
+  EXPECT_NE(r.text.find(kTagline), std::string::npos);
+}
+
+TEST(SiteBoilerplate, SameOrderGivesSameResults) {
+  auto run = [] {
+    winnow::SiteBoilerplateOptions o;
+    o.width = 256;  // tiny: collisions happen, and must happen the same way
+    winnow::SiteBoilerplate learner(o);
+    std::string all;
+    for (int i = 0; i < 40; ++i) {
+      winnow::Result r = page(body(i), "Line " + std::to_string(i % 7) + " of a rotating promo box");
+      learner.observe("site" + std::to_string(i % 3), r);
+      learner.apply("site" + std::to_string(i % 3), r);
+      all += r.text + "\x1f";
+    }
+    return all;
+  };
+  EXPECT_EQ(run(), run());
+}
+
+TEST(SiteBoilerplate, EndlessStreamDoesNotSaturateTheSketch) {
+  winnow::SiteBoilerplateOptions o;
+  o.width = 4096;
+  winnow::SiteBoilerplate learner(o);
+  // 20,000 pages of unique blocks: five times the sketch's counters each page.
+  for (int i = 0; i < 20000; ++i) {
+    winnow::Result r;
+    for (int j = 0; j < 5; ++j) {
+      winnow::Block b;
+      b.text = "unique block " + std::to_string(i) + " part " + std::string(1, static_cast<char>('a' + j));
+      b.kept = true;
+      r.blocks.push_back(b);
+    }
+    learner.observe("stream", r);
+  }
+  int false_positives = 0;
+  for (int k = 0; k < 1000; ++k) {
+    if (learner.pages_with("stream", "never seen block number " + std::to_string(k) + " x") >= 3) ++false_positives;
+  }
+  EXPECT_LE(false_positives, 5);
+}
+
+TEST(SiteBoilerplate, SiteKeyIsTheHostName) {
+  using winnow::SiteBoilerplate;
+  EXPECT_EQ(SiteBoilerplate::site_key("https://www.Example.com:8080/a/b?c#d"), "example.com");
+  EXPECT_EQ(SiteBoilerplate::site_key("http://user@news.example.org"), "news.example.org");
+  EXPECT_EQ(SiteBoilerplate::site_key("//cdn.example.net/x"), "cdn.example.net");
+  EXPECT_EQ(SiteBoilerplate::site_key("not a url"), "");
+  EXPECT_EQ(SiteBoilerplate::site_key(""), "");
+}
+
+// Five pages of one site, from the samples, each with the site's tagline and
+// a contributor disclaimer in the middle of the article, as a scraper that
+// flattened a sidebar into the text would see them.
+void make_site(const TempDir& t) {
+  std::vector<fs::path> s;
+  for (auto& e : fs::directory_iterator(WINNOW_SOURCE_DIR "/samples")) s.push_back(e.path());
+  std::sort(s.begin(), s.end());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::string text = read_all(s[i]);
+    std::size_t middle = text.find('\n', text.size() / 2);
+    ASSERT_NE(middle, std::string::npos);
+    text.insert(middle + 1, "\n" + kTagline + "\n\n" + kFooter + "\n\n");
+    write_all(t / ("site/page" + std::to_string(i) + ".txt"), text);
+  }
+}
+
+// `text` without the block `gone` and the blank line that separated it.
+std::string without_block(std::string text, const std::string& gone) {
+  std::size_t at = text.find(gone);
+  if (at == std::string::npos) return text;
+  if (text.compare(at + gone.size(), 2, "\n\n") == 0) return text.erase(at, gone.size() + 2);
+  if (at >= 2 && text.compare(at - 2, 2, "\n\n") == 0) return text.erase(at - 2, gone.size() + 2);
+  return text.erase(at, gone.size());
+}
+
+TEST(SiteBoilerplate, CliDropsASyntheticSitesRepeatedBlocks) {
+  TempDir t;
+  make_site(t);
+  std::string cd = "cd '" + t.path().string() + "' && ";
+  auto on = sh(cd + "\"$W\" -o on site", t);
+  auto off = sh(cd + "\"$W\" --no-site-boilerplate -o off site", t);
+  ASSERT_EQ(on.status, 0) << on.err;
+  ASSERT_EQ(off.status, 0) << off.err;
+  for (int i = 0; i < 5; ++i) {
+    std::string name = "/page" + std::to_string(i) + ".txt";
+    std::string with = read_all(t / ("on" + name)), without = read_all(t / ("off" + name));
+    EXPECT_NE(without.find(kTagline), std::string::npos) << name;
+    EXPECT_EQ(with.find(kTagline), std::string::npos) << name;
+    EXPECT_EQ(with.find("All opinions expressed"), std::string::npos) << name;
+    // Nothing else changes: the article is what it was without learning.
+    EXPECT_NE(without.find(kFooter), std::string::npos) << name;
+    EXPECT_EQ(with, without_block(without_block(without, kTagline), kFooter)) << name;
+  }
+  auto explain = sh(cd + "\"$W\" --explain site", t);
+  EXPECT_NE(explain.out.find("drop  boilerplate (repeated on 5 pages of site)"), std::string::npos)
+      << explain.out;
+}
+
+}  // namespace

@@ -37,7 +37,7 @@ int run_normalize(const Args& args) {
   for (const auto& name : inputs) {
     std::string error;
     auto input = read_input(name, args.options.max_bytes, error);
-    if (!input) {
+    if (!input || input->too_large) {
       report(name, error);
       status = kExitInputFailed;
       continue;

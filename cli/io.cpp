@@ -17,7 +17,14 @@ std::string display_name(const std::string& name) { return name == "-" ? "<stdin
 
 namespace {
 
-bool read_fd(int fd, std::size_t max_bytes, std::string& out, std::string& error) {
+std::string over_limit(std::size_t max_bytes) {
+  return "input is over the limit of " + std::to_string(max_bytes) + " bytes (--max-bytes)";
+}
+
+// Read to the end, or until more than max_bytes arrived: then `too_large` is
+// set and what was read is released.
+bool read_fd(int fd, std::size_t max_bytes, std::string& out, bool& too_large,
+             std::string& error) {
   char buf[1 << 16];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
@@ -28,7 +35,12 @@ bool read_fd(int fd, std::size_t max_bytes, std::string& out, std::string& error
       return false;
     }
     out.append(buf, static_cast<std::size_t>(n));
-    if (max_bytes != 0 && out.size() > max_bytes) return true;  // caller reports TooLarge
+    if (max_bytes != 0 && out.size() > max_bytes) {
+      too_large = true;
+      std::string().swap(out);
+      error = over_limit(max_bytes);
+      return true;
+    }
   }
 }
 
@@ -38,7 +50,7 @@ std::optional<Input> read_input(const std::string& name, std::size_t max_bytes, 
   Input in;
   in.name = name;
   if (name == "-") {
-    if (!read_fd(STDIN_FILENO, max_bytes, in.bytes, error)) return std::nullopt;
+    if (!read_fd(STDIN_FILENO, max_bytes, in.bytes, in.too_large, error)) return std::nullopt;
     return in;
   }
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
@@ -52,8 +64,16 @@ std::optional<Input> read_input(const std::string& name, std::size_t max_bytes, 
     error = "is a directory";
     return std::nullopt;
   }
-  if (st.st_size > 0) in.bytes.reserve(static_cast<std::size_t>(st.st_size));
-  bool ok = read_fd(fd, max_bytes, in.bytes, error);
+  auto size = static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 0);
+  if (S_ISREG(st.st_mode) && max_bytes != 0 && size > max_bytes) {
+    ::close(fd);
+    in.too_large = true;
+    error = "input is " + std::to_string(size) + " bytes, over the limit of " +
+            std::to_string(max_bytes) + " (--max-bytes)";
+    return in;
+  }
+  if (S_ISREG(st.st_mode)) in.bytes.reserve(size);
+  bool ok = read_fd(fd, max_bytes, in.bytes, in.too_large, error);
   ::close(fd);
   if (!ok) return std::nullopt;
   return in;

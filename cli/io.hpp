@@ -11,12 +11,16 @@ namespace winnow::cli {
 struct Input {
   std::string name;   // as the user gave it; "-" (shown as "<stdin>") for stdin
   std::string bytes;
+  // The input is over max_bytes: `bytes` is left empty (an oversized file is
+  // never read, a stream is dropped as soon as it passes the limit) and
+  // read_input's `error` says so.
+  bool too_large = false;
 };
 
 // Read a whole file ("-" = stdin). On failure returns nullopt and sets
-// `error` to a short reason ("no such file", "is a directory", ...). Reads
-// stop after `max_bytes` + 1 bytes so an oversized input is refused without
-// being held in memory (0 = no limit).
+// `error` to a short reason ("no such file", "is a directory", ...). An input
+// over `max_bytes` (0 = no limit) comes back with too_large set and `error`
+// saying so; it is refused without being held in memory.
 std::optional<Input> read_input(const std::string& name, std::size_t max_bytes, std::string& error);
 
 // Write `data` to `path` whole or not at all: a temporary file in the same

@@ -1,5 +1,10 @@
 #!/usr/bin/env bash
-# Build everything and run every test. This is what CI runs.
+# Build everything and run every test. This is what CI runs:
+#   1. the normal build and its tests (build/);
+#   2. the whole test suite again under AddressSanitizer and
+#      UndefinedBehaviorSanitizer, clang-14 (build-fuzz/, shared with step 3);
+#   3. every fuzz target for FUZZ_SECONDS (default 60) each.
+# FUZZ_SECONDS=0 skips step 3; WINNOW_QUICK=1 stops after step 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -7,3 +12,14 @@ scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DWINNOW_PYTHON=ON >/dev/null
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+[ "${WINNOW_QUICK:-0}" = 1 ] && exit 0
+
+echo "== sanitizer build (ASan+UBSan): whole test suite" >&2
+scripts/fuzz.sh --build-only
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-fuzz --output-on-failure -j"$(nproc)"
+
+if [ "${FUZZ_SECONDS:-60}" != 0 ]; then
+  echo "== fuzzing: ${FUZZ_SECONDS:-60} s per target" >&2
+  scripts/fuzz.sh
+fi

@@ -59,21 +59,58 @@ bool looks_like_html(std::string_view input) {
   return tags >= 2;
 }
 
+namespace {
+
+// Length of the maximal invalid subpart at bytes[start] (Unicode 3.9, U+FFFD
+// substitution of maximal subparts): the lead byte and the continuation bytes
+// that could still have begun a well-formed sequence, at least one byte.
+std::size_t invalid_subpart_length(std::string_view bytes, std::size_t start) {
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  unsigned char lead = at(start);
+  std::size_t len = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                    : lead >= 0xF0 && lead <= 0xF4 ? 4 : 1;
+  std::size_t n = 1;
+  while (n < len && start + n < bytes.size()) {
+    unsigned char c = at(start + n);
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (n == 1) {  // the second byte's range excludes overlongs, surrogates, > U+10FFFF
+      if (lead == 0xE0) lo = 0xA0;
+      if (lead == 0xED) hi = 0x9F;
+      if (lead == 0xF0) lo = 0x90;
+      if (lead == 0xF4) hi = 0x8F;
+    }
+    if (c < lo || c > hi) break;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
 std::string to_valid_utf8(std::string_view bytes) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::string out;
   out.reserve(bytes.size());
   std::size_t i = 0;
   while (i < bytes.size()) {
-    // ASCII runs are copied as they are.
+    // ASCII runs are copied as they are, up to a NUL.
     std::size_t run = i;
-    while (run < bytes.size() && static_cast<unsigned char>(bytes[run]) < 0x80) ++run;
+    while (run < bytes.size() && static_cast<unsigned char>(bytes[run]) < 0x80 && bytes[run] != 0) {
+      ++run;
+    }
     out.append(bytes.data() + i, run - i);
     i = run;
     if (i >= bytes.size()) break;
+    if (bytes[i] == 0) {  // not text; a NUL in the output would cut it short for C readers
+      out.append(kReplacement);
+      ++i;
+      continue;
+    }
     std::size_t start = i;
     char32_t cp = next_code_point(bytes, i);
-    if (cp == 0xFFFD && !(i - start == 3 && starts_with_bytes(bytes.substr(start), "\xEF\xBF\xBD"))) {
-      out.append("\xEF\xBF\xBD");
+    if (cp == 0xFFFD && bytes.substr(start, 3) != kReplacement) {
+      out.append(kReplacement);
+      i = start + invalid_subpart_length(bytes, start);
     } else {
       out.append(bytes.data() + start, i - start);
     }

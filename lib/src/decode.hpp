@@ -27,7 +27,7 @@ bool looks_like_html(std::string_view input);
 bool looks_binary(std::string_view input);
 
 // Replace every invalid UTF-8 sequence with U+FFFD (one per maximal invalid
-// subpart, as the Unicode standard recommends).
+// subpart, as the Unicode standard recommends), and every NUL byte too.
 std::string to_valid_utf8(std::string_view bytes);
 
 }  // namespace winnow::detail

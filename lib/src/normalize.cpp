@@ -95,18 +95,14 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-}  // namespace
-
-std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report, bool preformatted) {
-  std::string s = is_valid_utf8(text) ? std::string(text) : to_valid_utf8(text);
-  if (!options.enabled) return s;
-  NormalizeReport local;
-  local.entities = decode_entities(s);
+// One pass of every step over valid UTF-8, in place.
+void normalize_pass(std::string& s, const NormalizeOptions& options, NormalizeReport& local,
+                    bool preformatted) {
+  local.entities += decode_entities(s);
   if (options.fix_mojibake) {
     MojibakeRepair repair = repair_mojibake(s);
-    local.mojibake_spans = repair.spans;
-    local.mojibake_examples = std::move(repair.examples);
+    local.mojibake_spans += repair.spans;
+    add_examples(local.mojibake_examples, repair.examples);
   }
   CleanupOptions cleanup;
   cleanup.ascii_punctuation = options.ascii_punctuation;
@@ -121,6 +117,27 @@ std::string normalize_text(std::string_view text, const NormalizeOptions& option
     const NameDictionary& dictionary =
         options.dictionary ? *options.dictionary : NameDictionary::builtin();
     unify_names(s, dictionary, &local.names, &local.name_examples);
+  }
+}
+
+// Mojibake repair and entity decoding weigh what surrounds them, and later
+// steps change that (punctuation folding, NFKC, a repaired neighbour), so a
+// second pass can find more. Passes repeat until nothing changes, so that
+// normalizing twice is normalizing once; text the first pass leaves alone
+// costs one copy and one comparison.
+constexpr int kMaxPasses = 4;
+
+}  // namespace
+
+std::string normalize_text(std::string_view text, const NormalizeOptions& options,
+                           NormalizeReport* report, bool preformatted) {
+  std::string s = is_valid_utf8(text) ? std::string(text) : to_valid_utf8(text);
+  if (!options.enabled) return s;
+  NormalizeReport local;
+  std::string before;
+  for (int pass = 0; pass < kMaxPasses && (pass == 0 || s != before); ++pass) {
+    before = s;
+    normalize_pass(s, options, local, preformatted);
   }
   if (report) *report += local;
   return s;

@@ -1,0 +1,42 @@
+// Fuzz target: the decode stage (what the input is, its charset, and the
+// conversion to UTF-8).
+#include <cstdint>
+#include <string>
+
+#include "decode.hpp"
+#include "support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  FuzzedDataProvider fdp(data, size);
+  winnow::Options options = winnow::fuzz::draw_options(fdp);
+  std::string input = fdp.ConsumeRemainingBytesAsString();
+  using winnow::fuzz::is_valid_utf8;
+
+  winnow::detail::Decoded d = winnow::detail::decode(input, options);
+  WINNOW_FUZZ_CHECK((d.status == winnow::Status::Ok) == d.error.empty(), d.error);
+  WINNOW_FUZZ_CHECK(is_valid_utf8(d.error), "error is not valid UTF-8");
+  if (options.max_bytes != 0 && input.size() > options.max_bytes) {
+    WINNOW_FUZZ_CHECK(d.status == winnow::Status::TooLarge, d.error);
+  }
+  if (d.status == winnow::Status::Ok) {
+    WINNOW_FUZZ_CHECK(is_valid_utf8(d.utf8), "decoded text is not valid UTF-8");
+    WINNOW_FUZZ_CHECK(!d.charset.empty(), "no charset named");
+    WINNOW_FUZZ_CHECK(d.mode == winnow::Mode::Text || d.mode == winnow::Mode::Html,
+                      "mode left unresolved");
+    if (options.mode != winnow::Mode::Auto) {
+      WINNOW_FUZZ_CHECK(d.mode == options.mode, "decode ignored the requested mode");
+    }
+  }
+
+  // Repairing UTF-8 yields valid UTF-8 without NULs, leaves valid UTF-8
+  // without NULs alone, and is idempotent.
+  std::string repaired = winnow::detail::to_valid_utf8(input);
+  WINNOW_FUZZ_CHECK(is_valid_utf8(repaired), "to_valid_utf8 output is invalid");
+  WINNOW_FUZZ_CHECK(repaired.find('\0') == std::string::npos, "a NUL survived");
+  if (is_valid_utf8(input) && input.find('\0') == std::string::npos) {
+    WINNOW_FUZZ_CHECK(repaired == input, "valid UTF-8 was changed");
+  }
+  WINNOW_FUZZ_CHECK(winnow::detail::to_valid_utf8(repaired) == repaired,
+                    "to_valid_utf8 is not idempotent");
+  return 0;
+}

@@ -1,0 +1,27 @@
+// Fuzz target: the marker-phrase file parser (lib/data/markers.txt format)
+// and the block key every phrase is compared by.
+#include <cstdint>
+#include <string>
+
+#include "markers.hpp"
+#include "support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  std::string error;
+  winnow::detail::MarkerSet set = winnow::detail::parse_markers(input, &error);
+  WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(error), "error is not valid UTF-8");
+  for (const auto& [key, reason] : set.whole) {
+    WINNOW_FUZZ_CHECK(!key.empty(), "empty marker key");
+    WINNOW_FUZZ_CHECK(set.match_whole(key) == reason, "a parsed phrase does not match itself");
+  }
+  for (const auto& prefix : set.teaser_prefixes) WINNOW_FUZZ_CHECK(!prefix.empty(), "empty prefix");
+
+  // The key of any text is valid UTF-8 when the text is, and is a fixed point.
+  std::string key = winnow::detail::marker_key(input);
+  if (winnow::fuzz::is_valid_utf8(input)) {
+    WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(key), "key is not valid UTF-8");
+    WINNOW_FUZZ_CHECK(winnow::detail::marker_key(key) == key, "marker_key is not idempotent");
+  }
+  return 0;
+}

@@ -1,0 +1,87 @@
+// Fuzz target: the name-dictionary file parser (NameDictionary::merge, the
+// format of docs/names.md) and normalizing text with the dictionary it built.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "support.hpp"
+
+#if __has_include("winnow/names.hpp")
+#include "winnow/names.hpp"
+
+namespace {
+
+// The entries written back in the file format, or "" when a form holds a
+// character the format gives a meaning to.
+std::string write_back(const winnow::NameDictionary& d) {
+  std::string out;
+  for (bool ignore_case : {false, true}) {
+    out += ignore_case ? "[ignore-case]\n" : "[case-sensitive]\n";
+    for (const auto& e : d.entries()) {
+      if (e.ignore_case != ignore_case) continue;
+      out += e.canonical;
+      for (std::size_t i = 0; i < e.variants.size(); ++i) out += (i ? " | " : " = ") + e.variants[i];
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+bool plain_form(const std::string& form) {
+  return form.find_first_of("=|#![]\r\n") == std::string::npos && form.front() != ' ' &&
+         form.back() != ' ';
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  FuzzedDataProvider fdp(data, size);
+  winnow::NormalizeOptions options = winnow::fuzz::draw_normalize_options(fdp);
+  std::string file = fdp.ConsumeRandomLengthString(1 << 14);
+  std::string text = fdp.ConsumeRemainingBytesAsString();
+  using winnow::fuzz::is_valid_utf8;
+
+  auto dictionary = std::make_shared<winnow::NameDictionary>();
+  auto errors = dictionary->merge(file, "fuzz");
+  std::size_t lines = 1;
+  for (char c : file) lines += c == '\n';
+  for (const auto& e : errors) {
+    WINNOW_FUZZ_CHECK(e.line <= lines, e.to_string());
+    WINNOW_FUZZ_CHECK(!e.message.empty(), "an error without a message");
+    if (is_valid_utf8(file)) WINNOW_FUZZ_CHECK(is_valid_utf8(e.to_string()), e.to_string());
+  }
+  bool plain = true;
+  for (const auto& e : dictionary->entries()) {
+    WINNOW_FUZZ_CHECK(!e.canonical.empty(), "an entry without a canonical form");
+    WINNOW_FUZZ_CHECK(is_valid_utf8(e.canonical), "canonical form is not valid UTF-8");
+    plain = plain && plain_form(e.canonical);
+    for (const auto& v : e.variants) {
+      WINNOW_FUZZ_CHECK(!v.empty() && is_valid_utf8(v), "a bad variant");
+      plain = plain && plain_form(v);
+    }
+  }
+  // What was parsed reads back the same.
+  if (plain) {
+    winnow::NameDictionary again;
+    auto again_errors = again.merge(write_back(*dictionary), "again");
+    WINNOW_FUZZ_CHECK(again_errors.empty(), again_errors.front().to_string());
+    WINNOW_FUZZ_CHECK(again.entries().size() == dictionary->entries().size(),
+                      "entries lost when written back");
+  }
+
+  // Normalizing with it: valid UTF-8, and idempotent.
+  options.names = true;
+  options.dictionary = dictionary;
+  std::string once = winnow::normalize(text, options);
+  WINNOW_FUZZ_CHECK(is_valid_utf8(once), "output is not valid UTF-8");
+  std::string twice = winnow::normalize(once, options);
+  WINNOW_FUZZ_CHECK(twice == once, "normalize is not idempotent " +
+                                       winnow::fuzz::difference(once, twice));
+  return 0;
+}
+
+#else  // the name dictionary is not part of this build yet
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t*, std::size_t) { return 0; }
+
+#endif

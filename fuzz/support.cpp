@@ -1,0 +1,231 @@
+#include "support.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include <gumbo.h>
+
+namespace winnow::fuzz {
+
+void fail(const char* file, int line, const char* condition, std::string_view what) {
+  std::fprintf(stderr, "%s:%d: property failed: %s\n  %.*s\n", file, line, condition,
+               static_cast<int>(what.size()), what.data());
+  std::abort();
+}
+
+namespace {
+
+// Decode one code point of already validated UTF-8 at s[i]; advances i.
+char32_t next(std::string_view s, std::size_t& i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  char32_t cp = c & (0x3F >> (len - 1));
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (b(i + k) & 0x3F);
+  i += len;
+  return cp;
+}
+
+bool is_white_space(char32_t cp) {
+  switch (cp) {
+    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0x85: case 0xA0:
+    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+// A block excerpt for failure messages.
+std::string excerpt(std::string_view s) {
+  return std::string(s.substr(0, 200)) + (s.size() > 200 ? "..." : "");
+}
+
+}  // namespace
+
+std::string difference(std::string_view a, std::string_view b) {
+  std::size_t at = 0;
+  while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
+  std::size_t from = at > 40 ? at - 40 : 0;
+  return "at byte " + std::to_string(at) + ": '" + std::string(a.substr(from, 100)) + "' became '" +
+         std::string(b.substr(from, 100)) + "'";
+}
+
+std::string without_space(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t start = i;
+    if (!is_white_space(next(utf8, i))) out.append(utf8.substr(start, i - start));
+  }
+  return out;
+}
+
+NormalizeOptions draw_normalize_options(FuzzedDataProvider& fdp) {
+  NormalizeOptions n;
+  n.enabled = fdp.ConsumeIntegralInRange<int>(0, 7) != 0;  // mostly on
+  n.form = fdp.PickValueInArray({UnicodeForm::NFC, UnicodeForm::NFKC, UnicodeForm::None});
+  n.fix_mojibake = fdp.ConsumeBool();
+  n.ascii_punctuation = fdp.ConsumeBool();
+  n.names = fdp.ConsumeBool();
+  return n;
+}
+
+Options draw_options(FuzzedDataProvider& fdp) {
+  Options o;
+  o.mode = fdp.PickValueInArray({Mode::Auto, Mode::Text, Mode::Html});
+  o.favor = fdp.PickValueInArray({Favor::Balanced, Favor::Precision, Favor::Recall});
+  o.tables = fdp.ConsumeBool();
+  // Mostly the default limit; sometimes a small one, so TooLarge is reached.
+  if (fdp.ConsumeIntegralInRange<int>(0, 15) == 0) {
+    o.max_bytes = fdp.ConsumeIntegralInRange<std::size_t>(0, 4096);
+  }
+  o.normalize = draw_normalize_options(fdp);
+  return o;
+}
+
+void check_result(const Result& r, std::string_view input, const Options& options) {
+  std::string_view status = to_string(r.status);
+  WINNOW_FUZZ_CHECK(status != "unknown", "status out of range");
+  if (options.max_bytes != 0 && input.size() > options.max_bytes) {
+    WINNOW_FUZZ_CHECK(r.status == Status::TooLarge, status);
+  }
+  WINNOW_FUZZ_CHECK(r.ok() == r.error.empty(), r.error);
+  WINNOW_FUZZ_CHECK(r.error.find('\n') == std::string::npos, r.error);
+  WINNOW_FUZZ_CHECK(is_valid_utf8(r.error), r.error);
+  if (!r.ok()) {
+    WINNOW_FUZZ_CHECK(r.text.empty() && r.blocks.empty(), "a failed result carries text");
+    return;
+  }
+  WINNOW_FUZZ_CHECK(r.mode == Mode::Text || r.mode == Mode::Html, "mode left unresolved");
+  WINNOW_FUZZ_CHECK(is_valid_utf8(r.text), "text is not valid UTF-8");
+  const Metadata& m = r.metadata;
+  for (const std::string* field :
+       {&m.title, &m.author, &m.date, &m.site_name, &m.url, &m.language, &m.description}) {
+    WINNOW_FUZZ_CHECK(is_valid_utf8(*field), "metadata is not valid UTF-8: " + excerpt(*field));
+  }
+  for (const std::string& note : r.notes) WINNOW_FUZZ_CHECK(is_valid_utf8(note), note);
+
+  std::string joined;
+  for (const Block& b : r.blocks) {
+    WINNOW_FUZZ_CHECK(is_valid_utf8(b.text), "block text is not valid UTF-8");
+    WINNOW_FUZZ_CHECK(is_valid_utf8(b.evidence), "evidence is not valid UTF-8");
+    WINNOW_FUZZ_CHECK(to_string(b.kind) != "unknown", "block kind out of range");
+    WINNOW_FUZZ_CHECK(to_string(b.reason) != "unknown", "reason out of range");
+    if (b.kind == BlockKind::Heading) {
+      WINNOW_FUZZ_CHECK(b.heading_level >= 1 && b.heading_level <= 6, "heading level");
+    }
+    if (!b.kept) {
+      WINNOW_FUZZ_CHECK(b.reason != Reason::Kept, "dropped block with reason 'kept'");
+      WINNOW_FUZZ_CHECK(!b.evidence.empty(), "dropped block without evidence: " + excerpt(b.text));
+      continue;
+    }
+    WINNOW_FUZZ_CHECK(b.reason == Reason::Kept, "kept block with a drop reason");
+    WINNOW_FUZZ_CHECK(!b.text.empty(), "kept block with no text");
+    if (options.normalize.enabled) {
+      std::string again = normalize(b.text, options.normalize);
+      WINNOW_FUZZ_CHECK(again == b.text,
+                        "kept text changes when normalized again " + difference(b.text, again));
+    }
+    if (!joined.empty()) joined += "\n\n";
+    joined += b.text;
+  }
+  WINNOW_FUZZ_CHECK(joined == r.text, "text is not the kept blocks joined");
+
+  for (Format f : {Format::Text, Format::Markdown, Format::Json}) {
+    RenderOptions ro;
+    ro.title = true;
+    ro.explain = true;
+    ro.input_name = input.substr(0, 16);  // any bytes, even invalid UTF-8
+    std::string out = render(r, f, ro);
+    WINNOW_FUZZ_CHECK(is_valid_utf8(out), "render output is not valid UTF-8");
+  }
+}
+
+namespace {
+
+std::string normalized(std::string_view text, const NormalizeOptions& options) {
+  return normalize(text, options);  // with enabled = false: valid UTF-8 only
+}
+
+void collect_text_nodes(const GumboNode* node, std::vector<std::string_view>& out) {
+  std::vector<const GumboNode*> stack{node};  // iterative: pages nest deeply
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      out.emplace_back(n->v.text.text);
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE &&
+        n->type != GUMBO_NODE_DOCUMENT) {
+      continue;
+    }
+    const GumboVector& children =
+        n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
+    for (unsigned i = children.length; i-- > 0;) {
+      stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+  }
+}
+
+bool is_word_separator(unsigned char c) {
+  return c < 0x80 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+}
+
+}  // namespace
+
+void check_text_invents_nothing(const Result& r, std::string_view decoded_utf8,
+                                const NormalizeOptions& options) {
+  std::string whole = without_space(normalized(decoded_utf8, options));
+  std::string by_line;
+  for (std::string_view rest = decoded_utf8; !rest.empty();) {
+    std::size_t eol = rest.find('\n');
+    by_line += without_space(normalized(rest.substr(0, eol), options));
+    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+  }
+  for (const Block& b : r.blocks) {
+    if (!b.kept) continue;
+    std::string needle = without_space(b.text);
+    WINNOW_FUZZ_CHECK(whole.find(needle) != std::string::npos ||
+                          by_line.find(needle) != std::string::npos,
+                      "kept text not found in the input: " + excerpt(b.text));
+  }
+}
+
+void check_html_invents_nothing(const Result& r, std::string_view decoded_utf8,
+                                const NormalizeOptions& options) {
+  GumboOptions gumbo = kGumboDefaultOptions;
+  GumboOutput* output = gumbo_parse_with_options(&gumbo, decoded_utf8.data(), decoded_utf8.size());
+  std::vector<std::string_view> nodes;
+  collect_text_nodes(output->document, nodes);
+  std::string joined, by_node;
+  for (std::string_view node : nodes) {
+    joined.append(node).push_back(' ');
+    by_node += without_space(normalized(node, options));
+  }
+  gumbo_destroy_output(&gumbo, output);
+  std::string whole = without_space(normalized(joined, options));
+  for (const Block& b : r.blocks) {
+    if (!b.kept) continue;
+    std::string_view text = b.text;
+    for (std::size_t i = 0; i < text.size();) {
+      while (i < text.size() && is_word_separator(text[i])) ++i;
+      std::size_t start = i;
+      while (i < text.size() && !is_word_separator(text[i])) ++i;
+      std::string word = without_space(text.substr(start, i - start));
+      if (word.empty()) continue;
+      WINNOW_FUZZ_CHECK(whole.find(word) != std::string::npos ||
+                            by_node.find(word) != std::string::npos,
+                        "'" + word + "' is not in the page: " + excerpt(b.text));
+    }
+  }
+}
+
+}  // namespace winnow::fuzz

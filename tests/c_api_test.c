@@ -24,6 +24,7 @@ static void test_version(void) {
   CHECK(strcmp(winnow_version(), WINNOW_EXPECTED_VERSION) == 0);
   CHECK(strcmp(winnow_status_name(WINNOW_TOO_LARGE), "too-large") == 0);
   CHECK(strcmp(winnow_status_name((winnow_status)99), "unknown") == 0);
+  CHECK(strcmp(winnow_status_name(WINNOW_READ_ERROR), "read-error") == 0);
 }
 
 static void test_clean_text_drops_marker_with_reason(void) {

@@ -28,13 +28,14 @@ for d in "$HTML_DIR" "$TEXT_DIR"; do
 done
 command -v /usr/bin/time >/dev/null || { echo "throughput.sh: needs GNU time (package 'time')" >&2; exit 1; }
 
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DWINNOW_BUILD_BENCH=ON -DWINNOW_BUILD_TESTS=OFF >/dev/null
-cmake --build "$BUILD" -j2 --target winnow_cli gumbo_bare >/dev/null
-WINNOW="$BUILD/winnow"
-GUMBO="$BUILD/bench/gumbo_bare"
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+{ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DWINNOW_BUILD_BENCH=ON -DWINNOW_BUILD_TESTS=OFF &&
+  cmake --build "$BUILD" -j2 --target winnow_cli gumbo_bare; } >"$tmp/build.log" 2>&1 ||
+  { cat "$tmp/build.log" >&2; exit 1; }
+WINNOW="$BUILD/winnow"
+GUMBO="$BUILD/bench/gumbo_bare"
 
 # bytes and pages of one pass over a directory
 pages_of() { find "$1" -type f | wc -l; }
@@ -83,10 +84,10 @@ run "text -j1" "$text_pages" "$text_bytes" "$WINNOW" -j 1 --mode text "${text_ar
 run "text -j2" "$text_pages" "$text_bytes" "$WINNOW" -j 2 --mode text "${text_args[@]}"
 run "text -j1 no site-learning" "$text_pages" "$text_bytes" "$WINNOW" -j 1 --mode text --no-site-boilerplate "${text_args[@]}"
 
-# Bare Gumbo: parse + tree walk in one process, timed inside it.
-: >"$tmp/gumbo"
-for _ in $(seq "$RUNS"); do "$GUMBO" --repeat "$HTML_REPEAT" "$HTML_DIR" >>"$tmp/gumbo"; done
-secs=$(awk '{print $6}' "$tmp/gumbo" | median)
-awk -v p="$html_pages" -v b="$html_bytes" -v s="$secs" 'BEGIN {
-  printf "%-26s %9.0f %9.1f   (in-process, parse + walk only)\n", "bare gumbo -j1", p / s, b / s / 1e6
-}'
+# Bare Gumbo: parse + tree walk only, with Gumbo's defaults and lean (an
+# arena and no parse-error list, as winnow's parser sets it up).
+gumbo() {
+  run "$1" "$html_pages" "$html_bytes" "$GUMBO" --repeat "$HTML_REPEAT" "${@:2}" "$HTML_DIR"
+}
+gumbo "bare gumbo -j1"
+gumbo "bare gumbo lean -j1" --lean

@@ -175,7 +175,7 @@ Done work(const Args& args, bool learn, Item&& item) {
   d.item = std::move(item);
   if (d.item.skip) return d;
   if (!d.item.failure.empty()) {
-    d.result.status = Status::Unsupported;
+    d.result.status = Status::ReadError;
     d.result.error = d.item.failure;
     return d;
   }
@@ -183,7 +183,7 @@ Done work(const Args& args, bool learn, Item&& item) {
   auto input = is_gzip_name(d.item.path) ? read_gzip(d.item.path, args.options.max_bytes, error)
                                          : read_input(d.item.path, args.options.max_bytes, error);
   if (!input || input->too_large) {
-    d.result.status = input ? Status::TooLarge : Status::Unsupported;
+    d.result.status = input ? Status::TooLarge : Status::ReadError;
     d.result.error = error;
     return d;
   }

@@ -14,7 +14,7 @@ Progress::Progress(bool enabled, std::size_t total_items, std::uint64_t total_by
       total_items_(total_items),
       total_bytes_(total_bytes),
       start_(std::chrono::steady_clock::now()),
-      last_draw_(start_) {}
+      last_draw_(start_ - std::chrono::seconds(1)) {}  // the first input draws the bar
 
 Progress::~Progress() { clear(); }
 

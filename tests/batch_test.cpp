@@ -143,3 +143,20 @@ TEST(Batch, SingleFileStaysQuiet) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Batch, ProgressBarOnlyWhenAskedOrOnATerminal) {
+  TempDir t;
+  make_many(t);
+  std::string dir = "cd '" + t.path().string() + "' && ";
+  auto quiet = sh(dir + "\"$W\" -o out many", t);  // stderr is a file here
+  EXPECT_EQ(quiet.err, "60 ok, 0 failed, 0 skipped\n");
+  auto bar = sh(dir + "\"$W\" --progress -o out2 many", t);
+  EXPECT_NE(bar.err.find("/60 files"), std::string::npos) << bar.err;
+  EXPECT_NE(bar.err.find("MB/s"), std::string::npos) << bar.err;
+  // The bar is cleared before the summary, which ends the output on its own line.
+  EXPECT_NE(bar.err.find("\r\033[K60 ok, 0 failed, 0 skipped\n"), std::string::npos) << bar.err;
+}
+
+}  // namespace

@@ -53,6 +53,7 @@ winnow_status from_status(winnow::Status status) {
     case winnow::Status::BinaryInput: return WINNOW_BINARY_INPUT;
     case winnow::Status::TooLarge: return WINNOW_TOO_LARGE;
     case winnow::Status::Unsupported: return WINNOW_UNSUPPORTED;
+    case winnow::Status::ReadError: return WINNOW_READ_ERROR;
   }
   return WINNOW_INTERNAL_ERROR;
 }
@@ -127,6 +128,7 @@ const char* winnow_status_name(winnow_status status) {
     case WINNOW_BINARY_INPUT: return "binary-input";
     case WINNOW_TOO_LARGE: return "too-large";
     case WINNOW_UNSUPPORTED: return "unsupported";
+    case WINNOW_READ_ERROR: return "read-error";
     case WINNOW_INVALID_ARGUMENT: return "invalid-argument";
     case WINNOW_OUT_OF_MEMORY: return "out-of-memory";
     case WINNOW_INTERNAL_ERROR: return "internal-error";

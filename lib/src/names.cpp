@@ -54,8 +54,9 @@ std::vector<std::string> loose_keys(const NameEntry& e) {
 
 std::string NameError::to_string() const {
   std::string s = source;
-  if (line > 0) s += ":" + std::to_string(line);
-  return s + ": " + message;
+  if (line > 0) s.append(":").append(std::to_string(line));
+  s.append(": ").append(message);
+  return s;
 }
 
 NameDictionary::NameDictionary() = default;

@@ -95,13 +95,9 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-}  // namespace
-
-namespace {
-
-// One pass of every step over valid UTF-8.
-std::string normalize_pass(std::string s, const NormalizeOptions& options,
-                           NormalizeReport& local, bool preformatted) {
+// One pass of every step over valid UTF-8, in place.
+void normalize_pass(std::string& s, const NormalizeOptions& options, NormalizeReport& local,
+                    bool preformatted) {
   local.entities += decode_entities(s);
   if (options.fix_mojibake) {
     MojibakeRepair repair = repair_mojibake(s);
@@ -122,14 +118,13 @@ std::string normalize_pass(std::string s, const NormalizeOptions& options,
         options.dictionary ? *options.dictionary : NameDictionary::builtin();
     unify_names(s, dictionary, &local.names, &local.name_examples);
   }
-  return s;
 }
 
 // Mojibake repair and entity decoding weigh what surrounds them, and later
 // steps change that (punctuation folding, NFKC, a repaired neighbour), so a
 // second pass can find more. Passes repeat until nothing changes, so that
 // normalizing twice is normalizing once; text the first pass leaves alone
-// costs one comparison.
+// costs one copy and one comparison.
 constexpr int kMaxPasses = 4;
 
 }  // namespace
@@ -139,13 +134,13 @@ std::string normalize_text(std::string_view text, const NormalizeOptions& option
   std::string s = is_valid_utf8(text) ? std::string(text) : to_valid_utf8(text);
   if (!options.enabled) return s;
   NormalizeReport local;
-  std::string out = normalize_pass(s, options, local, preformatted);
-  for (int pass = 1; pass < kMaxPasses && out != s; ++pass) {
-    s = std::move(out);
-    out = normalize_pass(s, options, local, preformatted);
+  std::string before;
+  for (int pass = 0; pass < kMaxPasses && (pass == 0 || s != before); ++pass) {
+    before = s;
+    normalize_pass(s, options, local, preformatted);
   }
   if (report) *report += local;
-  return out;
+  return s;
 }
 
 }  // namespace winnow::detail

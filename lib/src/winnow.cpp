@@ -126,6 +126,7 @@ std::string_view to_string(Status status) {
     case Status::BinaryInput: return "binary-input";
     case Status::TooLarge: return "too-large";
     case Status::Unsupported: return "unsupported";
+    case Status::ReadError: return "read-error";
   }
   return "unknown";
 }

@@ -86,8 +86,6 @@ class ExtractTest(unittest.TestCase):
             b"</article></body></html>"
         )
         r = winnow.extract(page)
-        if r["status"] == "unsupported":
-            self.skipTest("HTML extraction is not in this build: " + r["error"])
         self.assertTrue(r["ok"], r["error"])
         self.assertEqual(r["mode"], "html")
         self.assertIn("The first paragraph of the story", r["text"])

@@ -39,7 +39,8 @@ typedef enum winnow_status {
   WINNOW_UNSUPPORTED = 4,      /* a mode or option this build cannot honour */
   WINNOW_INVALID_ARGUMENT = 5, /* a NULL where a value is needed, an unknown enum value */
   WINNOW_OUT_OF_MEMORY = 6,
-  WINNOW_INTERNAL_ERROR = 7    /* a bug in winnow; please report it */
+  WINNOW_INTERNAL_ERROR = 7,   /* a bug in winnow; please report it */
+  WINNOW_READ_ERROR = 8        /* the input could not be read (never set by the library itself) */
 } winnow_status;
 
 /* How the input is read. */

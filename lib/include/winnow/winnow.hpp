@@ -144,6 +144,9 @@ enum class Status : std::uint8_t {
   BinaryInput,  // not text: NUL-heavy, or a known binary signature
   TooLarge,     // over Options::max_bytes
   Unsupported,  // a mode or option this build cannot honour
+  // The input could not be read (missing file, directory, I/O error). The
+  // library never reads files; the CLI and bindings report this for it.
+  ReadError,
 };
 
 std::string_view to_string(Status status);

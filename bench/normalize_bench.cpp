@@ -87,6 +87,14 @@ void BM_NormalizeNoNames(benchmark::State& state, const std::string& script) {
   normalize_with(state, script, o);
 }
 
+// The Unicode stage alone: valid UTF-8, entities, clean-up, NFC.
+void BM_NormalizeUnicodeOnly(benchmark::State& state, const std::string& script) {
+  winnow::NormalizeOptions o;
+  o.names = false;
+  o.fix_mojibake = false;
+  normalize_with(state, script, o);
+}
+
 void BM_NfcFastPath(benchmark::State& state, const std::string& script) {
   const std::string* text = corpus(state, script);
   if (!text) return;
@@ -114,6 +122,7 @@ void BM_Utf8procNfc(benchmark::State& state, const std::string& script) {
 
 WINNOW_BENCH_SCRIPT(BM_Normalize);
 WINNOW_BENCH_SCRIPT(BM_NormalizeNoNames);
+WINNOW_BENCH_SCRIPT(BM_NormalizeUnicodeOnly);
 WINNOW_BENCH_SCRIPT(BM_NfcFastPath);
 WINNOW_BENCH_SCRIPT(BM_Utf8procNfc);
 

@@ -103,7 +103,14 @@ winnow::Options extract_options(std::string_view mode, std::string_view favor, b
   return o;
 }
 
-py::dict to_dict(const winnow::Result& r, bool explain) {
+// What the caller asked to be added to the dict beyond the article text.
+struct Extras {
+  bool explain = false;   // "blocks"
+  bool markdown = false;  // "markdown": the article rendered as Markdown
+  bool links = false;     // ... with links kept as [text](url)
+};
+
+py::dict to_dict(const winnow::Result& r, const Extras& extras, const std::string& markdown) {
   py::dict d;
   d["ok"] = r.ok();
   d["status"] = to_str(winnow::to_string(r.status));
@@ -123,7 +130,8 @@ py::dict to_dict(const winnow::Result& r, bool explain) {
   py::list notes;
   for (const std::string& note : r.notes) notes.append(to_str(note));
   d["notes"] = notes;
-  if (explain) {
+  if (extras.markdown) d["markdown"] = to_str(markdown);
+  if (extras.explain) {
     py::list blocks;
     for (const winnow::Block& b : r.blocks) {
       py::dict block;
@@ -133,6 +141,7 @@ py::dict to_dict(const winnow::Result& r, bool explain) {
       block["kept"] = b.kept;
       block["reason"] = to_str(winnow::to_string(b.reason));
       block["evidence"] = to_str(b.evidence);
+      block["markdown"] = to_str(b.markdown);
       blocks.append(block);
     }
     d["blocks"] = blocks;
@@ -141,14 +150,21 @@ py::dict to_dict(const winnow::Result& r, bool explain) {
 }
 
 template <typename Run>
-py::dict run_unlocked(const py::object& page, const winnow::Options& options, bool explain, Run run) {
+py::dict run_unlocked(const py::object& page, const winnow::Options& options, const Extras& extras,
+                      Run run) {
   InputText input(page);
   winnow::Result r;
+  std::string markdown;
   {
     py::gil_scoped_release unlocked;
     r = run(input.view(), options);
+    if (extras.markdown && r.ok()) {
+      winnow::RenderOptions ro;
+      ro.links = extras.links;
+      markdown = winnow::render(r, winnow::Format::Markdown, ro);
+    }
   }
-  return to_dict(r, explain);
+  return to_dict(r, extras, markdown);
 }
 
 constexpr const char* kModuleDoc = R"(Clean article text from scraped web pages.
@@ -161,8 +177,9 @@ extract() and clean_text() return a dict:
   ok (bool), status ("ok", "empty-input", "binary-input", "too-large",
   "unsupported"), error (one line, "" when ok), mode ("html" or "text"),
   text (the article), title, metadata (dict: title, author, date, site_name,
-  url, language, description), notes (list of str) and, with explain=True,
-  blocks (list of dicts: text, kind, heading_level, kept, reason, evidence).
+  url, language, description), notes (list of str); with markdown=True,
+  markdown (the article as Markdown); with explain=True, blocks (list of
+  dicts: text, kind, heading_level, kept, reason, evidence, markdown).
 A refused input is reported in status/error, not raised; bad arguments raise
 TypeError or ValueError. Every function releases the GIL while it works and
 is safe to call from several threads at once.)";
@@ -177,18 +194,20 @@ PYBIND11_MODULE(winnow, m) {
       "extract",
       [](const py::object& page, std::string_view favor, std::string_view mode, bool tables,
          std::size_t max_bytes, bool normalize, std::string_view unicode, bool fix_mojibake,
-         bool ascii_punctuation, bool names, bool explain) {
+         bool ascii_punctuation, bool names, bool explain, bool markdown, bool links) {
         winnow::Options o = extract_options(
             mode, favor, tables, max_bytes,
             normalize_options(normalize, unicode, fix_mojibake, ascii_punctuation, names));
-        return run_unlocked(page, o, explain, [](std::string_view in, const winnow::Options& opt) {
-          return winnow::extract(in, opt);
-        });
+        return run_unlocked(page, o, Extras{explain, markdown, links},
+                            [](std::string_view in, const winnow::Options& opt) {
+                              return winnow::extract(in, opt);
+                            });
       },
       py::arg("page"), py::kw_only(), py::arg("favor") = "balanced", py::arg("mode") = "auto",
       py::arg("tables") = true, py::arg("max_bytes") = winnow::Options{}.max_bytes,
       py::arg("normalize") = true, py::arg("unicode") = "nfc", py::arg("fix_mojibake") = true,
       py::arg("ascii_punctuation") = false, py::arg("names") = true, py::arg("explain") = false,
+      py::arg("markdown") = false, py::arg("links") = false,
       R"(Extract the article from a page: raw HTML or scraped text (str, bytes or bytearray;
 bytes may be in any charset the page declares).
 
@@ -198,24 +217,28 @@ tables: keep tables inside the article as text rows.
 max_bytes: refuse larger inputs with status "too-large" (0 = no limit).
 normalize, unicode ("nfc", "nfkc", "none"), fix_mojibake, ascii_punctuation, names:
   the normalize stage, as in normalize().
-explain: add "blocks", every block of the page with whether it was kept and why.)");
+explain: add "blocks", every block of the page with whether it was kept and why.
+markdown: add "markdown", the article as Markdown (headings, lists, emphasis);
+  links=True keeps links as [text](url).)");
 
   m.def(
       "clean_text",
       [](const py::object& text, std::string_view favor, std::size_t max_bytes, bool normalize,
          std::string_view unicode, bool fix_mojibake, bool ascii_punctuation, bool names,
-         bool explain) {
+         bool explain, bool markdown) {
         winnow::Options o = extract_options(
             "text", favor, true, max_bytes,
             normalize_options(normalize, unicode, fix_mojibake, ascii_punctuation, names));
-        return run_unlocked(text, o, explain, [](std::string_view in, const winnow::Options& opt) {
-          return winnow::clean_text(in, opt);
-        });
+        return run_unlocked(text, o, Extras{explain, markdown, false},
+                            [](std::string_view in, const winnow::Options& opt) {
+                              return winnow::clean_text(in, opt);
+                            });
       },
       py::arg("text"), py::kw_only(), py::arg("favor") = "balanced",
       py::arg("max_bytes") = winnow::Options{}.max_bytes, py::arg("normalize") = true,
       py::arg("unicode") = "nfc", py::arg("fix_mojibake") = true,
       py::arg("ascii_punctuation") = false, py::arg("names") = true, py::arg("explain") = false,
+      py::arg("markdown") = false,
       R"(Clean text already scraped from a page (one block per line): the same dict as
 extract(), whatever the text looks like.)");
 

@@ -24,6 +24,7 @@ static void test_version(void) {
   CHECK(strcmp(winnow_version(), WINNOW_EXPECTED_VERSION) == 0);
   CHECK(strcmp(winnow_status_name(WINNOW_TOO_LARGE), "too-large") == 0);
   CHECK(strcmp(winnow_status_name((winnow_status)99), "unknown") == 0);
+  CHECK(strcmp(winnow_status_name(WINNOW_READ_ERROR), "read-error") == 0);
 }
 
 static void test_clean_text_drops_marker_with_reason(void) {
@@ -171,6 +172,69 @@ static void test_normalize(void) {
   winnow_free(out);
 }
 
+static void test_html_markdown_and_links(void) {
+  static const char kPage[] =
+      "<!DOCTYPE html><html><head><title>A Story</title></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+      "<article><h1>A Story</h1><p>The first paragraph of the story is long enough to be "
+      "prose, with <a href=\"https://example.com/source\">a source link</a> and "
+      "<em>some emphasis</em> in it.</p><p>The second paragraph goes on in the same way "
+      "for a while longer, as stories do.</p></article></body></html>";
+  winnow_result *r = NULL;
+  CHECK(winnow_extract(kPage, strlen(kPage), NULL, &r) == WINNOW_OK);
+  if (r == NULL) return;
+  CHECK(winnow_result_mode(r) == WINNOW_MODE_HTML);
+  CHECK(strcmp(winnow_result_metadata(r, WINNOW_META_TITLE), "A Story") == 0);
+  CHECK(strstr(winnow_result_text(r, NULL), "Home") == NULL);
+  int found = 0;
+  for (size_t i = 0; i < winnow_result_block_count(r); ++i) {
+    if (strstr(winnow_result_block_text(r, i, NULL), "a source link") == NULL) continue;
+    found = 1;
+    CHECK(strstr(winnow_result_block_markdown(r, i), "*some emphasis*") != NULL);
+  }
+  CHECK(found);
+
+  char *md = NULL;
+  CHECK(winnow_render(r, WINNOW_FORMAT_MARKDOWN, WINNOW_RENDER_LINKS, NULL, &md, NULL) == WINNOW_OK);
+  CHECK(md != NULL && strstr(md, "[a source link](https://example.com/source)") != NULL);
+  winnow_free(md);
+  md = NULL;
+  CHECK(winnow_render(r, WINNOW_FORMAT_MARKDOWN, 0, NULL, &md, NULL) == WINNOW_OK);
+  CHECK(md != NULL && strstr(md, "](") == NULL && strstr(md, "a source link") != NULL);
+  winnow_free(md);
+  winnow_result_free(r);
+}
+
+static void test_added_names(void) {
+  static const char kText[] = "Zbyszek Testowy spoke to Sergei Lavrov.";
+  winnow_options *o = winnow_options_new();
+  char *problems = (char *)kText; /* must be reset */
+  static const char kNames[] = "Zbigniew Testowy = Zbyszek Testowy\n[bogus]\n";
+  CHECK(winnow_options_add_names(o, kNames, strlen(kNames), &problems) == WINNOW_OK);
+  CHECK(problems != NULL && strstr(problems, ":2: ") != NULL && strstr(problems, "bogus") != NULL);
+  winnow_free(problems);
+
+  char *out = NULL;
+  CHECK(winnow_normalize(kText, strlen(kText), o, &out, NULL) == WINNOW_OK);
+  /* The added entry applies, and the built-in ones still do. */
+  CHECK(out != NULL && strcmp(out, "Zbigniew Testowy spoke to Sergey Lavrov.") == 0);
+  winnow_free(out);
+
+  /* Defaults know nothing of the added entry. */
+  out = NULL;
+  CHECK(winnow_normalize(kText, strlen(kText), NULL, &out, NULL) == WINNOW_OK);
+  CHECK(out != NULL && strncmp(out, "Zbyszek Testowy", 15) == 0);
+  winnow_free(out);
+
+  static const char kGood[] = "Kyiv = Kiev\n";
+  problems = (char *)kText;
+  CHECK(winnow_options_add_names(o, kGood, strlen(kGood), &problems) == WINNOW_OK);
+  CHECK(problems == NULL);
+  CHECK(winnow_options_add_names(NULL, kGood, 4, NULL) == WINNOW_INVALID_ARGUMENT);
+  CHECK(winnow_options_add_names(o, NULL, 4, NULL) == WINNOW_INVALID_ARGUMENT);
+  winnow_options_free(o);
+}
+
 int main(void) {
   test_version();
   test_clean_text_drops_marker_with_reason();
@@ -180,6 +244,8 @@ int main(void) {
   test_options();
   test_render_json();
   test_normalize();
+  test_html_markdown_and_links();
+  test_added_names();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

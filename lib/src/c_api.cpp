@@ -8,7 +8,9 @@
 #include <new>
 #include <string>
 #include <type_traits>
+#include <vector>
 
+#include "winnow/names.hpp"
 #include "winnow/winnow.hpp"
 
 struct winnow_options {
@@ -202,6 +204,25 @@ winnow_status winnow_options_set_names(winnow_options* options, int names) {
                     [names](winnow::Options& o) { return o.normalize.names = names != 0, true; });
 }
 
+winnow_status winnow_options_add_names(winnow_options* options, const char* text, size_t length,
+                                       char** problems) {
+  if (problems != nullptr) *problems = nullptr;
+  if (options == nullptr || (text == nullptr && length != 0)) return WINNOW_INVALID_ARGUMENT;
+  return guarded([&] {
+    winnow::NormalizeOptions& n = options->options.normalize;
+    // Options are values: edit a copy, never a dictionary another handle shares.
+    auto names = std::make_shared<winnow::NameDictionary>(
+        n.dictionary ? *n.dictionary : winnow::NameDictionary::builtin());
+    std::vector<winnow::NameError> errors =
+        names->merge(std::string_view(text == nullptr ? "" : text, length));
+    n.dictionary = std::move(names);
+    if (errors.empty() || problems == nullptr) return WINNOW_OK;
+    std::string report;
+    for (const winnow::NameError& e : errors) report += e.to_string() + "\n";
+    return copy_out(report, problems, nullptr);
+  });
+}
+
 winnow_status winnow_extract(const char* input, size_t length, const winnow_options* options,
                              winnow_result** result) {
   return run_extract(input, length, options, result,
@@ -275,6 +296,11 @@ const char* winnow_result_block_reason(const winnow_result* result, size_t index
   return b == nullptr ? "" : enum_name(b->reason).c_str();
 }
 
+const char* winnow_result_block_markdown(const winnow_result* result, size_t index) {
+  const winnow::Block* b = block_at(result, index);
+  return b == nullptr ? "" : b->markdown.c_str();
+}
+
 const char* winnow_result_block_evidence(const winnow_result* result, size_t index) {
   const winnow::Block* b = block_at(result, index);
   return b == nullptr ? "" : b->evidence.c_str();
@@ -310,6 +336,7 @@ winnow_status winnow_render(const winnow_result* result, winnow_format format, u
     ro.title = (flags & WINNOW_RENDER_TITLE) != 0;
     ro.explain = (flags & WINNOW_RENDER_EXPLAIN) != 0;
     ro.pretty = (flags & WINNOW_RENDER_PRETTY) != 0;
+    ro.links = (flags & WINNOW_RENDER_LINKS) != 0;
     if (input_name != nullptr) ro.input_name = input_name;
     return copy_out(winnow::render(result->result, f, ro), out, out_length);
   });

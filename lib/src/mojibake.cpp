@@ -181,7 +181,7 @@ class SpanFinder {
           ++s.end;
         }
         s.decoded = 0xFFFD;
-        s.replacement = U"\uFFFD";
+        s.replacement.assign(1, 0xFFFD);
         return true;
       }
       int b = byte_at(j);

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "decode.hpp"
 #include "name_matcher.hpp"
 
 namespace winnow {
@@ -53,8 +54,9 @@ std::vector<std::string> loose_keys(const NameEntry& e) {
 
 std::string NameError::to_string() const {
   std::string s = source;
-  if (line > 0) s += ":" + std::to_string(line);
-  return s + ": " + message;
+  if (line > 0) s.append(":").append(std::to_string(line));
+  s.append(": ").append(message);
+  return s;
 }
 
 NameDictionary::NameDictionary() = default;
@@ -106,6 +108,11 @@ std::vector<NameError> NameDictionary::merge(std::string_view text, std::string_
     text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
+    // Forms end up in normalized text, which is valid UTF-8 without NULs.
+    if (detail::to_valid_utf8(line) != line) {
+      error(line_no, "not valid UTF-8 text");
+      continue;
+    }
     if (line.front() == '[') {
       if (line == "[ignore-case]") ignore_case = true;
       else if (line == "[case-sensitive]") ignore_case = false;

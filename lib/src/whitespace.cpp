@@ -63,6 +63,25 @@ std::string_view ascii_fold(char32_t cp) {
 // sequences all lie above U+0590; Latin, Greek and Cyrillic never need them.
 bool joins(char32_t cp) { return cp >= 0x0590 && kind_of(cp) == Kind::Keep; }
 
+// The length of the character at s[i] when it stays exactly as it is (and
+// then `cp` is set to it), else 0. `s` is valid UTF-8.
+std::size_t kept_length(std::string_view s, std::size_t i, const CleanupOptions& options, char32_t& cp) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    if (!kVisible[b]) return 0;
+    cp = b;
+    return 1;
+  }
+  std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  if (i + len > s.size()) return 0;
+  char32_t c = b & (0x3F >> (len - 1));
+  for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  if (kind_of(c) != Kind::Keep) return 0;
+  if (options.ascii_punctuation && !ascii_fold(c).empty()) return 0;
+  cp = c;
+  return len;
+}
+
 class Writer {
  public:
   Writer(std::size_t size, bool keep_layout) : keep_layout_(keep_layout) { out_.reserve(size); }
@@ -115,23 +134,28 @@ std::string clean_characters(std::string_view s, const CleanupOptions& options) 
   char32_t previous = 0;  // the last code point written
   std::size_t i = 0;
   while (i < s.size()) {
-    // Plain ASCII runs (visible characters and single spaces between them)
-    // go out as one piece.
+    // Runs of characters that stay as they are, with single spaces between
+    // them, go out as one piece.
     std::size_t run = i;
+    char32_t last = previous;
     while (run < s.size()) {
-      auto b = static_cast<unsigned char>(s[run]);
-      if (kVisible[b]) {
-        ++run;
+      std::size_t n = kept_length(s, run, options, last);
+      if (n > 0) {
+        run += n;
         continue;
       }
-      // A space goes with the run only between two visible characters:
+      // A space goes with the run only between two such characters:
       // anything else may be removed and leave two spaces in a row.
-      if (b != ' ' || run == i || run + 1 >= s.size() || !kVisible[static_cast<unsigned char>(s[run + 1])]) break;
-      run += 2;
+      if (s[run] != ' ' || run == i || run + 1 >= s.size()) break;
+      char32_t after = last;
+      n = kept_length(s, run + 1, options, after);
+      if (n == 0) break;
+      run += 1 + n;
+      last = after;
     }
     if (run > i) {
       w.text(s.substr(i, run - i));
-      previous = static_cast<unsigned char>(s[run - 1]);
+      previous = last;
       i = run;
       continue;
     }

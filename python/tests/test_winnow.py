@@ -92,6 +92,31 @@ class ExtractTest(unittest.TestCase):
         self.assertIn("The second paragraph", r["text"])
 
 
+    def test_markdown_with_and_without_links(self):
+        page = (
+            b"<!DOCTYPE html><html><head><title>A Story</title></head><body>"
+            b"<article><h1>A Story</h1>"
+            b"<p>The first paragraph of the story is long enough to be prose, with "
+            b"<a href='https://example.com/source'>a source link</a> and "
+            b"<em>some emphasis</em> in it.</p>"
+            b"<p>The second paragraph goes on in the same way for a while longer.</p>"
+            b"</article></body></html>"
+        )
+        r = winnow.extract(page, markdown=True, links=True, explain=True)
+        if r["status"] == "unsupported":
+            self.skipTest("HTML extraction is not in this build: " + r["error"])
+        self.assertIn("[a source link](https://example.com/source)", r["markdown"])
+        self.assertIn("*some emphasis*", r["markdown"])
+        self.assertNotIn("*", r["text"])
+        linked = [b for b in r["blocks"] if "a source link" in b["text"]]
+        self.assertEqual(len(linked), 1)
+        self.assertIn("*some emphasis*", linked[0]["markdown"])
+        r = winnow.extract(page, markdown=True)
+        self.assertNotIn("](", r["markdown"])
+        self.assertIn("a source link", r["markdown"])
+        self.assertNotIn("markdown", winnow.extract(page))
+
+
 class CleanTextTest(unittest.TestCase):
     def test_markup_is_read_as_text(self):
         page = (

@@ -74,7 +74,8 @@ typedef enum winnow_format {
 enum {
   WINNOW_RENDER_TITLE = 1,   /* text/markdown: put the title first */
   WINNOW_RENDER_EXPLAIN = 2, /* json: include every block with its reason */
-  WINNOW_RENDER_PRETTY = 4   /* json: indented over several lines */
+  WINNOW_RENDER_PRETTY = 4,  /* json: indented over several lines */
+  WINNOW_RENDER_LINKS = 8    /* markdown: keep links as [text](url) */
 };
 
 /* Which metadata field winnow_result_metadata() returns. */
@@ -116,8 +117,16 @@ winnow_status winnow_options_set_normalize(winnow_options *options, int enabled)
 winnow_status winnow_options_set_unicode_form(winnow_options *options, winnow_unicode_form form);
 winnow_status winnow_options_set_fix_mojibake(winnow_options *options, int fix);
 winnow_status winnow_options_set_ascii_punctuation(winnow_options *options, int ascii);
-/* Unify name variants with the built-in dictionary (on by default). */
+/* Unify name variants (on by default) with the built-in dictionary. */
 winnow_status winnow_options_set_names(winnow_options *options, int names);
+/* Add name-variant entries to these options' dictionary (the built-in one
+ * plus what was added before), in the format of <winnow/names.hpp>:
+ * "Sergey Lavrov = Sergei Lavrov | Sergej Lavrov", one entry a line. A bad
+ * line is skipped and the others apply; when `problems` is not NULL it
+ * receives NULL if every line was fine, else a new string the caller frees
+ * with winnow_free(), one "source:line: message" a line. */
+winnow_status winnow_options_add_names(winnow_options *options, const char *text, size_t length,
+                                       char **problems);
 
 /* ---- Extraction ---- */
 
@@ -155,6 +164,9 @@ int winnow_result_block_kept(const winnow_result *result, size_t index);
 /* Stable names: "paragraph", "heading", ...; "kept", "ad-marker", ... */
 const char *winnow_result_block_kind(const winnow_result *result, size_t index);
 const char *winnow_result_block_reason(const winnow_result *result, size_t index);
+/* HTML input: the text with inline Markdown (emphasis, code, links); "" when
+ * the block has none. */
+const char *winnow_result_block_markdown(const winnow_result *result, size_t index);
 /* A human-readable why, e.g. "marker 'Advertisement'". */
 const char *winnow_result_block_evidence(const winnow_result *result, size_t index);
 /* 1..6 for headings, else 0. */

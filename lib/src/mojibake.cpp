@@ -470,26 +470,11 @@ std::size_t fix_c1_controls(Text& t, std::vector<std::pair<Text, Text>>& example
   return n;
 }
 
-// Decode valid UTF-8.
-char32_t decode_at(std::string_view s, std::size_t& i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
-  int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-  char32_t cp = b & (0x3F >> (len - 1));
-  for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-  }
-  i += static_cast<std::size_t>(len);
-  return cp;
-}
 
 Text to_text(std::string_view utf8) {
   Text t;
   t.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) t.push_back(decode_at(utf8, i));
+  for (std::size_t i = 0; i < utf8.size();) t.push_back(decode_valid_utf8(utf8, i));
   return t;
 }
 
@@ -555,7 +540,7 @@ bool may_hold_mojibake(std::string_view utf8) {
       ++i;
       continue;
     }
-    char32_t cp = decode_at(utf8, i);
+    char32_t cp = decode_valid_utf8(utf8, i);
     if (is_c1(cp) || cp == 0xFFFD) return true;
     std::uint32_t m = table.masks(cp);
     if (lead & (m >> 8) & 0xFF) return true;

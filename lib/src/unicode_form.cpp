@@ -6,6 +6,8 @@
 
 #include <utf8proc.h>
 
+#include "utf8.hpp"
+
 namespace winnow::detail {
 
 namespace {
@@ -103,21 +105,6 @@ void append_normalized(std::string& out, std::string_view utf8, UnicodeForm form
   std::free(mapped);
 }
 
-// Decode the (valid) UTF-8 code point at s[i], advancing i.
-char32_t decode_at(std::string_view s, std::size_t& i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
-  int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-  char32_t cp = b & (0x3F >> (len - 1));
-  for (int k = 1; k < len && i + k < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  }
-  i += static_cast<std::size_t>(len);
-  return cp;
-}
 
 }  // namespace
 
@@ -152,7 +139,7 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
     }
     if (i >= utf8.size()) break;
     std::size_t start = i;
-    char32_t cp = decode_at(utf8, i);
+    char32_t cp = decode_valid_utf8(utf8, i);
     if (cp < 0x80 || !table.slow(cp, form)) {
       boundary = start;
       continue;
@@ -161,7 +148,7 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
     // compose with what follows) up to the next quick code point.
     while (i < utf8.size()) {
       std::size_t next = i;
-      char32_t c = decode_at(utf8, next);
+      char32_t c = decode_valid_utf8(utf8, next);
       if (c < 0x80 || !table.slow(c, form)) break;
       i = next;
     }

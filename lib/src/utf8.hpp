@@ -30,6 +30,23 @@ inline char32_t next_code_point(std::string_view s, std::size_t& i) {
   return next_code_point_multibyte(s, i);
 }
 
+// Decode the code point at s[i] of text already known to be valid UTF-8,
+// without checks (for hot loops over validated text); advances i.
+inline char32_t decode_valid_utf8(std::string_view s, std::size_t& i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  char32_t cp = b & (0x3F >> (len - 1));
+  for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
 inline void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));

@@ -88,6 +88,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rest.remove_prefix(eol + 1);
     simdjson::dom::element record;
     auto error = parser.parse(line.data(), line.size()).get(record);
+    // JSON numbers have no size limit and other fields pass through as they
+    // came; simdjson's DOM refuses integers beyond 64 bits, which is no fault.
+    if (error == simdjson::BIGINT_ERROR) continue;
     WINNOW_FUZZ_CHECK(!error, "a record is not valid JSON: " + std::string(line.substr(0, 200)));
     WINNOW_FUZZ_CHECK(record.is_object(), "a record is not an object");
     WINNOW_FUZZ_CHECK(!record["text"].error() || !record["error"].error(),

@@ -74,6 +74,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.dictionary = dictionary;
   std::string once = winnow::normalize(text, options);
   WINNOW_FUZZ_CHECK(is_valid_utf8(once), "output is not valid UTF-8");
+  // Idempotence holds for a closed dictionary: one whose canonical forms are
+  // left alone by the dictionary itself. A user file that chains entries
+  // (A -> B, and B is a variant of C) rewrites its own output by design.
+  winnow::NormalizeOptions without_names = options;
+  without_names.names = false;
+  bool closed = true;
+  for (const auto& e : dictionary->entries()) {
+    closed = closed && winnow::normalize(e.canonical, options) ==
+                           winnow::normalize(e.canonical, without_names);
+  }
+  if (!closed) return 0;
   std::string twice = winnow::normalize(once, options);
   WINNOW_FUZZ_CHECK(twice == once, "normalize is not idempotent " +
                                        winnow::fuzz::difference(once, twice));

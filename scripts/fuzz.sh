@@ -11,6 +11,9 @@
 #
 # Environment:
 #   FUZZ_SECONDS  time per target (default 60)
+#   FUZZ_RUNS     at most this many inputs per target (default: no limit)
+#   FUZZ_SEED     libFuzzer's random seed (default 1): with a fresh corpus
+#                 and FUZZ_RUNS, a run replays the same inputs every time
 #   FUZZ_TIMEOUT  seconds one input may take before it counts as a hang (default 10)
 #   FUZZ_RSS_MB   memory limit in MB (default 2048)
 #   FUZZ_BUILD    build directory (default build-fuzz)
@@ -18,6 +21,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
+runs=${FUZZ_RUNS:--1}
+seed=${FUZZ_SEED:-1}
 timeout=${FUZZ_TIMEOUT:-10}
 rss_mb=${FUZZ_RSS_MB:-2048}
 build=${FUZZ_BUILD:-build-fuzz}
@@ -53,7 +58,7 @@ for name in "${targets[@]}"; do
   [ -f "fuzz/dict/$name.dict" ] && dict=(-dict="fuzz/dict/$name.dict")
   result=ok
   if ! "$build/fuzz/fuzz_$name" "$work" "fuzz/corpus/$name" "${dict[@]}" \
-      -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss_mb" \
+      -max_total_time="$seconds" -runs="$runs" -seed="$seed" -timeout="$timeout" -rss_limit_mb="$rss_mb" \
       -malloc_limit_mb="$rss_mb" -artifact_prefix="$build/artifacts/$name-" \
       -print_final_stats=1 >"$log" 2>&1; then
     result=FAILED

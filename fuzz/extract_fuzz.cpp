@@ -21,12 +21,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   winnow::Result again = winnow::extract(input, options);
   WINNOW_FUZZ_CHECK(again.text == r.text && again.blocks.size() == r.blocks.size(),
                     "extract is not deterministic");
-  // Nothing invented: kept text comes from the decoded, normalized page.
-  winnow::detail::Decoded decoded = winnow::detail::decode(input, options);
+  // Nothing invented: kept text comes from the decoded, normalized input.
+  // Text mode only: in HTML a dropped inline element (hidden, a comment, a
+  // skipped script) joins the words on either side, which a comparison with
+  // the page's text nodes cannot tell from invented text.
   if (r.mode == winnow::Mode::Text) {
+    winnow::detail::Decoded decoded = winnow::detail::decode(input, options);
     winnow::fuzz::check_text_invents_nothing(r, decoded.utf8, options.normalize);
-  } else {
-    winnow::fuzz::check_html_invents_nothing(r, decoded.utf8, options.normalize);
   }
   return 0;
 }

@@ -5,8 +5,6 @@
 #include <initializer_list>
 #include <vector>
 
-#include <gumbo.h>
-
 #include "utf8.hpp"
 
 namespace winnow::fuzz {
@@ -156,28 +154,6 @@ std::string normalized(std::string_view text, const NormalizeOptions& options) {
   return normalize(text, options);  // with enabled = false: valid UTF-8 only
 }
 
-void collect_text_nodes(const GumboNode* node, std::vector<std::string_view>& out) {
-  std::vector<const GumboNode*> stack{node};  // iterative: pages nest deeply
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
-      out.emplace_back(n->v.text.text);
-      continue;
-    }
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE &&
-        n->type != GUMBO_NODE_DOCUMENT) {
-      continue;
-    }
-    const GumboVector& children =
-        n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
-    for (unsigned i = children.length; i-- > 0;) {
-      stack.push_back(static_cast<const GumboNode*>(children.data[i]));
-    }
-  }
-}
-
 // Fails the check unless every word of `text` stands in one of `pages`. A
 // word is a run of letters and digits, as the benchmark's metric counts
 // them: combining marks and U+FFFD split words, since the page may hold
@@ -233,29 +209,6 @@ void check_text_invents_nothing(const Result& r, std::string_view decoded_utf8,
     // vertical tabs), so a block may differ from the page normalized whole;
     // then each of its words must still be the page's, normalized or as is.
     check_words_found(b.text, {whole, by_line, raw});
-  }
-}
-
-void check_html_invents_nothing(const Result& r, std::string_view decoded_utf8,
-                                const NormalizeOptions& options) {
-  if (repaired_mojibake(r)) return;
-  GumboOptions gumbo = kGumboDefaultOptions;
-  GumboOutput* output = gumbo_parse_with_options(&gumbo, decoded_utf8.data(), decoded_utf8.size());
-  std::vector<std::string_view> nodes;
-  collect_text_nodes(output->document, nodes);
-  std::string joined, by_node;
-  for (std::string_view node : nodes) {
-    joined.append(node).push_back(' ');
-    by_node += without_space(normalized(node, options));
-  }
-  gumbo_destroy_output(&gumbo, output);
-  std::string whole = without_space(normalized(joined, options));
-  // Mojibake repair weighs its context, so a span the whole page repairs may
-  // stay as it was in a smaller block: the page's own bytes count too.
-  std::string raw = without_space(joined);
-  for (const Block& b : r.blocks) {
-    if (!b.kept) continue;
-    check_words_found(b.text, {whole, by_node, raw});
   }
 }
 

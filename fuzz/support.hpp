@@ -52,11 +52,4 @@ void check_result(const Result& r, std::string_view input, const Options& option
 void check_text_invents_nothing(const Result& r, std::string_view decoded_utf8,
                                 const NormalizeOptions& options);
 
-// Nothing invented, for HTML: every word of every kept block occurs in the
-// page's text nodes as Gumbo reads the decoded page, normalized as a whole or
-// node by node (a block joins several nodes, so whole blocks are not
-// compared).
-void check_html_invents_nothing(const Result& r, std::string_view decoded_utf8,
-                                const NormalizeOptions& options);
-
 }  // namespace winnow::fuzz

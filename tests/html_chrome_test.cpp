@@ -7,13 +7,8 @@ namespace winnow {
 namespace {
 
 using test::kept;
+using test::paragraphs;
 using test::prose;
-
-std::string article(int from, int to) {
-  std::string s;
-  for (int n = from; n <= to; ++n) s += "<p>" + prose(n) + "</p>";
-  return s;
-}
 
 const Block* find_block(const Result& r, const std::string& needle) {
   for (const auto& b : r.blocks) {
@@ -24,7 +19,7 @@ const Block* find_block(const Result& r, const std::string& needle) {
 
 TEST(HtmlChrome, HiddenElementsAreDroppedWithTheirReason) {
   Result r = test::extract_html(test::page(
-      "<article>" + article(1, 3) +
+      "<article>" + paragraphs(1, 3) +
       "<p hidden>Hidden by attribute, a full sentence.</p>"
       "<div aria-hidden=\"true\">Hidden from readers, a full sentence.</div>"
       "<p style=\"color: red; DISPLAY : none\">Hidden by style, a full sentence.</p>"
@@ -43,7 +38,7 @@ TEST(HtmlChrome, HiddenElementsAreDroppedWithTheirReason) {
 
 TEST(HtmlChrome, NeverContentElementsLeaveNoText) {
   Result r = test::extract_html(test::page(
-      "<article>" + article(1, 2) +
+      "<article>" + paragraphs(1, 2) +
       "<noscript>Enable JavaScript</noscript><template><p>tpl</p></template>"
       "<iframe>frame text</iframe><select><option>Option text</option></select>"
       "<button>Click me</button></article>"));
@@ -56,7 +51,7 @@ TEST(HtmlChrome, NavigationAsideAndPageFooterAreDropped) {
   Result r = test::extract_html(test::page(
       "<header><a href=/>Site</a> <nav><a href=/a>World news today</a> <a href=/b>Sports "
       "and more</a></nav></header>"
-      "<div class=\"layout\"><article>" + article(1, 4) + "</article>"
+      "<div class=\"layout\"><article>" + paragraphs(1, 4) + "</article>"
       "<aside><p>" + prose(90) + "</p></aside></div>"
       "<footer><p>Copyright 2024 the publisher, all rights reserved worldwide.</p></footer>"));
   EXPECT_TRUE(kept(r, "Paragraph 1 "));
@@ -79,9 +74,9 @@ TEST(HtmlChrome, ClassHintsMatchWholeTokensOnly) {
 
 TEST(HtmlChrome, ShareBarsCommentsAndAdsInsideTheArticleAreDropped) {
   Result r = test::extract_html(test::page(
-      "<article>" + article(1, 2) +
+      "<article>" + paragraphs(1, 2) +
       "<div class=\"share-buttons\">Share this story with your friends and family today.</div>" +
-      article(3, 4) +
+      paragraphs(3, 4) +
       "<div class=\"ad-slot\">Buy the new phone now, limited offer for everyone.</div>"
       "<section id=\"comments\"><p>I disagree with this article, said a reader at length.</p>"
       "</section></article>"));
@@ -95,10 +90,10 @@ TEST(HtmlChrome, ShareBarsCommentsAndAdsInsideTheArticleAreDropped) {
 
 TEST(HtmlChrome, AnEmbeddedPostIsNotAShareBar) {
   Result r = test::extract_html(test::page(
-      "<article>" + article(1, 2) +
+      "<article>" + paragraphs(1, 2) +
       "<div class=\"social-media-embed\"><blockquote class=\"tweet\"><p>Yes this is real and "
       "the state spent half a million dollars on it, a reader wrote.</p></blockquote></div>" +
-      article(3, 4) + "<div class=\"social-share\"><a href=/f>Facebook</a> <a "
+      paragraphs(3, 4) + "<div class=\"social-share\"><a href=/f>Facebook</a> <a "
       "href=/t>Twitter</a></div></article>"));
   EXPECT_TRUE(kept(r, "Yes this is real"));
   EXPECT_FALSE(kept(r, "Facebook"));
@@ -107,7 +102,7 @@ TEST(HtmlChrome, AnEmbeddedPostIsNotAShareBar) {
 TEST(HtmlChrome, AHintedWrapperHoldingTheArticleIsNotChrome) {
   // ASP.NET pages wrap everything in a <form>; layouts say "has-sidebar".
   Result r = test::extract_html(test::page(
-      "<form id=\"aspnetForm\"><div class=\"page has-sidebar\">" + article(1, 5) +
+      "<form id=\"aspnetForm\"><div class=\"page has-sidebar\">" + paragraphs(1, 5) +
       "</div></form>"));
   EXPECT_TRUE(kept(r, "Paragraph 1 "));
   EXPECT_TRUE(kept(r, "Paragraph 5 "));
@@ -115,7 +110,7 @@ TEST(HtmlChrome, AHintedWrapperHoldingTheArticleIsNotChrome) {
 
 TEST(HtmlChrome, LinkDenseListsAreDropped) {
   Result r = test::extract_html(test::page(
-      "<article>" + article(1, 3) +
+      "<article>" + paragraphs(1, 3) +
       "<ul><li><a href=/1>Another story about the council</a></li>"
       "<li><a href=/2>More on the budget vote</a></li></ul></article>"));
   const Block* b = find_block(r, "Another story");
@@ -125,7 +120,7 @@ TEST(HtmlChrome, LinkDenseListsAreDropped) {
 }
 
 TEST(HtmlChrome, TablesFollowTheOption) {
-  std::string html = test::page("<article>" + article(1, 3) +
+  std::string html = test::page("<article>" + paragraphs(1, 3) +
                                 "<table><tr><th>Year</th><th>Votes</th></tr>"
                                 "<tr><td>2023</td><td>1,204</td></tr></table></article>");
   Result with = test::extract_html(html);

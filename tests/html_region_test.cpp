@@ -6,13 +6,8 @@ namespace winnow {
 namespace {
 
 using test::kept;
+using test::paragraphs;
 using test::prose;
-
-std::string paragraphs(int from, int to) {
-  std::string s;
-  for (int n = from; n <= to; ++n) s += "<p>" + prose(n) + "</p>";
-  return s;
-}
 
 TEST(HtmlRegion, PicksTheArticleOverTeaserArticles) {
   Result r = test::extract_html(test::page(

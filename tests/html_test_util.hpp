@@ -14,6 +14,13 @@ inline std::string prose(int n) {
          "met on Tuesday and voted on the budget, which had been debated for many weeks.";
 }
 
+// Paragraphs prose(from) .. prose(to), each in its own <p>.
+inline std::string paragraphs(int from, int to) {
+  std::string s;
+  for (int n = from; n <= to; ++n) s += "<p>" + prose(n) + "</p>";
+  return s;
+}
+
 inline std::string page(const std::string& body, const std::string& head = "") {
   return "<!doctype html><html><head><title>Test page</title>" + head + "</head><body>" + body +
          "</body></html>";

@@ -64,9 +64,9 @@ for name in "${targets[@]}"; do
     result=FAILED
     failed+=("$name")
   fi
-  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  printf '%-12s %10s %10s %8s\n' "$name" "${runs:--}" "${rate:--}" "$result"
+  printf '%-12s %10s %10s %8s\n' "$name" "${executed:--}" "${rate:--}" "$result"
 done
 
 if [ ${#failed[@]} -ne 0 ]; then

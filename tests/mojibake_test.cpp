@@ -114,6 +114,33 @@ TEST(Mojibake, RepairsCommonSequences) {
   EXPECT_EQ(repaired("caf\xC3\x83\xC2\xA9"), "caf\xC3\xA9");                         // cafÃ©
 }
 
+// A lead byte before a lost sequence ("â" then "â\uFFFD"): repairing the
+// second would leave a U+FFFD for the first to pair with on the next pass,
+// eating one "â" a pass.
+TEST(Mojibake, LeadBytesBeforeALostSequenceStay) {
+  std::string run;
+  for (int i = 0; i < 6; ++i) run += "\xC3\xA2";  // â
+  run += "\xEF\xBF\xBD\xC3\xA2\xC3\xA2";           // U+FFFD â â
+  EXPECT_EQ(repaired(run), run);
+  EXPECT_EQ(repaired("don\xC3\xA2\xEF\xBF\xBDt"), "don\xEF\xBF\xBDt");  // the lost apostrophe stays lost
+}
+
+// Repairing what was repaired changes nothing: normalize() promises that
+// normalizing twice is normalizing once.
+TEST(Mojibake, RepairIsAFixedPoint) {
+  auto cases = load_cases();
+  if (cases.empty()) GTEST_SKIP() << "ftfy test data not found at " << kFtfy << " (the shared folder is absent)";
+  std::size_t moved = 0;
+  for (const auto& c : cases) {
+    std::string once = repaired(c.original);
+    if (repaired(once) != once) {
+      ++moved;
+      ADD_FAILURE() << c.file << " / " << c.label << ": " << once << " -> " << repaired(once);
+    }
+  }
+  EXPECT_EQ(moved, 0u);
+}
+
 TEST(Mojibake, LeavesCleanTextAlone) {
   for (std::string s : {"plain ASCII", "caf\xC3\xA9 cr\xC3\xA8me", "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82",
                         "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", "S\xC3\xA3o Paulo \xE2\x80\x93 N\xC3\x83O"}) {

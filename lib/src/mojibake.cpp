@@ -157,6 +157,14 @@ class SpanFinder {
  private:
   int byte_at(std::size_t i) const { return i < t_.size() ? map_.byte_of(t_[i]) : -1; }
 
+  // A lead byte that decoded to nothing, right before another: which of the
+  // two lost its bytes is anyone's guess, and the U+FFFD that repairing the
+  // second leaves would pair with the first on the next pass ("ââ�").
+  bool follows_lead(std::size_t i) const {
+    int prev = i > 0 ? byte_at(i - 1) : -1;
+    return prev >= 0xC2 && prev <= 0xF4;
+  }
+
   bool match(std::size_t i, Span& s) {
     int lead = byte_at(i);
     if (lead < 0xC2 || lead > 0xF4) return false;
@@ -173,6 +181,7 @@ class SpanFinder {
       char32_t c = t_[j];
       // Lost final bytes: U+FFFD (or '?' after two good bytes) stands for them.
       if (c == 0xFFFD || (c == '?' && k == 2 && len == 3)) {
+        if (follows_lead(i)) return false;
         s.lossy = true;
         s.end = j + 1;
         for (int rest = k + 1; rest < len; ++rest) {

@@ -31,15 +31,18 @@ TEST(HtmlPrescan, CommentEdgeCases) {
 }
 
 TEST(HtmlPrescan, KeepsJsonLdAndOnlyUsefulAttributes) {
-  Prescanned p = prescan_html(
+  const char* page =
       "<script type=\"application/ld+json\">{\"@type\":\"Article\"}</script>"
       "<div class=\"x post-sidebar  y\" onclick=\"evil()\" data-a='1' style=\"color:red\" title='a>b'>t</div>"
-      "<span style=\"display: none\">h</span>");
+      "<span style=\"display: none\">h</span>";
+  Prescanned p = prescan_html(page, false);
   ASSERT_EQ(p.json_ld.size(), 1u);
   EXPECT_EQ(p.json_ld[0], "{\"@type\":\"Article\"}");
   // Of class names, only those carrying a hint are kept.
   EXPECT_EQ(p.html, "<div class=\"post-sidebar\">t</div><span style=\"display: none\">h</span>");
-  EXPECT_EQ(prescan_html("<p id=\"x1\">t</p>").html, "<p>t</p>");
+  EXPECT_EQ(prescan_html("<p id=\"x1\">t</p>", false).html, "<p>t</p>");
+  // Lean (the default): of those, only the tokens the walk matches.
+  EXPECT_EQ(prescan_html(page).html, "<div class=\"sidebar post\">t</div><span style=\"display: none\">h</span>");
 }
 
 TEST(HtmlPrescan, FoldsWhitespaceOutsidePre) {

@@ -1,5 +1,6 @@
 #include "html_hints.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace winnow::detail {
@@ -12,19 +13,24 @@ bool is_separator(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-' || c == '_';
 }
 
-// Calls f(token) for each lower-cased token; stops when f returns true.
+// Calls f(token) for each lower-cased token no longer than `longest`
+// (longer ones match nothing); stops when f returns true.
 template <typename F>
-bool any_token(std::string_view value, F&& f) {
-  std::string token;
+bool any_token(std::string_view value, std::size_t longest, F&& f) {
+  char token[128];
+  longest = std::min(longest, sizeof token);
   std::size_t i = 0;
   while (i < value.size()) {
     while (i < value.size() && is_separator(value[i])) ++i;
-    token.clear();
-    while (i < value.size() && !is_separator(value[i])) {
-      char c = value[i++];
-      token.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    std::size_t start = i;
+    while (i < value.size() && !is_separator(value[i])) ++i;
+    std::size_t length = i - start;
+    if (length == 0 || length > longest) continue;
+    for (std::size_t k = 0; k < length; ++k) {
+      char c = value[start + k];
+      token[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
     }
-    if (!token.empty() && f(token)) return true;
+    if (f(std::string_view(token, length))) return true;
   }
   return false;
 }
@@ -39,17 +45,27 @@ std::string_view trim(std::string_view s) {
 
 std::optional<HintSet::Match> HintSet::chrome_token(std::string_view value) const {
   std::optional<Match> found;
-  any_token(value, [&](const std::string& token) {
+  any_token(value, longest_token, [&](std::string_view token) {
     auto it = chrome.find(token);
     if (it == chrome.end()) return false;
-    found = Match{it->second, token};
+    found = Match{it->second, std::string(token)};
     return true;
   });
   return found;
 }
 
 bool HintSet::content_token(std::string_view value) const {
-  return any_token(value, [&](const std::string& token) { return content.count(token) > 0; });
+  return any_token(value, longest_token, [&](std::string_view token) { return content.find(token) != content.end(); });
+}
+
+std::string_view HintSet::first_content_token(std::string_view value, std::string& scratch) const {
+  scratch.clear();
+  any_token(value, longest_token, [&](std::string_view token) {
+    if (content.find(token) == content.end()) return false;
+    scratch.assign(token);
+    return true;
+  });
+  return scratch;
 }
 
 HintSet parse_hints(std::string_view data, std::string* error) {
@@ -85,6 +101,7 @@ HintSet parse_hints(std::string_view data, std::string* error) {
       }
       continue;
     }
+    set.longest_token = std::max(set.longest_token, line.size());
     if (content) set.content.emplace(std::string(line), true);
     else if (section) set.chrome.emplace(std::string(line), *section);
     else if (error) *error += "line " + std::to_string(line_no) + ": token outside a section\n";

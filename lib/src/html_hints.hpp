@@ -11,9 +11,16 @@
 
 namespace winnow::detail {
 
+// Looks tokens up by string_view, without building a std::string per token.
+struct TokenHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct HintSet {
-  std::unordered_map<std::string, Reason> chrome;  // token -> what it names
-  std::unordered_map<std::string, bool> content;   // tokens naming the article
+  std::unordered_map<std::string, Reason, TokenHash, std::equal_to<>> chrome;  // token -> what it names
+  std::unordered_map<std::string, bool, TokenHash, std::equal_to<>> content;   // tokens naming the article
+  std::size_t longest_token = 0;  // no longer token can match
 
   struct Match {
     Reason reason;
@@ -23,6 +30,8 @@ struct HintSet {
   std::optional<Match> chrome_token(std::string_view value) const;
   // True when a token of the value names the article body.
   bool content_token(std::string_view value) const;
+  // The first token of the value naming the article body, lower-cased, or "".
+  std::string_view first_content_token(std::string_view value, std::string& scratch) const;
 };
 
 // Parse the hints file format; errors are reported by line.

@@ -1,5 +1,6 @@
 #include "html_metadata.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -36,9 +37,24 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-std::string first_meta(const MetadataSource& s, std::initializer_list<const char*> keys) {
-  for (const char* k : keys) {
-    auto it = s.meta.find(k);
+// The meta names and properties each field is read from, first one present
+// wins. The prescan keeps only <meta> tags that name one of these.
+constexpr std::string_view kSiteNameKeys[] = {"og:site_name", "application-name"};
+constexpr std::string_view kTitleKeys[] = {"og:title", "twitter:title", "dc.title", "headline"};
+constexpr std::string_view kAuthorKeys[] = {"author", "article:author", "dc.creator", "byl",
+                                            "sailthru.author", "parsely-author"};
+constexpr std::string_view kDateKeys[] = {"article:published_time", "datepublished", "date",
+                                          "dc.date", "dc.date.issued", "pubdate", "publishdate",
+                                          "sailthru.date", "og:updated_time"};
+constexpr std::string_view kUrlKeys[] = {"og:url", "twitter:url"};
+constexpr std::string_view kLanguageKeys[] = {"og:locale", "content-language", "language"};
+constexpr std::string_view kDescriptionKeys[] = {"description", "og:description",
+                                                 "twitter:description"};
+
+template <std::size_t N>
+std::string first_meta(const MetadataSource& s, const std::string_view (&keys)[N]) {
+  for (std::string_view k : keys) {
+    auto it = s.meta.find(std::string(k));
     if (it != s.meta.end() && !it->second.empty()) return fold(it->second);
   }
   return {};
@@ -171,11 +187,19 @@ std::string strip_site_name(std::string_view title, std::string_view site_name) 
   return t;
 }
 
+bool meta_key_is_read(std::string_view key) {
+  auto in = [&](const auto& keys) {
+    return std::find(std::begin(keys), std::end(keys), key) != std::end(keys);
+  };
+  return in(kSiteNameKeys) || in(kTitleKeys) || in(kAuthorKeys) || in(kDateKeys) || in(kUrlKeys) ||
+         in(kLanguageKeys) || in(kDescriptionKeys);
+}
+
 Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string>& json_ld) {
   Metadata m;
   fill_from_json_ld(m, json_ld);
-  if (m.site_name.empty()) m.site_name = first_meta(s, {"og:site_name", "application-name"});
-  std::string meta_title = first_meta(s, {"og:title", "twitter:title", "dc.title", "headline"});
+  if (m.site_name.empty()) m.site_name = first_meta(s, kSiteNameKeys);
+  std::string meta_title = first_meta(s, kTitleKeys);
   if (m.title.empty()) m.title = meta_title;
   if (m.title.empty() && !s.title_tag.empty()) {
     m.title = strip_site_name(s.title_tag, m.site_name);
@@ -185,23 +209,20 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
   }
   if (m.title.empty()) m.title = fold(s.first_h1);
   if (m.author.empty()) {
-    m.author = first_meta(s, {"author", "article:author", "dc.creator", "byl", "sailthru.author",
-                              "parsely-author"});
+    m.author = first_meta(s, kAuthorKeys);
     // article:author is often a profile URL, which is not a name.
     if (m.author.starts_with("http")) m.author.clear();
   }
   if (m.date.empty()) {
-    m.date = first_meta(s, {"article:published_time", "datepublished", "date", "dc.date",
-                            "dc.date.issued", "pubdate", "publishdate", "sailthru.date",
-                            "og:updated_time"});
+    m.date = first_meta(s, kDateKeys);
   }
   if (m.date.empty()) m.date = fold(s.time_datetime);
   if (m.url.empty()) m.url = fold(s.canonical);
-  if (m.url.empty()) m.url = first_meta(s, {"og:url", "twitter:url"});
+  if (m.url.empty()) m.url = first_meta(s, kUrlKeys);
   if (m.language.empty()) m.language = fold(s.lang);
-  if (m.language.empty()) m.language = first_meta(s, {"og:locale", "content-language", "language"});
+  if (m.language.empty()) m.language = first_meta(s, kLanguageKeys);
   if (m.description.empty()) {
-    m.description = first_meta(s, {"description", "og:description", "twitter:description"});
+    m.description = first_meta(s, kDescriptionKeys);
   }
   return m;
 }

@@ -27,6 +27,9 @@ struct MetadataSource {
   void element(const GumboElement& e);
 };
 
+// Whether a <meta> name/property (lower-cased) is one resolve_metadata reads.
+bool meta_key_is_read(std::string_view key);
+
 // Resolve the sources into Metadata (JSON-LD first, then meta tags, then
 // the document itself).
 Metadata resolve_metadata(const MetadataSource& source, const std::vector<std::string>& json_ld);

@@ -1,6 +1,7 @@
 #include "html_prescan.hpp"
 
 #include "html_hints.hpp"
+#include "html_metadata.hpp"
 
 #include <array>
 #include <cstring>
@@ -44,15 +45,37 @@ bool is_unnested(std::string_view name) {
                        "rt", "rp", "colgroup", "html", "head", "body"});
 }
 
-bool is_kept_attribute(std::string_view name) {
-  return one_of(name, {"class", "id", "role", "hidden", "aria-hidden", "href", "lang", "itemprop",
-                       "property", "name", "content", "charset", "http-equiv", "rel", "datetime",
-                       "type", "xml:lang"});
+// The attributes extraction reads, by lower-cased name.
+enum class Attr {
+  Other, Class, Id, Style, Role, Hidden, AriaHidden, Href, Lang, XmlLang, Itemprop, Property,
+  Name, Content, Charset, HttpEquiv, Rel, Datetime, Type
+};
+
+Attr attribute_kind(std::string_view name) {
+  static constexpr std::pair<std::string_view, Attr> kKinds[] = {
+      {"class", Attr::Class},       {"id", Attr::Id},
+      {"style", Attr::Style},       {"role", Attr::Role},
+      {"hidden", Attr::Hidden},     {"aria-hidden", Attr::AriaHidden},
+      {"href", Attr::Href},         {"lang", Attr::Lang},
+      {"xml:lang", Attr::XmlLang},  {"itemprop", Attr::Itemprop},
+      {"property", Attr::Property}, {"name", Attr::Name},
+      {"content", Attr::Content},   {"charset", Attr::Charset},
+      {"http-equiv", Attr::HttpEquiv}, {"rel", Attr::Rel},
+      {"datetime", Attr::Datetime}, {"type", Attr::Type}};
+  char lowered[16];
+  if (name.size() > sizeof lowered) return Attr::Other;
+  for (std::size_t i = 0; i < name.size(); ++i) lowered[i] = lower(name[i]);
+  std::string_view key(lowered, name.size());
+  for (auto [n, kind] : kKinds) {
+    if (n == key) return kind;
+  }
+  return Attr::Other;
 }
 
 struct Attribute {
   std::string_view name;   // as written
   std::string_view value;  // raw, entities undecoded
+  Attr kind = Attr::Other;
 };
 
 struct Tag {
@@ -88,7 +111,8 @@ void read_tag(std::string_view s, std::size_t at, Tag& tag) {
     tag.self_closing = false;
     std::size_t name_start = i++;
     while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
-    Attribute a{s.substr(name_start, i - name_start), {}};
+    Attribute a{s.substr(name_start, i - name_start), {}, Attr::Other};
+    a.kind = attribute_kind(a.name);
     while (i < s.size() && is_space(s[i])) ++i;
     if (i < s.size() && s[i] == '=') {
       ++i;
@@ -209,17 +233,44 @@ bool is_json_ld(const Tag& tag) {
   return false;
 }
 
-// Only what classification reads: a style matters only when it hides.
-bool keep_attribute(const Attribute& a, std::string& lowered) {
-  lowered.assign(a.name);
-  for (auto& c : lowered) c = lower(c);
-  if (lowered == "style") {
-    for (std::size_t i = 0; i < a.value.size(); ++i) {
-      if (starts_with_ci(a.value, i, "display") || starts_with_ci(a.value, i, "visibility")) return true;
-    }
-    return false;
+// A style matters only when it may hide the element.
+bool style_may_hide(std::string_view value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (starts_with_ci(value, i, "display") || starts_with_ci(value, i, "visibility")) return true;
   }
-  return is_kept_attribute(lowered);
+  return false;
+}
+
+std::string_view attribute_name(Attr kind) {
+  switch (kind) {
+    case Attr::Class: return "class";
+    case Attr::Id: return "id";
+    case Attr::Style: return "style";
+    case Attr::Role: return "role";
+    case Attr::Hidden: return "hidden";
+    case Attr::AriaHidden: return "aria-hidden";
+    case Attr::Href: return "href";
+    case Attr::Lang: return "lang";
+    case Attr::XmlLang: return "xml:lang";
+    case Attr::Itemprop: return "itemprop";
+    case Attr::Property: return "property";
+    case Attr::Name: return "name";
+    case Attr::Content: return "content";
+    case Attr::Charset: return "charset";
+    case Attr::HttpEquiv: return "http-equiv";
+    case Attr::Rel: return "rel";
+    case Attr::Datetime: return "datetime";
+    case Attr::Type: return "type";
+    case Attr::Other: break;
+  }
+  return {};
+}
+
+// What the tree walk reads of the element (hidden_by in html_tree.cpp): its
+// hidden state.
+bool may_hide(const Attribute& a) {
+  return a.kind == Attr::Hidden || a.kind == Attr::AriaHidden ||
+         (a.kind == Attr::Style && style_may_hide(a.value));
 }
 
 void append_attribute_value(std::string& out, std::string_view value) {
@@ -246,33 +297,79 @@ void append_hinted_names(std::string& out, std::string_view value, const HintSet
   }
 }
 
-void write_tag(std::string& out, const Tag& tag) {
-  static const HintSet& hints = builtin_hints();
-  out.push_back('<');
-  if (tag.end) out.push_back('/');
-  out.append(tag.name);
-  std::string lowered;
-  if (!tag.end) {
-    for (const auto& a : tag.attributes) {
-      if (!keep_attribute(a, lowered)) continue;
-      bool names = lowered == "class" || lowered == "id";
-      if (names && a.value.empty()) continue;
-      std::size_t mark = out.size();
-      out.push_back(' ');
-      out.append(lowered);
-      if (a.value.empty()) continue;
-      out.append("=\"");
-      std::size_t value_at = out.size();
-      if (names) append_hinted_names(out, a.value, hints);
-      else append_attribute_value(out, a.value);
-      if (names && out.size() == value_at) {
-        out.resize(mark);  // nothing hinted: drop the attribute
-        continue;
-      }
-      out.push_back('"');
-    }
+// Lean: of all the hinted names, the tree walk reads the first chrome token
+// and whether there is a content token; those two tokens say the same. A
+// value with a character reference is kept as above (decoding it could make
+// other tokens).
+void append_hint_tokens(std::string& out, std::string_view value, const HintSet& hints,
+                        std::string& scratch) {
+  if (value.find('&') != std::string_view::npos) {
+    append_hinted_names(out, value, hints);
+    return;
   }
-  out.push_back('>');
+  auto chrome = hints.chrome_token(value);
+  std::string_view content = hints.first_content_token(value, scratch);
+  if (chrome) out.append(chrome->token);
+  if (!content.empty() && !(chrome && chrome->token == content)) {
+    if (chrome) out.push_back(' ');
+    out.append(content);
+  }
+}
+
+// A value the tree builder would hand back unchanged: no character
+// references, no newline normalization, nothing it replaces.
+bool is_plain_value(std::string_view value) {
+  for (char c : value) {
+    if (c < 0x20 || c > 0x7E || c == '&') return false;
+  }
+  return true;
+}
+
+// Lean: whether an element reads this attribute at all (html_tree.cpp,
+// html_metadata.cpp); Gumbo itself reads only <input type>.
+bool read_on(Attr kind, std::string_view tag) {
+  switch (kind) {
+    case Attr::Class: case Attr::Id: case Attr::Style: case Attr::Role: case Attr::Hidden:
+    case Attr::AriaHidden: case Attr::Itemprop:
+      return true;
+    case Attr::Href: return tag == "a" || tag == "link";
+    case Attr::Lang: case Attr::XmlLang: return tag == "html";
+    case Attr::Property: case Attr::Name: case Attr::Content: case Attr::HttpEquiv:
+      return tag == "meta";
+    case Attr::Rel: return tag == "link";
+    case Attr::Datetime: return tag == "time";
+    case Attr::Type: return tag == "input";
+    case Attr::Charset: case Attr::Other: return false;
+  }
+  return false;
+}
+
+bool lower_equals(std::string_view value, std::string_view lowered) {
+  return value.size() == lowered.size() && starts_with_ci(value, 0, lowered);
+}
+
+// Lean: a <meta> the metadata never reads, or a <link> that is not the
+// canonical URL, can go whole, unless it may be hidden (the walk ends a
+// block at a hidden element). A value with a character reference is kept:
+// decoded, it could name anything.
+bool unread_head_element(const Tag& tag) {
+  bool meta = tag.name == "meta";
+  if (!meta && tag.name != "link") return false;
+  bool content = false, read = false;
+  for (const auto& a : tag.attributes) {
+    if (may_hide(a)) return false;
+    bool key = a.kind == Attr::Property || a.kind == Attr::Name || a.kind == Attr::Itemprop ||
+               a.kind == Attr::HttpEquiv;
+    bool reference = a.value.find('&') != std::string_view::npos;
+    if (meta && a.kind == Attr::Content) content = true;
+    if (meta && key) {
+      std::string lowered(a.value);
+      for (auto& c : lowered) c = lower(c);
+      read |= reference || meta_key_is_read(lowered);
+    }
+    if (!meta && a.kind == Attr::Rel) read |= reference || lower_equals(a.value, "canonical");
+  }
+  return meta ? !(content && read) : !read;
 }
 
 // Copy text, folding each whitespace run to one character (a newline if it
@@ -298,7 +395,7 @@ void append_text(std::string& out, std::string_view text, bool preformatted) {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view s) : s_(s) { out_.html.reserve(s.size() / 2 + 64); }
+  Scanner(std::string_view s, bool lean) : s_(s), lean_(lean) { out_.html.reserve(s.size() / 2 + 64); }
 
   Prescanned run() {
     std::size_t i = 0;
@@ -314,6 +411,61 @@ class Scanner {
 
  private:
   void skip(std::size_t from, std::size_t to) { out_.skipped_bytes += to - from; }
+
+  void write_tag(const Tag& tag) {
+    std::string& out = out_.html;
+    out.push_back('<');
+    if (tag.end) out.push_back('/');
+    out.append(tag.name);
+    if (!tag.end) {
+      bool href_seen = false;
+      for (const auto& a : tag.attributes) {
+        if (a.kind == Attr::Other || (a.kind == Attr::Style && !style_may_hide(a.value))) continue;
+        if (lean_ && !read_on(a.kind, tag.name)) continue;
+        if (lean_ && a.kind == Attr::Href && tag.name == "a") {
+          // Only the first counts (the tree builder drops repeats).
+          if (href_seen) continue;
+          href_seen = true;
+          if (is_plain_value(a.value)) {
+            write_link_reference(a.value);
+            continue;
+          }
+        }
+        write_attribute(a);
+      }
+    }
+    out.push_back('>');
+  }
+
+  void write_attribute(const Attribute& a) {
+    std::string& out = out_.html;
+    bool names = a.kind == Attr::Class || a.kind == Attr::Id;
+    if (names && a.value.empty()) return;
+    std::size_t mark = out.size();
+    out.push_back(' ');
+    out.append(attribute_name(a.kind));
+    if (a.value.empty()) return;
+    out.append("=\"");
+    std::size_t value_at = out.size();
+    if (names && lean_) append_hint_tokens(out, a.value, hints_, scratch_);
+    else if (names) append_hinted_names(out, a.value, hints_);
+    else append_attribute_value(out, a.value);
+    if (names && out.size() == value_at) {
+      out.resize(mark);  // nothing hinted: drop the attribute
+      return;
+    }
+    out.push_back('"');
+  }
+
+  // Lean: a link's URL stays out of the markup (URLs are a large share of
+  // what is left); the tree walk reads it from Prescanned::links.
+  void write_link_reference(std::string_view href) {
+    out_.html.push_back(' ');
+    out_.html.append(kLinkAttribute);
+    out_.html.push_back('=');
+    out_.html.append(std::to_string(out_.links.size()));
+    out_.links.push_back(href);
+  }
 
   // Handle the markup at s_[at] == '<'; returns where scanning goes on.
   std::size_t markup(std::size_t at) {
@@ -352,7 +504,7 @@ class Scanner {
       }
       if (depth_ > 0) --depth_;
     }
-    write_tag(out_.html, tag_);
+    write_tag(tag_);
     return tag_.next;
   }
 
@@ -378,14 +530,21 @@ class Scanner {
       // Text only (RCDATA): copied as it is, markup in it included.
       std::size_t end = find_end_tag(s_, body, name);
       if (end == std::string_view::npos) end = s_.size();
-      write_tag(out_.html, tag_);
+      write_tag(tag_);
       out_.html.append(s_.substr(body, end - body));
       return end;
     }
     if (name == "plaintext") {
-      write_tag(out_.html, tag_);
+      write_tag(tag_);
       out_.html.append(s_.substr(body));
       return s_.size();
+    }
+    // The tree builder lets some tags out of <math> content, <meta> among
+    // them: past a <math>, no element is left out whole.
+    if (name == "math") math_seen_ = true;
+    if (lean_ && !math_seen_ && unread_head_element(tag_)) {
+      skip(at, body);
+      return body;
     }
     if (name == "pre" || name == "listing") ++pre_depth_;
     if (!is_unnested(name)) {
@@ -396,7 +555,7 @@ class Scanner {
       }
       ++depth_;
     }
-    write_tag(out_.html, tag_);
+    write_tag(tag_);
     return body;
   }
 
@@ -412,6 +571,10 @@ class Scanner {
   }
 
   std::string_view s_;
+  bool lean_;
+  const HintSet& hints_ = builtin_hints();
+  std::string scratch_;
+  bool math_seen_ = false;
   Prescanned out_;
   Tag tag_;
   int depth_ = 0;
@@ -421,6 +584,6 @@ class Scanner {
 
 }  // namespace
 
-Prescanned prescan_html(std::string_view utf8) { return Scanner(utf8).run(); }
+Prescanned prescan_html(std::string_view utf8, bool lean) { return Scanner(utf8, lean).run(); }
 
 }  // namespace winnow::detail

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "html_hints.hpp"
+#include "html_prescan.hpp"
 
 namespace winnow::detail {
 
@@ -101,8 +102,8 @@ bool is_markdown_special(char c) {
 
 class Walker {
  public:
-  Walker(const Options& options, Document& doc)
-      : options_(options), doc_(doc), hints_(builtin_hints()) {}
+  Walker(const Options& options, Document& doc, const std::vector<std::string_view>& links)
+      : options_(options), doc_(doc), hints_(builtin_hints()), links_(links) {}
 
   HtmlTree run(const GumboNode* root) {
     HtmlNode top;
@@ -122,14 +123,14 @@ class Walker {
     unsigned next_child = 0;
     bool container = false;   // pushed a node on containers_
     std::size_t markup_at = 0;  // where its inline Markdown opened
-    const char* href = nullptr;
+    std::string_view href;
     std::size_t flushes = 0;  // blocks flushed before it opened
     bool hidden = false;
   };
 
   void walk(const GumboNode* root) {
     std::vector<Frame> stack;
-    stack.push_back(Frame{root});
+    stack.push_back(Frame{root, 0, false, 0, {}, 0, false});
     while (!stack.empty()) {
       Frame& f = stack.back();
       const GumboVector* kids = children(f.node);
@@ -139,7 +140,7 @@ class Walker {
             child->type == GUMBO_NODE_CDATA) {
           text(child->v.text.text);
         } else if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
-          Frame entered{child};
+          Frame entered{child, 0, false, 0, {}, 0, false};
           if (enter(child->v.element, entered)) stack.push_back(entered);
         }
         continue;
@@ -307,7 +308,7 @@ class Walker {
     switch (e.tag) {
       case GUMBO_TAG_A:
         ++link_depth_;
-        if (link_depth_ == 1) f.href = attribute(e, "href");
+        if (link_depth_ == 1) f.href = link_target(e);
         break;
       case GUMBO_TAG_EM: case GUMBO_TAG_I: markup_ += '*'; break;
       case GUMBO_TAG_STRONG: case GUMBO_TAG_B: markup_ += "**"; break;
@@ -325,7 +326,7 @@ class Walker {
     switch (e.tag) {
       case GUMBO_TAG_A:
         --link_depth_;
-        if (link_depth_ == 0 && f.href && *f.href && f.flushes == flushes_ &&
+        if (link_depth_ == 0 && !f.href.empty() && f.flushes == flushes_ &&
             markup_.size() > f.markup_at) {
           std::string_view href = f.href;
           if (!href.starts_with("javascript:") && !href.starts_with("#")) {
@@ -354,6 +355,17 @@ class Walker {
       case GUMBO_TAG_BLOCKQUOTE: --quote_depth_; break;
       default: break;
     }
+  }
+
+  // An <a>'s href, or the one the prescan moved out of the markup.
+  std::string_view link_target(const GumboElement& e) const {
+    if (const char* href = attribute(e, "href")) return href;
+    if (const char* ref = attribute(e, kLinkAttribute.data())) {
+      std::size_t index = 0;
+      for (const char* c = ref; *c >= '0' && *c <= '9'; ++c) index = index * 10 + static_cast<std::size_t>(*c - '0');
+      if (index < links_.size()) return links_[index];
+    }
+    return {};
   }
 
   static void trim_back(std::string& s) {
@@ -464,6 +476,7 @@ class Walker {
   const Options& options_;
   Document& doc_;
   const HintSet& hints_;
+  const std::vector<std::string_view>& links_;
   HtmlTree tree_;
   std::vector<std::uint32_t> containers_;  // open block-level nodes
   std::string text_, markup_;
@@ -478,8 +491,9 @@ class Walker {
 
 }  // namespace
 
-HtmlTree walk_html(const GumboNode* root, const Options& options, Document& doc) {
-  return Walker(options, doc).run(root);
+HtmlTree walk_html(const GumboNode* root, const Options& options, Document& doc,
+                   const std::vector<std::string_view>& links) {
+  return Walker(options, doc, links).run(root);
 }
 
 }  // namespace winnow::detail

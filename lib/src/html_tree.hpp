@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document.hpp"
@@ -38,7 +39,9 @@ struct HtmlTree {
 };
 
 // Walk the parsed page, appending its blocks to doc.blocks (PageBlock::region
-// is the index of the innermost enclosing node).
-HtmlTree walk_html(const GumboNode* root, const Options& options, Document& doc);
+// is the index of the innermost enclosing node). `links` are the link targets
+// the prescan moved out of the markup (Prescanned::links).
+HtmlTree walk_html(const GumboNode* root, const Options& options, Document& doc,
+                   const std::vector<std::string_view>& links = {});
 
 }  // namespace winnow::detail

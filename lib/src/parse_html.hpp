@@ -12,4 +12,9 @@ namespace winnow::detail {
 bool parse_html(std::string_view utf8, const Options& options, Document& doc,
                 std::string& error);
 
+// The same with the prescan's `lean` setting chosen (html_prescan.hpp): the
+// result does not depend on it, which the tests check.
+bool parse_html(std::string_view utf8, const Options& options, Document& doc,
+                std::string& error, bool lean_prescan);
+
 }  // namespace winnow::detail

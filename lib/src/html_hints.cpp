@@ -58,14 +58,15 @@ bool HintSet::content_token(std::string_view value) const {
   return any_token(value, longest_token, [&](std::string_view token) { return content.find(token) != content.end(); });
 }
 
-std::string_view HintSet::first_content_token(std::string_view value, std::string& scratch) const {
-  scratch.clear();
+void HintSet::first_tokens(std::string_view value, std::string& chrome_token,
+                           std::string& content_token) const {
+  chrome_token.clear();
+  content_token.clear();
   any_token(value, longest_token, [&](std::string_view token) {
-    if (content.find(token) == content.end()) return false;
-    scratch.assign(token);
-    return true;
+    if (chrome_token.empty() && chrome.find(token) != chrome.end()) chrome_token.assign(token);
+    if (content_token.empty() && content.find(token) != content.end()) content_token.assign(token);
+    return !chrome_token.empty() && !content_token.empty();
   });
-  return scratch;
 }
 
 HintSet parse_hints(std::string_view data, std::string* error) {

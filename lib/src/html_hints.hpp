@@ -30,8 +30,9 @@ struct HintSet {
   std::optional<Match> chrome_token(std::string_view value) const;
   // True when a token of the value names the article body.
   bool content_token(std::string_view value) const;
-  // The first token of the value naming the article body, lower-cased, or "".
-  std::string_view first_content_token(std::string_view value, std::string& scratch) const;
+  // In one pass: the first chrome token and the first content token of the
+  // value, lower-cased ("" when there is none).
+  void first_tokens(std::string_view value, std::string& chrome_token, std::string& content_token) const;
 };
 
 // Parse the hints file format; errors are reported by line.

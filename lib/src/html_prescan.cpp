@@ -1,5 +1,7 @@
 #include "html_prescan.hpp"
 
+#include <gumbo.h>
+
 #include "html_hints.hpp"
 #include "html_metadata.hpp"
 
@@ -24,25 +26,34 @@ bool starts_with_ci(std::string_view s, std::size_t at, std::string_view lower_n
   return true;
 }
 
-bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-  for (auto n : names) {
-    if (n == name) return true;
-  }
-  return false;
-}
-
 // Elements whose content is never text and whose end the tokenizer finds by
 // name alone (raw text), or which are left out with all they contain.
-bool is_raw_text_dropped(std::string_view name) {
-  return one_of(name, {"style", "noscript", "xmp", "iframe", "noembed", "noframes"});
+bool is_raw_text_dropped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Elements that don't nest: void, or closed implicitly by their next sibling.
-bool is_unnested(std::string_view name) {
-  return one_of(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                       "param", "source", "track", "wbr", "keygen", "p", "li", "dt", "dd",
-                       "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb",
-                       "rt", "rp", "colgroup", "html", "head", "body"});
+bool is_unnested(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_P:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_RB:
+    case GUMBO_TAG_RT: case GUMBO_TAG_RP: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_HTML:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // The attributes extraction reads, by lower-cased name.
@@ -80,6 +91,7 @@ struct Attribute {
 
 struct Tag {
   std::string name;  // lower-cased
+  GumboTag id = GUMBO_TAG_UNKNOWN;
   bool end = false;
   bool self_closing = false;
   std::vector<Attribute> attributes;
@@ -97,6 +109,7 @@ void read_tag(std::string_view s, std::size_t at, Tag& tag) {
   tag.end = s[i] == '/';
   if (tag.end) ++i;
   while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>') tag.name.push_back(lower(s[i++]));
+  tag.id = gumbo_tagn_enum(tag.name.data(), static_cast<unsigned>(tag.name.size()));
   while (i < s.size()) {
     while (i < s.size() && (is_space(s[i]) || s[i] == '/')) {
       tag.self_closing = s[i] == '/';
@@ -302,16 +315,15 @@ void append_hinted_names(std::string& out, std::string_view value, const HintSet
 // value with a character reference is kept as above (decoding it could make
 // other tokens).
 void append_hint_tokens(std::string& out, std::string_view value, const HintSet& hints,
-                        std::string& scratch) {
+                        std::string& chrome, std::string& content) {
   if (value.find('&') != std::string_view::npos) {
     append_hinted_names(out, value, hints);
     return;
   }
-  auto chrome = hints.chrome_token(value);
-  std::string_view content = hints.first_content_token(value, scratch);
-  if (chrome) out.append(chrome->token);
-  if (!content.empty() && !(chrome && chrome->token == content)) {
-    if (chrome) out.push_back(' ');
+  hints.first_tokens(value, chrome, content);
+  out.append(chrome);
+  if (!content.empty() && content != chrome) {
+    if (!chrome.empty()) out.push_back(' ');
     out.append(content);
   }
 }
@@ -327,18 +339,18 @@ bool is_plain_value(std::string_view value) {
 
 // Lean: whether an element reads this attribute at all (html_tree.cpp,
 // html_metadata.cpp); Gumbo itself reads only <input type>.
-bool read_on(Attr kind, std::string_view tag) {
+bool read_on(Attr kind, GumboTag tag) {
   switch (kind) {
     case Attr::Class: case Attr::Id: case Attr::Style: case Attr::Role: case Attr::Hidden:
     case Attr::AriaHidden: case Attr::Itemprop:
       return true;
-    case Attr::Href: return tag == "a" || tag == "link";
-    case Attr::Lang: case Attr::XmlLang: return tag == "html";
+    case Attr::Href: return tag == GUMBO_TAG_A || tag == GUMBO_TAG_LINK;
+    case Attr::Lang: case Attr::XmlLang: return tag == GUMBO_TAG_HTML;
     case Attr::Property: case Attr::Name: case Attr::Content: case Attr::HttpEquiv:
-      return tag == "meta";
-    case Attr::Rel: return tag == "link";
-    case Attr::Datetime: return tag == "time";
-    case Attr::Type: return tag == "input";
+      return tag == GUMBO_TAG_META;
+    case Attr::Rel: return tag == GUMBO_TAG_LINK;
+    case Attr::Datetime: return tag == GUMBO_TAG_TIME;
+    case Attr::Type: return tag == GUMBO_TAG_INPUT;
     case Attr::Charset: case Attr::Other: return false;
   }
   return false;
@@ -353,8 +365,8 @@ bool lower_equals(std::string_view value, std::string_view lowered) {
 // block at a hidden element). A value with a character reference is kept:
 // decoded, it could name anything.
 bool unread_head_element(const Tag& tag) {
-  bool meta = tag.name == "meta";
-  if (!meta && tag.name != "link") return false;
+  bool meta = tag.id == GUMBO_TAG_META;
+  if (!meta && tag.id != GUMBO_TAG_LINK) return false;
   bool content = false, read = false;
   for (const auto& a : tag.attributes) {
     if (may_hide(a)) return false;
@@ -421,8 +433,8 @@ class Scanner {
       bool href_seen = false;
       for (const auto& a : tag.attributes) {
         if (a.kind == Attr::Other || (a.kind == Attr::Style && !style_may_hide(a.value))) continue;
-        if (lean_ && !read_on(a.kind, tag.name)) continue;
-        if (lean_ && a.kind == Attr::Href && tag.name == "a") {
+        if (lean_ && !read_on(a.kind, tag.id)) continue;
+        if (lean_ && a.kind == Attr::Href && tag.id == GUMBO_TAG_A) {
           // Only the first counts (the tree builder drops repeats).
           if (href_seen) continue;
           href_seen = true;
@@ -447,7 +459,7 @@ class Scanner {
     if (a.value.empty()) return;
     out.append("=\"");
     std::size_t value_at = out.size();
-    if (names && lean_) append_hint_tokens(out, a.value, hints_, scratch_);
+    if (names && lean_) append_hint_tokens(out, a.value, hints_, chrome_token_, content_token_);
     else if (names) append_hinted_names(out, a.value, hints_);
     else append_attribute_value(out, a.value);
     if (names && out.size() == value_at) {
@@ -494,9 +506,9 @@ class Scanner {
   }
 
   std::size_t end_tag_seen() {
-    if ((tag_.name == "pre" || tag_.name == "listing") && pre_depth_ > 0) --pre_depth_;
-    if (!is_unnested(tag_.name)) {
-      auto it = flattened_.find(tag_.name);
+    if ((tag_.id == GUMBO_TAG_PRE || tag_.id == GUMBO_TAG_LISTING) && pre_depth_ > 0) --pre_depth_;
+    if (!is_unnested(tag_.id)) {
+      auto it = flattened_.empty() ? flattened_.end() : flattened_.find(tag_.name);
       if (it != flattened_.end() && it->second > 0) {
         --it->second;
         ++out_.flattened_tags;
@@ -510,23 +522,24 @@ class Scanner {
 
   std::size_t start_tag_seen(std::size_t at) {
     const std::string& name = tag_.name;
+    const GumboTag id = tag_.id;
     std::size_t body = tag_.next;
-    if (name == "script") {
+    if (id == GUMBO_TAG_SCRIPT) {
       std::size_t end = find_script_end(s_, body);
       if (end == std::string_view::npos) end = s_.size();
       if (is_json_ld(tag_)) out_.json_ld.emplace_back(s_.substr(body, end - body));
       return skip_through_end_tag(at, end);
     }
-    if (is_raw_text_dropped(name)) {
+    if (is_raw_text_dropped(id)) {
       std::size_t end = find_end_tag(s_, body, name);
       return skip_through_end_tag(at, end == std::string_view::npos ? s_.size() : end);
     }
-    if (name == "svg" || name == "template") {
-      std::size_t end = tag_.self_closing && name == "svg" ? body : nested_element_end(s_, body, name);
+    if (id == GUMBO_TAG_SVG || id == GUMBO_TAG_TEMPLATE) {
+      std::size_t end = tag_.self_closing && id == GUMBO_TAG_SVG ? body : nested_element_end(s_, body, name);
       skip(at, end);
       return end;
     }
-    if (name == "title" || name == "textarea") {
+    if (id == GUMBO_TAG_TITLE || id == GUMBO_TAG_TEXTAREA) {
       // Text only (RCDATA): copied as it is, markup in it included.
       std::size_t end = find_end_tag(s_, body, name);
       if (end == std::string_view::npos) end = s_.size();
@@ -534,20 +547,20 @@ class Scanner {
       out_.html.append(s_.substr(body, end - body));
       return end;
     }
-    if (name == "plaintext") {
+    if (id == GUMBO_TAG_PLAINTEXT) {
       write_tag(tag_);
       out_.html.append(s_.substr(body));
       return s_.size();
     }
     // The tree builder lets some tags out of <math> content, <meta> among
     // them: past a <math>, no element is left out whole.
-    if (name == "math") math_seen_ = true;
+    if (id == GUMBO_TAG_MATH) math_seen_ = true;
     if (lean_ && !math_seen_ && unread_head_element(tag_)) {
       skip(at, body);
       return body;
     }
-    if (name == "pre" || name == "listing") ++pre_depth_;
-    if (!is_unnested(name)) {
+    if (id == GUMBO_TAG_PRE || id == GUMBO_TAG_LISTING) ++pre_depth_;
+    if (!is_unnested(id)) {
       if (depth_ >= kMaxNesting) {
         ++flattened_[name];
         ++out_.flattened_tags;
@@ -573,7 +586,7 @@ class Scanner {
   std::string_view s_;
   bool lean_;
   const HintSet& hints_ = builtin_hints();
-  std::string scratch_;
+  std::string chrome_token_, content_token_;  // scratch
   bool math_seen_ = false;
   Prescanned out_;
   Tag tag_;

@@ -148,8 +148,11 @@ Decoded decode(std::string_view input, const Options& options) {
   d.mode = options.mode == Mode::Auto ? (looks_like_html(input) ? Mode::Html : Mode::Text)
                                       : options.mode;
   // A page's bytes are checked against its declaration (charset.hpp); text
-  // mode reads UTF-8 only.
+  // mode reads UTF-8 only. Valid UTF-8 is read as UTF-8 whatever the label
+  // says, so a page found valid here is not checked a second time below.
+  const bool valid_utf8 = bom_charset.empty() && d.mode == Mode::Html && is_valid_utf8(input);
   d.charset = !bom_charset.empty() ? bom_charset
+              : valid_utf8         ? "utf-8"
               : d.mode == Mode::Html ? detect_charset(input)
                                      : "utf-8";
   std::optional<std::string> converted;
@@ -158,7 +161,7 @@ Decoded decode(std::string_view input, const Options& options) {
     d.utf8 = std::move(*converted);
   } else {
     if (widened.empty()) d.charset = "utf-8";  // unknown label: read as UTF-8
-    d.utf8 = is_valid_utf8(input) ? std::string(input) : to_valid_utf8(input);
+    d.utf8 = valid_utf8 || is_valid_utf8(input) ? std::string(input) : to_valid_utf8(input);
   }
   return d;
 }

@@ -402,9 +402,16 @@ class Walker {
   void text(const char* s) {
     if (h1_capture_) tree_.metadata.first_h1 += s;
     std::size_t before = text_.size();
-    for (; *s; ++s) {
-      char c = *s;
-      if (pre_depth_ == 0 && is_space(c)) {
+    const bool fold = pre_depth_ == 0, escape = code_depth_ == 0;
+    while (*s) {
+      // A run of characters copied as they are, then the one that is not.
+      const char* run = s;
+      while (*s && !(fold && is_space(*s)) && !(escape && is_markdown_special(*s))) ++s;
+      text_.append(run, s);
+      markup_.append(run, s);
+      if (!*s) break;
+      char c = *s++;
+      if (fold && is_space(c)) {
         if (!text_.empty() && text_.back() != ' ') {
           text_ += ' ';
           markup_ += ' ';
@@ -412,7 +419,7 @@ class Walker {
         continue;
       }
       text_ += c;
-      if (code_depth_ == 0 && is_markdown_special(c)) markup_ += '\\';
+      markup_ += '\\';
       markup_ += c;
     }
     if (link_depth_ > 0) link_bytes_ += text_.size() - before;

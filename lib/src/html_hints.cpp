@@ -13,12 +13,12 @@ bool is_separator(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-' || c == '_';
 }
 
-// Calls f(token) for each lower-cased token no longer than `longest`
-// (longer ones match nothing); stops when f returns true.
+// Calls f(token) for each lower-cased token that may be in the set (of a
+// length and first byte some token has); stops when f returns true.
 template <typename F>
-bool any_token(std::string_view value, std::size_t longest, F&& f) {
+bool any_token(std::string_view value, const HintSet& set, F&& f) {
   char token[128];
-  longest = std::min(longest, sizeof token);
+  const std::size_t longest = std::min(set.longest_token, sizeof token);
   std::size_t i = 0;
   while (i < value.size()) {
     while (i < value.size() && is_separator(value[i])) ++i;
@@ -30,7 +30,8 @@ bool any_token(std::string_view value, std::size_t longest, F&& f) {
       char c = value[start + k];
       token[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
     }
-    if (f(std::string_view(token, length))) return true;
+    std::string_view t(token, length);
+    if (set.may_be_token(t) && f(t)) return true;
   }
   return false;
 }
@@ -45,7 +46,7 @@ std::string_view trim(std::string_view s) {
 
 std::optional<HintSet::Match> HintSet::chrome_token(std::string_view value) const {
   std::optional<Match> found;
-  any_token(value, longest_token, [&](std::string_view token) {
+  any_token(value, *this, [&](std::string_view token) {
     auto it = chrome.find(token);
     if (it == chrome.end()) return false;
     found = Match{it->second, std::string(token)};
@@ -55,14 +56,14 @@ std::optional<HintSet::Match> HintSet::chrome_token(std::string_view value) cons
 }
 
 bool HintSet::content_token(std::string_view value) const {
-  return any_token(value, longest_token, [&](std::string_view token) { return content.find(token) != content.end(); });
+  return any_token(value, *this, [&](std::string_view token) { return content.find(token) != content.end(); });
 }
 
 void HintSet::first_tokens(std::string_view value, std::string& chrome_token,
                            std::string& content_token) const {
   chrome_token.clear();
   content_token.clear();
-  any_token(value, longest_token, [&](std::string_view token) {
+  any_token(value, *this, [&](std::string_view token) {
     if (chrome_token.empty() && chrome.find(token) != chrome.end()) chrome_token.assign(token);
     if (content_token.empty() && content.find(token) != content.end()) content_token.assign(token);
     return !chrome_token.empty() && !content_token.empty();
@@ -103,6 +104,7 @@ HintSet parse_hints(std::string_view data, std::string* error) {
       continue;
     }
     set.longest_token = std::max(set.longest_token, line.size());
+    set.shapes[static_cast<unsigned char>(line[0])] |= std::uint64_t{1} << std::min<std::size_t>(line.size(), 63);
     if (content) set.content.emplace(std::string(line), true);
     else if (section) set.chrome.emplace(std::string(line), *section);
     else if (error) *error += "line " + std::to_string(line_no) + ": token outside a section\n";

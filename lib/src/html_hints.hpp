@@ -2,6 +2,9 @@
 // class or id that name site chrome, or the article body.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +24,13 @@ struct HintSet {
   std::unordered_map<std::string, Reason, TokenHash, std::equal_to<>> chrome;  // token -> what it names
   std::unordered_map<std::string, bool, TokenHash, std::equal_to<>> content;   // tokens naming the article
   std::size_t longest_token = 0;  // no longer token can match
+  // Bit min(length, 63) of [first byte] is set when some token of that
+  // length starts with that byte: most tokens of a page are ruled out by it
+  // without hashing.
+  std::array<std::uint64_t, 256> shapes{};
+  bool may_be_token(std::string_view token) const {
+    return shapes[static_cast<unsigned char>(token[0])] >> std::min<std::size_t>(token.size(), 63) & 1;
+  }
 
   struct Match {
     Reason reason;

@@ -15,13 +15,25 @@ class Arena {
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
 
-  void* allocate(std::size_t size);
+  // Inline: Gumbo allocates for nearly every character it buffers.
+  void* allocate(std::size_t size) {
+    size = (size + kAlign - 1) & ~(kAlign - 1);
+    if (size > left_) grow(size);
+    void* p = cursor_;
+    cursor_ += size;
+    left_ -= size;
+    return p;
+  }
 
   // Callbacks with the signatures GumboOptions wants; userdata is the Arena.
-  static void* gumbo_allocate(void* arena, std::size_t size);
+  static void* gumbo_allocate(void* arena, std::size_t size) {
+    return static_cast<Arena*>(arena)->allocate(size);
+  }
   static void gumbo_free(void* arena, void* ptr);
 
  private:
+  void grow(std::size_t size);  // a new chunk of at least `size` bytes
+
   static constexpr std::size_t kAlign = alignof(std::max_align_t);
   static constexpr std::size_t kMaxChunk = std::size_t{4} << 20;
 

@@ -108,7 +108,10 @@ void read_tag(std::string_view s, std::size_t at, Tag& tag) {
   std::size_t i = at + 1;
   tag.end = s[i] == '/';
   if (tag.end) ++i;
-  while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>') tag.name.push_back(lower(s[i++]));
+  std::size_t tag_name_at = i;
+  while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+  tag.name.assign(s.data() + tag_name_at, i - tag_name_at);
+  for (auto& c : tag.name) c = lower(c);
   tag.id = gumbo_tagn_enum(tag.name.data(), static_cast<unsigned>(tag.name.size()));
   while (i < s.size()) {
     while (i < s.size() && (is_space(s[i]) || s[i] == '/')) {

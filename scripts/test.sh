@@ -25,6 +25,7 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 # The time limit is only a safety net, set well above what FUZZ_RUNS inputs
 # take (the slowest target, extract, runs about 230 inputs a second).
 export FUZZ_RUNS=${FUZZ_RUNS:-8000} FUZZ_SECONDS=${FUZZ_SECONDS:-240} FUZZ_SEED=${FUZZ_SEED:-1}
+export FUZZ_REPEATABLE=${FUZZ_REPEATABLE:-1}
 if [ "$FUZZ_SECONDS" != 0 ]; then
   echo "== fuzzing: $FUZZ_RUNS inputs per target (seed $FUZZ_SEED)" >&2
   rm -rf build-fuzz/corpus

@@ -9,6 +9,8 @@ extern const std::string_view kHtmlHintsData;  // generated from data/html_hints
 
 namespace {
 
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 bool is_separator(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-' || c == '_';
 }
@@ -25,13 +27,9 @@ bool any_token(std::string_view value, const HintSet& set, F&& f) {
     std::size_t start = i;
     while (i < value.size() && !is_separator(value[i])) ++i;
     std::size_t length = i - start;
-    if (length == 0 || length > longest) continue;
-    for (std::size_t k = 0; k < length; ++k) {
-      char c = value[start + k];
-      token[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-    }
-    std::string_view t(token, length);
-    if (set.may_be_token(t) && f(t)) return true;
+    if (length == 0 || length > longest || !set.may_be_token(lower(value[start]), length)) continue;
+    for (std::size_t k = 0; k < length; ++k) token[k] = lower(value[start + k]);
+    if (f(std::string_view(token, length))) return true;
   }
   return false;
 }

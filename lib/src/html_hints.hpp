@@ -28,8 +28,8 @@ struct HintSet {
   // length starts with that byte: most tokens of a page are ruled out by it
   // without hashing.
   std::array<std::uint64_t, 256> shapes{};
-  bool may_be_token(std::string_view token) const {
-    return shapes[static_cast<unsigned char>(token[0])] >> std::min<std::size_t>(token.size(), 63) & 1;
+  bool may_be_token(char first, std::size_t length) const {
+    return shapes[static_cast<unsigned char>(first)] >> std::min<std::size_t>(length, 63) & 1;
   }
 
   struct Match {

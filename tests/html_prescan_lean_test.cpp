@@ -147,6 +147,11 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
            "<frameset><frame></frameset>"),
       page("<div style=\"color:red\" role=\"navigation\">nav</div><div itemprop=\"articleBody\" "
            "style=\"display: none\">" + story + "</div><div aria-hidden=\"true\">hid</div>" + story),
+      // Text on both sides of a left-out element: a '<' that is text, a
+      // bogus end tag, a character reference cut in two.
+      page("<p><a href=\"/\">Home</b>></<meta ><a href=\"/world\">World</a></p>" + story),
+      page("<p>a <<meta name=x>/b> c &am<meta name=x>p; d &#6<link rel=icon>0; e</p>" + story),
+      page("<p>x</ p>y</3<link rel=icon>>z <<link rel=icon>a href=/q>w</p>" + story),
       // Broken markup around all of it.
       "<a href=\"/x\" class=\"share\">unterminated <meta name=author content=A",
       "<p><a href='/y' class='nav'>x</a><meta name=description content=\"<b>&amp;</b>\"",

@@ -6,6 +6,7 @@
 #include "html_metadata.hpp"
 
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -499,8 +500,18 @@ class Scanner {
     bool end_tag = s_.compare(at, 2, "</") == 0;
     std::size_t name_at = at + (end_tag ? 2 : 1);
     if (name_at >= s_.size() || !is_alpha(s_[name_at])) {
-      if (end_tag && name_at < s_.size() && s_[name_at] == '>') return name_at + 1;  // "</>"
-      out_.html.push_back('<');
+      if (end_tag && name_at < s_.size()) {
+        // "</>" is nothing; "</" and another character open a bogus
+        // comment, up to the next '>'.
+        if (s_[name_at] == '>') return name_at + 1;
+        std::size_t close = s_.find('>', name_at);
+        std::size_t end = close == std::string_view::npos ? s_.size() : close + 1;
+        skip(at, end);
+        return end;
+      }
+      // A '<' that is text. Written as a reference, so that whatever is
+      // left out after it cannot make it the start of a tag.
+      out_.html.append("&lt;");
       return at + 1;
     }
     read_tag(s_, at, tag_);
@@ -558,7 +569,7 @@ class Scanner {
     // The tree builder lets some tags out of <math> content, <meta> among
     // them: past a <math>, no element is left out whole.
     if (id == GUMBO_TAG_MATH) math_seen_ = true;
-    if (lean_ && !math_seen_ && unread_head_element(tag_)) {
+    if (lean_ && !math_seen_ && unread_head_element(tag_) && text_may_join()) {
       skip(at, body);
       return body;
     }
@@ -573,6 +584,16 @@ class Scanner {
     }
     write_tag(tag_);
     return body;
+  }
+
+  // Whether the text written last may run on into the text after an element
+  // left out here: not when it ends in what could be the start of a
+  // character reference ("&am" + "p;" would become "&amp;").
+  bool text_may_join() const {
+    const std::string& out = out_.html;
+    std::size_t i = out.size();
+    while (i > 0 && (std::isalnum(static_cast<unsigned char>(out[i - 1])) || out[i - 1] == '#')) --i;
+    return i == 0 || out[i - 1] != '&';
   }
 
   // Leave out an element from its start tag at `at` to its end tag at `end`.

@@ -80,7 +80,7 @@ HintSet parse_hints(std::string_view data, std::string* error) {
       {"chrome", Reason::Chrome},
   }};
   HintSet set;
-  std::optional<Reason> section;
+  Reason section = Reason::Kept;  // Kept: not in a chrome section
   bool content = false;
   std::size_t line_no = 0;
   while (!data.empty()) {
@@ -91,12 +91,12 @@ HintSet parse_hints(std::string_view data, std::string* error) {
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '[' && line.back() == ']') {
       std::string_view name = line.substr(1, line.size() - 2);
-      section.reset();
+      section = Reason::Kept;
       content = name == "content";
       for (auto [n, r] : kSections) {
         if (n == name) section = r;
       }
-      if (!section && !content && error) {
+      if (section == Reason::Kept && !content && error) {
         *error += "line " + std::to_string(line_no) + ": unknown section [" + std::string(name) + "]\n";
       }
       continue;
@@ -104,7 +104,7 @@ HintSet parse_hints(std::string_view data, std::string* error) {
     set.longest_token = std::max(set.longest_token, line.size());
     set.shapes[static_cast<unsigned char>(line[0])] |= std::uint64_t{1} << std::min<std::size_t>(line.size(), 63);
     if (content) set.content.emplace(std::string(line), true);
-    else if (section) set.chrome.emplace(std::string(line), *section);
+    else if (section != Reason::Kept) set.chrome.emplace(std::string(line), section);
     else if (error) *error += "line " + std::to_string(line_no) + ": token outside a section\n";
   }
   return set;

@@ -32,6 +32,10 @@ class NameMatcher {
   bool apply(std::string_view text, std::string& result, std::size_t* replaced,
              std::vector<std::pair<std::string, std::string>>* examples) const;
 
+  // The same, considering every byte in turn (no block filter), for tests.
+  bool apply_reference(std::string_view text, std::string& result, std::size_t* replaced,
+             std::vector<std::pair<std::string, std::string>>* examples) const;
+
  private:
   struct Hash {
     using is_transparent = void;
@@ -59,6 +63,10 @@ class NameMatcher {
   Node exact_;        // case-sensitive forms
   Node any_case_;     // [ignore-case] forms, lower-cased
   bool may_start(char32_t c) const;  // can a name begin with this character?
+  // Considers a name at text[i]; returns where the scan resumes.
+  std::size_t visit(std::string_view text, std::size_t i, std::string& out, std::size_t& copied, bool& changed,
+                    std::size_t* replaced, std::vector<std::pair<std::string, std::string>>* examples) const;
+  void finish_scan_bytes();
   bool prefix_may_match(std::string_view text, std::size_t i) const;
   static std::size_t prefix_hash(unsigned char a, unsigned char b, unsigned char c);
 
@@ -69,6 +77,10 @@ class NameMatcher {
   bool scan_[256] = {};    // bytes the scan stops at
   bool pairs_[128][128] = {};  // first two bytes of a first token
   std::vector<std::string> other_starts_;  // first tokens that fold to non-ASCII
+  // The ASCII bytes of scan_ other than capitals, looked for 64 bytes at a
+  // time when there are few of them; otherwise every byte is a candidate.
+  std::vector<unsigned char> other_scan_bytes_;
+  bool scan_every_byte_ = false;
 };
 
 }  // namespace winnow::detail

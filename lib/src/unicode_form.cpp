@@ -125,6 +125,8 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
   if (form == UnicodeForm::None) return false;
   const QuickTable& table = quick_table();
   std::string out;
+  std::string stretch_buffer;
+  bool changed = false;
   std::size_t copied = 0;   // utf8[0, copied) is already in `out`
   std::size_t boundary = 0;  // start of the last quick code point seen
   std::size_t i = 0;
@@ -152,15 +154,22 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
       if (c < 0x80 || !table.slow(c, form)) break;
       i = next;
     }
-    if (out.empty()) out.reserve(utf8.size() + utf8.size() / 8);
-    out.append(utf8.data() + copied, boundary - copied);
-    append_normalized(out, utf8.substr(boundary, i - boundary), form);
-    copied = i;
+    // Most such stretches are already normalized ("é" precomposed): the
+    // text is only copied from the first one that is not.
+    std::string_view stretch = utf8.substr(boundary, i - boundary);
+    stretch_buffer.clear();
+    append_normalized(stretch_buffer, stretch, form);
+    if (stretch_buffer != stretch) {
+      if (!changed) out.reserve(utf8.size() + utf8.size() / 8);
+      changed = true;
+      out.append(utf8.data() + copied, boundary - copied);
+      out += stretch_buffer;
+      copied = i;
+    }
     boundary = i;
   }
-  if (copied == 0) return false;
+  if (!changed) return false;
   out.append(utf8.data() + copied, utf8.size() - copied);
-  if (out == utf8) return false;  // only quick-checked stretches that were already normalized
   result = std::move(out);
   return true;
 }

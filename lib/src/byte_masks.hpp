@@ -137,4 +137,29 @@ inline std::uint64_t equal_mask(const char* p, unsigned char c) { return portabl
 
 #endif
 
+// The first byte >= 0x80 in s[i, ...), or s.size(): 64 bytes at a time,
+// then 8.
+inline std::size_t skip_ascii(const char* s, std::size_t size, std::size_t i) {
+  while (i + kMaskBlock <= size) {
+#if defined(__SSE2__)
+    std::uint64_t high = 0;
+    for (int k = 0; k < 4; ++k) {
+      high |= sse2::bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16 * k)), 16 * k);
+    }
+#else
+    std::uint64_t high = portable::word_masks(s + i).high;
+#endif
+    if (high) return i + static_cast<std::size_t>(__builtin_ctzll(high));
+    i += kMaskBlock;
+  }
+  while (i + 8 <= size) {
+    std::uint64_t word;
+    __builtin_memcpy(&word, s + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < size && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 }  // namespace winnow::detail

@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include "byte_masks.hpp"
 #include "codepages.hpp"
 #include "utf8.hpp"
 
@@ -538,12 +539,7 @@ std::size_t first_suspect(std::string_view utf8, std::size_t from) {
   std::size_t lead_at = 0;
   for (std::size_t i = from; i < utf8.size();) {
     if (lead == 0) {
-      while (i + 8 <= utf8.size()) {
-        std::uint64_t word;
-        __builtin_memcpy(&word, utf8.data() + i, 8);
-        if (word & 0x8080808080808080ULL) break;
-        i += 8;
-      }
+      i = skip_ascii(utf8.data(), utf8.size(), i);
       if (i >= utf8.size()) break;
     }
     auto b = static_cast<unsigned char>(utf8[i]);

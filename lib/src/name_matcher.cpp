@@ -165,6 +165,9 @@ void NameMatcher::insert(Node& root, const std::vector<std::string>& tokens, int
   }
   node->entry = entry;
   const std::string& head = tokens.front();
+  bool ascii_head = true;
+  for (char c : head) ascii_head = ascii_head && static_cast<unsigned char>(c) < 0x80;
+  if (ascii_head) first_tokens_.set(token_hash(head, &root == &any_case_));
   auto first = static_cast<unsigned char>(head[0]);
   auto second = head.size() > 1 ? static_cast<unsigned char>(head[1]) : 0;
   if (first >= 0x80) {
@@ -250,7 +253,7 @@ bool word_char_before(std::string_view text, std::size_t i) {
 // The first three bytes of the token at `i` as its folded form would begin
 // (0 past its end), or false when folding may change them (an accent or an
 // apostrophe among them): then only the full match can tell.
-bool NameMatcher::prefix_may_match(std::string_view text, std::size_t i) const {
+inline bool NameMatcher::prefix_may_match(std::string_view text, std::size_t i) const {
   if (prefix_all_) return true;
   unsigned char p[3] = {0, 0, 0};
   for (std::size_t k = 0; k < 3 && i + k < text.size(); ++k) {
@@ -262,6 +265,37 @@ bool NameMatcher::prefix_may_match(std::string_view text, std::size_t i) const {
   return prefixes_.test(prefix_hash(p[0], p[1], p[2]));
 }
 
+std::size_t NameMatcher::token_hash(std::string_view token, bool any_case) {
+  std::uint32_t h = any_case ? 0x9E3779B9U : 2166136261U;
+  for (char c : token) {
+    auto b = static_cast<unsigned char>(c);
+    if (any_case && b >= 'A' && b <= 'Z') b += 32;
+    h = (h ^ b) * 16777619U;
+  }
+  return (h * 2654435761U) >> (32 - 16);
+}
+
+// A token of ASCII letters and digits ends where folding cannot reach past
+// it; then it is its own folded form (lower-cased for [ignore-case]
+// entries), and a name can begin here only if some form's first token
+// hashes alike. Otherwise (an accent, an apostrophe) only the full match
+// can tell.
+inline bool NameMatcher::first_token_may_match(std::string_view text, std::size_t i) const {
+  std::size_t end = i;
+  while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
+         kAscii.alnum[static_cast<unsigned char>(text[end])]) {
+    ++end;
+  }
+  if (end == i) return true;
+  if (end < text.size()) {
+    auto b = static_cast<unsigned char>(text[end]);
+    if (b >= 0x80 || is_apostrophe(b)) return true;
+  }
+  std::string_view token = text.substr(i, end - i);
+  return (!exact_.next.empty() && first_tokens_.test(token_hash(token, false))) ||
+         (!any_case_.next.empty() && first_tokens_.test(token_hash(token, true)));
+}
+
 bool NameMatcher::may_start(char32_t c) const {
   if (c < 0x80) return starts_[c];
   std::string folded;
@@ -271,21 +305,30 @@ bool NameMatcher::may_start(char32_t c) const {
   return !other_starts_.empty();  // rare: a dictionary with non-Latin names
 }
 
-std::size_t NameMatcher::visit(std::string_view text, std::size_t i, std::string& out, std::size_t& copied,
-                               bool& changed, std::size_t* replaced,
-                               std::vector<std::pair<std::string, std::string>>* examples) const {
+inline bool NameMatcher::may_begin_at(std::string_view text, std::size_t i) const {
   auto b = static_cast<unsigned char>(text[i]);
-  if (!scan_[b]) return i + 1;
+  if (!scan_[b]) return false;
   if (b < 0x80) {
     if (i + 1 < text.size()) {
       auto b2 = static_cast<unsigned char>(text[i + 1]);
-      if (b2 < 0x80 && !pairs_[b][b2]) return i + 1;
+      if (b2 < 0x80 && !pairs_[b][b2]) return false;
     }
-    if (!prefix_may_match(text, i)) return i + 1;
-  } else {
-    std::size_t j = i;
-    if (!may_start(next_code_point(text, j))) return i + 1;
+    return prefix_may_match(text, i) && first_token_may_match(text, i);
   }
+  std::size_t j = i;
+  return may_start(next_code_point(text, j));
+}
+
+std::size_t NameMatcher::visit(std::string_view text, std::size_t i, std::string& out, std::size_t& copied,
+                               bool& changed, std::size_t* replaced,
+                               std::vector<std::pair<std::string, std::string>>* examples) const {
+  if (!may_begin_at(text, i)) return i + 1;
+  return match_at(text, i, out, copied, changed, replaced, examples);
+}
+
+std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, std::string& out, std::size_t& copied,
+                                  bool& changed, std::size_t* replaced,
+                                  std::vector<std::pair<std::string, std::string>>* examples) const {
   if (word_char_before(text, i)) return i + 1;
   Match m;
   bool exact = longest_match(exact_, text, i, false, m);
@@ -353,8 +396,8 @@ bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t*
     while (candidates) {
       std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(candidates));
       candidates &= candidates - 1;
-      if (i < next || i >= text.size()) continue;
-      next = visit(text, i, out, copied, changed, replaced, examples);
+      if (i < next || i >= text.size() || !may_begin_at(text, i)) continue;
+      next = match_at(text, i, out, copied, changed, replaced, examples);
     }
   }
   if (!changed) return false;

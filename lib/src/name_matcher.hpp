@@ -63,12 +63,22 @@ class NameMatcher {
   Node exact_;        // case-sensitive forms
   Node any_case_;     // [ignore-case] forms, lower-cased
   bool may_start(char32_t c) const;  // can a name begin with this character?
+  // Whether the byte tables let a name begin at text[i] (cheap).
+  bool may_begin_at(std::string_view text, std::size_t i) const;
+  // Matches at text[i] (a position may_begin_at() let through); returns
+  // where the scan resumes.
+  std::size_t match_at(std::string_view text, std::size_t i, std::string& out, std::size_t& copied, bool& changed,
+                       std::size_t* replaced, std::vector<std::pair<std::string, std::string>>* examples) const;
   // Considers a name at text[i]; returns where the scan resumes.
   std::size_t visit(std::string_view text, std::size_t i, std::string& out, std::size_t& copied, bool& changed,
                     std::size_t* replaced, std::vector<std::pair<std::string, std::string>>* examples) const;
   void finish_scan_bytes();
   bool prefix_may_match(std::string_view text, std::size_t i) const;
   static std::size_t prefix_hash(unsigned char a, unsigned char b, unsigned char c);
+  bool first_token_may_match(std::string_view text, std::size_t i) const;
+  static std::size_t token_hash(std::string_view token, bool any_case);
+
+  std::bitset<1 << 16> first_tokens_;  // hashes of the ASCII first tokens of all forms
 
   std::bitset<1 << 16> prefixes_;  // hashes of the first three bytes of first tokens
   bool prefix_all_ = false;        // a first token begins with non-ASCII: no prefix filter

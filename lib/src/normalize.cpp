@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "byte_masks.hpp"
 #include "decode.hpp"
 #include "entities.hpp"
 #include "mojibake.hpp"
@@ -63,23 +64,13 @@ void NormalizeReport::append_notes(std::vector<std::string>& notes) const {
 
 namespace {
 
-// Valid UTF-8 (checked eight ASCII bytes at a time), or not.
+// Valid UTF-8 (ASCII checked 64 bytes at a time), or not.
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    if (i + 8 <= s.size()) {
-      std::uint64_t word;
-      __builtin_memcpy(&word, s.data() + i, 8);
-      if (!(word & 0x8080808080808080ULL)) {
-        i += 8;
-        continue;
-      }
-    }
+    i = skip_ascii(s.data(), s.size(), i);
+    if (i >= s.size()) break;
     auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
     std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
     if (b < 0xC2 || b > 0xF4 || i + len > s.size()) return false;
     auto b1 = static_cast<unsigned char>(s[i + 1]);

@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include "byte_masks.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -131,13 +132,11 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
   std::size_t boundary = 0;  // start of the last quick code point seen
   std::size_t i = 0;
   while (i < utf8.size()) {
-    // ASCII is quick whatever the form; skip it eight bytes at a time.
-    while (i + 8 <= utf8.size()) {
-      std::uint64_t word;
-      __builtin_memcpy(&word, utf8.data() + i, 8);
-      if (word & 0x8080808080808080ULL) break;
-      i += 8;
-      boundary = i - 1;
+    // ASCII is quick whatever the form; skip it 64 bytes at a time.
+    std::size_t non_ascii = skip_ascii(utf8.data(), utf8.size(), i);
+    if (non_ascii > i) {
+      boundary = non_ascii - 1;
+      i = non_ascii;
     }
     if (i >= utf8.size()) break;
     std::size_t start = i;

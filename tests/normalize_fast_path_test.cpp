@@ -72,6 +72,9 @@ const std::vector<std::string>& pieces() {
       "\xE3\x80\x80",      // ideographic space
       "\xE1\xBD\xB1",      // ά (U+1F71)
       "\xC2\xAD",          // soft hyphen
+      "\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2",  // Киев
+      "\xE6\x97\xA5\xE6\x9C\xAC",  // 日本
+      "\xE3\x81\x82",      // あ
       "\xEF\xBB\xBF",      // BOM
       "Sergei Lavrov", "Lavrov", "Kiev", "al-Nusra", "al Qaeda", "Erdogan", "\xC3\x89rdogan", "Turkey",
       "Hay'at Tahrir al-Sham", "Zelenskiy", "Kyiv", "'s", "-", "al", "A", "Al", "x",
@@ -208,6 +211,8 @@ TEST(NormalizeFastPath, ByteMasksAgreeWithPortableLoop) {
     ASSERT_EQ(fast.space, slow.space);
     ASSERT_EQ(fast.newline, slow.newline);
     ASSERT_EQ(fast.control, slow.control);
+    ASSERT_EQ(fast.lead2, slow.lead2);
+    ASSERT_EQ(fast.lead3, slow.lead3);
     auto fw = winnow::detail::word_masks(block);
     auto sw = winnow::detail::portable::word_masks(block);
     ASSERT_EQ(fw.high, sw.high);
@@ -215,6 +220,8 @@ TEST(NormalizeFastPath, ByteMasksAgreeWithPortableLoop) {
     ASSERT_EQ(fw.upper, sw.upper);
     auto c = static_cast<unsigned char>(interesting[rng() % interesting.size()]);
     ASSERT_EQ(winnow::detail::equal_mask(block, c), winnow::detail::portable::equal_mask(block, c));
+    auto lo = static_cast<unsigned char>(rng() % 256), hi = static_cast<unsigned char>(rng() % 256);
+    ASSERT_EQ(winnow::detail::range_mask(block, lo, hi), winnow::detail::portable::range_mask(block, lo, hi));
   }
 }
 

@@ -21,6 +21,10 @@ struct CleanMasks {
   std::uint64_t space = 0;     // ' '
   std::uint64_t newline = 0;   // '\n'
   std::uint64_t control = 0;   // other bytes < 0x20 but tab, and 0x7F
+  // Lead bytes of characters that the clean-up always keeps as they are:
+  // two-byte sequences from U+00C0 (C3..DF) and CJK ideographs (E4..E9).
+  std::uint64_t lead2 = 0;
+  std::uint64_t lead3 = 0;
 };
 
 // What the name scan looks at (with equal_mask() for single bytes).
@@ -41,6 +45,18 @@ inline CleanMasks clean_masks(const char* p) {
     if (b == ' ') m.space |= bit;
     if (b == '\n') m.newline |= bit;
     if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) m.control |= bit;
+    if (b >= 0xC3 && b <= 0xDF) m.lead2 |= bit;
+    if (b >= 0xE4 && b <= 0xE9) m.lead3 |= bit;
+  }
+  return m;
+}
+
+// Bytes in [lo, hi].
+inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char hi) {
+  std::uint64_t m = 0;
+  for (std::size_t k = 0; k < kMaskBlock; ++k) {
+    auto b = static_cast<unsigned char>(p[k]);
+    if (b >= lo && b <= hi) m |= std::uint64_t{1} << k;
   }
   return m;
 }
@@ -76,6 +92,12 @@ inline std::uint64_t bits(__m128i v, int shift) {
   return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(v))) << shift;
 }
 
+// Bytes in [lo, hi], unsigned.
+inline __m128i in_range(__m128i v, unsigned char lo, unsigned char hi) {
+  return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(lo))), v),
+                       _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(static_cast<char>(hi))), v));
+}
+
 inline CleanMasks clean_masks(const char* p) {
   CleanMasks m;
   const __m128i space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
@@ -92,6 +114,18 @@ inline CleanMasks clean_masks(const char* p) {
     m.space |= bits(_mm_cmpeq_epi8(v, space), 16 * k);
     m.newline |= bits(nl, 16 * k);
     m.control |= bits(control, 16 * k) & ~high;
+    if (high) {
+      m.lead2 |= bits(in_range(v, 0xC3, 0xDF), 16 * k);
+      m.lead3 |= bits(in_range(v, 0xE4, 0xE9), 16 * k);
+    }
+  }
+  return m;
+}
+
+inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char hi) {
+  std::uint64_t m = 0;
+  for (int k = 0; k < 4; ++k) {
+    m |= bits(in_range(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), lo, hi), 16 * k);
   }
   return m;
 }
@@ -128,18 +162,26 @@ inline std::uint64_t equal_mask(const char* p, unsigned char c) {
 inline CleanMasks clean_masks(const char* p) { return sse2::clean_masks(p); }
 inline WordMasks word_masks(const char* p) { return sse2::word_masks(p); }
 inline std::uint64_t equal_mask(const char* p, unsigned char c) { return sse2::equal_mask(p, c); }
+inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char hi) {
+  return sse2::range_mask(p, lo, hi);
+}
 
 #else
 
 inline CleanMasks clean_masks(const char* p) { return portable::clean_masks(p); }
 inline WordMasks word_masks(const char* p) { return portable::word_masks(p); }
 inline std::uint64_t equal_mask(const char* p, unsigned char c) { return portable::equal_mask(p, c); }
+inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char hi) {
+  return portable::range_mask(p, lo, hi);
+}
 
 #endif
 
 // The first byte >= 0x80 in s[i, ...), or s.size(): 64 bytes at a time,
 // then 8.
 inline std::size_t skip_ascii(const char* s, std::size_t size, std::size_t i) {
+  // Non-Latin text has no ASCII to skip between most of its characters.
+  if (i < size && static_cast<unsigned char>(s[i]) >= 0x80) return i;
   while (i + kMaskBlock <= size) {
 #if defined(__SSE2__)
     std::uint64_t high = 0;

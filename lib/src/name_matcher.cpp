@@ -364,6 +364,18 @@ void NameMatcher::finish_scan_bytes() {
     if (scan_[b] && !(b >= 'A' && b <= 'Z')) other_scan_bytes_.push_back(static_cast<unsigned char>(b));
   }
   scan_every_byte_ = other_scan_bytes_.size() > 4;
+  high_scan_ranges_.clear();
+  for (int b = 0x80; b < 0x100;) {
+    if (!scan_[b]) {
+      ++b;
+      continue;
+    }
+    int end = b;
+    while (end + 1 < 0x100 && scan_[end + 1]) ++end;
+    high_scan_ranges_.emplace_back(static_cast<unsigned char>(b), static_cast<unsigned char>(end));
+    b = end + 1;
+  }
+  every_high_byte_ = high_scan_ranges_.size() > 3;
 }
 
 bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t* replaced,
@@ -373,8 +385,9 @@ bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t*
   bool changed = false;
   std::size_t next = 0;  // the scan resumes here (past a match)
   bool alnum_before = false;
-  // Candidates, 64 bytes at a time: a capital letter, a non-ASCII byte or
-  // another byte a name may begin with, not right after an ASCII letter or
+  // Candidates, 64 bytes at a time: a capital letter, a lead byte of a
+  // letter that folds to a name's first letter, or another byte a name may
+  // begin with, not right after an ASCII letter or
   // digit (no word starts there). Each goes through the byte tables.
   for (std::size_t base = 0; base < text.size(); base += kMaskBlock) {
     const char* block = text.data() + base;
@@ -385,7 +398,12 @@ bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t*
       block = padded;
     }
     WordMasks m = word_masks(block);
-    std::uint64_t candidates = m.upper | m.high;
+    std::uint64_t candidates = m.upper;
+    if (every_high_byte_) {
+      candidates |= m.high;
+    } else if (m.high) {
+      for (auto [lo, hi] : high_scan_ranges_) candidates |= range_mask(block, lo, hi);
+    }
     if (scan_every_byte_) {
       candidates = ~std::uint64_t{0};
     } else {

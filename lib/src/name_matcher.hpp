@@ -91,6 +91,9 @@ class NameMatcher {
   // time when there are few of them; otherwise every byte is a candidate.
   std::vector<unsigned char> other_scan_bytes_;
   bool scan_every_byte_ = false;
+  // The non-ASCII bytes of scan_, as ranges, looked for likewise.
+  std::vector<std::pair<unsigned char, unsigned char>> high_scan_ranges_;
+  bool every_high_byte_ = false;
 };
 
 }  // namespace winnow::detail

@@ -204,7 +204,12 @@ std::size_t verbatim_length(std::string_view s, std::size_t i, const CleanupOpti
 std::size_t block_run(std::string_view s, std::size_t i, const CleanupOptions& options) {
   CleanMasks m = clean_masks(s.data() + i);
   std::uint64_t breaks = m.space | m.newline;
-  std::uint64_t stop = m.high | m.control | (m.space & ((breaks << 1) | (breaks >> 1))) |
+  // Characters always kept (Cyrillic, Greek, Hebrew, Arabic, accented Latin,
+  // CJK) need no look; one cut by the end of the block gets one below.
+  std::uint64_t lead2 = m.lead2 & ~(std::uint64_t{1} << 63);
+  std::uint64_t lead3 = m.lead3 & ~(std::uint64_t{3} << 62);
+  std::uint64_t kept_high = lead2 | (lead2 << 1) | lead3 | (lead3 << 1) | (lead3 << 2);
+  std::uint64_t stop = (m.high & ~kept_high) | m.control | (m.space & ((breaks << 1) | (breaks >> 1))) |
                        (m.newline & (m.newline << 1) & (m.newline << 2));
   std::size_t from = 0;  // bytes [0, from) are taken
   for (;;) {

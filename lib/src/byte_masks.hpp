@@ -159,23 +159,18 @@ inline std::uint64_t equal_mask(const char* p, unsigned char c) {
 
 }  // namespace sse2
 
-inline CleanMasks clean_masks(const char* p) { return sse2::clean_masks(p); }
-inline WordMasks word_masks(const char* p) { return sse2::word_masks(p); }
-inline std::uint64_t equal_mask(const char* p, unsigned char c) { return sse2::equal_mask(p, c); }
-inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char hi) {
-  return sse2::range_mask(p, lo, hi);
-}
+namespace fastest = sse2;
 
 #else
 
-inline CleanMasks clean_masks(const char* p) { return portable::clean_masks(p); }
-inline WordMasks word_masks(const char* p) { return portable::word_masks(p); }
-inline std::uint64_t equal_mask(const char* p, unsigned char c) { return portable::equal_mask(p, c); }
-inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char hi) {
-  return portable::range_mask(p, lo, hi);
-}
+namespace fastest = portable;
 
 #endif
+
+using fastest::clean_masks;
+using fastest::equal_mask;
+using fastest::range_mask;
+using fastest::word_masks;
 
 // The first byte >= 0x80 in s[i, ...), or s.size(): 64 bytes at a time,
 // then 8.

@@ -119,50 +119,49 @@ std::optional<char32_t> reference_at(std::string_view text, std::size_t& length)
   return named(text.substr(start, i - start));
 }
 
-// One pass; returns the number of references decoded. `made_ampersand` is
-// set when one of them was "&amp;" (or another '&'), which may start a new one.
-std::size_t decode_once(std::string& text, bool& made_ampersand) {
-  std::size_t amp = text.find('&');
-  if (amp == std::string::npos) return 0;
-  std::string out(text, 0, amp);
+// One pass over `text`; returns the number of references decoded and, when
+// there were any, sets `result` (which may be the text's own string).
+// `made_ampersand` is set when one of them was "&amp;" (or another '&'),
+// which may start a new one. Text without a reference is not copied.
+std::size_t decode_once(std::string_view text, std::string& result, bool& made_ampersand) {
+  std::string out;
   std::size_t count = 0;
-  std::size_t i = amp;
-  while (i < text.size()) {
-    if (text[i] != '&') {
-      std::size_t next = text.find('&', i);
-      if (next == std::string::npos) next = text.size();
-      out.append(text, i, next - i);
-      i = next;
+  std::size_t copied = 0;  // text[0, copied) is in `out`
+  for (std::size_t i = text.find('&'); i != std::string_view::npos; i = text.find('&', i)) {
+    std::size_t length = 0;
+    auto cp = reference_at(text.substr(i), length);
+    if (!cp) {
+      ++i;
       continue;
     }
-    std::size_t length = 0;
-    auto cp = reference_at(std::string_view(text).substr(i), length);
-    if (cp) {
-      append_utf8(out, *cp);
-      made_ampersand = made_ampersand || *cp == '&';
-      ++count;
-      i += length;
-    } else {
-      out.push_back('&');
-      ++i;
-    }
+    if (count == 0) out.reserve(text.size());
+    out.append(text, copied, i - copied);
+    append_utf8(out, *cp);
+    made_ampersand = made_ampersand || *cp == '&';
+    ++count;
+    i += length;
+    copied = i;
   }
-  if (count) text = std::move(out);
+  if (count == 0) return 0;
+  out.append(text, copied, text.size() - copied);
+  result = std::move(out);
   return count;
 }
 
 }  // namespace
 
-std::size_t decode_entities(std::string& text) {
-  std::size_t total = 0;
+std::size_t decode_entities(std::string_view text, std::string& result) {
+  bool made_ampersand = false;
+  std::size_t total = decode_once(text, result, made_ampersand);
   // "&amp;amp;" is text escaped twice; unescaping until nothing changes keeps
   // normalization idempotent. Each pass shortens the text, so this ends.
-  for (;;) {
-    bool made_ampersand = false;
-    std::size_t n = decode_once(text, made_ampersand);
-    total += n;
-    if (!made_ampersand) return total;
+  while (made_ampersand) {
+    made_ampersand = false;
+    total += decode_once(result, result, made_ampersand);
   }
+  return total;
 }
+
+std::size_t decode_entities(std::string& text) { return decode_entities(text, text); }
 
 }  // namespace winnow::detail

@@ -15,4 +15,8 @@ namespace winnow::detail {
 // Returns how many references were decoded.
 std::size_t decode_entities(std::string& text);
 
+// The same without a copy when there is nothing to decode: sets `result`
+// (which may be the text's own string) only when the count is not zero.
+std::size_t decode_entities(std::string_view text, std::string& result);
+
 }  // namespace winnow::detail

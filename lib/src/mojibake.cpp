@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include "byte_masks.hpp"
 #include "codepages.hpp"
 #include "utf8.hpp"
 
@@ -533,33 +534,34 @@ class PairTable {
 // lead byte, followed by one it reads as a continuation byte (or by a space,
 // '?' or U+FFFD standing for a lost one); C1 controls need repair on their
 // own. Most text has neither, and is checked without decoding it whole.
-bool may_hold_mojibake(std::string_view utf8) {
+// Returns where the first such pair (or character) begins in utf8[from, ...),
+// or npos. A line break ends every pair, so a scan of several lines finds
+// what a scan of each line alone would.
+std::size_t first_suspect(std::string_view utf8, std::size_t from) {
   static const PairTable table;
   std::uint32_t lead = 0;  // masks of the previous character if it can lead
-  for (std::size_t i = 0; i < utf8.size();) {
+  std::size_t lead_at = 0;
+  for (std::size_t i = from; i < utf8.size();) {
     if (lead == 0) {
-      while (i + 8 <= utf8.size()) {
-        std::uint64_t word;
-        __builtin_memcpy(&word, utf8.data() + i, 8);
-        if (word & 0x8080808080808080ULL) break;
-        i += 8;
-      }
+      i = skip_ascii(utf8.data(), utf8.size(), i);
       if (i >= utf8.size()) break;
     }
     auto b = static_cast<unsigned char>(utf8[i]);
     if (b < 0x80) {
-      if ((lead >> 16) && b == ' ') return true;
+      if ((lead >> 16) && b == ' ') return lead_at;
       lead = 0;
       ++i;
       continue;
     }
+    std::size_t start = i;
     char32_t cp = decode_valid_utf8(utf8, i);
-    if (is_c1(cp) || cp == 0xFFFD) return true;
+    if (is_c1(cp) || cp == 0xFFFD) return start;
     std::uint32_t m = table.masks(cp);
-    if (lead & (m >> 8) & 0xFF) return true;
+    if (lead & (m >> 8) & 0xFF) return lead_at;
     lead = m & 0x100FF;
+    lead_at = start;
   }
-  return false;
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -594,35 +596,38 @@ void repair_line(std::string_view line, std::string& out, MojibakeRepair& result
 
 }  // namespace
 
-MojibakeRepair repair_mojibake(std::string& utf8) {
+MojibakeRepair repair_mojibake(std::string_view text, std::string& result) {
   // Line by line: a line is the unit that reads as one encoding or another
   // (a page may quote a damaged paragraph), and clean lines are passed over
-  // without decoding them.
-  MojibakeRepair result;
+  // without decoding them, in one scan of the whole text.
+  MojibakeRepair repair;
   std::string out;
-  std::size_t copied = 0;  // utf8[0, copied) is in `out`
-  std::string_view text(utf8);
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find('\n', start);
+  std::size_t copied = 0;  // text[0, copied) is in `out`
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t suspect = first_suspect(text, from);
+    if (suspect == std::string_view::npos) break;
+    std::size_t start = suspect == 0 ? std::string_view::npos : text.rfind('\n', suspect - 1);
+    start = start == std::string_view::npos || start < from ? from : start + 1;
+    std::size_t end = text.find('\n', suspect);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
-    if (may_hold_mojibake(line)) {
-      std::size_t before = result.spans;
-      std::string repaired;
-      repair_line(line, repaired, result);
-      if (result.spans != before) {
-        out.append(text.substr(copied, start - copied));
-        out += repaired;
-        copied = end;
-      }
+    std::size_t before = repair.spans;
+    std::string repaired;
+    repair_line(line, repaired, repair);
+    if (repair.spans != before) {
+      out.append(text.substr(copied, start - copied));
+      out += repaired;
+      copied = end;
     }
-    start = end + 1;
+    from = end + 1;
   }
-  if (result.spans > 0) {
+  if (repair.spans > 0) {
     out.append(text.substr(copied));
-    utf8 = std::move(out);
+    result = std::move(out);
   }
-  return result;
+  return repair;
 }
+
+MojibakeRepair repair_mojibake(std::string& utf8) { return repair_mojibake(utf8, utf8); }
 
 }  // namespace winnow::detail

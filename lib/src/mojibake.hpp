@@ -25,4 +25,8 @@ struct MojibakeRepair {
 // are read as the Windows-1252 characters they almost always stand for.
 MojibakeRepair repair_mojibake(std::string& utf8);
 
+// The same without a copy when nothing is repaired: sets `result` (which may
+// be the text's own string) only when `spans` is not zero.
+MojibakeRepair repair_mojibake(std::string_view utf8, std::string& result);
+
 }  // namespace winnow::detail

@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include "byte_masks.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -151,6 +152,7 @@ NameMatcher::NameMatcher(const std::vector<NameEntry>& entries) {
     insert(root, fold_name(e.canonical, e.ignore_case), id);
     for (const auto& v : e.variants) insert(root, fold_name(v, e.ignore_case), id);
   }
+  finish_scan_bytes();
 }
 
 void NameMatcher::insert(Node& root, const std::vector<std::string>& tokens, int entry) {
@@ -163,6 +165,9 @@ void NameMatcher::insert(Node& root, const std::vector<std::string>& tokens, int
   }
   node->entry = entry;
   const std::string& head = tokens.front();
+  bool ascii_head = true;
+  for (char c : head) ascii_head = ascii_head && static_cast<unsigned char>(c) < 0x80;
+  if (ascii_head) first_tokens_.set(token_hash(head, &root == &any_case_));
   auto first = static_cast<unsigned char>(head[0]);
   auto second = head.size() > 1 ? static_cast<unsigned char>(head[1]) : 0;
   if (first >= 0x80) {
@@ -248,7 +253,7 @@ bool word_char_before(std::string_view text, std::size_t i) {
 // The first three bytes of the token at `i` as its folded form would begin
 // (0 past its end), or false when folding may change them (an accent or an
 // apostrophe among them): then only the full match can tell.
-bool NameMatcher::prefix_may_match(std::string_view text, std::size_t i) const {
+inline bool NameMatcher::prefix_may_match(std::string_view text, std::size_t i) const {
   if (prefix_all_) return true;
   unsigned char p[3] = {0, 0, 0};
   for (std::size_t k = 0; k < 3 && i + k < text.size(); ++k) {
@@ -260,6 +265,37 @@ bool NameMatcher::prefix_may_match(std::string_view text, std::size_t i) const {
   return prefixes_.test(prefix_hash(p[0], p[1], p[2]));
 }
 
+std::size_t NameMatcher::token_hash(std::string_view token, bool any_case) {
+  std::uint32_t h = any_case ? 0x9E3779B9U : 2166136261U;
+  for (char c : token) {
+    auto b = static_cast<unsigned char>(c);
+    if (any_case && b >= 'A' && b <= 'Z') b += 32;
+    h = (h ^ b) * 16777619U;
+  }
+  return (h * 2654435761U) >> (32 - 16);
+}
+
+// A token of ASCII letters and digits ends where folding cannot reach past
+// it; then it is its own folded form (lower-cased for [ignore-case]
+// entries), and a name can begin here only if some form's first token
+// hashes alike. Otherwise (an accent, an apostrophe) only the full match
+// can tell.
+inline bool NameMatcher::first_token_may_match(std::string_view text, std::size_t i) const {
+  std::size_t end = i;
+  while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
+         kAscii.alnum[static_cast<unsigned char>(text[end])]) {
+    ++end;
+  }
+  if (end == i) return true;
+  if (end < text.size()) {
+    auto b = static_cast<unsigned char>(text[end]);
+    if (b >= 0x80 || is_apostrophe(b)) return true;
+  }
+  std::string_view token = text.substr(i, end - i);
+  return (!exact_.next.empty() && first_tokens_.test(token_hash(token, false))) ||
+         (!any_case_.next.empty() && first_tokens_.test(token_hash(token, true)));
+}
+
 bool NameMatcher::may_start(char32_t c) const {
   if (c < 0x80) return starts_[c];
   std::string folded;
@@ -269,53 +305,131 @@ bool NameMatcher::may_start(char32_t c) const {
   return !other_starts_.empty();  // rare: a dictionary with non-Latin names
 }
 
+inline bool NameMatcher::may_begin_at(std::string_view text, std::size_t i) const {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (!scan_[b]) return false;
+  if (b < 0x80) {
+    if (i + 1 < text.size()) {
+      auto b2 = static_cast<unsigned char>(text[i + 1]);
+      if (b2 < 0x80 && !pairs_[b][b2]) return false;
+    }
+    return prefix_may_match(text, i) && first_token_may_match(text, i);
+  }
+  std::size_t j = i;
+  return may_start(next_code_point(text, j));
+}
+
+std::size_t NameMatcher::visit(std::string_view text, std::size_t i, std::string& out, std::size_t& copied,
+                               bool& changed, std::size_t* replaced,
+                               std::vector<std::pair<std::string, std::string>>* examples) const {
+  if (!may_begin_at(text, i)) return i + 1;
+  return match_at(text, i, out, copied, changed, replaced, examples);
+}
+
+std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, std::string& out, std::size_t& copied,
+                                  bool& changed, std::size_t* replaced,
+                                  std::vector<std::pair<std::string, std::string>>* examples) const {
+  if (word_char_before(text, i)) return i + 1;
+  Match m;
+  bool exact = longest_match(exact_, text, i, false, m);
+  Match loose;
+  if (longest_match(any_case_, text, i, true, loose) && (!exact || loose.end > m.end)) m = loose;
+  if (m.entry < 0) return i + 1;
+  // "Sergei Lavrov Lavrov": a scraping error repeated the last token.
+  bool ignore_case = entries_[m.entry].ignore_case;
+  std::string token;
+  for (;;) {
+    std::size_t after = skip_joiners(text, m.end);
+    if (after == m.end) break;
+    std::size_t end = read_token(text, after, ignore_case, token);
+    if (end == after || token != m.last_token) break;
+    m.end = end;
+  }
+  const std::string& canonical = entries_[m.entry].canonical;
+  std::string_view found = text.substr(i, m.end - i);
+  if (found != canonical) {
+    out.append(text, copied, i - copied);
+    out += canonical;
+    copied = m.end;
+    changed = true;
+    if (replaced) ++*replaced;
+    if (examples && examples->size() < 3) examples->emplace_back(std::string(found), canonical);
+  }
+  return m.end;
+}
+
+void NameMatcher::finish_scan_bytes() {
+  other_scan_bytes_.clear();
+  for (int b = 0; b < 0x80; ++b) {
+    if (scan_[b] && !(b >= 'A' && b <= 'Z')) other_scan_bytes_.push_back(static_cast<unsigned char>(b));
+  }
+  scan_every_byte_ = other_scan_bytes_.size() > 4;
+  high_scan_ranges_.clear();
+  for (int b = 0x80; b < 0x100;) {
+    if (!scan_[b]) {
+      ++b;
+      continue;
+    }
+    int end = b;
+    while (end + 1 < 0x100 && scan_[end + 1]) ++end;
+    high_scan_ranges_.emplace_back(static_cast<unsigned char>(b), static_cast<unsigned char>(end));
+    b = end + 1;
+  }
+  every_high_byte_ = high_scan_ranges_.size() > 3;
+}
+
 bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t* replaced,
                         std::vector<std::pair<std::string, std::string>>* examples) const {
   std::string out;
   std::size_t copied = 0;
   bool changed = false;
-  std::string token;
-  // Only bytes that may begin a name are looked at: one table lookup a byte.
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto b = static_cast<unsigned char>(text[i]);
-    if (!scan_[b]) continue;
-    if (b < 0x80) {
-      if (i + 1 < text.size()) {
-        auto b2 = static_cast<unsigned char>(text[i + 1]);
-        if (b2 < 0x80 && !pairs_[b][b2]) continue;
-      }
-      if (!prefix_may_match(text, i)) continue;
+  std::size_t next = 0;  // the scan resumes here (past a match)
+  bool alnum_before = false;
+  // Candidates, 64 bytes at a time: a capital letter, a lead byte of a
+  // letter that folds to a name's first letter, or another byte a name may
+  // begin with, not right after an ASCII letter or
+  // digit (no word starts there). Each goes through the byte tables.
+  for (std::size_t base = 0; base < text.size(); base += kMaskBlock) {
+    const char* block = text.data() + base;
+    char padded[kMaskBlock];
+    if (text.size() - base < kMaskBlock) {
+      __builtin_memset(padded, 0, kMaskBlock);
+      __builtin_memcpy(padded, block, text.size() - base);
+      block = padded;
+    }
+    WordMasks m = word_masks(block);
+    std::uint64_t candidates = m.upper;
+    if (every_high_byte_) {
+      candidates |= m.high;
+    } else if (m.high) {
+      for (auto [lo, hi] : high_scan_ranges_) candidates |= range_mask(block, lo, hi);
+    }
+    if (scan_every_byte_) {
+      candidates = ~std::uint64_t{0};
     } else {
-      std::size_t j = i;
-      if (!may_start(next_code_point(text, j))) continue;
+      for (unsigned char c : other_scan_bytes_) candidates |= equal_mask(block, c);
     }
-    if (word_char_before(text, i)) continue;
-    Match m;
-    bool exact = longest_match(exact_, text, i, false, m);
-    Match loose;
-    if (longest_match(any_case_, text, i, true, loose) && (!exact || loose.end > m.end)) m = loose;
-    if (m.entry < 0) continue;
-    // "Sergei Lavrov Lavrov": a scraping error repeated the last token.
-    bool ignore_case = entries_[m.entry].ignore_case;
-    for (;;) {
-      std::size_t after = skip_joiners(text, m.end);
-      if (after == m.end) break;
-      std::size_t end = read_token(text, after, ignore_case, token);
-      if (end == after || token != m.last_token) break;
-      m.end = end;
+    candidates &= ~((m.alnum << 1) | (alnum_before ? 1 : 0));
+    alnum_before = (m.alnum >> 63) != 0;
+    while (candidates) {
+      std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(candidates));
+      candidates &= candidates - 1;
+      if (i < next || i >= text.size() || !may_begin_at(text, i)) continue;
+      next = match_at(text, i, out, copied, changed, replaced, examples);
     }
-    const std::string& canonical = entries_[m.entry].canonical;
-    std::string_view found = text.substr(i, m.end - i);
-    if (found != canonical) {
-      out.append(text, copied, i - copied);
-      out += canonical;
-      copied = m.end;
-      changed = true;
-      if (replaced) ++*replaced;
-      if (examples && examples->size() < 3) examples->emplace_back(std::string(found), canonical);
-    }
-    i = m.end - 1;
   }
+  if (!changed) return false;
+  out.append(text, copied, text.size() - copied);
+  result = std::move(out);
+  return true;
+}
+
+bool NameMatcher::apply_reference(std::string_view text, std::string& result, std::size_t* replaced,
+                                  std::vector<std::pair<std::string, std::string>>* examples) const {
+  std::string out;
+  std::size_t copied = 0;
+  bool changed = false;
+  for (std::size_t i = 0; i < text.size();) i = visit(text, i, out, copied, changed, replaced, examples);
   if (!changed) return false;
   out.append(text, copied, text.size() - copied);
   result = std::move(out);

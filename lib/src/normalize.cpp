@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "byte_masks.hpp"
 #include "decode.hpp"
 #include "entities.hpp"
 #include "mojibake.hpp"
@@ -63,23 +64,13 @@ void NormalizeReport::append_notes(std::vector<std::string>& notes) const {
 
 namespace {
 
-// Valid UTF-8 (checked eight ASCII bytes at a time), or not.
+// Valid UTF-8 (ASCII checked 64 bytes at a time), or not.
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    if (i + 8 <= s.size()) {
-      std::uint64_t word;
-      __builtin_memcpy(&word, s.data() + i, 8);
-      if (!(word & 0x8080808080808080ULL)) {
-        i += 8;
-        continue;
-      }
-    }
+    i = skip_ascii(s.data(), s.size(), i);
+    if (i >= s.size()) break;
     auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
     std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
     if (b < 0xC2 || b > 0xF4 || i + len > s.size()) return false;
     auto b1 = static_cast<unsigned char>(s[i + 1]);
@@ -95,52 +86,89 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-// One pass of every step over valid UTF-8, in place.
-void normalize_pass(std::string& s, const NormalizeOptions& options, NormalizeReport& local,
-                    bool preformatted) {
-  local.entities += decode_entities(s);
+// The text a pass works on: its input until a step changes it, then the
+// pass's own string. Each step writes only when it changes something, so a
+// pass over text that needs nothing copies nothing.
+class PassText {
+ public:
+  PassText(std::string_view input, std::string& output) : input_(input), output_(output) {}
+  std::string_view view() const { return changed_ ? std::string_view(output_) : input_; }
+  // Where a step writes its result (it may read view() while it does).
+  std::string& result() { return output_; }
+  void mark_changed(bool changed) { changed_ = changed_ || changed; }
+  bool changed() const { return changed_; }
+
+ private:
+  std::string_view input_;
+  std::string& output_;
+  bool changed_ = false;
+};
+
+// One pass of every step over valid UTF-8. Returns false when nothing
+// changed, else sets `out`.
+bool normalize_pass(std::string_view in, std::string& out, const NormalizeOptions& options,
+                    NormalizeReport& local, bool preformatted) {
+  PassText t(in, out);
+  std::size_t entities = decode_entities(t.view(), t.result());
+  local.entities += entities;
+  t.mark_changed(entities > 0);
   if (options.fix_mojibake) {
-    MojibakeRepair repair = repair_mojibake(s);
+    MojibakeRepair repair = repair_mojibake(t.view(), t.result());
     local.mojibake_spans += repair.spans;
     add_examples(local.mojibake_examples, repair.examples);
+    t.mark_changed(repair.spans > 0);
   }
   CleanupOptions cleanup;
   cleanup.ascii_punctuation = options.ascii_punctuation;
   cleanup.keep_layout = preformatted;
-  s = clean_characters(s, cleanup);
+  t.mark_changed(clean_characters_changes(t.view(), cleanup, t.result()));
   // NFKC can make new spaces and entity-like text ("＆amp;"); NFC cannot.
-  if (unicode_form_changes(s, options.form, s) && options.form == UnicodeForm::NFKC) {
-    local.entities += decode_entities(s);
-    s = unicode_form(clean_characters(s, cleanup), options.form);
+  if (unicode_form_changes(t.view(), options.form, t.result())) {
+    t.mark_changed(true);
+    if (options.form == UnicodeForm::NFKC) {
+      local.entities += decode_entities(out);
+      out = unicode_form(clean_characters(out, cleanup), options.form);
+    }
   }
   if (options.names) {
     const NameDictionary& dictionary =
         options.dictionary ? *options.dictionary : NameDictionary::builtin();
-    unify_names(s, dictionary, &local.names, &local.name_examples);
+    if (!dictionary.empty()) {
+      t.mark_changed(name_matcher(dictionary).apply(t.view(), t.result(), &local.names, &local.name_examples));
+    }
   }
+  return t.changed();
 }
 
 // Mojibake repair and entity decoding weigh what surrounds them, and later
 // steps change that (punctuation folding, NFKC, a repaired neighbour), so a
 // second pass can find more. Passes repeat until nothing changes, so that
-// normalizing twice is normalizing once; text the first pass leaves alone
-// costs one copy and one comparison.
+// normalizing twice is normalizing once; a pass whose steps all leave the
+// text alone ends the loop without a comparison.
 constexpr int kMaxPasses = 4;
 
 }  // namespace
 
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
                            NormalizeReport* report, bool preformatted) {
-  std::string s = is_valid_utf8(text) ? std::string(text) : to_valid_utf8(text);
-  if (!options.enabled) return s;
+  std::string s;
+  std::string_view current = text;  // s, or the input while no step changed it
+  if (!is_valid_utf8(text)) {
+    s = to_valid_utf8(text);
+    current = s;
+  }
+  if (!options.enabled) return std::string(current);
   NormalizeReport local;
-  std::string before;
-  for (int pass = 0; pass < kMaxPasses && (pass == 0 || s != before); ++pass) {
-    before = s;
-    normalize_pass(s, options, local, preformatted);
+  for (int pass = 0; pass < kMaxPasses; ++pass) {
+    std::string next;
+    if (!normalize_pass(current, next, options, local, preformatted)) break;
+    bool same = next == current;
+    s = std::move(next);
+    current = s;
+    if (same) break;
   }
   if (report) *report += local;
-  return s;
+  return current.data() == s.data() ? std::move(s) : std::string(current);
 }
 
 }  // namespace winnow::detail

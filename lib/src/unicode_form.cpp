@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include "byte_masks.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -125,17 +126,17 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
   if (form == UnicodeForm::None) return false;
   const QuickTable& table = quick_table();
   std::string out;
+  std::string stretch_buffer;
+  bool changed = false;
   std::size_t copied = 0;   // utf8[0, copied) is already in `out`
   std::size_t boundary = 0;  // start of the last quick code point seen
   std::size_t i = 0;
   while (i < utf8.size()) {
-    // ASCII is quick whatever the form; skip it eight bytes at a time.
-    while (i + 8 <= utf8.size()) {
-      std::uint64_t word;
-      __builtin_memcpy(&word, utf8.data() + i, 8);
-      if (word & 0x8080808080808080ULL) break;
-      i += 8;
-      boundary = i - 1;
+    // ASCII is quick whatever the form; skip it 64 bytes at a time.
+    std::size_t non_ascii = skip_ascii(utf8.data(), utf8.size(), i);
+    if (non_ascii > i) {
+      boundary = non_ascii - 1;
+      i = non_ascii;
     }
     if (i >= utf8.size()) break;
     std::size_t start = i;
@@ -152,15 +153,22 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
       if (c < 0x80 || !table.slow(c, form)) break;
       i = next;
     }
-    if (out.empty()) out.reserve(utf8.size() + utf8.size() / 8);
-    out.append(utf8.data() + copied, boundary - copied);
-    append_normalized(out, utf8.substr(boundary, i - boundary), form);
-    copied = i;
+    // Most such stretches are already normalized ("é" precomposed): the
+    // text is only copied from the first one that is not.
+    std::string_view stretch = utf8.substr(boundary, i - boundary);
+    stretch_buffer.clear();
+    append_normalized(stretch_buffer, stretch, form);
+    if (stretch_buffer != stretch) {
+      if (!changed) out.reserve(utf8.size() + utf8.size() / 8);
+      changed = true;
+      out.append(utf8.data() + copied, boundary - copied);
+      out += stretch_buffer;
+      copied = i;
+    }
     boundary = i;
   }
-  if (copied == 0) return false;
+  if (!changed) return false;
   out.append(utf8.data() + copied, utf8.size() - copied);
-  if (out == utf8) return false;  // only quick-checked stretches that were already normalized
   result = std::move(out);
   return true;
 }

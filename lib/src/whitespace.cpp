@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "byte_masks.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -109,6 +110,9 @@ class Writer {
     if (newlines_ > 0 && !out_.empty()) out_.push_back('\n');  // a file's final newline
     return std::move(out_);
   }
+  // Text written and nothing pending (or layout kept): a space or line
+  // break here would be copied as it is.
+  bool settled() const { return keep_layout_ || (!out_.empty() && !space_ && newlines_ == 0); }
 
  private:
   void flush_breaks() {
@@ -127,62 +131,230 @@ class Writer {
   int newlines_ = 0;
 };
 
-}  // namespace
-
-std::string clean_characters(std::string_view s, const CleanupOptions& options) {
-  Writer w(s.size(), options.keep_layout);
-  char32_t previous = 0;  // the last code point written
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // Runs of characters that stay as they are, with single spaces between
-    // them, go out as one piece.
-    std::size_t run = i;
-    char32_t last = previous;
-    while (run < s.size()) {
-      std::size_t n = kept_length(s, run, options, last);
-      if (n > 0) {
-        run += n;
-        continue;
-      }
-      // A space goes with the run only between two such characters:
-      // anything else may be removed and leave two spaces in a row.
-      if (s[run] != ' ' || run == i || run + 1 >= s.size()) break;
-      char32_t after = last;
-      n = kept_length(s, run + 1, options, after);
-      if (n == 0) break;
-      run += 1 + n;
-      last = after;
-    }
-    if (run > i) {
-      w.text(s.substr(i, run - i));
-      previous = last;
-      i = run;
-      continue;
-    }
-    std::size_t start = i;
-    char32_t cp = next_code_point(s, i);
-    if (cp == '\r' && i < s.size() && s[i] == '\n') ++i;
-    switch (kind_of(cp)) {
-      case Kind::Space: w.space(); break;
-      case Kind::Newline: w.newline(); break;
-      case Kind::Remove: break;
-      case Kind::Joiner: {
-        std::size_t j = i;
-        char32_t next = j < s.size() ? next_code_point(s, j) : 0;
-        if (joins(previous) && joins(next)) {
-          w.text(s.substr(start, i - start));
-          previous = cp;
-        }
-        break;
-      }
-      case Kind::Keep: {
-        std::string_view folded = options.ascii_punctuation ? ascii_fold(cp) : std::string_view{};
-        w.text(folded.empty() ? s.substr(start, i - start) : folded);
+// One character the general way (anything but a verbatim run): advances i.
+void clean_one(std::string_view s, std::size_t& i, const CleanupOptions& options, Writer& w, char32_t& previous) {
+  std::size_t start = i;
+  char32_t cp = next_code_point(s, i);
+  if (cp == '\r' && i < s.size() && s[i] == '\n') ++i;
+  switch (kind_of(cp)) {
+    case Kind::Space: w.space(); break;
+    case Kind::Newline: w.newline(); break;
+    case Kind::Remove: break;
+    case Kind::Joiner: {
+      std::size_t j = i;
+      char32_t next = j < s.size() ? next_code_point(s, j) : 0;
+      if (joins(previous) && joins(next)) {
+        w.text(s.substr(start, i - start));
         previous = cp;
-        break;
       }
+      break;
+    }
+    case Kind::Keep: {
+      std::string_view folded = options.ascii_punctuation ? ascii_fold(cp) : std::string_view{};
+      w.text(folded.empty() ? s.substr(start, i - start) : folded);
+      previous = cp;
+      break;
     }
   }
+}
+
+// Bytes the verbatim scan treats alike: printable ASCII and tab (kept as
+// they are), space, line feed, and everything else.
+enum ByteClass : std::uint8_t { kOther = 0, kPlain = 1, kBlank = 2, kLineFeed = 3 };
+struct ByteClasses {
+  std::uint8_t of[256] = {};
+  constexpr ByteClasses() {
+    for (int c = 0x21; c < 0x7F; ++c) of[c] = kPlain;
+    of[static_cast<unsigned char>('\t')] = kPlain;
+    of[static_cast<unsigned char>(' ')] = kBlank;
+    of[static_cast<unsigned char>('\n')] = kLineFeed;
+  }
+};
+constexpr ByteClasses kBytes;
+
+constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+
+// High bit of each byte of `word` (ASCII only) that equals `c`.
+inline std::uint64_t bytes_equal(std::uint64_t word, unsigned char c) {
+  std::uint64_t x = word ^ (kOnes * c);
+  return ~(((x & kLow7) + kLow7) | x) & kHigh;
+}
+
+// High bit of each byte of `word` (ASCII only) below 0x20 or equal to 0x7F.
+inline std::uint64_t control_bytes(std::uint64_t word) {
+  std::uint64_t below = ~(((word & kLow7) + (kOnes * (0x80 - 0x20))) | word) & kHigh;
+  return below | bytes_equal(word, 0x7F);
+}
+
+// The length of the character at s[i] (i < s.size()) when it is kept as it
+// is, else 0.
+std::size_t verbatim_length(std::string_view s, std::size_t i, const CleanupOptions& options) {
+  char32_t unused = 0;
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b == '\t') return 1;
+  return kept_length(s, i, options, unused);
+}
+
+// How many bytes of the 64 at s[i] (the run has reached i) a run takes: up to
+// the first byte it cannot, less the spaces and line feeds just before it
+// (they go with the run only when a kept character follows). At least 64
+// when the block ends inside a kept character.
+std::size_t block_run(std::string_view s, std::size_t i, const CleanupOptions& options) {
+  CleanMasks m = clean_masks(s.data() + i);
+  std::uint64_t breaks = m.space | m.newline;
+  // Characters always kept (Cyrillic, Greek, Hebrew, Arabic, accented Latin,
+  // CJK) need no look; one cut by the end of the block gets one below.
+  std::uint64_t lead2 = m.lead2 & ~(std::uint64_t{1} << 63);
+  std::uint64_t lead3 = m.lead3 & ~(std::uint64_t{3} << 62);
+  std::uint64_t kept_high = lead2 | (lead2 << 1) | lead3 | (lead3 << 1) | (lead3 << 2);
+  std::uint64_t stop = (m.high & ~kept_high) | m.control | (m.space & ((breaks << 1) | (breaks >> 1))) |
+                       (m.newline & (m.newline << 1) & (m.newline << 2));
+  std::size_t from = 0;  // bytes [0, from) are taken
+  for (;;) {
+    std::uint64_t ahead = from >= kMaskBlock ? 0 : stop & (~std::uint64_t{0} << from);
+    if (ahead == 0) {
+      if (from >= kMaskBlock) return from;
+      break;
+    }
+    auto at = static_cast<std::size_t>(__builtin_ctzll(ahead));
+    std::uint64_t bit = std::uint64_t{1} << at;
+    std::size_t len = (m.high & bit) && !(m.control & bit) ? verbatim_length(s, i + at, options) : 0;
+    if (len == 0) {
+      stop = ahead;
+      break;
+    }
+    from = at + len;
+  }
+  std::uint64_t before_stop = stop ? (std::uint64_t{1} << __builtin_ctzll(stop)) - 1 : ~std::uint64_t{0};
+  std::uint64_t kept = ~breaks & before_stop;
+  return kept ? 64 - static_cast<std::size_t>(__builtin_clzll(kept)) : 0;
+}
+
+// The end of the run from s[i] that the general loop would copy unchanged:
+// kept characters, with single spaces and one or two line breaks between two
+// of them (anything else may be removed or merged). `settled`: the writer
+// has output and nothing pending, so the run may begin with a space or line
+// break; otherwise it must begin with a kept character.
+std::size_t verbatim_run(std::string_view s, std::size_t i, const CleanupOptions& options, bool settled) {
+  const std::size_t n = s.size();
+  if (!settled && (i >= n || verbatim_length(s, i, options) == 0)) return i;
+  while (i < n) {
+    // Eight ASCII bytes at a time: no control character but tab and line
+    // feed, no space or line feed next to a space, no three line feeds in a
+    // row. A space or line feed at the end of the word is left to the next
+    // round, which sees what follows it.
+    if (!options.keep_layout) {
+      // The same 64 bytes at a time, one bit per byte; a non-ASCII
+      // character inside the block is checked on its own and passed over.
+      while (i + kMaskBlock <= n) {
+        std::size_t take = block_run(s, i, options);
+        i += take;
+        if (take < kMaskBlock) break;
+      }
+      while (i + 8 <= n) {
+        std::uint64_t word;
+        __builtin_memcpy(&word, s.data() + i, 8);
+        if (word & kHigh) break;
+        std::uint64_t tabs = bytes_equal(word, '\t');
+        std::uint64_t feeds = bytes_equal(word, '\n');
+        if (control_bytes(word) & ~(tabs | feeds)) break;
+        std::uint64_t spaces = bytes_equal(word, ' ');
+        std::uint64_t breaks = spaces | feeds;
+        if ((spaces & ((breaks << 8) | (breaks >> 8))) != 0) break;
+        if ((feeds & (feeds << 8) & (feeds << 16)) != 0) break;
+        // Little-endian: the last byte is the highest. Stop before a
+        // trailing run of breaks.
+        std::uint64_t tail = breaks;
+        std::size_t take = 8;
+        while (take > 0 && (tail >> (take * 8 - 1)) & 1) --take;
+        if (take == 0) break;
+        // A word that starts with a line feed after two line feeds cannot
+        // happen: runs never end on one.
+        i += take;
+        if (take < 8) break;
+      }
+      if (i >= n) break;
+    }
+    auto b = static_cast<unsigned char>(s[i]);
+    std::uint8_t cls = kBytes.of[b];
+    if (cls == kPlain) {
+      ++i;
+      continue;
+    }
+    if (options.keep_layout && (cls == kBlank || cls == kLineFeed)) {
+      ++i;
+      continue;
+    }
+    if (cls == kBlank) {
+      if (i + 1 >= n || verbatim_length(s, i + 1, options) == 0) break;
+      ++i;
+      continue;
+    }
+    if (cls == kLineFeed) {
+      if (i + 1 >= n) return n;  // one final line break stays
+      if (verbatim_length(s, i + 1, options) > 0) {
+        ++i;
+        continue;
+      }
+      if (s[i + 1] == '\n' && i + 2 < n && verbatim_length(s, i + 2, options) > 0) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    std::size_t len = b >= 0x80 ? verbatim_length(s, i, options) : 0;
+    if (len == 0) break;
+    i += len;
+  }
+  return i;
+}
+
+// The last code point written as text in the run s[begin, end): spaces and
+// line breaks do not count (they are not text to a joiner).
+void last_written(std::string_view s, std::size_t begin, std::size_t end, char32_t& previous) {
+  while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\n')) --end;
+  if (end == begin) return;
+  std::size_t start = end - 1;
+  while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  previous = next_code_point(s, start);
+}
+
+}  // namespace
+
+bool clean_characters_changes(std::string_view s, const CleanupOptions& options, std::string& result) {
+  std::size_t i = verbatim_run(s, 0, options, options.keep_layout);
+  if (i == s.size()) return false;
+  Writer w(s.size(), options.keep_layout);
+  char32_t previous = 0;  // the last code point written
+  if (i > 0) {
+    w.text(s.substr(0, i));
+    last_written(s, 0, i, previous);
+  }
+  while (i < s.size()) {
+    clean_one(s, i, options, w, previous);
+    std::size_t run = verbatim_run(s, i, options, w.settled());
+    if (run > i) {
+      w.text(s.substr(i, run - i));
+      last_written(s, i, run, previous);
+      i = run;
+    }
+  }
+  result = w.finish();
+  return true;
+}
+
+std::string clean_characters(std::string_view s, const CleanupOptions& options) {
+  std::string out;
+  if (!clean_characters_changes(s, options, out)) return std::string(s);
+  return out;
+}
+
+std::string clean_characters_reference(std::string_view s, const CleanupOptions& options) {
+  Writer w(s.size(), options.keep_layout);
+  char32_t previous = 0;
+  for (std::size_t i = 0; i < s.size();) clean_one(s, i, options, w, previous);
   return w.finish();
 }
 

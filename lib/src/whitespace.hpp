@@ -26,4 +26,13 @@ struct CleanupOptions {
 //   marks, variation selectors and tag characters stay: they carry meaning.
 std::string clean_characters(std::string_view utf8, const CleanupOptions& options);
 
+// The same without a copy when nothing changes: returns false and leaves
+// `result` alone, or sets `result` (which may be the text's own string; it
+// may then equal the text, e.g. when a joiner is kept). Clean text is
+// recognised 64 (or 8) ASCII bytes at a time.
+bool clean_characters_changes(std::string_view utf8, const CleanupOptions& options, std::string& result);
+
+// The character-by-character loop the fast path must agree with, for tests.
+std::string clean_characters_reference(std::string_view utf8, const CleanupOptions& options);
+
 }  // namespace winnow::detail

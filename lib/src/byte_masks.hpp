@@ -1,0 +1,202 @@
+// Classifying 64 bytes at once: one bit per byte (bit k for p[k]), so that the
+// normalize steps can skip text with nothing to do in a few instructions per
+// block. SSE2 (every x86-64) computes the masks 16 bytes at a time; elsewhere
+// the portable loop gives the same bits, and tests compare the two.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace winnow::detail {
+
+constexpr std::size_t kMaskBlock = 64;
+
+// What the character clean-up looks at.
+struct CleanMasks {
+  std::uint64_t high = 0;      // bytes >= 0x80
+  std::uint64_t space = 0;     // ' '
+  std::uint64_t newline = 0;   // '\n'
+  std::uint64_t control = 0;   // other bytes < 0x20 but tab, and 0x7F
+  // Lead bytes of characters that the clean-up always keeps as they are:
+  // two-byte sequences from U+00C0 (C3..DF) and CJK ideographs (E4..E9).
+  std::uint64_t lead2 = 0;
+  std::uint64_t lead3 = 0;
+};
+
+// What the name scan looks at (with equal_mask() for single bytes).
+struct WordMasks {
+  std::uint64_t high = 0;   // bytes >= 0x80
+  std::uint64_t alnum = 0;  // ASCII letters and digits
+  std::uint64_t upper = 0;  // 'A'..'Z'
+};
+
+namespace portable {
+
+inline CleanMasks clean_masks(const char* p) {
+  CleanMasks m;
+  for (std::size_t k = 0; k < kMaskBlock; ++k) {
+    auto b = static_cast<unsigned char>(p[k]);
+    std::uint64_t bit = std::uint64_t{1} << k;
+    if (b >= 0x80) m.high |= bit;
+    if (b == ' ') m.space |= bit;
+    if (b == '\n') m.newline |= bit;
+    if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) m.control |= bit;
+    if (b >= 0xC3 && b <= 0xDF) m.lead2 |= bit;
+    if (b >= 0xE4 && b <= 0xE9) m.lead3 |= bit;
+  }
+  return m;
+}
+
+// Bytes in [lo, hi].
+inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char hi) {
+  std::uint64_t m = 0;
+  for (std::size_t k = 0; k < kMaskBlock; ++k) {
+    auto b = static_cast<unsigned char>(p[k]);
+    if (b >= lo && b <= hi) m |= std::uint64_t{1} << k;
+  }
+  return m;
+}
+
+inline std::uint64_t equal_mask(const char* p, unsigned char c) {
+  std::uint64_t m = 0;
+  for (std::size_t k = 0; k < kMaskBlock; ++k) {
+    if (static_cast<unsigned char>(p[k]) == c) m |= std::uint64_t{1} << k;
+  }
+  return m;
+}
+
+inline WordMasks word_masks(const char* p) {
+  WordMasks m;
+  for (std::size_t k = 0; k < kMaskBlock; ++k) {
+    auto b = static_cast<unsigned char>(p[k]);
+    std::uint64_t bit = std::uint64_t{1} << k;
+    bool upper = b >= 'A' && b <= 'Z';
+    if (b >= 0x80) m.high |= bit;
+    if (upper || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) m.alnum |= bit;
+    if (upper) m.upper |= bit;
+  }
+  return m;
+}
+
+}  // namespace portable
+
+#if defined(__SSE2__)
+
+namespace sse2 {
+
+inline std::uint64_t bits(__m128i v, int shift) {
+  return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(v))) << shift;
+}
+
+// Bytes in [lo, hi], unsigned.
+inline __m128i in_range(__m128i v, unsigned char lo, unsigned char hi) {
+  return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(lo))), v),
+                       _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(static_cast<char>(hi))), v));
+}
+
+inline CleanMasks clean_masks(const char* p) {
+  CleanMasks m;
+  const __m128i space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+  const __m128i del = _mm_set1_epi8(0x7F);
+  for (int k = 0; k < 4; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    __m128i nl = _mm_cmpeq_epi8(v, newline);
+    // Signed compare: bytes >= 0x80 are negative, and are taken out below.
+    __m128i low = _mm_cmplt_epi8(v, space);
+    __m128i control = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(nl, _mm_cmpeq_epi8(v, tab)), low),
+                                   _mm_cmpeq_epi8(v, del));
+    std::uint64_t high = bits(v, 16 * k);
+    m.high |= high;
+    m.space |= bits(_mm_cmpeq_epi8(v, space), 16 * k);
+    m.newline |= bits(nl, 16 * k);
+    m.control |= bits(control, 16 * k) & ~high;
+    if (high) {
+      m.lead2 |= bits(in_range(v, 0xC3, 0xDF), 16 * k);
+      m.lead3 |= bits(in_range(v, 0xE4, 0xE9), 16 * k);
+    }
+  }
+  return m;
+}
+
+inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char hi) {
+  std::uint64_t m = 0;
+  for (int k = 0; k < 4; ++k) {
+    m |= bits(in_range(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), lo, hi), 16 * k);
+  }
+  return m;
+}
+
+inline WordMasks word_masks(const char* p) {
+  WordMasks m;
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (int k = 0; k < 4; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    // Signed compares: bytes >= 0x80 are negative and match none of these.
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    __m128i folded = _mm_or_si128(v, case_bit);
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    m.high |= bits(v, 16 * k);
+    m.alnum |= bits(_mm_or_si128(digit, letter), 16 * k);
+    m.upper |= bits(upper, 16 * k);
+  }
+  return m;
+}
+
+inline std::uint64_t equal_mask(const char* p, unsigned char c) {
+  const __m128i byte = _mm_set1_epi8(static_cast<char>(c));
+  std::uint64_t m = 0;
+  for (int k = 0; k < 4; ++k) {
+    m |= bits(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), byte), 16 * k);
+  }
+  return m;
+}
+
+}  // namespace sse2
+
+namespace fastest = sse2;
+
+#else
+
+namespace fastest = portable;
+
+#endif
+
+using fastest::clean_masks;
+using fastest::equal_mask;
+using fastest::range_mask;
+using fastest::word_masks;
+
+// The first byte >= 0x80 in s[i, ...), or s.size(): 64 bytes at a time,
+// then 8.
+inline std::size_t skip_ascii(const char* s, std::size_t size, std::size_t i) {
+  // Non-Latin text has no ASCII to skip between most of its characters.
+  if (i < size && static_cast<unsigned char>(s[i]) >= 0x80) return i;
+  while (i + kMaskBlock <= size) {
+#if defined(__SSE2__)
+    std::uint64_t high = 0;
+    for (int k = 0; k < 4; ++k) {
+      high |= sse2::bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16 * k)), 16 * k);
+    }
+#else
+    std::uint64_t high = portable::word_masks(s + i).high;
+#endif
+    if (high) return i + static_cast<std::size_t>(__builtin_ctzll(high));
+    i += kMaskBlock;
+  }
+  while (i + 8 <= size) {
+    std::uint64_t word;
+    __builtin_memcpy(&word, s + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < size && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+}  // namespace winnow::detail

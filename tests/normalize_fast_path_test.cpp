@@ -1,0 +1,228 @@
+// The normalize stage's fast paths against the general loops they skip:
+// the character clean-up's verbatim runs (64 and 8 bytes at a time) against
+// the character-by-character loop, the name scan's 64-byte candidate filter
+// against considering every byte, and the SSE2 byte masks against the
+// portable ones. Inputs: every benchmark page (scraped text and raw HTML),
+// hand-made edge cases, and random mixes of the characters each rule
+// treats differently, at lengths that cross the block boundaries.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "byte_masks.hpp"
+#include "name_matcher.hpp"
+#include "whitespace.hpp"
+#include "winnow/names.hpp"
+#include "winnow/winnow.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using winnow::detail::CleanupOptions;
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Valid UTF-8, as the steps receive it.
+std::string valid(const std::string& text) { return winnow::normalize(text, [] {
+  winnow::NormalizeOptions o;
+  o.enabled = false;
+  return o;
+}()); }
+
+std::vector<std::string> benchmark_pages() {
+  std::vector<std::string> pages;
+  const fs::path bench = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench";
+  for (const auto& dir : {bench / "scrapinghub-text", bench / "scrapinghub" / "html"}) {
+    if (!fs::is_directory(dir)) continue;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) pages.push_back(valid(read_file(f)));
+  }
+  return pages;
+}
+
+// Pieces the clean-up and the name scan treat differently.
+const std::vector<std::string>& pieces() {
+  static const std::vector<std::string> p = {
+      "a", "Z", "word", " ", "  ", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\t", "\x01", "\x7F", "\x0B",
+      "\xC2\xA0",          // NBSP
+      "\xE2\x80\x8B",      // zero-width space
+      "\xE2\x80\x8D",      // ZWJ
+      "\xE2\x80\x8C",      // ZWNJ
+      "\xD8\xA8",          // Arabic beh
+      "\xC3\xA9",          // é
+      "\xE2\x80\x99",      // ’
+      "\xE2\x80\x9C",      // “
+      "\xE2\x80\x94",      // —
+      "\xE2\x80\xA6",      // …
+      "\xE2\x80\xA8",      // line separator
+      "\xC2\x85",          // NEL
+      "\xE3\x80\x80",      // ideographic space
+      "\xE1\xBD\xB1",      // ά (U+1F71)
+      "\xC2\xAD",          // soft hyphen
+      "\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2",  // Киев
+      "\xE6\x97\xA5\xE6\x9C\xAC",  // 日本
+      "\xE3\x81\x82",      // あ
+      "\xEF\xBB\xBF",      // BOM
+      "Sergei Lavrov", "Lavrov", "Kiev", "al-Nusra", "al Qaeda", "Erdogan", "\xC3\x89rdogan", "Turkey",
+      "Hay'at Tahrir al-Sham", "Zelenskiy", "Kyiv", "'s", "-", "al", "A", "Al", "x",
+  };
+  return p;
+}
+
+std::vector<std::string> random_texts(std::size_t count, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::vector<std::string> texts;
+  const auto& p = pieces();
+  for (std::size_t n = 0; n < count; ++n) {
+    std::string t;
+    std::size_t target = rng() % 300;
+    // Mostly plain words and single spaces, as in real text, so that long
+    // verbatim runs cross the 8- and 64-byte blocks; the rest at random.
+    while (t.size() < target) {
+      unsigned r = rng() % 10;
+      if (r < 4) t += "word";
+      else if (r < 7) t += ' ';
+      else t += p[rng() % p.size()];
+    }
+    texts.push_back(t);
+  }
+  return texts;
+}
+
+std::vector<std::string> edge_cases() {
+  std::vector<std::string> e = {"", " ", "\n", "a", " a", "a ", "a\n", "a\n\n", "\na", "a \n b", "a\n\n\nb",
+                                "a\t b", "a \tb", std::string(64, 'a'), std::string(63, 'a') + " b",
+                                std::string(63, 'a') + "\n\nb", std::string(64, 'a') + "  b",
+                                std::string(62, 'a') + "\xE2\x80\x99" + "b", std::string(63, 'a') + " ",
+                                "\xD8\xA8 \xE2\x80\x8D\xD8\xA8", "\xD8\xA8\xE2\x80\x8D\xD8\xA8",
+                                "\xE1\xBD\xB1\xE2\x80\x8D\xD8\xA8"};
+  for (std::size_t k = 0; k < 70; ++k) {
+    e.push_back(std::string(k, 'x') + " \n" + std::string(70 - k, 'y'));
+    e.push_back(std::string(k, 'x') + "\n\n\n" + std::string(70 - k, 'y'));
+    e.push_back(std::string(k, 'x') + "\xC2\xA0" + std::string(70 - k, 'y'));
+  }
+  return e;
+}
+
+void expect_clean_agrees(const std::string& text, const std::string& what) {
+  for (int k = 0; k < 4; ++k) {
+    CleanupOptions o;
+    o.ascii_punctuation = k & 1;
+    o.keep_layout = k & 2;
+    std::string fast = winnow::detail::clean_characters(text, o);
+    std::string reference = winnow::detail::clean_characters_reference(text, o);
+    ASSERT_EQ(fast, reference) << what << " (options " << k << ")";
+    std::string result = "untouched";
+    // "Changed" may be said of text that comes out the same (a kept joiner
+    // goes through the general loop); "unchanged" must be exact.
+    if (winnow::detail::clean_characters_changes(text, o, result)) {
+      EXPECT_EQ(result, reference) << what;
+    } else {
+      EXPECT_EQ(reference, text) << what;
+      EXPECT_EQ(result, "untouched") << what;
+    }
+  }
+}
+
+void expect_names_agree(const std::string& text, const std::string& what) {
+  const auto& matcher = winnow::name_matcher(winnow::NameDictionary::builtin());
+  std::string fast, reference;
+  std::size_t fast_count = 0, reference_count = 0;
+  std::vector<std::pair<std::string, std::string>> fast_examples, reference_examples;
+  bool fast_changed = matcher.apply(text, fast, &fast_count, &fast_examples);
+  bool reference_changed = matcher.apply_reference(text, reference, &reference_count, &reference_examples);
+  ASSERT_EQ(fast_changed, reference_changed) << what;
+  EXPECT_EQ(fast, reference) << what;
+  EXPECT_EQ(fast_count, reference_count) << what;
+  EXPECT_EQ(fast_examples, reference_examples) << what;
+}
+
+TEST(NormalizeFastPath, CleanupAgreesOnBenchmarkPages) {
+  auto pages = benchmark_pages();
+  if (pages.empty()) GTEST_SKIP() << "benchmark pages not found (../shared/bench next to the source tree)";
+  for (std::size_t k = 0; k < pages.size(); ++k) expect_clean_agrees(pages[k], "page " + std::to_string(k));
+}
+
+TEST(NormalizeFastPath, CleanupAgreesOnEdgeCasesAndRandomText) {
+  for (const auto& t : edge_cases()) expect_clean_agrees(t, "edge case '" + t + "'");
+  for (const auto& t : random_texts(3000, 1)) expect_clean_agrees(t, "random '" + t + "'");
+}
+
+TEST(NormalizeFastPath, CleanupFindsWhatItChanges) {
+  CleanupOptions o;
+  std::string result;
+  EXPECT_FALSE(winnow::detail::clean_characters_changes("Plain text.\nTwo lines.\n", o, result));
+  EXPECT_TRUE(winnow::detail::clean_characters_changes(std::string(100, 'a') + "  b", o, result));
+  EXPECT_EQ(result, std::string(100, 'a') + " b");
+  EXPECT_TRUE(winnow::detail::clean_characters_changes(std::string(100, 'a') + "\n\n\nb", o, result));
+  EXPECT_EQ(result, std::string(100, 'a') + "\n\nb");
+}
+
+TEST(NormalizeFastPath, NameScanAgreesOnBenchmarkPages) {
+  auto pages = benchmark_pages();
+  if (pages.empty()) GTEST_SKIP() << "benchmark pages not found (../shared/bench next to the source tree)";
+  for (std::size_t k = 0; k < pages.size(); ++k) expect_names_agree(pages[k], "page " + std::to_string(k));
+}
+
+TEST(NormalizeFastPath, NameScanAgreesOnEdgeCasesAndRandomText) {
+  for (const auto& t : edge_cases()) expect_names_agree(t, "edge case '" + t + "'");
+  for (const auto& t : random_texts(3000, 2)) expect_names_agree(t, "random '" + t + "'");
+  // Names at block boundaries: the filter must not lose a word start.
+  for (std::size_t k = 55; k < 70; ++k) {
+    expect_names_agree(std::string(k, 'x') + " Sergei Lavrov said", "name at " + std::to_string(k));
+    expect_names_agree(std::string(k, 'x') + "Kiev", "glued at " + std::to_string(k));
+  }
+}
+
+TEST(NormalizeFastPath, NameScanStillReplaces) {
+  const auto& matcher = winnow::name_matcher(winnow::NameDictionary::builtin());
+  std::string text = std::string(63, 'x') + " Kiev and " + std::string(60, 'y') + " Sergei Lavrov";
+  std::string out;
+  std::size_t count = 0;
+  ASSERT_TRUE(matcher.apply(text, out, &count, nullptr));
+  EXPECT_EQ(count, 2u);
+  EXPECT_EQ(out, std::string(63, 'x') + " Kyiv and " + std::string(60, 'y') + " Sergey Lavrov");
+}
+
+TEST(NormalizeFastPath, ByteMasksAgreeWithPortableLoop) {
+  std::mt19937 rng(3);
+  const std::string interesting = std::string("\t\n\r \x01\x1F\x7F\x80\xBF\xC3\xFF" "09AZaz@[`{") + '\0';
+  for (int n = 0; n < 20000; ++n) {
+    char block[winnow::detail::kMaskBlock];
+    for (auto& c : block) {
+      c = rng() % 2 ? interesting[rng() % interesting.size()] : static_cast<char>(rng() % 256);
+    }
+    auto fast = winnow::detail::clean_masks(block);
+    auto slow = winnow::detail::portable::clean_masks(block);
+    ASSERT_EQ(fast.high, slow.high);
+    ASSERT_EQ(fast.space, slow.space);
+    ASSERT_EQ(fast.newline, slow.newline);
+    ASSERT_EQ(fast.control, slow.control);
+    ASSERT_EQ(fast.lead2, slow.lead2);
+    ASSERT_EQ(fast.lead3, slow.lead3);
+    auto fw = winnow::detail::word_masks(block);
+    auto sw = winnow::detail::portable::word_masks(block);
+    ASSERT_EQ(fw.high, sw.high);
+    ASSERT_EQ(fw.alnum, sw.alnum);
+    ASSERT_EQ(fw.upper, sw.upper);
+    auto c = static_cast<unsigned char>(interesting[rng() % interesting.size()]);
+    ASSERT_EQ(winnow::detail::equal_mask(block, c), winnow::detail::portable::equal_mask(block, c));
+    auto lo = static_cast<unsigned char>(rng() % 256), hi = static_cast<unsigned char>(rng() % 256);
+    ASSERT_EQ(winnow::detail::range_mask(block, lo, hi), winnow::detail::portable::range_mask(block, lo, hi));
+  }
+}
+
+}  // namespace

@@ -1,5 +1,8 @@
 #include "block_stats.hpp"
 
+#include <array>
+#include <cstdint>
+
 #include <utf8proc.h>
 
 #include "utf8.hpp"
@@ -44,7 +47,7 @@ bool is_lower(char32_t cp) {
 
 }  // namespace
 
-BlockStats block_stats(std::string_view text) {
+BlockStats block_stats_reference(std::string_view text) {
   BlockStats s;
   bool in_word = false;
   bool seen_letter = false;
@@ -94,6 +97,144 @@ BlockStats block_stats(std::string_view text) {
   }
   if (pending_end) ++s.sentence_ends;
   s.ends_sentence = is_sentence_end(last_visible) || last_visible == ':' || last_visible == 0xFF1A;
+  s.has_url = text.find("http://") != std::string_view::npos ||
+              text.find("https://") != std::string_view::npos ||
+              text.find("www.") != std::string_view::npos;
+  return s;
+}
+
+namespace {
+
+// What block_stats() needs to know of an ASCII byte, looked up once.
+enum AsciiClass : std::uint8_t {
+  kOther = 0,
+  kSpace = 1,
+  kUpper = 2,
+  kLower = 4,
+  kDigit = 8,
+  kSentenceEnd = 16,  // . ! ?
+  kCloser = 32,       // " ' ) ] *
+};
+
+constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
+  std::array<std::uint8_t, 128> t{};
+  for (unsigned c = 0; c < 128; ++c) {
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) t[c] = kSpace;
+    if (c >= 'A' && c <= 'Z') t[c] = kUpper;
+    if (c >= 'a' && c <= 'z') t[c] = kLower;
+    if (c >= '0' && c <= '9') t[c] = kDigit;
+    if (c == '.' || c == '!' || c == '?') t[c] = kSentenceEnd;
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*') t[c] = kCloser;
+  }
+  return t;
+}
+
+constexpr std::array<std::uint8_t, 128> kAsciiClasses = make_ascii_classes();
+
+// The walk's state between code points.
+struct StatsWalk {
+  BlockStats s;
+  bool in_word = false;
+  bool seen_letter = false;
+  char32_t last_visible = 0;  // last non-space, non-closer code point
+  char32_t pending_end = 0;   // a sentence mark waiting for a space
+};
+
+// One ASCII byte, as block_stats_reference() treats it.
+inline void walk_ascii(StatsWalk& w, unsigned char c) {
+  const std::uint8_t cls = kAsciiClasses[c];
+  if (cls & kSpace) {
+    if (w.pending_end) ++w.s.sentence_ends;
+    w.pending_end = 0;
+    w.in_word = false;
+    return;
+  }
+  if (cls & (kUpper | kLower | kDigit)) {
+    ++w.s.units;
+    if (cls & kDigit) {
+      ++w.s.digits;
+    } else if (!w.seen_letter) {
+      w.s.starts_lower = (cls & kLower) != 0;
+      w.seen_letter = true;
+    }
+    if (!w.in_word) {
+      ++w.s.words;
+      w.s.cased_words += (cls & (kUpper | kLower)) != 0;
+      w.s.capitalized_words += (cls & kUpper) != 0;
+    }
+    w.in_word = true;
+    w.pending_end = 0;
+    w.last_visible = c;
+    return;
+  }
+  if (cls & kSentenceEnd) {
+    w.pending_end = c;
+  } else if (!(cls & kCloser)) {
+    w.pending_end = 0;
+  }
+  if (!(cls & kCloser)) w.last_visible = c;
+}
+
+// One code point >= 0x80 (or U+FFFD for an invalid byte).
+void walk_multibyte(StatsWalk& w, char32_t cp) {
+  BlockStats& s = w.s;
+  if (is_space(cp)) {
+    if (w.pending_end) ++s.sentence_ends;
+    w.pending_end = 0;
+    w.in_word = false;
+    return;
+  }
+  if (is_letter_or_digit(cp)) {
+    s.units += is_wide_script(cp) ? 3 : 1;
+    if (!w.seen_letter) {
+      s.starts_lower = is_lower(cp);
+      w.seen_letter = true;
+    }
+    if (!w.in_word) {
+      ++s.words;
+      auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+      if (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) {
+        ++s.cased_words;
+        ++s.capitalized_words;
+      } else if (category == UTF8PROC_CATEGORY_LL) {
+        ++s.cased_words;
+      }
+    }
+    w.in_word = true;
+    w.pending_end = 0;
+    w.last_visible = cp;
+    return;
+  }
+  if (is_sentence_end(cp)) {
+    w.pending_end = cp;
+    // CJK full stops need no following space.
+    if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
+      ++s.sentence_ends;
+      w.pending_end = 0;
+    }
+  } else if (!is_closer(cp)) {
+    w.pending_end = 0;
+  }
+  if (!is_closer(cp)) w.last_visible = cp;
+}
+
+}  // namespace
+
+// The same walk as block_stats_reference(), with ASCII bytes classified by
+// table: no decoding, no utf8proc call per word.
+BlockStats block_stats(std::string_view text) {
+  StatsWalk w;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size();) {
+    if (bytes[i] < 0x80) {
+      walk_ascii(w, bytes[i++]);
+    } else {
+      walk_multibyte(w, next_code_point(text, i));
+    }
+  }
+  BlockStats& s = w.s;
+  if (w.pending_end) ++s.sentence_ends;
+  s.ends_sentence = is_sentence_end(w.last_visible) || w.last_visible == ':' || w.last_visible == 0xFF1A;
   s.has_url = text.find("http://") != std::string_view::npos ||
               text.find("https://") != std::string_view::npos ||
               text.find("www.") != std::string_view::npos;

@@ -15,6 +15,9 @@ namespace winnow::detail {
 // The comparison key of a block: lower-cased, trimmed of spaces, punctuation
 // and symbols at both ends, inner whitespace folded.
 std::string marker_key(std::string_view text);
+// The same, one code point at a time: the definition marker_key()'s fast
+// path must agree with (tests and the markers fuzz target compare them).
+std::string marker_key_reference(std::string_view text);
 
 // A phrase with a number placeholder (`<n>`) or a trailing `...` (the block
 // only has to start with it); plain phrases live in MarkerSet::whole.

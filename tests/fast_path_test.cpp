@@ -126,6 +126,30 @@ TEST(FastPath, LowerCaseKeepsLettersAndDigits) {
   }
 }
 
+// Every sequence of up to three bytes, and what follows a cut one, decodes
+// to the same code point and length as utf8proc gives.
+TEST(FastPath, DecodingAgreesWithUtf8proc) {
+  std::string bytes(3, '\0');
+  for (unsigned a = 0x80; a < 0x100; ++a) {
+    for (unsigned b = 0; b < 0x100; ++b) {
+      for (unsigned c = 0; c < 0x100; ++c) {
+        bytes[0] = static_cast<char>(a);
+        bytes[1] = static_cast<char>(b);
+        bytes[2] = static_cast<char>(c);
+        for (std::size_t len : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+          if (len < 3 && c != 0) continue;  // shorter inputs only once
+          if (len < 2 && b != 0) continue;
+          std::string_view s(bytes.data(), len);
+          std::size_t fast_end = 0, reference_end = 0;
+          char32_t fast = next_code_point(s, fast_end), reference = next_code_point_utf8proc(s, reference_end);
+          ASSERT_EQ(fast, reference) << std::hex << a << " " << b << " " << c << " length " << len;
+          ASSERT_EQ(fast_end, reference_end) << std::hex << a << " " << b << " " << c << " length " << len;
+        }
+      }
+    }
+  }
+}
+
 void expect_same_on_files(const fs::path& dir, std::size_t& files) {
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (!entry.is_regular_file()) continue;

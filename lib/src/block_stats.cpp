@@ -225,9 +225,27 @@ void walk_multibyte(StatsWalk& w, char32_t cp) {
 BlockStats block_stats(std::string_view text) {
   StatsWalk w;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t i = 0; i < text.size();) {
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
     if (bytes[i] < 0x80) {
       walk_ascii(w, bytes[i++]);
+      // The rest of a word after its first letter: ASCII letters and
+      // digits only add units (and digits), all in one go.
+      if (w.in_word && w.seen_letter) {
+        std::size_t j = i, digits = 0;
+        for (; j < n && bytes[j] < 0x80; ++j) {
+          const std::uint8_t cls = kAsciiClasses[bytes[j]];
+          if (!(cls & (kUpper | kLower | kDigit))) break;
+          digits += (cls & kDigit) != 0;
+        }
+        if (j > i) {
+          w.s.units += j - i;
+          w.s.digits += digits;
+          w.pending_end = 0;
+          w.last_visible = bytes[j - 1];
+          i = j;
+        }
+      }
     } else {
       walk_multibyte(w, next_code_point(text, i));
     }

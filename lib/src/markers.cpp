@@ -194,13 +194,29 @@ bool match_pattern(const MarkerPattern& pattern, std::string_view key) {
   return !is_letter_or_digit(next_code_point(key, i));
 }
 
+void MarkerSet::index_patterns() {
+  for (auto& bucket : patterns_by_first_byte) bucket.clear();
+  for (std::uint32_t p = 0; p < patterns.size(); ++p) {
+    std::string_view text = patterns[p].text;
+    if (text.starts_with("<n>")) {
+      for (char digit = '0'; digit <= '9'; ++digit) patterns_by_first_byte[static_cast<unsigned char>(digit)].push_back(p);
+    } else if (!text.empty()) {
+      patterns_by_first_byte[static_cast<unsigned char>(text.front())].push_back(p);
+    }
+  }
+}
+
 std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* matched) const {
   auto it = whole.find(std::string(key));
   if (it != whole.end()) {
     if (matched) *matched = it->first;
     return it->second;
   }
-  for (const auto& pattern : patterns) {
+  if (key.empty()) return std::nullopt;  // every pattern needs a first byte
+  // A pattern matches only keys that start with its first byte (a digit
+  // for a leading <n>): the others are not tried.
+  for (std::uint32_t p : patterns_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    const MarkerPattern& pattern = patterns[p];
     if (match_pattern(pattern, key)) {
       if (matched) *matched = pattern.text + (pattern.prefix ? " ..." : "");
       return pattern.reason;
@@ -277,6 +293,7 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
       set.whole.emplace(std::move(key), *section);
     }
   }
+  set.index_patterns();
   return set;
 }
 

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include <utf8proc.h>
 
@@ -220,6 +221,30 @@ void walk_multibyte(StatsWalk& w, char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// Whether the text holds "http://", "https://" or "www.": found from the
+// rare bytes ':' and 'w' with memchr rather than by trying every position.
+bool has_url(std::string_view text) {
+  auto each = [&](char c, auto found) {
+    for (const char* at = text.data(); at < text.data() + text.size();) {
+      const void* hit = std::memchr(at, c, static_cast<std::size_t>(text.data() + text.size() - at));
+      if (!hit) return false;
+      at = static_cast<const char*>(hit);
+      if (found(static_cast<std::size_t>(at - text.data()))) return true;
+      ++at;
+    }
+    return false;
+  };
+  return each(':', [&](std::size_t colon) {
+           return text.substr(colon).starts_with("://") &&
+                  (text.substr(0, colon).ends_with("http") || text.substr(0, colon).ends_with("https"));
+         }) ||
+         each('w', [&](std::size_t w) { return text.substr(w).starts_with("www."); });
+}
+
+}  // namespace
+
 // The same walk as block_stats_reference(), with ASCII bytes classified by
 // table: no decoding, no utf8proc call per word.
 BlockStats block_stats(std::string_view text) {
@@ -253,9 +278,7 @@ BlockStats block_stats(std::string_view text) {
   BlockStats& s = w.s;
   if (w.pending_end) ++s.sentence_ends;
   s.ends_sentence = is_sentence_end(w.last_visible) || w.last_visible == ':' || w.last_visible == 0xFF1A;
-  s.has_url = text.find("http://") != std::string_view::npos ||
-              text.find("https://") != std::string_view::npos ||
-              text.find("www.") != std::string_view::npos;
+  s.has_url = has_url(text);
   return s;
 }
 

@@ -201,6 +201,9 @@ void check_text_invents_nothing(const Result& r, std::string_view decoded_utf8,
     rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
   }
   const std::string raw = without_space(decoded_utf8);
+  NormalizeOptions no_repair = options;
+  no_repair.fix_mojibake = false;
+  const std::string unrepaired = without_space(normalized(decoded_utf8, no_repair));
   for (const Block& b : r.blocks) {
     if (!b.kept) continue;
     std::string needle = without_space(b.text);
@@ -208,9 +211,11 @@ void check_text_invents_nothing(const Result& r, std::string_view decoded_utf8,
       continue;
     }
     // Normalization weighs context (mojibake repair, line breaks made of
-    // vertical tabs), so a block may differ from the page normalized whole;
-    // then each of its words must still be the page's, normalized or as is.
-    check_words_found(b.text, {whole, by_line, raw});
+    // vertical tabs), so a block may differ from the page normalized whole,
+    // and a sequence repaired there may be left alone in the block's own
+    // context; then each of its words must still be the page's, normalized
+    // (with or without the repair) or as is.
+    check_words_found(b.text, {whole, by_line, unrepaired, raw});
   }
 }
 

@@ -5,10 +5,12 @@
 #include <pybind11/stl.h>
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "winnow/names.hpp"
 #include "winnow/winnow.hpp"
 
 namespace py = pybind11;
@@ -75,8 +77,62 @@ Enum parse_choice(const char* what, std::string_view value,
                         std::string(value) + "'");
 }
 
+// A name dictionary as Python sees it: merging builds a new dictionary and
+// swaps it in, so a call running without the GIL keeps the one it started
+// with and never sees a half-merged dictionary.
+class Names {
+ public:
+  explicit Names(bool builtin)
+      : dictionary_(builtin ? std::make_shared<const winnow::NameDictionary>(winnow::NameDictionary::builtin())
+                            : std::make_shared<const winnow::NameDictionary>()) {}
+
+  py::list merge(std::string_view text, std::string_view source) {
+    return swap_in([&](winnow::NameDictionary& d) { return d.merge(text, source); });
+  }
+  py::list merge_file(const std::string& path) {
+    return swap_in([&](winnow::NameDictionary& d) { return d.merge_file(path); });
+  }
+
+  std::size_t size() const { return dictionary_->entries().size(); }
+  py::list entries() const {
+    py::list out;
+    for (const auto& e : dictionary_->entries()) {
+      py::list variants;
+      for (const auto& v : e.variants) variants.append(to_str(v));
+      out.append(py::make_tuple(to_str(e.canonical), variants, e.ignore_case));
+    }
+    return out;
+  }
+  std::shared_ptr<const winnow::NameDictionary> snapshot() const { return dictionary_; }
+
+ private:
+  template <typename Merge>
+  py::list swap_in(Merge merge) {
+    auto next = std::make_shared<winnow::NameDictionary>(*dictionary_);
+    py::list errors;
+    for (const auto& e : merge(*next)) errors.append(to_str(e.to_string()));
+    dictionary_ = std::move(next);
+    return errors;
+  }
+
+  std::shared_ptr<const winnow::NameDictionary> dictionary_;
+};
+
+// `names` is True, False or a Names object.
+void set_names(winnow::NormalizeOptions& n, const py::object& names) {
+  if (py::isinstance<Names>(names)) {
+    n.names = true;
+    n.dictionary = names.cast<const Names&>().snapshot();
+  } else if (PyBool_Check(names.ptr())) {
+    n.names = names.cast<bool>();
+  } else {
+    throw py::type_error(std::string("names must be True, False or a winnow.Names, got ") +
+                         Py_TYPE(names.ptr())->tp_name);
+  }
+}
+
 winnow::NormalizeOptions normalize_options(bool enabled, std::string_view unicode, bool fix_mojibake,
-                                           bool ascii_punctuation, bool names) {
+                                           bool ascii_punctuation, const py::object& names) {
   winnow::NormalizeOptions n;
   n.enabled = enabled;
   n.form = parse_choice<winnow::UnicodeForm>(
@@ -84,7 +140,7 @@ winnow::NormalizeOptions normalize_options(bool enabled, std::string_view unicod
       {{"nfc", winnow::UnicodeForm::NFC}, {"nfkc", winnow::UnicodeForm::NFKC}, {"none", winnow::UnicodeForm::None}});
   n.fix_mojibake = fix_mojibake;
   n.ascii_punctuation = ascii_punctuation;
-  n.names = names;
+  set_names(n, names);
   return n;
 }
 
@@ -194,7 +250,7 @@ PYBIND11_MODULE(winnow, m) {
       "extract",
       [](const py::object& page, std::string_view favor, std::string_view mode, bool tables,
          std::size_t max_bytes, bool normalize, std::string_view unicode, bool fix_mojibake,
-         bool ascii_punctuation, bool names, bool explain, bool markdown, bool links) {
+         bool ascii_punctuation, const py::object& names, bool explain, bool markdown, bool links) {
         winnow::Options o = extract_options(
             mode, favor, tables, max_bytes,
             normalize_options(normalize, unicode, fix_mojibake, ascii_punctuation, names));
@@ -206,7 +262,7 @@ PYBIND11_MODULE(winnow, m) {
       py::arg("page"), py::kw_only(), py::arg("favor") = "balanced", py::arg("mode") = "auto",
       py::arg("tables") = true, py::arg("max_bytes") = winnow::Options{}.max_bytes,
       py::arg("normalize") = true, py::arg("unicode") = "nfc", py::arg("fix_mojibake") = true,
-      py::arg("ascii_punctuation") = false, py::arg("names") = true, py::arg("explain") = false,
+      py::arg("ascii_punctuation") = false, py::arg("names") = py::bool_(true), py::arg("explain") = false,
       py::arg("markdown") = false, py::arg("links") = false,
       R"(Extract the article from a page: raw HTML or scraped text (str, bytes or bytearray;
 bytes may be in any charset the page declares).
@@ -216,7 +272,7 @@ mode: "auto" (HTML when it looks like markup), "text" or "html".
 tables: keep tables inside the article as text rows.
 max_bytes: refuse larger inputs with status "too-large" (0 = no limit).
 normalize, unicode ("nfc", "nfkc", "none"), fix_mojibake, ascii_punctuation, names:
-  the normalize stage, as in normalize().
+  the normalize stage, as in normalize(); names may be a winnow.Names.
 explain: add "blocks", every block of the page with whether it was kept and why.
 markdown: add "markdown", the article as Markdown (headings, lists, emphasis);
   links=True keeps links as [text](url).)");
@@ -224,7 +280,7 @@ markdown: add "markdown", the article as Markdown (headings, lists, emphasis);
   m.def(
       "clean_text",
       [](const py::object& text, std::string_view favor, std::size_t max_bytes, bool normalize,
-         std::string_view unicode, bool fix_mojibake, bool ascii_punctuation, bool names,
+         std::string_view unicode, bool fix_mojibake, bool ascii_punctuation, const py::object& names,
          bool explain, bool markdown) {
         winnow::Options o = extract_options(
             "text", favor, true, max_bytes,
@@ -237,14 +293,14 @@ markdown: add "markdown", the article as Markdown (headings, lists, emphasis);
       py::arg("text"), py::kw_only(), py::arg("favor") = "balanced",
       py::arg("max_bytes") = winnow::Options{}.max_bytes, py::arg("normalize") = true,
       py::arg("unicode") = "nfc", py::arg("fix_mojibake") = true,
-      py::arg("ascii_punctuation") = false, py::arg("names") = true, py::arg("explain") = false,
+      py::arg("ascii_punctuation") = false, py::arg("names") = py::bool_(true), py::arg("explain") = false,
       py::arg("markdown") = false,
       R"(Clean text already scraped from a page (one block per line): the same dict as
 extract(), whatever the text looks like.)");
 
   m.def(
       "normalize",
-      [](const py::object& text, bool names, std::string_view unicode, bool fix_mojibake,
+      [](const py::object& text, const py::object& names, std::string_view unicode, bool fix_mojibake,
          bool ascii_punctuation) {
         winnow::NormalizeOptions n =
             normalize_options(true, unicode, fix_mojibake, ascii_punctuation, names);
@@ -256,10 +312,29 @@ extract(), whatever the text looks like.)");
         }
         return to_str(out);
       },
-      py::arg("text"), py::kw_only(), py::arg("names") = true, py::arg("unicode") = "nfc",
+      py::arg("text"), py::kw_only(), py::arg("names") = py::bool_(true), py::arg("unicode") = "nfc",
       py::arg("fix_mojibake") = true, py::arg("ascii_punctuation") = false,
       R"(Only the normalize stage; returns str. Makes the text valid UTF-8, puts it in a
 Unicode form ("nfc" default, "nfkc", "none"), repairs mojibake ("â€™" -> "’")
 unless fix_mojibake=False, folds curly punctuation to ASCII when
-ascii_punctuation=True, and unifies name variants unless names=False.)");
+ascii_punctuation=True, and unifies name variants unless names=False;
+names=winnow.Names(...) uses that dictionary instead of the built-in one.)");
+
+  py::class_<Names>(m, "Names", R"(A dictionary of name variants (format: docs/names.md).
+
+    >>> names = winnow.Names()                 # a copy of the built-in entries
+    >>> names.merge("Kiev = Kyiv\n")           # flip a canonical form
+    []
+    >>> winnow.normalize("Kyiv", names=names)
+    'Kiev'
+
+Names(builtin=False) starts empty. merge() and merge_file() return the
+problems found, one str per skipped line ("source:line: message"); the other
+lines apply. A Names object may be shared by threads.)")
+      .def(py::init<bool>(), py::kw_only(), py::arg("builtin") = true)
+      .def("merge", &Names::merge, py::arg("text"), py::arg("source") = "<names>",
+           "Add entries in the dictionary format; an entry sharing a form with an earlier one replaces it.")
+      .def("merge_file", &Names::merge_file, py::arg("path"), "The same, from a file.")
+      .def("entries", &Names::entries, "(canonical, [variants], ignore_case) for every entry.")
+      .def("__len__", &Names::size);
 }

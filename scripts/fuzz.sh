@@ -12,8 +12,12 @@
 # Environment:
 #   FUZZ_SECONDS  time per target (default 60)
 #   FUZZ_RUNS     at most this many inputs per target (default: no limit)
-#   FUZZ_SEED     libFuzzer's random seed (default 1): with a fresh corpus
-#                 and FUZZ_RUNS, a run replays the same inputs every time
+#   FUZZ_SEED     libFuzzer's random seed (default 1)
+#   FUZZ_REPEATABLE=1  turn off the two libFuzzer features whose choices vary
+#                 from process to process (comparison tracing, which sees
+#                 addresses, and entropic scheduling): with a fresh corpus,
+#                 FUZZ_RUNS and FUZZ_SEED, a run then replays the same inputs
+#                 every time, on any machine
 #   FUZZ_TIMEOUT  seconds one input may take before it counts as a hang (default 10)
 #   FUZZ_RSS_MB   memory limit in MB (default 2048)
 #   FUZZ_BUILD    build directory (default build-fuzz)
@@ -26,6 +30,8 @@ seed=${FUZZ_SEED:-1}
 timeout=${FUZZ_TIMEOUT:-10}
 rss_mb=${FUZZ_RSS_MB:-2048}
 build=${FUZZ_BUILD:-build-fuzz}
+repeatable=()
+[ "${FUZZ_REPEATABLE:-0}" = 1 ] && repeatable=(-use_cmp=0 -entropic=0)
 
 build_only=0
 if [ "${1:-}" = "--build-only" ]; then
@@ -57,7 +63,7 @@ for name in "${targets[@]}"; do
   dict=()
   [ -f "fuzz/dict/$name.dict" ] && dict=(-dict="fuzz/dict/$name.dict")
   result=ok
-  if ! "$build/fuzz/fuzz_$name" "$work" "fuzz/corpus/$name" "${dict[@]}" \
+  if ! "$build/fuzz/fuzz_$name" "$work" "fuzz/corpus/$name" "${dict[@]}" "${repeatable[@]}" \
       -max_total_time="$seconds" -runs="$runs" -seed="$seed" -timeout="$timeout" -rss_limit_mb="$rss_mb" \
       -malloc_limit_mb="$rss_mb" -artifact_prefix="$build/artifacts/$name-" \
       -print_final_stats=1 >"$log" 2>&1; then

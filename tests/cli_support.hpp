@@ -2,17 +2,20 @@
 #pragma once
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 namespace winnow::test {
 
-struct Run {
+struct Outcome {
   int status = -1;  // exit status
   std::string out, err;
 };
@@ -48,11 +51,11 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// Run `command` with sh; "$W" in it is the winnow binary.
-inline Run sh(const std::string& command, const TempDir& tmp) {
+// Outcome `command` with sh; "$W" in it is the winnow binary.
+inline Outcome sh(const std::string& command, const TempDir& tmp) {
   std::string err_file = (tmp.path() / ".stderr").string();
   std::string full = "W='" WINNOW_BINARY "'; " + command + " 2>'" + err_file + "'";
-  Run r;
+  Outcome r;
   FILE* p = ::popen(full.c_str(), "r");
   if (!p) return r;
   char buf[65536];
@@ -63,6 +66,42 @@ inline Run sh(const std::string& command, const TempDir& tmp) {
   r.err = read_all(err_file);
   return r;
 }
+
+// `s` as one shell word.
+inline std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+inline std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> lines;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  return lines;
+}
+
+// A test that runs the CLI with arguments (no shell between them) in a
+// directory of its own.
+class CliTest : public ::testing::Test {
+ protected:
+  // The binary with `args`, `input` on its standard input.
+  Outcome run(const std::vector<std::string>& args, const std::string& input = "") {
+    std::string cmd = quote(WINNOW_BINARY);
+    for (const auto& a : args) cmd += " " + quote(a);
+    auto in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
+    write_all(in, input);
+    cmd += " <" + quote(in.string()) + " >" + quote(out.string()) + " 2>" + quote(err.string());
+    int raw = std::system(cmd.c_str());
+    Outcome r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = read_all(out);
+    r.err = read_all(err);
+    return r;
+  }
+
+  TempDir dir_;
+};
 
 inline std::size_t count_lines(std::string_view s) {
   std::size_t n = 0;

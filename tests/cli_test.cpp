@@ -1,85 +1,27 @@
 // The command-line tool, run as a user runs it (WINNOW_BINARY).
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli_support.hpp"
 #include "winnow/winnow.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using winnow::test::lines_of;
+using winnow::test::read_all;
+using winnow::test::Outcome;
+using winnow::test::write_all;
 
-struct Outcome {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& path, std::string_view data) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(data.data(), static_cast<std::streamsize>(data.size()));
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> lines;
-  std::istringstream in(s);
-  for (std::string l; std::getline(in, l);) lines.push_back(l);
-  return lines;
-}
-
-class Cli : public ::testing::Test {
+class Cli : public winnow::test::CliTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("winnow-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Outcome the binary with `args`; `stdin_data`, when given, is piped in.
-  Outcome run(const std::vector<std::string>& args, const std::string* stdin_data = nullptr) {
-    std::string cmd = quote(WINNOW_BINARY);
-    for (const auto& a : args) cmd += " " + quote(a);
-    fs::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
-    write_file(in, stdin_data ? *stdin_data : std::string());
-    cmd += " <" + quote(in.string()) + " >" + quote(out.string()) + " 2>" + quote(err.string());
-    int raw = std::system(cmd.c_str());
-    Outcome r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = read_file(out);
-    r.err = read_file(err);
-    return r;
-  }
-
   std::string sample(const std::string& name) const {
     return (fs::path(WINNOW_SOURCE_DIR) / "samples" / (name + ".txt")).string();
   }
-
-  fs::path dir_;
 };
 
 const std::string kPage =
@@ -90,14 +32,14 @@ const std::string kArticle =
     "Repairs will start in March, the mayor said, and should cost four million euros.\n";
 
 TEST_F(Cli, ReadsStandardInputWithoutArguments) {
-  Outcome r = run({}, &kPage);
+  Outcome r = run({}, kPage);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, kArticle);
   EXPECT_EQ(r.err, "");
 }
 
 TEST_F(Cli, DashMeansStandardInput) {
-  Outcome r = run({"-"}, &kPage);
+  Outcome r = run({"-"}, kPage);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, kArticle);
 }
@@ -119,7 +61,7 @@ TEST_F(Cli, OutputDirectoryHoldsOneWholeFilePerInput) {
   for (const auto& e : fs::directory_iterator(out)) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, (std::vector<std::string>{"001_d163a95aeccb179b.txt", "003_134e59c19d38a5f5.txt"}));
-  EXPECT_EQ(read_file(out / "003_134e59c19d38a5f5.txt"), run({sample("003_134e59c19d38a5f5")}).out);
+  EXPECT_EQ(read_all(out / "003_134e59c19d38a5f5.txt"), run({sample("003_134e59c19d38a5f5")}).out);
 }
 
 TEST_F(Cli, OutputDirectorySkipsFailedInputsOnly) {
@@ -191,7 +133,7 @@ TEST_F(Cli, HtmlPagesAreExtracted) {
   const std::string prose =
       "The council met on Tuesday and voted on the budget, which had been debated for weeks.";
   fs::path page = dir_ / "page.html";
-  write_file(page, "<!doctype html><html><head><title>Budget | Example</title></head><body>"
+  write_all(page, "<!doctype html><html><head><title>Budget | Example</title></head><body>"
                    "<nav><a href=/a>Home</a> <a href=/b>World</a></nav><article><h1>Budget</h1>"
                    "<p>" + prose + "</p><p>It passed <em>narrowly</em>, see <a href=\"/r\">the "
                    "record</a>.</p></article></body></html>");
@@ -219,8 +161,8 @@ TEST_F(Cli, BadInputsGetOneLineEachAndTheRestIsProcessed) {
   fs::path missing = dir_ / "missing.txt", directory = dir_ / "adir", empty = dir_ / "empty.txt",
            binary = dir_ / "image.png";
   fs::create_directories(directory);
-  write_file(empty, "");
-  write_file(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  write_all(empty, "");
+  write_all(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   Outcome r = run({missing.string(), directory.string(), sample("003_134e59c19d38a5f5"), empty.string(),
                binary.string()});
   EXPECT_EQ(r.status, 1);
@@ -236,7 +178,7 @@ TEST_F(Cli, BadInputsGetOneLineEachAndTheRestIsProcessed) {
 
 TEST_F(Cli, EmptyStandardInputIsAnError) {
   std::string nothing;
-  Outcome r = run({}, &nothing);
+  Outcome r = run({}, nothing);
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err, "winnow: <stdin>: input is empty\n");
 }

@@ -114,15 +114,19 @@ TEST(Mojibake, RepairsCommonSequences) {
   EXPECT_EQ(repaired("caf\xC3\x83\xC2\xA9"), "caf\xC3\xA9");                         // cafÃ©
 }
 
-// A lead byte before a lost sequence ("â" then "â\uFFFD"): repairing the
-// second would leave a U+FFFD for the first to pair with on the next pass,
-// eating one "â" a pass.
-TEST(Mojibake, LeadBytesBeforeALostSequenceStay) {
-  std::string run;
-  for (int i = 0; i < 6; ++i) run += "\xC3\xA2";  // â
-  run += "\xEF\xBF\xBD\xC3\xA2\xC3\xA2";           // U+FFFD â â
-  EXPECT_EQ(repaired(run), run);
+// A run of lead bytes before a span whose repair reads as a continuation
+// byte ("ÂÂÂ¢", "ââ�"): repairing the span would leave a new one with
+// the lead before it, eating one character a pass. Such runs stay as they are.
+TEST(Mojibake, RunsOfLeadBytesBeforeASpanStay) {
+  std::string lost, cent;
+  for (int i = 0; i < 6; ++i) lost += "\xC3\xA2";  // â
+  lost += "\xEF\xBF\xBD\xC3\xA2\xC3\xA2";           // U+FFFD â â
+  for (int i = 0; i < 30; ++i) cent += "\xC3\x82";  // Â
+  cent += "\xC2\xA2 each";                          // ¢
+  EXPECT_EQ(repaired(lost), lost);
+  EXPECT_EQ(repaired(cent), cent);
   EXPECT_EQ(repaired("don\xC3\xA2\xEF\xBF\xBDt"), "don\xEF\xBF\xBDt");  // the lost apostrophe stays lost
+  EXPECT_EQ(repaired("5\xC3\x82\xC2\xA2 each"), "5\xC2\xA2 each");        // one "Â¢" is "¢"
 }
 
 // Repairing what was repaired changes nothing: normalize() promises that

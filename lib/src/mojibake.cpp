@@ -143,7 +143,7 @@ class SpanFinder {
     std::vector<Span> spans;
     for (std::size_t i = 0; i < t_.size();) {
       Span s;
-      if (match(i, s)) {
+      if (match(i, s) && !pairs_with_lead_before(s)) {
         i = s.end;
         spans.push_back(std::move(s));
       } else {
@@ -157,12 +157,17 @@ class SpanFinder {
  private:
   int byte_at(std::size_t i) const { return i < t_.size() ? map_.byte_of(t_[i]) : -1; }
 
-  // A lead byte that decoded to nothing, right before another: which of the
-  // two lost its bytes is anyone's guess, and the U+FFFD that repairing the
-  // second leaves would pair with the first on the next pass ("ââ�").
-  bool follows_lead(std::size_t i) const {
-    int prev = i > 0 ? byte_at(i - 1) : -1;
-    return prev >= 0xC2 && prev <= 0xF4;
+  // A span right after a lead byte that decoded to nothing, whose repair
+  // starts with what reads as a continuation byte (or U+FFFD for lost ones):
+  // the repair would pair with that lead on the next pass, and so on down a
+  // run ("ÂÂÂ¢", "ââ�"), eating a character a pass. Real mojibake has
+  // no such runs; leaving the span alone keeps the repair a fixed point.
+  bool pairs_with_lead_before(const Span& s) const {
+    int prev = s.begin > 0 ? byte_at(s.begin - 1) : -1;
+    if (prev < 0xC2 || prev > 0xF4) return false;
+    char32_t first = s.replacement.front();
+    int b = map_.byte_of(first);
+    return first == 0xFFFD || (b >= 0x80 && b <= 0xBF);
   }
 
   bool match(std::size_t i, Span& s) {
@@ -181,7 +186,6 @@ class SpanFinder {
       char32_t c = t_[j];
       // Lost final bytes: U+FFFD (or '?' after two good bytes) stands for them.
       if (c == 0xFFFD || (c == '?' && k == 2 && len == 3)) {
-        if (follows_lead(i)) return false;
         s.lossy = true;
         s.end = j + 1;
         for (int rest = k + 1; rest < len; ++rest) {

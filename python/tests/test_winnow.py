@@ -157,6 +157,49 @@ class NormalizeTest(unittest.TestCase):
             winnow.normalize("x", unicode="nfd")
 
 
+class NamesTest(unittest.TestCase):
+    def test_builtin_copy_unifies_like_the_default(self):
+        names = winnow.Names()
+        self.assertGreater(len(names), 100)
+        text = "Sergei Lavrov visited Kiev."
+        self.assertEqual(winnow.normalize(text, names=names), winnow.normalize(text))
+        self.assertEqual(winnow.normalize(text), "Sergey Lavrov visited Kyiv.")
+
+    def test_merge_flips_a_canonical_form(self):
+        names = winnow.Names()
+        self.assertEqual(names.merge("Kiev = Kyiv\n"), [])
+        self.assertEqual(winnow.normalize("Kyiv and Kiev", names=names), "Kiev and Kiev")
+        # the default dictionary is untouched
+        self.assertEqual(winnow.normalize("Kyiv and Kiev"), "Kyiv and Kyiv")
+
+    def test_empty_dictionary_with_own_entries(self):
+        names = winnow.Names(builtin=False)
+        self.assertEqual(len(names), 0)
+        names.merge("Acme Corporation = ACME Corp | Acme Corp.\n")
+        self.assertEqual(names.entries(), [("Acme Corporation", ["ACME Corp", "Acme Corp."], False)])
+        self.assertEqual(
+            winnow.normalize("ACME Corp hired Sergei Lavrov.", names=names),
+            "Acme Corporation hired Sergei Lavrov.",
+        )
+        r = winnow.clean_text("ACME Corp said the plant will reopen in March after two years of repairs.",
+                              names=names)
+        self.assertIn("Acme Corporation said", r["text"])
+
+    def test_problems_are_returned_and_other_lines_apply(self):
+        names = winnow.Names(builtin=False)
+        errors = names.merge("Kyiv = Kiev\n = nothing\n", source="mine.txt")
+        self.assertEqual(len(errors), 1)
+        self.assertTrue(errors[0].startswith("mine.txt:2:"), errors[0])
+        self.assertEqual(len(names), 1)
+        missing = names.merge_file("/nonexistent/names.txt")
+        self.assertEqual(len(missing), 1)
+        self.assertIn("/nonexistent/names.txt", missing[0])
+
+    def test_names_must_be_bool_or_names(self):
+        with self.assertRaisesRegex(TypeError, "names"):
+            winnow.normalize("x", names="yes")
+
+
 class ThreadingTest(unittest.TestCase):
     def test_thread_pool_gives_the_same_results(self):
         pages = [ARTICLE.replace("first", "page %d first" % i) for i in range(32)]

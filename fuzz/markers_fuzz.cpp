@@ -1,8 +1,10 @@
 // Fuzz target: the marker-phrase file parser (lib/data/markers.txt format)
-// and the block key every phrase is compared by.
+// and the block key every phrase is compared by; the fast block key and
+// block statistics against their references.
 #include <cstdint>
 #include <string>
 
+#include "block_stats.hpp"
 #include "markers.hpp"
 #include "support.hpp"
 
@@ -17,8 +19,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (const auto& prefix : set.teaser_prefixes) WINNOW_FUZZ_CHECK(!prefix.empty(), "empty prefix");
 
-  // The key of any text is valid UTF-8 when the text is, and is a fixed point.
+  // The fast paths agree with the code-point-at-a-time definitions.
   std::string key = winnow::detail::marker_key(input);
+  WINNOW_FUZZ_CHECK(key == winnow::detail::marker_key_reference(input), "marker_key differs from its reference");
+  WINNOW_FUZZ_CHECK(winnow::detail::block_stats(input) == winnow::detail::block_stats_reference(input),
+                    "block_stats differs from its reference");
+
+  // The key of any text is valid UTF-8 when the text is, and is a fixed point.
   if (winnow::fuzz::is_valid_utf8(input)) {
     WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(key), "key is not valid UTF-8");
     WINNOW_FUZZ_CHECK(winnow::detail::marker_key(key) == key, "marker_key is not idempotent");

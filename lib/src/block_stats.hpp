@@ -22,9 +22,14 @@ struct BlockStats {
   std::size_t cased_words = 0;     // words that open with a cased letter
   std::size_t capitalized_words = 0;  // ... with an upper-case one
   bool has_url = false;            // "http://" or "www."
+
+  bool operator==(const BlockStats&) const = default;
 };
 
 BlockStats block_stats(std::string_view text);
+// The same, one code point at a time: the definition block_stats()'s fast
+// path must agree with (tests and the markers fuzz target compare them).
+BlockStats block_stats_reference(std::string_view text);
 
 // Length thresholds, in units (about five per Latin word).
 inline constexpr std::size_t kProseUnits = 45;       // a sentence-ending block this long is prose

@@ -1,12 +1,15 @@
 #include "markers.hpp"
 
+#include <cstring>
+
+#include "ascii_words.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
 
 extern const std::string_view kMarkersData;  // generated from data/markers.txt
 
-std::string marker_key(std::string_view text) {
+std::string marker_key_reference(std::string_view text) {
   std::string key;
   key.reserve(text.size());
   bool pending_space = false;
@@ -27,6 +30,102 @@ std::string marker_key(std::string_view text) {
     if (alnum) last_alnum_end = key.size();
   }
   key.resize(last_alnum_end);
+  return key;
+}
+
+namespace {
+
+// Write cp >= 0x80 as UTF-8 at `to`; returns the length.
+std::size_t encode_utf8(char32_t cp, char* to) {
+  auto byte = [](char32_t v) { return static_cast<char>(v); };
+  if (cp < 0x800) {
+    to[0] = byte(0xC0 | (cp >> 6));
+    to[1] = byte(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    to[0] = byte(0xE0 | (cp >> 12));
+    to[1] = byte(0x80 | ((cp >> 6) & 0x3F));
+    to[2] = byte(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  to[0] = byte(0xF0 | (cp >> 18));
+  to[1] = byte(0x80 | ((cp >> 12) & 0x3F));
+  to[2] = byte(0x80 | ((cp >> 6) & 0x3F));
+  to[3] = byte(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+// Where the first letter or digit starts, or text.size().
+std::size_t first_alnum(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t start = i;
+    if (is_letter_or_digit(next_code_point(text, i))) return start;
+  }
+  return text.size();
+}
+
+// Drop what follows the last letter or digit of a key (valid UTF-8).
+// to_lower() keeps a code point a letter or digit, or not one (a unit test
+// checks every code point), so this cuts where the text's last one ended.
+void trim_key_end(std::string& key) {
+  std::size_t end = key.size();
+  while (end > 0) {
+    std::size_t start = end - 1;
+    while (start > 0 && (static_cast<unsigned char>(key[start]) & 0xC0) == 0x80) --start;
+    std::size_t i = start;
+    if (is_letter_or_digit(next_code_point(key, i))) break;
+    end = start;
+  }
+  key.resize(end);
+}
+
+}  // namespace
+
+std::string marker_key(std::string_view text) {
+  // Everything from the first letter or digit on, lower-cased, with runs of
+  // spaces folded to one; then cut after the last letter or digit. Between
+  // the two every space run is inner, so it becomes exactly one ' '.
+  text.remove_prefix(first_alnum(text));
+  // The key is written in place. It has room for the rest of the text byte
+  // for byte; lower-casing can lengthen a code point (U+023A, 2 bytes,
+  // becomes 3; an invalid byte becomes U+FFFD), so the slow path grows it.
+  std::string key(text.size(), '\0');
+  std::size_t out = 0;
+  bool last_space = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Eight ASCII bytes with single spaces only need lower-casing.
+    if (ascii_words::kAvailable && i + 8 <= text.size()) {
+      std::uint64_t word = ascii_words::load(text.data() + i);
+      if (!(word & ascii_words::kHighs) && ascii_words::single_spaced(word, last_space)) {
+        std::uint64_t lower = ascii_words::to_lower(word);
+        std::memcpy(key.data() + out, &lower, 8);
+        out += 8;
+        i += 8;
+        last_space = ascii_words::ends_with_space(word);
+        continue;
+      }
+    }
+    char32_t cp = next_code_point(text, i);
+    if (is_space(cp)) {
+      if (!last_space) key[out++] = ' ';
+      last_space = true;
+      continue;
+    }
+    last_space = false;
+    // Curly and straight apostrophes compare equal: "DON’T MISS" is "don't miss".
+    cp = cp == 0x2019 ? char32_t{0x27} : to_lower(cp);
+    if (cp < 0x80) {
+      key[out++] = static_cast<char>(cp);
+      continue;
+    }
+    // Room for this code point and, byte for byte, the rest of the text.
+    if (key.size() - out < text.size() - i + 4) key.resize(2 * key.size() + 8);
+    out += encode_utf8(cp, key.data() + out);
+  }
+  key.resize(out);
+  trim_key_end(key);
   return key;
 }
 
@@ -95,13 +194,29 @@ bool match_pattern(const MarkerPattern& pattern, std::string_view key) {
   return !is_letter_or_digit(next_code_point(key, i));
 }
 
+void MarkerSet::index_patterns() {
+  for (auto& bucket : patterns_by_first_byte) bucket.clear();
+  for (std::uint32_t p = 0; p < patterns.size(); ++p) {
+    std::string_view text = patterns[p].text;
+    if (text.starts_with("<n>")) {
+      for (char digit = '0'; digit <= '9'; ++digit) patterns_by_first_byte[static_cast<unsigned char>(digit)].push_back(p);
+    } else if (!text.empty()) {
+      patterns_by_first_byte[static_cast<unsigned char>(text.front())].push_back(p);
+    }
+  }
+}
+
 std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* matched) const {
   auto it = whole.find(std::string(key));
   if (it != whole.end()) {
     if (matched) *matched = it->first;
     return it->second;
   }
-  for (const auto& pattern : patterns) {
+  if (key.empty()) return std::nullopt;  // every pattern needs a first byte
+  // A pattern matches only keys that start with its first byte (a digit
+  // for a leading <n>): the others are not tried.
+  for (std::uint32_t p : patterns_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    const MarkerPattern& pattern = patterns[p];
     if (match_pattern(pattern, key)) {
       if (matched) *matched = pattern.text + (pattern.prefix ? " ..." : "");
       return pattern.reason;
@@ -178,6 +293,7 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
       set.whole.emplace(std::move(key), *section);
     }
   }
+  set.index_patterns();
   return set;
 }
 

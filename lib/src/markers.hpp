@@ -2,6 +2,8 @@
 // any site. Loaded once from the copy built into the library.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +17,9 @@ namespace winnow::detail {
 // The comparison key of a block: lower-cased, trimmed of spaces, punctuation
 // and symbols at both ends, inner whitespace folded.
 std::string marker_key(std::string_view text);
+// The same, one code point at a time: the definition marker_key()'s fast
+// path must agree with (tests and the markers fuzz target compare them).
+std::string marker_key_reference(std::string_view text);
 
 // A phrase with a number placeholder (`<n>`) or a trailing `...` (the block
 // only has to start with it); plain phrases live in MarkerSet::whole.
@@ -30,8 +35,13 @@ bool match_pattern(const MarkerPattern& pattern, std::string_view key);
 struct MarkerSet {
   std::unordered_map<std::string, Reason> whole;  // key -> reason
   std::vector<MarkerPattern> patterns;             // placeholders and prefixes
+  // For each first byte of a key, the patterns (indices, in order) that can
+  // match such a key; parse_markers() fills it, index_patterns() rebuilds it.
+  std::array<std::vector<std::uint32_t>, 256> patterns_by_first_byte;
   std::vector<std::string> teaser_prefixes;        // lower-cased
   std::vector<std::string> chrome_words;           // [chrome-words]: found anywhere in a block
+
+  void index_patterns();
 
   // The [chrome-words] phrase the key contains, if any (whole words only).
   std::optional<std::string_view> find_chrome_words(std::string_view key) const;

@@ -9,5 +9,8 @@
 namespace winnow::detail {
 
 Document parse_text(std::string_view utf8);
+// The same with every line folded a byte at a time: the definition
+// parse_text()'s fast path must agree with (compared in tests).
+Document parse_text_reference(std::string_view utf8);
 
 }  // namespace winnow::detail

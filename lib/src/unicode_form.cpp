@@ -1,7 +1,11 @@
 #include "unicode_form.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include <utf8proc.h>
@@ -15,6 +19,17 @@ namespace {
 
 constexpr char32_t kCodeSpace = 0x110000;
 
+// Code points of combining class 0 that are not the first of a canonical
+// decomposition (vowel signs and length marks of Indic and other scripts):
+// they compose with the letter before them. Every other such tail has a
+// non-zero combining class. unicode_quick_table_test.cpp rebuilds the whole
+// table from utf8proc's data and checks that the two agree.
+constexpr char32_t kStarterTails[] = {
+    0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5, 0x0CD6, 0x0D3E,
+    0x0D57, 0x0DCF, 0x0DDF, 0x0FB5, 0x0FB7, 0x102E, 0x1B35, 0x11127, 0x1133E, 0x11357, 0x114B0,
+    0x114BA, 0x114BD, 0x115AF, 0x11930,
+};
+
 // For each code point, whether a normalization form may change it or the
 // text next to it. A code point is "quick" when it maps to itself, has
 // combining class 0 and never composes with a preceding character: text
@@ -22,21 +37,42 @@ constexpr char32_t kCodeSpace = 0x110000;
 // is a safe place to cut. The table is a superset of Unicode's
 // NFC_Quick_Check != Yes (plus non-starters): being over-cautious only costs
 // a utf8proc call.
+//
+// The table is filled 64 code points at a time, when text first uses one of
+// them: a page touches a few dozen such blocks, and filling all 17,408 took
+// about 10 ms, paid by every process. Filling is done under a lock, once per
+// block; a block is read only after its flag says it is filled.
 class QuickTable {
  public:
-  QuickTable() : nfc_(kCodeSpace / 64, 0), nfkc_(kCodeSpace / 64, 0) {
-    for (char32_t cp = 0x80; cp < kCodeSpace; ++cp) classify(cp);
-    for (char32_t cp = 0x1100; cp < 0x1200; ++cp) mark_both(cp);  // Hangul jamo compose
-  }
+  QuickTable()
+      : nfc_(kBlocks, 0), nfkc_(kBlocks, 0), filled_(std::make_unique<std::atomic<bool>[]>(kBlocks)) {}
 
   bool slow(char32_t cp, UnicodeForm form) const {
+    const std::size_t block = cp >> 6;
+    if (!filled_[block].load(std::memory_order_acquire)) fill(block);
     const auto& bits = form == UnicodeForm::NFKC ? nfkc_ : nfc_;
-    return (bits[cp >> 6] >> (cp & 63)) & 1U;
+    return (bits[block] >> (cp & 63)) & 1U;
   }
 
  private:
-  void mark(std::vector<std::uint64_t>& bits, char32_t cp) { bits[cp >> 6] |= std::uint64_t{1} << (cp & 63); }
-  void mark_both(char32_t cp) {
+  static constexpr std::size_t kBlocks = kCodeSpace / 64;
+
+  void fill(std::size_t block) const {
+    std::lock_guard<std::mutex> lock(fill_mutex_);
+    if (filled_[block].load(std::memory_order_relaxed)) return;
+    const char32_t first = static_cast<char32_t>(block * 64), end = first + 64;
+    for (char32_t cp = std::max(first, char32_t{0x80}); cp < end; ++cp) classify(cp);
+    for (char32_t tail : kStarterTails) {
+      if (tail >= first && tail < end) mark_both(tail);
+    }
+    for (char32_t cp = std::max(first, char32_t{0x1100}); cp < std::min(end, char32_t{0x1200}); ++cp) {
+      mark_both(cp);  // Hangul jamo compose
+    }
+    filled_[block].store(true, std::memory_order_release);
+  }
+
+  void mark(std::vector<std::uint64_t>& bits, char32_t cp) const { bits[cp >> 6] |= std::uint64_t{1} << (cp & 63); }
+  void mark_both(char32_t cp) const {
     mark(nfc_, cp);
     mark(nfkc_, cp);
   }
@@ -54,32 +90,21 @@ class QuickTable {
     return composed == 1 && decomposed[0] == one;
   }
 
-  // Every code point after the first in a canonical decomposition may be
-  // composed with what precedes it.
-  void mark_composable_tail(char32_t cp) {
-    utf8proc_int32_t decomposed[32];
-    int last_boundclass = 0;
-    auto len = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), decomposed, 32,
-                                       UTF8PROC_DECOMPOSE, &last_boundclass);
-    for (utf8proc_ssize_t i = 1; i > 0 && i < len && len <= 32; ++i) {
-      mark_both(static_cast<char32_t>(decomposed[i]));
-    }
-  }
-
-  void classify(char32_t cp) {
+  // The code point's own properties; the tails of other code points'
+  // decompositions are kStarterTails (or have a combining class).
+  void classify(char32_t cp) const {
     const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
     if (p->combining_class != 0) mark_both(cp);
     if (p->decomp_seqindex == UINT16_MAX) return;
     bool canonical = p->decomp_type == 0;
-    if (canonical) {
-      mark_composable_tail(cp);
-      if (!maps_to_itself(cp, 0)) mark(nfc_, cp);
-    }
+    if (canonical && !maps_to_itself(cp, 0)) mark(nfc_, cp);
     if (!canonical || !maps_to_itself(cp, UTF8PROC_COMPAT)) mark(nfkc_, cp);
   }
 
-  std::vector<std::uint64_t> nfc_;
-  std::vector<std::uint64_t> nfkc_;
+  mutable std::vector<std::uint64_t> nfc_;
+  mutable std::vector<std::uint64_t> nfkc_;
+  std::unique_ptr<std::atomic<bool>[]> filled_;
+  mutable std::mutex fill_mutex_;
 };
 
 const QuickTable& quick_table() {
@@ -108,6 +133,10 @@ void append_normalized(std::string& out, std::string_view utf8, UnicodeForm form
 
 
 }  // namespace
+
+bool unicode_form_may_change(char32_t cp, UnicodeForm form) {
+  return cp >= 0x80 && cp < kCodeSpace && quick_table().slow(cp, form);
+}
 
 std::string unicode_form_reference(std::string_view utf8, UnicodeForm form) {
   if (form == UnicodeForm::None) return std::string(utf8);

@@ -19,6 +19,10 @@ std::string unicode_form(std::string_view utf8, UnicodeForm form);
 // `result` alone, or sets `result` (which may be the text's own string).
 bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& result);
 
+// Whether the form may change the code point or the text next to it (the
+// quick-check table the fast path cuts text by); false for ASCII.
+bool unicode_form_may_change(char32_t cp, UnicodeForm form);
+
 // The plain utf8proc call on the whole text, for comparison in tests and
 // benchmarks.
 std::string unicode_form_reference(std::string_view utf8, UnicodeForm form);

@@ -5,6 +5,29 @@
 namespace winnow::detail {
 
 char32_t next_code_point_multibyte(std::string_view s, std::size_t& i) {
+  // Two- and three-byte sequences (Latin, Greek, Cyrillic, Arabic, CJK...)
+  // are decoded here when well formed; the rest goes to utf8proc, which
+  // decodes the same sequences to the same code points.
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char lead = byte(0);
+  const std::size_t left = s.size() - i;
+  if (lead >= 0xC2 && lead <= 0xDF && left >= 2 && (byte(1) & 0xC0) == 0x80) {
+    char32_t cp = (char32_t{lead} & 0x1F) << 6 | (byte(1) & 0x3F);
+    i += 2;
+    return cp;
+  }
+  if (lead >= 0xE0 && lead <= 0xEF && left >= 3 && (byte(1) & 0xC0) == 0x80 && (byte(2) & 0xC0) == 0x80) {
+    char32_t cp = (char32_t{lead} & 0x0F) << 12 | char32_t{byte(1) & 0x3Fu} << 6 | (byte(2) & 0x3F);
+    // Not overlong, not a surrogate.
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      i += 3;
+      return cp;
+    }
+  }
+  return next_code_point_utf8proc(s, i);
+}
+
+char32_t next_code_point_utf8proc(std::string_view s, std::size_t& i) {
   utf8proc_int32_t cp = 0;
   auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                             static_cast<utf8proc_ssize_t>(s.size() - i), &cp);

@@ -14,6 +14,8 @@ namespace winnow::detail {
 
 // The out-of-line halves, for code points and bytes >= 0x80.
 char32_t next_code_point_multibyte(std::string_view s, std::size_t& i);
+// The same, every sequence decoded by utf8proc (compared in tests).
+char32_t next_code_point_utf8proc(std::string_view s, std::size_t& i);
 void append_utf8_multibyte(std::string& out, char32_t cp);
 bool is_letter_or_digit_multibyte(char32_t cp);
 bool is_space_multibyte(char32_t cp);

@@ -1,0 +1,210 @@
+// The text path's fast paths (eight ASCII bytes at a time, table lookups)
+// against the code-point-at-a-time definitions they replace: marker_key(),
+// block_stats() and parse_text() must give exactly the reference result on
+// any input, whatever its alignment, spacing, script or validity.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "block_stats.hpp"
+#include "markers.hpp"
+#include "parse_text.hpp"
+#include "utf8.hpp"
+
+namespace winnow::detail {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> lines_of(std::string_view text) {
+  std::vector<std::string> lines;
+  while (!text.empty()) {
+    std::size_t eol = text.find('\n');
+    lines.emplace_back(text.substr(0, eol));
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+  }
+  return lines;
+}
+
+std::string show(const BlockStats& s) {
+  std::ostringstream o;
+  o << "units " << s.units << " words " << s.words << " ends " << s.sentence_ends << " digits " << s.digits
+    << " ends_sentence " << s.ends_sentence << " starts_lower " << s.starts_lower << " cased "
+    << s.cased_words << " capitalized " << s.capitalized_words << " url " << s.has_url;
+  return o.str();
+}
+
+// The input in a failure message: HTML lines run to megabytes.
+std::string quote(std::string_view text) {
+  constexpr std::size_t kShown = 160;
+  return "'" + std::string(text.substr(0, kShown)) + (text.size() > kShown ? "'..." : "'");
+}
+
+// MarkerSet::match_whole() tries only the patterns indexed under the key's
+// first byte; trying them all, in order, must give the same answer.
+std::optional<Reason> match_whole_trying_all(const MarkerSet& markers, const std::string& key,
+                                             std::string* matched) {
+  if (auto it = markers.whole.find(key); it != markers.whole.end()) {
+    *matched = it->first;
+    return it->second;
+  }
+  for (const auto& pattern : markers.patterns) {
+    if (match_pattern(pattern, key)) {
+      *matched = pattern.text + (pattern.prefix ? " ..." : "");
+      return pattern.reason;
+    }
+  }
+  return std::nullopt;
+}
+
+void expect_same(std::string_view text) {
+  const std::string key = marker_key(text);
+  EXPECT_EQ(key, marker_key_reference(text)) << "text: " << quote(text);
+  std::string fast_phrase, reference_phrase;
+  EXPECT_EQ(builtin_markers().match_whole(key, &fast_phrase),
+            match_whole_trying_all(builtin_markers(), key, &reference_phrase))
+      << "key: " << quote(key);
+  EXPECT_EQ(fast_phrase, reference_phrase);
+  BlockStats fast = block_stats(text), reference = block_stats_reference(text);
+  EXPECT_TRUE(fast == reference) << "text: " << quote(text) << "\nfast:      " << show(fast)
+                                 << "\nreference: " << show(reference);
+}
+
+void expect_same_parse(std::string_view text) {
+  Document fast = parse_text(text), reference = parse_text_reference(text);
+  ASSERT_EQ(fast.blocks.size(), reference.blocks.size()) << "text: " << quote(text);
+  for (std::size_t i = 0; i < fast.blocks.size(); ++i) {
+    EXPECT_EQ(fast.blocks[i].block.text, reference.blocks[i].block.text) << "text: " << quote(text);
+    EXPECT_EQ(fast.blocks[i].gap_before, reference.blocks[i].gap_before);
+    EXPECT_EQ(fast.blocks[i].index, reference.blocks[i].index);
+  }
+}
+
+// Pieces whose joins, at every offset, land on the eight-byte boundaries of
+// the fast paths: spaces single and doubled, other ASCII spaces, capitals,
+// sentence marks, closers, multi-byte letters, spaces and symbols, code
+// points that grow when lower-cased, and invalid bytes.
+const std::vector<std::string> kPieces = {
+    "a", "Word", "UPPER", " ", "  ", "\t", "\r", "\f", "\v", " \t ", ".", "!", "?", "\"", "'", ")",
+    "]", "*", ":", "(", "-", "|", "42", "3.5", "www.", "http://", "https://", "\xC2\xA0" /* NBSP */,
+    "\xE2\x80\x99" /* ’ */, "\xC3\x89" /* É */, "\xC3\xA9" /* é */, "\xC8\xBA" /* Ⱥ: lower is 3 bytes */,
+    "\xE2\x80\xA6" /* … */, "\xE3\x80\x82" /* 。 */, "\xE6\x9D\xB1\xE4\xBA\xAC" /* 東京 */,
+    "\xD0\xA0\xD0\xB5" /* Ре */, "\xE2\x80\x94" /* — */, "\xE2\x80\x83" /* em space */, "\xC2\xBB" /* » */,
+    "\xFF" /* invalid */, "\xC3" /* truncated */, "\xED\xA0\x80" /* surrogate */, "\x01", "\x7F",
+    "\xE2\x92\xB6" /* Ⓐ */, "\xE2\x85\xA0" /* Ⅰ */, "\xC7\x85" /* ǅ, title case */,
+};
+
+TEST(FastPath, EdgeCasesAtEveryAlignment) {
+  // Every pair and triple of pieces, behind every prefix length 0..8.
+  for (std::size_t pad = 0; pad <= 8; ++pad) {
+    const std::string prefix(pad, 'x');
+    for (const auto& a : kPieces) {
+      for (const auto& b : kPieces) {
+        expect_same(prefix + a + b);
+        expect_same(a + prefix + b);
+        for (const auto& c : {std::string(" "), std::string("Ab"), std::string("\xC3\xA9."), std::string("  ")}) {
+          expect_same(prefix + a + b + c + a);
+        }
+      }
+    }
+  }
+  for (std::string_view text : {"", " ", "  ", "***", "  ADVERTISEMENT  ", "34 comments", "1,234 Shares",
+                                 "Comments (12)", "Posted by Jane", "Read more about it", "Leave   a\tReply",
+                                 "DON\xE2\x80\x99T MISS", "abcdefgh ijklmnop  qrstuvwx\t\tyz",
+                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 @[`{"}) {
+    expect_same(text);
+  }
+}
+
+TEST(FastPath, ParseTextEdgeCases) {
+  for (const auto& a : kPieces) {
+    for (const auto& b : kPieces) {
+      expect_same_parse(a + "\n" + b);
+      expect_same_parse("\n\n" + a + b + "\n \n" + b + " " + a + "\n");
+      expect_same_parse(a + "  " + b + "\r\n\t" + a + "\t\n");
+    }
+  }
+  for (std::string_view text : {"", "\n", "\n\n\n", " \n\t\n", "x", "x\n", "\nx", "a\n\nb\n \nc"}) {
+    expect_same_parse(text);
+  }
+}
+
+// Lower-casing keeps a code point a letter or digit, or not one: the fast
+// marker_key() trims the key's end after lower-casing and relies on it.
+TEST(FastPath, LowerCaseKeepsLettersAndDigits) {
+  for (char32_t cp = 0; cp < 0x110000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    ASSERT_EQ(is_letter_or_digit(to_lower(cp)), is_letter_or_digit(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);
+  }
+}
+
+// Every sequence of up to three bytes, and what follows a cut one, decodes
+// to the same code point and length as utf8proc gives.
+TEST(FastPath, DecodingAgreesWithUtf8proc) {
+  std::string bytes(3, '\0');
+  for (unsigned a = 0x80; a < 0x100; ++a) {
+    for (unsigned b = 0; b < 0x100; ++b) {
+      for (unsigned c = 0; c < 0x100; ++c) {
+        bytes[0] = static_cast<char>(a);
+        bytes[1] = static_cast<char>(b);
+        bytes[2] = static_cast<char>(c);
+        for (std::size_t len : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+          if (len < 3 && c != 0) continue;  // shorter inputs only once
+          if (len < 2 && b != 0) continue;
+          std::string_view s(bytes.data(), len);
+          std::size_t fast_end = 0, reference_end = 0;
+          char32_t fast = next_code_point(s, fast_end), reference = next_code_point_utf8proc(s, reference_end);
+          ASSERT_EQ(fast, reference) << std::hex << a << " " << b << " " << c << " length " << len;
+          ASSERT_EQ(fast_end, reference_end) << std::hex << a << " " << b << " " << c << " length " << len;
+        }
+      }
+    }
+  }
+}
+
+void expect_same_on_files(const fs::path& dir, std::size_t& files) {
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string text = read_file(entry.path());
+    SCOPED_TRACE(entry.path().string());
+    expect_same_parse(text);
+    for (const auto& line : lines_of(text)) expect_same(line);
+    ++files;
+  }
+}
+
+TEST(FastPath, SamplePages) {
+  std::size_t files = 0;
+  expect_same_on_files(fs::path(WINNOW_SOURCE_DIR) / "samples", files);
+  EXPECT_GT(files, 0u);
+}
+
+TEST(FastPath, BenchmarkPages) {
+  const fs::path bench = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench";
+  if (!fs::exists(bench / "scrapinghub-text")) {
+    GTEST_SKIP() << "benchmark pages not found at " << bench << " (the shared folder is absent)";
+  }
+  std::size_t files = 0;
+  // The scraped text, and the raw HTML read as lines: markup, scripts and
+  // other encodings make inputs the text alone does not.
+  expect_same_on_files(bench / "scrapinghub-text", files);
+  expect_same_on_files(bench / "scrapinghub" / "html", files);
+  EXPECT_GT(files, 300u);
+}
+
+}  // namespace
+
+}  // namespace winnow::detail

@@ -7,10 +7,10 @@
 #include "cli_support.hpp"
 
 namespace fs = std::filesystem;
-using winnow::test::read_all;
+using winnow::test::read_file;
 using winnow::test::sh;
 using winnow::test::TempDir;
-using winnow::test::write_all;
+using winnow::test::write_file;
 
 namespace {
 
@@ -31,8 +31,8 @@ void make_tree(const TempDir& t) {
   fs::copy_file(s[1], t / "in/sub/b.txt");
   fs::copy_file(s[2], t / "c-plain.txt");
   ASSERT_EQ(sh("gzip -c '" + s[2].string() + "' > '" + (t / "in/sub/deeper/c.txt.gz").string() + "'", t).status, 0);
-  write_all(t / "in/notes.md", "not a page\n");
-  write_all(t / "in/.hidden.txt", "hidden file\n");
+  write_file(t / "in/notes.md", "not a page\n");
+  write_file(t / "in/.hidden.txt", "hidden file\n");
 }
 
 TEST(Batch, DirectoryIsWalkedAndMirroredUnderOutput) {
@@ -48,7 +48,7 @@ TEST(Batch, DirectoryIsWalkedAndMirroredUnderOutput) {
   EXPECT_NE(r.err.find("3 ok, 0 failed, 0 skipped"), std::string::npos) << r.err;
   // Each output is what the single-file command prints for that page.
   auto single = sh("\"$W\" '" + (t / "in/sub/b.txt").string() + "'", t);
-  EXPECT_EQ(read_all(t / "out/sub/b.txt"), single.out);
+  EXPECT_EQ(read_file(t / "out/sub/b.txt"), single.out);
   EXPECT_FALSE(single.out.empty());
 }
 
@@ -65,10 +65,10 @@ TEST(Batch, GzipInputGivesTheSameOutputAsThePlainFile) {
 TEST(Batch, FailedInputIsReportedAndTheBatchGoesOn) {
   TempDir t;
   make_tree(t);
-  write_all(t / "in/broken.txt.gz", "this is not gzip data at all\x1f\x8b");
+  write_file(t / "in/broken.txt.gz", "this is not gzip data at all\x1f\x8b");
   // A truncated gzip stream.
   ASSERT_EQ(sh("cd '" + t.path().string() + "' && head -c 100 in/sub/deeper/c.txt.gz > in/cut.txt.gz", t).status, 0);
-  write_all(t / "in/empty.txt", "");
+  write_file(t / "in/empty.txt", "");
   auto r = sh("cd '" + t.path().string() + "' && \"$W\" -o out in missing.txt", t);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("winnow: in/cut.txt.gz: "), std::string::npos) << r.err;
@@ -83,7 +83,7 @@ TEST(Batch, FailedInputIsReportedAndTheBatchGoesOn) {
 
 TEST(Batch, OutputsThatWouldCollideAreReported) {
   TempDir t;
-  write_all(t / "in/page.txt", "A paragraph of text that is long enough to be kept as prose.\n");
+  write_file(t / "in/page.txt", "A paragraph of text that is long enough to be kept as prose.\n");
   ASSERT_EQ(sh("gzip -c '" + (t / "in/page.txt").string() + "' > '" + (t / "in/page.txt.gz").string() + "'", t).status, 0);
   auto r = sh("cd '" + t.path().string() + "' && \"$W\" -o out in", t);
   EXPECT_EQ(r.status, 1);
@@ -96,12 +96,12 @@ void make_many(const TempDir& t) {
   auto s = samples();
   for (int i = 0; i < 60; ++i) {
     fs::path p = t / ("many/d" + std::to_string(i % 4) + "/p" + std::to_string(i) + ".txt");
-    std::string text = read_all(s[static_cast<std::size_t>(i) % s.size()]);
+    std::string text = read_file(s[static_cast<std::size_t>(i) % s.size()]);
     std::size_t middle = text.find('\n', text.size() / 2) + 1;
     text.insert(middle, "\nPage number " + std::to_string(i) +
                             " has this paragraph of its own, long enough to read as prose and "
                             "kept as part of the article.\n\n");
-    write_all(p, text);
+    write_file(p, text);
   }
 }
 
@@ -125,14 +125,14 @@ TEST(Batch, SkipExistingResumesWithoutRedoingFinishedFiles) {
   make_many(t);
   std::string dir = "cd '" + t.path().string() + "' && ";
   ASSERT_EQ(sh(dir + "\"$W\" -o out many", t).status, 0);
-  std::string fresh = read_all(t / "out/d1/p5.txt");
-  write_all(t / "out/d0/p0.txt", "sentinel");  // a finished file must stay as it is
+  std::string fresh = read_file(t / "out/d1/p5.txt");
+  write_file(t / "out/d0/p0.txt", "sentinel");  // a finished file must stay as it is
   fs::remove(t / "out/d1/p5.txt");             // an unfinished one is redone
   auto r = sh(dir + "\"$W\" --skip-existing -o out many", t);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("1 ok, 0 failed, 59 skipped"), std::string::npos) << r.err;
-  EXPECT_EQ(read_all(t / "out/d0/p0.txt"), "sentinel");
-  EXPECT_EQ(read_all(t / "out/d1/p5.txt"), fresh);
+  EXPECT_EQ(read_file(t / "out/d0/p0.txt"), "sentinel");
+  EXPECT_EQ(read_file(t / "out/d1/p5.txt"), fresh);
 }
 
 TEST(Batch, SingleFileStaysQuiet) {

@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "test_files.hpp"
 #include "winnow/winnow.hpp"
 
 namespace {
@@ -20,12 +21,7 @@ namespace fs = std::filesystem;
 constexpr double kMinF1 = 0.91;
 constexpr double kMinRecall = 0.95;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using winnow::test::read_file;
 
 // The number after `"key": ` in the scorer's JSON summary (the summary comes
 // first, before the per-page records).

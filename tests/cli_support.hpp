@@ -13,24 +13,14 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include "test_files.hpp"
+
 namespace winnow::test {
 
 struct Outcome {
   int status = -1;  // exit status
   std::string out, err;
 };
-
-inline std::string read_all(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-inline void write_all(const std::filesystem::path& p, std::string_view data) {
-  std::filesystem::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << data;
-}
 
 // A fresh directory under the system temporary directory, removed on exit.
 class TempDir {
@@ -63,7 +53,7 @@ inline Outcome sh(const std::string& command, const TempDir& tmp) {
   while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
   int st = ::pclose(p);
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  r.err = read_all(err_file);
+  r.err = read_file(err_file);
   return r;
 }
 
@@ -90,13 +80,13 @@ class CliTest : public ::testing::Test {
     std::string cmd = quote(WINNOW_BINARY);
     for (const auto& a : args) cmd += " " + quote(a);
     auto in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
-    write_all(in, input);
+    write_file(in, input);
     cmd += " <" + quote(in.string()) + " >" + quote(out.string()) + " 2>" + quote(err.string());
     int raw = std::system(cmd.c_str());
     Outcome r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = read_all(out);
-    r.err = read_all(err);
+    r.out = read_file(out);
+    r.err = read_file(err);
     return r;
   }
 

@@ -13,9 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using winnow::test::lines_of;
-using winnow::test::read_all;
+using winnow::test::read_file;
 using winnow::test::Outcome;
-using winnow::test::write_all;
+using winnow::test::write_file;
 
 class Cli : public winnow::test::CliTest {
  protected:
@@ -61,7 +61,7 @@ TEST_F(Cli, OutputDirectoryHoldsOneWholeFilePerInput) {
   for (const auto& e : fs::directory_iterator(out)) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, (std::vector<std::string>{"001_d163a95aeccb179b.txt", "003_134e59c19d38a5f5.txt"}));
-  EXPECT_EQ(read_all(out / "003_134e59c19d38a5f5.txt"), run({sample("003_134e59c19d38a5f5")}).out);
+  EXPECT_EQ(read_file(out / "003_134e59c19d38a5f5.txt"), run({sample("003_134e59c19d38a5f5")}).out);
 }
 
 TEST_F(Cli, OutputDirectorySkipsFailedInputsOnly) {
@@ -133,7 +133,7 @@ TEST_F(Cli, HtmlPagesAreExtracted) {
   const std::string prose =
       "The council met on Tuesday and voted on the budget, which had been debated for weeks.";
   fs::path page = dir_ / "page.html";
-  write_all(page, "<!doctype html><html><head><title>Budget | Example</title></head><body>"
+  write_file(page, "<!doctype html><html><head><title>Budget | Example</title></head><body>"
                    "<nav><a href=/a>Home</a> <a href=/b>World</a></nav><article><h1>Budget</h1>"
                    "<p>" + prose + "</p><p>It passed <em>narrowly</em>, see <a href=\"/r\">the "
                    "record</a>.</p></article></body></html>");
@@ -161,8 +161,8 @@ TEST_F(Cli, BadInputsGetOneLineEachAndTheRestIsProcessed) {
   fs::path missing = dir_ / "missing.txt", directory = dir_ / "adir", empty = dir_ / "empty.txt",
            binary = dir_ / "image.png";
   fs::create_directories(directory);
-  write_all(empty, "");
-  write_all(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  write_file(empty, "");
+  write_file(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   Outcome r = run({missing.string(), directory.string(), sample("003_134e59c19d38a5f5"), empty.string(),
                binary.string()});
   EXPECT_EQ(r.status, 1);

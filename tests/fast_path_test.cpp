@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "test_files.hpp"
 #include "block_stats.hpp"
 #include "markers.hpp"
 #include "parse_text.hpp"
@@ -22,12 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using winnow::test::read_file;
 
 std::vector<std::string> lines_of(std::string_view text) {
   std::vector<std::string> lines;

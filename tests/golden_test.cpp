@@ -8,18 +8,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "test_files.hpp"
 #include "winnow/winnow.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using winnow::test::read_file;
 
 class Golden : public ::testing::TestWithParam<std::string> {};
 

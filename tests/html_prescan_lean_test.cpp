@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "test_files.hpp"
 #include "classify.hpp"
 #include "decode.hpp"
 #include "html_prescan.hpp"
@@ -76,12 +77,7 @@ void expect_lean_same(const std::string& input, const std::string& what) {
   }
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using winnow::test::read_file;
 
 TEST(HtmlPrescanLean, SameResultOnEveryBenchmarkPage) {
   fs::path dir = fs::path(WINNOW_SOURCE_DIR "/../shared/bench/scrapinghub/html");

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "test_files.hpp"
 #include "winnow/winnow.hpp"
 
 namespace winnow {
@@ -21,12 +22,7 @@ namespace fs = std::filesystem;
 // Raise this when extraction gets better; never lower it to make a change pass.
 constexpr double kF1Floor = 0.968;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using winnow::test::read_file;
 
 TEST(HtmlQuality, ScrapinghubF1StaysAboveTheFloor) {
   const fs::path bench = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench";

@@ -11,10 +11,10 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 using winnow::test::count_lines;
-using winnow::test::read_all;
+using winnow::test::read_file;
 using winnow::test::sh;
 using winnow::test::TempDir;
-using winnow::test::write_all;
+using winnow::test::write_file;
 
 namespace {
 
@@ -23,7 +23,7 @@ std::vector<std::string> sample_texts() {
   for (auto& e : fs::directory_iterator(WINNOW_SOURCE_DIR "/samples")) v.push_back(e.path());
   std::sort(v.begin(), v.end());
   std::vector<std::string> texts;
-  for (auto& p : v) texts.push_back(read_all(p));
+  for (auto& p : v) texts.push_back(read_file(p));
   return texts;
 }
 
@@ -66,7 +66,7 @@ const std::string kThird =
 
 TEST(Jsonl, FieldsPassThroughAndTextIsAdded) {
   TempDir t;
-  write_all(t / "in.jsonl",
+  write_file(t / "in.jsonl",
             "{\"id\": 7, \"html\": \"" + kFirst + "\\n\\nAdvertisement\\n\\n" + kSecond + "\\n\\n" + kThird + "\", "
             "\"score\": 1.50, \"tags\": [1, {\"k\": null}], \"url\": \"https:\\/\\/a.example\\/x\"}\n");
   auto r = sh("\"$W\" --input jsonl --mode text < '" + (t / "in.jsonl").string() + "'", t);
@@ -93,7 +93,7 @@ TEST(Jsonl, BadRecordsGiveErrorRecordsAndLineCountsMatch) {
   in += "{\"id\": 13, \"text\": \"unterminated}\n";
   in += "{\"id\": 14} trailing\n";
   in += good_records(1);
-  write_all(t / "in.jsonl", in);
+  write_file(t / "in.jsonl", in);
   auto r = sh("\"$W\" --input jsonl --field text < '" + (t / "in.jsonl").string() + "'", t);
   EXPECT_EQ(r.status, 1);
   ASSERT_EQ(count_lines(r.out), count_lines(in));
@@ -116,7 +116,7 @@ TEST(Jsonl, BadRecordsGiveErrorRecordsAndLineCountsMatch) {
 TEST(Jsonl, ParallelOutputIsIdenticalToOneJob) {
   TempDir t;
   std::string in = good_records(80);
-  write_all(t / "in.jsonl", in);
+  write_file(t / "in.jsonl", in);
   auto one = sh("\"$W\" --input jsonl --field text -j 1 '" + (t / "in.jsonl").string() + "'", t);
   auto four = sh("\"$W\" --input jsonl --field text -j 4 '" + (t / "in.jsonl").string() + "'", t);
   ASSERT_EQ(one.status, 0) << one.err;
@@ -128,7 +128,7 @@ TEST(Jsonl, ParallelOutputIsIdenticalToOneJob) {
 
 TEST(Jsonl, GzipStreamIsRead) {
   TempDir t;
-  write_all(t / "in.jsonl", good_records(5));
+  write_file(t / "in.jsonl", good_records(5));
   auto r = sh("gzip -c '" + (t / "in.jsonl").string() + "' > '" + (t / "in.jsonl.gz").string() +
                   "' && \"$W\" --input jsonl --field text '" + (t / "in.jsonl.gz").string() + "'",
               t);
@@ -143,7 +143,7 @@ TEST(Jsonl, GnuParallelPipeRoundTrip) {
   if (sh("command -v parallel", t).status != 0) GTEST_SKIP() << "GNU parallel is not installed";
   std::string in = good_records(50);
   in.insert(in.find('\n', in.size() / 2) + 1, "{\"id\": 99}\n");  // no page
-  write_all(t / "in.jsonl", in);
+  write_file(t / "in.jsonl", in);
   std::string file = (t / "in.jsonl").string();
   // Site learning is per chunk under parallel; compare without it.
   auto direct = sh("\"$W\" --input jsonl --field text --no-site-boilerplate -j 1 < '" + file + "'", t);

@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 using winnow::test::Outcome;
-using winnow::test::write_all;
+using winnow::test::write_file;
 
 using NormalizeCli = winnow::test::CliTest;
 
@@ -43,14 +43,14 @@ TEST_F(NormalizeCli, StepsCanBeTurnedOff) {
 }
 
 TEST_F(NormalizeCli, NamesFileFlipsACanonicalForm) {
-  write_all(dir_ / "mine.txt", "# my corpus writes Kiev\nKiev = Kyiv\n");
+  write_file(dir_ / "mine.txt", "# my corpus writes Kiev\nKiev = Kyiv\n");
   Outcome r = run({"normalize", "--names", (dir_ / "mine.txt").string()}, "Kyiv and Kiev, Sergei Lavrov\n");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "Kiev and Kiev, Sergey Lavrov\n");
 }
 
 TEST_F(NormalizeCli, BadNamesFileIsAUsageError) {
-  write_all(dir_ / "bad.txt", "Kyiv = Kiev\n = nothing\n");
+  write_file(dir_ / "bad.txt", "Kyiv = Kiev\n = nothing\n");
   Outcome r = run({"normalize", "--names", (dir_ / "bad.txt").string()}, "Kiev\n");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("bad.txt:2: "), std::string::npos) << r.err;
@@ -75,10 +75,10 @@ TEST_F(NormalizeCli, FtfyFaceFile) {
 
 TEST_F(NormalizeCli, VariantsFindsClustersInTheDictionaryFormat) {
   fs::create_directories(dir_ / "corpus" / "sub");
-  write_all(dir_ / "corpus" / "a.txt",
+  write_file(dir_ / "corpus" / "a.txt",
       "Foreign Minister Sergei Lavrov spoke in Moscow on Monday about the talks.\n\n"
       "Later, Sergei Lavrov met the envoy of Hayat Tahrir al-Sham in a hotel.\n");
-  write_all(dir_ / "corpus" / "sub" / "b.txt",
+  write_file(dir_ / "corpus" / "sub" / "b.txt",
       "Russia's Sergey Lavrov said the meeting with Hay'at Tahrir al-Sham went well.\n");
   Outcome r = run({"variants", "--mode", "text", (dir_ / "corpus").string()});
   EXPECT_EQ(r.status, 0) << r.err;

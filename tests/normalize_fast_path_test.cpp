@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "test_files.hpp"
 #include "byte_masks.hpp"
 #include "name_matcher.hpp"
 #include "whitespace.hpp"
@@ -26,12 +27,7 @@ namespace {
 namespace fs = std::filesystem;
 using winnow::detail::CleanupOptions;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using winnow::test::read_file;
 
 // Valid UTF-8, as the steps receive it.
 std::string valid(const std::string& text) { return winnow::normalize(text, [] {

@@ -8,10 +8,10 @@
 #include "winnow/site_boilerplate.hpp"
 
 namespace fs = std::filesystem;
-using winnow::test::read_all;
+using winnow::test::read_file;
 using winnow::test::sh;
 using winnow::test::TempDir;
-using winnow::test::write_all;
+using winnow::test::write_file;
 
 namespace {
 
@@ -153,11 +153,11 @@ void make_site(const TempDir& t) {
   for (auto& e : fs::directory_iterator(WINNOW_SOURCE_DIR "/samples")) s.push_back(e.path());
   std::sort(s.begin(), s.end());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    std::string text = read_all(s[i]);
+    std::string text = read_file(s[i]);
     std::size_t middle = text.find('\n', text.size() / 2);
     ASSERT_NE(middle, std::string::npos);
     text.insert(middle + 1, "\n" + kTagline + "\n\n" + kFooter + "\n\n");
-    write_all(t / ("site/page" + std::to_string(i) + ".txt"), text);
+    write_file(t / ("site/page" + std::to_string(i) + ".txt"), text);
   }
 }
 
@@ -180,7 +180,7 @@ TEST(SiteBoilerplate, CliDropsASyntheticSitesRepeatedBlocks) {
   ASSERT_EQ(off.status, 0) << off.err;
   for (int i = 0; i < 5; ++i) {
     std::string name = "/page" + std::to_string(i) + ".txt";
-    std::string with = read_all(t / ("on" + name)), without = read_all(t / ("off" + name));
+    std::string with = read_file(t / ("on" + name)), without = read_file(t / ("off" + name));
     EXPECT_NE(without.find(kTagline), std::string::npos) << name;
     EXPECT_EQ(with.find(kTagline), std::string::npos) << name;
     EXPECT_EQ(with.find("All opinions expressed"), std::string::npos) << name;

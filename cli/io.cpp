@@ -83,7 +83,10 @@ bool write_file_atomic(const std::string& path, const std::string& data, std::st
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".XXXXXX";
+  std::string tmpl = (dir / name).string();
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
     error = std::string("cannot create a file in ") + dir.string() + ": " + std::strerror(errno);

@@ -175,6 +175,14 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
+// On-demand parsing only finds the end of an object or array it skips over,
+// without reading what is inside ({"url": {<p>}} gets through), so a nested
+// value is parsed whole before its text is passed on.
+simdjson::error_code validate_nested(std::string_view raw) {
+  thread_local simdjson::dom::parser parser;
+  return parser.parse(raw.data(), raw.size()).error();
+}
+
 // Parse one line: the passthrough fields, and the page. Sets record.error
 // (and returns nullopt) for a bad record.
 std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, const Line& line,
@@ -233,10 +241,12 @@ std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, c
       ondemand::object o;
       e = value.get_object().get(o);
       if (!e) e = o.raw_json().get(raw);
+      if (!e) e = validate_nested(raw);
     } else if (type == ondemand::json_type::array) {
       ondemand::array a;
       e = value.get_array().get(a);
       if (!e) e = a.raw_json().get(raw);
+      if (!e) e = validate_nested(raw);
     } else {
       raw = trim_right(value.raw_json_token());
       // Scalars are not validated by raw_json_token(); make them prove it.

@@ -113,6 +113,26 @@ TEST(Jsonl, BadRecordsGiveErrorRecordsAndLineCountsMatch) {
   EXPECT_NE(r.err.find("3 ok, 7 failed, 0 skipped"), std::string::npos) << r.err;
 }
 
+// A nested object or array passes through only when it is valid JSON all
+// the way down: every output line must parse.
+TEST(Jsonl, NestedValuesAreCheckedBeforeTheyPassThrough) {
+  TempDir t;
+  std::string in = "{\"meta\": {\"tags\": [1, {\"a\": null}]}, \"text\": \"A paragraph of words.\"}\n";
+  in += "{\"url\": {<p>\"x\"}, \"text\": \"A paragraph of words.\"}\n";
+  in += "{\"tags\": [1, {x}], \"text\": \"A paragraph of words.\"}\n";
+  write_file(t / "in.jsonl", in);
+  auto r = sh("\"$W\" --input jsonl --field text < '" + (t / "in.jsonl").string() + "'", t);
+  EXPECT_EQ(r.status, 1);
+  ASSERT_EQ(count_lines(r.out), 3u);
+  auto rec = parse_lines(r.out);
+  EXPECT_EQ(rec[0]["meta"]["tags"][1]["a"], nullptr);
+  EXPECT_FALSE(rec[0].contains("error"));
+  for (std::size_t i = 1; i <= 2; ++i) {
+    EXPECT_TRUE(rec[i]["error"].get<std::string>().starts_with("invalid JSON")) << rec[i].dump();
+    EXPECT_EQ(rec[i]["line"], i + 1);
+  }
+}
+
 TEST(Jsonl, ParallelOutputIsIdenticalToOneJob) {
   TempDir t;
   std::string in = good_records(80);

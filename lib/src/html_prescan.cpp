@@ -1,5 +1,6 @@
 #include "html_prescan.hpp"
 
+#include <algorithm>
 #include <gumbo.h>
 
 #include "html_hints.hpp"
@@ -569,7 +570,7 @@ class Scanner {
     // The tree builder lets some tags out of <math> content, <meta> among
     // them: past a <math>, no element is left out whole.
     if (id == GUMBO_TAG_MATH) math_seen_ = true;
-    if (lean_ && !math_seen_ && unread_head_element(tag_) && text_may_join()) {
+    if (lean_ && !math_seen_ && unread_head_element(tag_) && text_may_join() && runs_alike(body)) {
       skip(at, body);
       return body;
     }
@@ -594,6 +595,25 @@ class Scanner {
     std::size_t i = out.size();
     while (i > 0 && (std::isalnum(static_cast<unsigned char>(out[i - 1])) || out[i - 1] == '#')) --i;
     return i == 0 || out[i - 1] != '&';
+  }
+
+  // Whether the text runs on either side of a tag that ends at `body` may
+  // become one: not when one is whitespace only and the other is not. In a
+  // table the tree builder keeps a whitespace-only run in place and moves
+  // any other out of the table, so joining them would move the whitespace.
+  bool runs_alike(std::size_t body) const {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+    auto kind = [&](std::string_view run) {  // 0 empty, 1 whitespace only, 2 text
+      if (run.empty()) return 0;
+      return std::all_of(run.begin(), run.end(), blank) ? 1 : 2;
+    };
+    std::string_view out(out_.html);
+    std::size_t before_start = out.rfind('>');
+    before_start = before_start == std::string_view::npos ? 0 : before_start + 1;
+    std::size_t after_end = std::min(s_.find('<', body), s_.size());
+    int before = kind(out.substr(before_start));
+    int after = kind(s_.substr(body, after_end - body));
+    return before == 0 || after == 0 || before == after;
   }
 
   // Leave out an element from its start tag at `at` to its end tag at `end`.

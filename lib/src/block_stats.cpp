@@ -46,6 +46,18 @@ bool is_lower(char32_t cp) {
   return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL;
 }
 
+// A word begins with `cp`: count it, and whether it is cased and capitalized.
+void count_word_start(BlockStats& s, char32_t cp) {
+  ++s.words;
+  auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  if (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) {
+    ++s.cased_words;
+    ++s.capitalized_words;
+  } else if (category == UTF8PROC_CATEGORY_LL) {
+    ++s.cased_words;
+  }
+}
+
 }  // namespace
 
 BlockStats block_stats_reference(std::string_view text) {
@@ -69,16 +81,7 @@ BlockStats block_stats_reference(std::string_view text) {
         s.starts_lower = is_lower(cp);
         seen_letter = true;
       }
-      if (!in_word) {
-        ++s.words;
-        auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-        if (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) {
-          ++s.cased_words;
-          ++s.capitalized_words;
-        } else if (category == UTF8PROC_CATEGORY_LL) {
-          ++s.cased_words;
-        }
-      }
+      if (!in_word) count_word_start(s, cp);
       in_word = true;
       pending_end = 0;
       last_visible = cp;
@@ -191,16 +194,7 @@ void walk_multibyte(StatsWalk& w, char32_t cp) {
       s.starts_lower = is_lower(cp);
       w.seen_letter = true;
     }
-    if (!w.in_word) {
-      ++s.words;
-      auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-      if (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) {
-        ++s.cased_words;
-        ++s.capitalized_words;
-      } else if (category == UTF8PROC_CATEGORY_LL) {
-        ++s.cased_words;
-      }
-    }
+    if (!w.in_word) count_word_start(s, cp);
     w.in_word = true;
     w.pending_end = 0;
     w.last_visible = cp;

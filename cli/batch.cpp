@@ -41,6 +41,7 @@ struct Done {
   Result result;
   std::vector<std::uint64_t> keys;  // block keys for site boilerplate
   std::uint64_t bytes = 0;          // bytes read
+  unsigned home = 0;                // the worker that built it, to free it
 };
 
 bool wanted_file(const fs::path& p) {
@@ -170,8 +171,10 @@ std::pair<std::size_t, std::uint64_t> measure(const Args& args) {
   return {n, bytes};
 }
 
-Done work(const Args& args, bool learn, Item&& item) {
+Done work(const Args& args, bool learn, Disposal<Done>& disposal, Item&& item) {
+  disposal.drain(worker_index);
   Done d;
+  d.home = worker_index;
   d.item = std::move(item);
   if (d.item.skip) return d;
   if (!d.item.failure.empty()) {
@@ -196,8 +199,8 @@ Done work(const Args& args, bool learn, Item&& item) {
 // The in-order end of the batch: site boilerplate, output, counts.
 class Sink {
  public:
-  Sink(const Args& args, bool learn, Progress& progress)
-      : args_(args), progress_(progress) {
+  Sink(const Args& args, bool learn, Progress& progress, Disposal<Done>& disposal)
+      : args_(args), progress_(progress), disposal_(disposal) {
     if (learn) learner_.emplace();
   }
 
@@ -229,6 +232,11 @@ class Sink {
   }
 
   void finish(Done&& d) {
+    emit(d);
+    disposal_.put(d.home, std::move(d));
+  }
+
+  void emit(const Done& d) {
     progress_.advance(d.bytes);
     if (d.item.skip) {
       ++skipped;
@@ -273,6 +281,7 @@ class Sink {
 
   const Args& args_;
   Progress& progress_;
+  Disposal<Done>& disposal_;
   std::optional<SiteBoilerplate> learner_;
   std::deque<Done> held_;
   bool first_output_ = true;
@@ -313,12 +322,13 @@ int run_batch(const Args& args) {
   const bool show = args.progress == 1 || (args.progress < 0 && batch && stderr_is_terminal());
   auto [total, total_bytes] = show ? measure(args) : std::pair<std::size_t, std::uint64_t>{0, 0};
   Progress progress(show, total, total_bytes);
-  Sink sink(args, learn, progress);
-  Walker walker(args);
   unsigned threads = worker_count(args);
+  Disposal<Done> disposal(threads);
+  Sink sink(args, learn, progress, disposal);
+  Walker walker(args);
   ordered_map<Item, Done>(
-      threads, std::size_t{4} * threads, [&](Item& item) { return walker.next(item); },
-      [&](Item&& item) { return work(args, learn, std::move(item)); },
+      threads, std::size_t{8} * threads, [&](Item& item) { return walker.next(item); },
+      [&](Item&& item) { return work(args, learn, disposal, std::move(item)); },
       [&](Done&& d) { sink.take(std::move(d)); });
   sink.flush();
   if (batch) {

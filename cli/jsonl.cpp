@@ -77,6 +77,7 @@ struct Record {
   Result result;
   std::vector<std::uint64_t> block_keys;
   std::uint64_t bytes = 0;
+  unsigned home = 0;  // the worker that built it, to free it
 };
 
 // Reads lines from a file descriptor (plain or gzip, via zlib) without ever
@@ -281,9 +282,11 @@ std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, c
   return page;
 }
 
-Record work(const Args& args, bool learn, Line&& line) {
+Record work(const Args& args, bool learn, Disposal<Record>& disposal, Line&& line) {
   thread_local simdjson::ondemand::parser parser;
+  disposal.drain(worker_index);
   Record record;
+  record.home = worker_index;
   record.number = line.number;
   record.input = std::move(line.input);
   record.bytes = line.bytes.size();
@@ -387,7 +390,8 @@ std::string error_record(const Record& record) {
 
 class Sink {
  public:
-  Sink(const Args& args, bool learn, Progress& progress) : args_(args), progress_(progress) {
+  Sink(const Args& args, bool learn, Progress& progress, Disposal<Record>& disposal)
+      : args_(args), progress_(progress), disposal_(disposal) {
     if (learn) learner_.emplace();
   }
 
@@ -414,6 +418,11 @@ class Sink {
   }
 
   void finish(Record&& r) {
+    emit(r);
+    disposal_.put(r.home, std::move(r));
+  }
+
+  void emit(const Record& r) {
     progress_.advance(r.bytes);
     std::string name = display_name(r.input) + ":" + std::to_string(r.number);
     if (!r.error.empty()) {
@@ -436,6 +445,7 @@ class Sink {
 
   const Args& args_;
   Progress& progress_;
+  Disposal<Record>& disposal_;
   std::optional<SiteBoilerplate> learner_;
   std::deque<Record> held_;
 };
@@ -452,8 +462,9 @@ int run_jsonl(const Args& args) {
   const bool learn = site_boilerplate_enabled(args);
   const bool show = args.progress == 1 || (args.progress < 0 && stderr_is_terminal());
   Progress progress(show, 0, 0);
-  Sink sink(args, learn, progress);
   const unsigned threads = worker_count(args);
+  Disposal<Record> disposal(threads);
+  Sink sink(args, learn, progress, disposal);
   std::size_t unreadable = 0;
   for (const auto& name : inputs) {
     int fd = name == "-" ? ::dup(STDIN_FILENO) : ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
@@ -471,14 +482,14 @@ int run_jsonl(const Args& args) {
     }
     std::string dir_site = name == "-" ? "" : std::filesystem::path(name).parent_path().string();
     ordered_map<Line, Record>(
-        threads, std::size_t{4} * threads,
+        threads, std::size_t{8} * threads,
         [&](Line& line) {
           if (!reader.next(line)) return false;
           line.dir_site = dir_site;
           line.input = name;
           return true;
         },
-        [&](Line&& line) { return work(args, learn, std::move(line)); },
+        [&](Line&& line) { return work(args, learn, disposal, std::move(line)); },
         [&](Record&& r) { sink.take(std::move(r)); });
     if (!reader.error().empty()) {
       progress.report(display_name(name), "read error: " + reader.error());

@@ -40,6 +40,7 @@ struct Done {
   Item item;
   Result result;
   std::vector<std::uint64_t> keys;  // block keys for site boilerplate
+  std::string out;                  // the output, rendered by the worker
   std::uint64_t bytes = 0;          // bytes read
   unsigned home = 0;                // the worker that built it, to free it
 };
@@ -171,16 +172,21 @@ std::pair<std::size_t, std::uint64_t> measure(const Args& args) {
   return {n, bytes};
 }
 
-Done work(const Args& args, bool learn, Disposal<Done>& disposal, Item&& item) {
-  disposal.drain(worker_index);
-  Done d;
-  d.home = worker_index;
-  d.item = std::move(item);
-  if (d.item.skip) return d;
+// Whether an input gets output: a file, or a record on stdout. JSON to
+// stdout keeps failed inputs as error records.
+bool has_output(const Args& args, const Done& d) {
+  if (d.item.skip) return false;
+  bool json = args.format == OutputFormat::Json || args.format == OutputFormat::Jsonl;
+  return d.result.ok() || (json && d.item.out_path.empty());
+}
+
+// Read and extract one input.
+void extract_item(const Args& args, bool learn, Done& d) {
+  if (d.item.skip) return;
   if (!d.item.failure.empty()) {
     d.result.status = Status::ReadError;
     d.result.error = d.item.failure;
-    return d;
+    return;
   }
   std::string error;
   auto input = is_gzip_name(d.item.path) ? read_gzip(d.item.path, args.options.max_bytes, error)
@@ -188,11 +194,22 @@ Done work(const Args& args, bool learn, Disposal<Done>& disposal, Item&& item) {
   if (!input || input->too_large) {
     d.result.status = input ? Status::TooLarge : Status::ReadError;
     d.result.error = error;
-    return d;
+    return;
   }
   d.bytes = input->bytes.size();
   d.result = extract(input->bytes, args.options);
   if (learn && d.result.ok()) d.keys = SiteBoilerplate::block_keys(d.result);
+}
+
+// Runs on a worker: everything up to the output, rendered as if site
+// learning dropped nothing (the sink renders again the pages it changes).
+Done work(const Args& args, bool learn, Disposal<Done>& disposal, Item&& item) {
+  disposal.drain(worker_index);
+  Done d;
+  d.home = worker_index;
+  d.item = std::move(item);
+  extract_item(args, learn, d);
+  if (has_output(args, d)) d.out = format_result(args, d.item.path, d.result);
   return d;
 }
 
@@ -227,7 +244,9 @@ class Sink {
   void pop() {
     Done d = std::move(held_.front());
     held_.pop_front();
-    if (d.result.ok()) learner_->apply(site_of(d), d.result, d.keys);
+    if (d.result.ok() && learner_->apply(site_of(d), d.result, d.keys) > 0) {
+      d.out = format_result(args_, d.item.path, d.result);
+    }
     finish(std::move(d));
   }
 
@@ -247,9 +266,8 @@ class Sink {
       progress_.report(display_name(d.item.path), r.error);
       ++failed;
     }
-    bool json = args_.format == OutputFormat::Json || args_.format == OutputFormat::Jsonl;
-    if (!r.ok() && (!json || !d.item.out_path.empty())) return;  // JSON to stdout keeps error records
-    std::string out = format_result(args_, d.item.path, r);
+    if (!has_output(args_, d)) return;
+    const std::string& out = d.out;
     if (!d.item.out_path.empty()) {
       std::string error;
       if (!write_output(d.item.out_path, out, error)) {

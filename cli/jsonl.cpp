@@ -76,6 +76,7 @@ struct Record {
   std::string error;                   // the record itself is bad
   Result result;
   std::vector<std::uint64_t> block_keys;
+  std::string out;                     // the output line, rendered by the worker
   std::uint64_t bytes = 0;
   unsigned home = 0;  // the worker that built it, to free it
 };
@@ -282,29 +283,6 @@ std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, c
   return page;
 }
 
-Record work(const Args& args, bool learn, Disposal<Record>& disposal, Line&& line) {
-  thread_local simdjson::ondemand::parser parser;
-  disposal.drain(worker_index);
-  Record record;
-  record.home = worker_index;
-  record.number = line.number;
-  record.input = std::move(line.input);
-  record.bytes = line.bytes.size();
-  auto page = parse_line(parser, line, args.field, record);
-  if (!page) {
-    // A bad record passes nothing through unless its fields were readable.
-    if (record.error.starts_with("invalid JSON") || record.error == "empty line" || record.error.starts_with("record longer")) {
-      record.passthrough.clear();
-      record.keys.clear();
-    }
-    return record;
-  }
-  if (record.site.empty()) record.site = line.dir_site;
-  record.result = extract(*page, args.options);
-  if (learn && record.result.ok()) record.block_keys = SiteBoilerplate::block_keys(record.result);
-  return record;
-}
-
 // The JSON text of an already validated value.
 std::string_view raw_of(simdjson::ondemand::value v) {
   switch (v.type().value_unsafe()) {
@@ -388,6 +366,42 @@ std::string error_record(const Record& record) {
   return merge(record, ours);
 }
 
+// The output line of a record.
+std::string output_line(const Args& args, const Record& r) {
+  if (!r.error.empty()) return error_record(r);
+  RenderOptions ro;
+  ro.explain = args.explain;
+  ro.links = args.links;
+  return merge(r, render(r.result, Format::Json, ro));
+}
+
+// Runs on a worker: parse, extract, and the output line as if site
+// learning dropped nothing (the sink renders again the records it changes).
+Record work(const Args& args, bool learn, Disposal<Record>& disposal, Line&& line) {
+  thread_local simdjson::ondemand::parser parser;
+  disposal.drain(worker_index);
+  Record record;
+  record.home = worker_index;
+  record.number = line.number;
+  record.input = std::move(line.input);
+  record.bytes = line.bytes.size();
+  auto page = parse_line(parser, line, args.field, record);
+  if (!page) {
+    // A bad record passes nothing through unless its fields were readable.
+    if (record.error.starts_with("invalid JSON") || record.error == "empty line" || record.error.starts_with("record longer")) {
+      record.passthrough.clear();
+      record.keys.clear();
+    }
+    record.out = output_line(args, record);
+    return record;
+  }
+  if (record.site.empty()) record.site = line.dir_site;
+  record.result = extract(*page, args.options);
+  if (learn && record.result.ok()) record.block_keys = SiteBoilerplate::block_keys(record.result);
+  record.out = output_line(args, record);
+  return record;
+}
+
 class Sink {
  public:
   Sink(const Args& args, bool learn, Progress& progress, Disposal<Record>& disposal)
@@ -413,7 +427,9 @@ class Sink {
   void pop() {
     Record r = std::move(held_.front());
     held_.pop_front();
-    if (r.error.empty() && r.result.ok()) learner_->apply(r.site, r.result, r.block_keys);
+    if (r.error.empty() && r.result.ok() && learner_->apply(r.site, r.result, r.block_keys) > 0) {
+      r.out = output_line(args_, r);
+    }
     finish(std::move(r));
   }
 
@@ -428,19 +444,13 @@ class Sink {
     if (!r.error.empty()) {
       progress_.report(name, r.error);
       ++failed;
-      std::cout << error_record(r);
-      return;
-    }
-    if (!r.result.ok()) {
+    } else if (!r.result.ok()) {
       progress_.report(name, r.result.error);
       ++failed;
     } else {
       ++ok;
     }
-    RenderOptions ro;
-    ro.explain = args_.explain;
-    ro.links = args_.links;
-    std::cout << merge(r, render(r.result, Format::Json, ro));
+    std::cout << r.out;
   }
 
   const Args& args_;

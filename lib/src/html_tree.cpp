@@ -102,8 +102,8 @@ bool is_markdown_special(char c) {
 
 class Walker {
  public:
-  Walker(const Options& options, Document& doc, const std::vector<std::string_view>& links)
-      : options_(options), doc_(doc), hints_(builtin_hints()), links_(links) {}
+  Walker(const Options& options, Document& doc, const Prescanned* page)
+      : options_(options), doc_(doc), hints_(builtin_hints()), page_(page) {}
 
   HtmlTree run(const GumboNode* root) {
     HtmlNode top;
@@ -138,7 +138,7 @@ class Walker {
         const auto* child = static_cast<const GumboNode*>(kids->data[f.next_child++]);
         if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
             child->type == GUMBO_NODE_CDATA) {
-          text(child->v.text.text);
+          text_node(child->v.text.text);
         } else if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
           Frame entered{child, 0, false, 0, {}, 0, false};
           if (enter(child->v.element, entered)) stack.push_back(entered);
@@ -363,7 +363,7 @@ class Walker {
     if (const char* ref = attribute(e, kLinkAttribute.data())) {
       std::size_t index = 0;
       for (const char* c = ref; *c >= '0' && *c <= '9'; ++c) index = index * 10 + static_cast<std::size_t>(*c - '0');
-      if (index < links_.size()) return links_[index];
+      if (page_ && index < page_->links.size()) return page_->links[index];
     }
     return {};
   }
@@ -399,17 +399,35 @@ class Walker {
     }
   }
 
-  void text(const char* s) {
-    if (h1_capture_) tree_.metadata.first_h1 += s;
+  // A text node, with the runs the prescan set aside put back.
+  void text_node(std::string_view s) {
+    if (!page_ || page_->text_run_ends.empty()) return text(s);
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] != '\xF3' && s[i] != '\xF4') continue;
+      auto run = text_run_at(*page_, s.substr(i));
+      if (!run) continue;
+      text(s.substr(from, i - from));
+      text(*run);
+      from = i + 4;
+      i += 3;
+    }
+    text(s.substr(from));
+  }
+
+  void text(std::string_view chars) {
+    if (h1_capture_) tree_.metadata.first_h1 += chars;
     std::size_t before = text_.size();
     const bool fold = pre_depth_ == 0, escape = code_depth_ == 0;
-    while (*s) {
+    const char* s = chars.data();
+    const char* end = s + chars.size();
+    while (s < end) {
       // A run of characters copied as they are, then the one that is not.
       const char* run = s;
-      while (*s && !(fold && is_space(*s)) && !(escape && is_markdown_special(*s))) ++s;
+      while (s < end && !(fold && is_space(*s)) && !(escape && is_markdown_special(*s))) ++s;
       text_.append(run, s);
       markup_.append(run, s);
-      if (!*s) break;
+      if (s == end) break;
       char c = *s++;
       if (fold && is_space(c)) {
         if (!text_.empty() && text_.back() != ' ') {
@@ -483,7 +501,7 @@ class Walker {
   const Options& options_;
   Document& doc_;
   const HintSet& hints_;
-  const std::vector<std::string_view>& links_;
+  const Prescanned* page_;
   HtmlTree tree_;
   std::vector<std::uint32_t> containers_;  // open block-level nodes
   std::string text_, markup_;
@@ -499,8 +517,8 @@ class Walker {
 }  // namespace
 
 HtmlTree walk_html(const GumboNode* root, const Options& options, Document& doc,
-                   const std::vector<std::string_view>& links) {
-  return Walker(options, doc, links).run(root);
+                   const Prescanned* page) {
+  return Walker(options, doc, page).run(root);
 }
 
 }  // namespace winnow::detail

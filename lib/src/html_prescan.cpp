@@ -390,6 +390,30 @@ bool unread_head_element(const Tag& tag) {
   return meta ? !(content && read) : !read;
 }
 
+// Where the text from `i` on stops being what folding leaves as it is:
+// characters and single spaces between them (eight bytes at a time where
+// it can).
+std::size_t unfolded_end(std::string_view text, std::size_t i) {
+  const std::size_t start = i;
+  bool space_before = false;
+  if (ascii_words::kAvailable) {
+    while (i + 8 <= text.size()) {
+      std::uint64_t word = ascii_words::load(text.data() + i);
+      if (!ascii_words::single_spaced(word, space_before)) break;
+      space_before = ascii_words::ends_with_space(word);
+      i += 8;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (is_space(c) && (c != ' ' || space_before)) break;
+    space_before = c == ' ';
+  }
+  // A space just before a run of whitespace belongs to the run.
+  if (i > start && i < text.size() && text[i - 1] == ' ') --i;
+  return i;
+}
+
 // Copy text, folding each whitespace run to one character (a newline if it
 // held one) outside <pre>: the tree builder then has far less to tokenize.
 void append_text(std::string& out, std::string_view text, bool preformatted) {
@@ -399,12 +423,10 @@ void append_text(std::string& out, std::string_view text, bool preformatted) {
   }
   std::size_t i = 0;
   while (i < text.size()) {
-    if (!is_space(text[i])) {
-      std::size_t start = i;
-      while (i < text.size() && !is_space(text[i])) ++i;
-      out.append(text.data() + start, i - start);
-      continue;
-    }
+    std::size_t start = i;
+    i = unfolded_end(text, i);
+    out.append(text.data() + start, i - start);
+    if (i == text.size()) break;
     bool newline = false;
     while (i < text.size() && is_space(text[i])) newline |= text[i++] == '\n';
     out.push_back(newline ? '\n' : ' ');

@@ -1,6 +1,7 @@
 #include "html_tree.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "html_hints.hpp"
@@ -93,12 +94,25 @@ const char* hidden_by(const GumboElement& e) {
   return nullptr;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // Markdown needs these escaped when they are literal text.
-bool is_markdown_special(char c) {
+constexpr bool is_markdown_special(char c) {
   return c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`';
 }
+
+// What ends a run of text copied as it is: a space (when spaces fold) or a
+// Markdown character (when it needs escaping), one bit each.
+constexpr unsigned char kFoldedSpace = 1, kEscaped = 2;
+
+constexpr std::array<unsigned char, 256> kTextStops = [] {
+  std::array<unsigned char, 256> stops{};
+  for (int c = 0; c < 256; ++c) {
+    if (is_space(static_cast<char>(c))) stops[c] |= kFoldedSpace;
+    if (is_markdown_special(static_cast<char>(c))) stops[c] |= kEscaped;
+  }
+  return stops;
+}();
 
 class Walker {
  public:
@@ -419,12 +433,13 @@ class Walker {
     if (h1_capture_) tree_.metadata.first_h1 += chars;
     std::size_t before = text_.size();
     const bool fold = pre_depth_ == 0, escape = code_depth_ == 0;
+    const unsigned char stops = (fold ? kFoldedSpace : 0) | (escape ? kEscaped : 0);
     const char* s = chars.data();
     const char* end = s + chars.size();
     while (s < end) {
       // A run of characters copied as they are, then the one that is not.
       const char* run = s;
-      while (s < end && !(fold && is_space(*s)) && !(escape && is_markdown_special(*s))) ++s;
+      while (s < end && !(kTextStops[static_cast<unsigned char>(*s)] & stops)) ++s;
       text_.append(run, s);
       markup_.append(run, s);
       if (s == end) break;

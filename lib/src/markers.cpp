@@ -1,5 +1,6 @@
 #include "markers.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "ascii_words.hpp"
@@ -242,15 +243,26 @@ void MarkerSet::index_patterns() {
       patterns_by_first_byte[static_cast<unsigned char>(text.front())].push_back(p);
     }
   }
+  longest_whole = 0;
+  for (const auto& [key, reason] : whole) longest_whole = std::max(longest_whole, key.size());
   chrome_word_anchors.clear();
   for (const auto& phrase : chrome_words) chrome_word_anchors.push_back(rarest_byte(phrase));
 }
 
+std::optional<Reason> MarkerSet::find_whole(const std::string& key) const {
+  if (key.size() > longest_whole) return std::nullopt;
+  auto it = whole.find(key);
+  if (it == whole.end()) return std::nullopt;
+  return it->second;
+}
+
 std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* matched) const {
-  auto it = whole.find(std::string(key));
-  if (it != whole.end()) {
-    if (matched) *matched = it->first;
-    return it->second;
+  if (key.size() <= longest_whole) {
+    auto it = whole.find(std::string(key));
+    if (it != whole.end()) {
+      if (matched) *matched = it->first;
+      return it->second;
+    }
   }
   if (key.empty()) return std::nullopt;  // every pattern needs a first byte
   // A pattern matches only keys that start with its first byte (a digit

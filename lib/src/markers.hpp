@@ -34,6 +34,9 @@ bool match_pattern(const MarkerPattern& pattern, std::string_view key);
 
 struct MarkerSet {
   std::unordered_map<std::string, Reason> whole;  // key -> reason
+  // The longest key in `whole`: a longer key (most prose) is not looked up.
+  // parse_markers() sets it, index_patterns() recomputes it.
+  std::size_t longest_whole = 0;
   std::vector<MarkerPattern> patterns;             // placeholders and prefixes
   // For each first byte of a key, the patterns (indices, in order) that can
   // match such a key; parse_markers() fills it, index_patterns() rebuilds it.
@@ -51,6 +54,9 @@ struct MarkerSet {
   // The same, one phrase at a time: the definition find_chrome_words() must
   // agree with (tests and the markers fuzz target compare them).
   std::optional<std::string_view> find_chrome_words_reference(std::string_view key) const;
+
+  // The reason when the key is exactly a marker phrase.
+  std::optional<Reason> find_whole(const std::string& key) const;
 
   // The reason when the whole block is a marker phrase (or matches a
   // pattern). `matched`, when given, receives the phrase as written.

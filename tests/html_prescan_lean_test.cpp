@@ -112,6 +112,8 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
       // Links: plain, with character references, repeated href, empty,
       // fragment and javascript: targets, quotes, non-ASCII, newlines.
       page("<p>See <a href=\"/a?x=1&amp;y=2\">this</a> and <a href='/b\"q'>that</a>.</p>" + story),
+      page("<p><a href=\"/q?a=1&amp;b=2&amp;amp;c\">a</a> <a href=\"/q?a&ampb\">b</a> <a href=\"/&AMP;x\">c</a> "
+           "<a href=\"/&amp\">d</a> <a href=\"&amp;\">e</a> <a href=\"/&amp;#38;\">f</a> <a href='&amp;x&amp;'>g</a></p>" + story),
       page("<p><a href=\"/first\" HREF=\"/second\">twice</a> <a href>empty</a> <a href=\"\">none</a></p>" + story),
       page("<p><a href=#top>top</a> <a href=javascript:void(0)>js</a> <a href=/unquoted>u</a></p>" + story),
       page("<p><a href=\"/caf\xC3\xA9\">caf\xC3\xA9</a> <a href=\"/a\nb\">nl</a> <a href=\"/a\tb\">tab</a></p>" + story),

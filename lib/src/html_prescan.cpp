@@ -343,6 +343,27 @@ bool is_plain_value(std::string_view value) {
   return true;
 }
 
+// A value whose only character references are "&amp;" (the one URLs hold
+// as a rule, in query strings), decoded, when it is otherwise plain.
+std::optional<std::string> decoded_amp_value(std::string_view value) {
+  constexpr std::string_view kAmp = "&amp;";
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size();) {
+    char c = value[i];
+    if (c == '&') {
+      if (value.compare(i, kAmp.size(), kAmp) != 0) return std::nullopt;
+      out.push_back('&');
+      i += kAmp.size();
+      continue;
+    }
+    if (c < 0x20 || c > 0x7E) return std::nullopt;
+    out.push_back(c);
+    ++i;
+  }
+  return out;
+}
+
 // Lean: whether an element reads this attribute at all (html_tree.cpp,
 // html_metadata.cpp); Gumbo itself reads only <input type>.
 bool read_on(Attr kind, GumboTag tag) {
@@ -567,6 +588,11 @@ class Scanner {
           href_seen = true;
           if (is_plain_value(a.value)) {
             write_link_reference(a.value);
+            continue;
+          }
+          if (auto decoded = decoded_amp_value(a.value)) {
+            out_.decoded_links.push_back(std::move(*decoded));
+            write_link_reference(out_.decoded_links.back());
             continue;
           }
         }

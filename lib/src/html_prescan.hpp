@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ struct Prescanned {
   // Lean: the <a href> values, in the input (valid while it is); the
   // element carries kLinkAttribute="index" instead.
   std::vector<std::string_view> links;
+  // Link targets whose "&amp;" references the prescan decoded; `links`
+  // points into them (a deque, so that they stay where they are).
+  std::deque<std::string> decoded_links;
   // Text set aside (see TextAside): run i is text_runs[text_run_ends[i - 1],
   // text_run_ends[i]), with text_run_ends[-1] taken as 0.
   std::string text_runs;

@@ -5,8 +5,9 @@
 // thread, in the same order, with the same results.
 //
 // The caller's thread shares the cores with the workers, so it sleeps until
-// half a window of results is ready and hands them on together: one wake-up
-// (two context switches) per several items rather than per item.
+// a quarter of a window of results is ready in order and hands them on
+// together: one wake-up (two context switches) per several items, not per
+// item.
 #pragma once
 
 #include <algorithm>

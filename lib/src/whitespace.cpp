@@ -323,6 +323,8 @@ void last_written(std::string_view s, std::size_t begin, std::size_t end, char32
 
 }  // namespace
 
+bool cleanup_writes_as_text(char32_t cp) { return kind_of(cp) == Kind::Keep; }
+
 bool clean_characters_changes(std::string_view s, const CleanupOptions& options, std::string& result) {
   std::size_t i = verbatim_run(s, 0, options, options.keep_layout);
   if (i == s.size()) return false;

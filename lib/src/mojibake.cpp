@@ -564,6 +564,20 @@ const PairTable& pair_table() {
   return table;
 }
 
+// The first character at or after utf8[i] that may be in a code page: the
+// code pages hold no character from U+3000 to U+EFFF (CJK, kana, Hangul:
+// lead bytes E3..EE) nor above U+FFFF (F0..F4), and ASCII pairs with
+// nothing before it.
+std::size_t skip_to_code_page_character(std::string_view utf8, std::size_t i) {
+  for (;;) {
+    i = skip_ascii(utf8.data(), utf8.size(), i);
+    if (i >= utf8.size()) return i;
+    auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0xE3 || b == 0xEF) return i;
+    i += b >= 0xF0 ? 4 : 3;
+  }
+}
+
 // Mojibake needs a character that one of the code pages reads as a UTF-8
 // lead byte, followed by one it reads as a continuation byte (or by a space,
 // '?' or U+FFFD standing for a lost one); C1 controls need repair on their
@@ -577,7 +591,7 @@ std::size_t first_suspect(std::string_view utf8, std::size_t from) {
   std::size_t lead_at = 0;
   for (std::size_t i = from; i < utf8.size();) {
     if (lead == 0) {
-      i = skip_ascii(utf8.data(), utf8.size(), i);
+      i = skip_to_code_page_character(utf8, i);
       if (i >= utf8.size()) break;
     }
     auto b = static_cast<unsigned char>(utf8[i]);
@@ -724,6 +738,25 @@ MojibakeRepair repair_mojibake(std::string_view text, std::string& result) {
 
 MojibakeRepair repair_mojibake(std::string& utf8) { return repair_mojibake(utf8, utf8); }
 
+namespace {
+
+// first_suspect() without its skips: every character in turn.
+bool has_suspect_pair(std::string_view line) {
+  const PairTable& table = pair_table();
+  std::uint32_t prev = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    char32_t cp = decode_valid_utf8(line, i);
+    if (is_c1(cp) || cp == 0xFFFD) return true;
+    if (cp == ' ' && (prev >> PairTable::kLetterLead) & 1) return true;
+    std::uint32_t m = table.masks(cp);
+    if (prev & (m >> PairTable::kContinuation) & PairTable::kPages) return true;
+    prev = m;
+  }
+  return false;
+}
+
+}  // namespace
+
 MojibakeRepair repair_mojibake_reference(std::string_view text, std::string& result) {
   MojibakeRepair repair;
   std::string out;
@@ -731,7 +764,7 @@ MojibakeRepair repair_mojibake_reference(std::string_view text, std::string& res
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
-    if (first_suspect(line, 0) != std::string_view::npos) {
+    if (has_suspect_pair(line)) {
       repair_line(line, out, repair);
     } else {
       out.append(line);

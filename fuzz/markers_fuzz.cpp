@@ -1,6 +1,6 @@
 // Fuzz target: the marker-phrase file parser (lib/data/markers.txt format)
 // and the block key every phrase is compared by; the fast block key and
-// block statistics against their references.
+// block statistics and chrome-word search against their references.
 #include <cstdint>
 #include <string>
 
@@ -24,6 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   WINNOW_FUZZ_CHECK(key == winnow::detail::marker_key_reference(input), "marker_key differs from its reference");
   WINNOW_FUZZ_CHECK(winnow::detail::block_stats(input) == winnow::detail::block_stats_reference(input),
                     "block_stats differs from its reference");
+  WINNOW_FUZZ_CHECK(set.find_chrome_words(key) == set.find_chrome_words_reference(key),
+                    "find_chrome_words differs from its reference");
+  const auto& builtin = winnow::detail::builtin_markers();
+  WINNOW_FUZZ_CHECK(builtin.find_chrome_words(key) == builtin.find_chrome_words_reference(key),
+                    "find_chrome_words differs from its reference on the built-in phrases");
 
   // The key of any text is valid UTF-8 when the text is, and is a fixed point.
   if (winnow::fuzz::is_valid_utf8(input)) {

@@ -74,6 +74,8 @@ void expect_same(std::string_view text) {
             match_whole_trying_all(builtin_markers(), key, &reference_phrase))
       << "key: " << quote(key);
   EXPECT_EQ(fast_phrase, reference_phrase);
+  EXPECT_EQ(builtin_markers().find_chrome_words(key), builtin_markers().find_chrome_words_reference(key))
+      << "key: " << quote(key);
   BlockStats fast = block_stats(text), reference = block_stats_reference(text);
   EXPECT_TRUE(fast == reference) << "text: " << quote(text) << "\nfast:      " << show(fast)
                                  << "\nreference: " << show(reference);

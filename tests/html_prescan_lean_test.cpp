@@ -148,11 +148,33 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
       page("<p><a href=\"/\">Home</b>></<meta ><a href=\"/world\">World</a></p>" + story),
       page("<p>a <<meta name=x>/b> c &am<meta name=x>p; d &#6<link rel=icon>0; e</p>" + story),
       page("<p>x</ p>y</3<link rel=icon>>z <<link rel=icon>a href=/q>w</p>" + story),
+      // Text set aside (TextAside): runs where the tree builder treats
+      // whitespace and other characters apart or moves text, runs the
+      // tokenizer rewrites, and text Gumbo reads as markup.
+      page("<table> lead <tr> <td> cell </td> tail </tr> after </table>" + story),
+      page("<table><colgroup> x <col></colgroup><caption> cap </caption> y </table>" + story),
+      page("<pre>\n  first line\n\tsecond  </pre><listing>\nl</listing><textarea>\n t <b> </textarea>" + story),
+      page("<pre>a\r\nb\rc</pre><p>x\x01y \xC2\x85 z \xEF\xB7\x90 w \xEF\xBF\xBE v</p>" + story),
+      page("<p>a &amp; b &copy c &#8217; d &notit; e < f</p><p>&am<!-- x -->p; g</p>" + story),
+      page("<select> one <option> two </option> three </select><math><mi> x </mi> y </math>" + story),
+      page("<p>private \xEE\x80\x80 use</p>" + story),
+      page("<p>plane fifteen \xF3\xB0\x80\x80 in the page</p>" + story),
+      "<html> before head <head> in head <title> t <b> </title> after </head> after head <body>" + story,
+      "text first<html><p>" + story + "</p></html> after html </body> after body",
+      "<frameset> a b <frame> c </frameset> d e <noframes>n</noframes>",
+      "<p>" + story + "</p><plaintext> a <b> c",
       // Broken markup around all of it.
       "<a href=\"/x\" class=\"share\">unterminated <meta name=author content=A",
       "<p><a href='/y' class='nav'>x</a><meta name=description content=\"<b>&amp;</b>\"",
   };
   for (std::size_t i = 0; i < cases.size(); ++i) expect_lean_same(cases[i], "case " + std::to_string(i));
+}
+
+// More runs than set-aside characters: the last ones stay in the markup.
+TEST(HtmlPrescanLean, SameResultPastTheLastSetAsideCharacter) {
+  std::string body = "<p>";
+  for (int i = 0; i < 70000; ++i) body += "x <b>y</b> ";
+  expect_lean_same(test::page(body + "</p>" + test::paragraphs(1, 3)), "140,000 runs");
 }
 
 TEST(HtmlPrescanLean, LeavesOutWhatIsNotRead) {

@@ -47,6 +47,16 @@ TEST(HtmlPrescan, KeepsJsonLdAndOnlyUsefulAttributes) {
 
 TEST(HtmlPrescan, FoldsWhitespaceOutsidePre) {
   EXPECT_EQ(prescan_html("<p>a  \t b\n\n  c</p><pre>x\n  y</pre>").html, "<p>a b\nc</p><pre>x\n  y</pre>");
+  // Runs of whitespace at, across and inside eight-byte words.
+  EXPECT_EQ(prescan_html("<p>a \n b</p>").html, "<p>a\nb</p>");
+  EXPECT_EQ(prescan_html("<p>abcdefgh \n ijklmnop</p>").html, "<p>abcdefgh\nijklmnop</p>");
+  EXPECT_EQ(prescan_html("<p>1234567 \tx</p>").html, "<p>1234567 x</p>");
+  EXPECT_EQ(prescan_html("<p>1234567  x</p>").html, "<p>1234567 x</p>");
+  EXPECT_EQ(prescan_html("<p>12345678 \r\n</p>").html, "<p>12345678\n</p>");
+  EXPECT_EQ(prescan_html("<p> one two three four five six seven </p>").html,
+            "<p> one two three four five six seven </p>");
+  EXPECT_EQ(prescan_html("<p>a\tb\fc\rd</p>").html, "<p>a b c d</p>");
+  EXPECT_EQ(prescan_html("<p>a\x01  b\x0b c</p>").html, "<p>a\x01 b\x0b c</p>");
 }
 
 TEST(HtmlPrescan, TitleAndTextareaAreText) {

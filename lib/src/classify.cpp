@@ -49,8 +49,8 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
     return;
   }
   std::string phrase;
-  if (auto it = markers.whole.find(key); it != markers.whole.end()) {
-    drop(b, it->second, "marker '" + key + "'", it->second == Reason::AdMarker);
+  if (auto reason = markers.find_whole(key)) {
+    drop(b, *reason, "marker '" + key + "'", *reason == Reason::AdMarker);
     return;
   }
   if (is_prose(stats)) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <gumbo.h>
 
+#include "ascii_words.hpp"
 #include "html_hints.hpp"
 #include "html_metadata.hpp"
 
@@ -389,6 +390,30 @@ bool unread_head_element(const Tag& tag) {
   return meta ? !(content && read) : !read;
 }
 
+// Where the text from `i` on stops being what folding leaves as it is:
+// characters and single spaces between them (eight bytes at a time where
+// it can).
+std::size_t unfolded_end(std::string_view text, std::size_t i) {
+  const std::size_t start = i;
+  bool space_before = false;
+  if (ascii_words::kAvailable) {
+    while (i + 8 <= text.size()) {
+      std::uint64_t word = ascii_words::load(text.data() + i);
+      if (!ascii_words::single_spaced(word, space_before)) break;
+      space_before = ascii_words::ends_with_space(word);
+      i += 8;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (is_space(c) && (c != ' ' || space_before)) break;
+    space_before = c == ' ';
+  }
+  // A space just before a run of whitespace belongs to the run.
+  if (i > start && i < text.size() && text[i - 1] == ' ') --i;
+  return i;
+}
+
 // Copy text, folding each whitespace run to one character (a newline if it
 // held one) outside <pre>: the tree builder then has far less to tokenize.
 void append_text(std::string& out, std::string_view text, bool preformatted) {
@@ -398,21 +423,90 @@ void append_text(std::string& out, std::string_view text, bool preformatted) {
   }
   std::size_t i = 0;
   while (i < text.size()) {
-    if (!is_space(text[i])) {
-      std::size_t start = i;
-      while (i < text.size() && !is_space(text[i])) ++i;
-      out.append(text.data() + start, i - start);
-      continue;
-    }
+    std::size_t start = i;
+    i = unfolded_end(text, i);
+    out.append(text.data() + start, i - start);
+    if (i == text.size()) break;
     bool newline = false;
     while (i < text.size() && is_space(text[i])) newline |= text[i++] == '\n';
     out.push_back(newline ? '\n' : ' ');
   }
 }
 
+// Set-aside runs are named by the private-use code points of planes 15 and
+// 16, each plane's last two left out (noncharacters, which the tokenizer
+// replaces).
+constexpr std::uint32_t kRunsPerPlane = 0xFFFE;
+constexpr std::size_t kMaxTextRuns = 2 * std::size_t{kRunsPerPlane};
+
+void append_run_mark(std::string& out, std::size_t index) {
+  std::uint32_t cp = index < kRunsPerPlane ? 0xF0000 + static_cast<std::uint32_t>(index)
+                                           : 0x100000 + static_cast<std::uint32_t>(index - kRunsPerPlane);
+  out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+  out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+  out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+  out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+}
+
+// Eight ASCII bytes the tokenizer passes on as they are.
+bool ascii_word_passes(std::uint64_t word) {
+  using namespace ascii_words;
+  if (word & kHighs) return false;
+  std::uint64_t allowed_controls = equal(word, '\t') | equal(word, '\n') | equal(word, '\f');
+  return ((below(word, 0x20) & ~allowed_controls) | equal(word, '&') | equal(word, 0x7F)) == 0;
+}
+
+// The length of the UTF-8 character at text[i] when the tokenizer passes it
+// on as it is, else 0.
+std::size_t verbatim_length(std::string_view text, std::size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    bool changed = c == '&' || c == 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\f');
+    return changed ? 0 : 1;
+  }
+  std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (length == 0 || c > 0xF4 || i + length > text.size()) return 0;
+  std::uint32_t cp = c & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  constexpr std::uint32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
+  bool replaced = cp < kLeast[length] || cp <= 0x9F || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
+                  (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+  return replaced ? 0 : length;
+}
+
+// Whether the tokenizer passes every character of `text` on as it is: no
+// character reference, no carriage return (it becomes a line feed), and
+// nothing Gumbo replaces with U+FFFD (controls, C1 controls,
+// noncharacters, malformed UTF-8).
+bool passes_verbatim(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (ascii_words::kAvailable && i + 8 <= text.size() && ascii_word_passes(ascii_words::load(text.data() + i))) {
+      i += 8;
+      continue;
+    }
+    std::size_t length = verbatim_length(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
 class Scanner {
  public:
-  Scanner(std::string_view s, bool lean) : s_(s), lean_(lean) { out_.html.reserve(s.size() / 2 + 64); }
+  Scanner(std::string_view s, bool lean, TextAside text)
+      : s_(s),
+        lean_(lean),
+        // A page holding code points of planes 12 to 16 keeps its text: one
+        // of them could be taken for a set-aside run.
+        aside_(lean && text == TextAside::SetAside && s.find('\xF3') == std::string_view::npos &&
+               s.find('\xF4') == std::string_view::npos) {
+    out_.html.reserve(s.size() / 2 + 64);
+  }
 
   Prescanned run() {
     std::size_t i = 0;
@@ -423,13 +517,41 @@ class Scanner {
       if (lt >= s_.size()) break;
       i = markup(lt);
     }
+    set_run_aside();
     return std::move(out_);
   }
 
  private:
   void skip(std::size_t from, std::size_t to) { out_.skipped_bytes += to - from; }
 
+  // The text written since the last tag goes aside (prescan_html's
+  // TextAside), but for whitespace at either end.
+  void set_run_aside() {
+    std::string& out = out_.html;
+    if (!aside_ || run_start_ >= out.size()) return;
+    std::size_t first = run_start_, last = out.size();
+    while (first < last && is_space(out[first])) ++first;
+    while (last > first && is_space(out[last - 1])) --last;
+    if (first == last) return;
+    std::string_view middle(out.data() + first, last - first);
+    if (!passes_verbatim(middle)) return;
+    if (out_.text_run_ends.size() == kMaxTextRuns) {
+      aside_ = false;
+      return;
+    }
+    std::size_t index = out_.text_run_ends.size();
+    out_.text_runs.append(middle);
+    out_.text_run_ends.push_back(static_cast<std::uint32_t>(out_.text_runs.size()));
+    std::string mark;
+    append_run_mark(mark, index);
+    out.replace(first, last - first, mark);
+  }
+
+  // What comes next in the markup starts no run of text of its own.
+  void end_run() { run_start_ = out_.html.size(); }
+
   void write_tag(const Tag& tag) {
+    set_run_aside();
     std::string& out = out_.html;
     out.push_back('<');
     if (tag.end) out.push_back('/');
@@ -452,6 +574,7 @@ class Scanner {
       }
     }
     out.push_back('>');
+    end_run();
   }
 
   void write_attribute(const Attribute& a) {
@@ -494,8 +617,13 @@ class Scanner {
     if (s_.compare(at, 2, "<!") == 0 || s_.compare(at, 2, "<?") == 0) {
       std::size_t close = s_.find('>', at);
       std::size_t end = close == std::string_view::npos ? s_.size() : close + 1;
-      if (starts_with_ci(s_, at, "<!doctype")) out_.html.append(s_.substr(at, end - at));
-      else skip(at, end);
+      if (starts_with_ci(s_, at, "<!doctype")) {
+        set_run_aside();
+        out_.html.append(s_.substr(at, end - at));
+        end_run();
+      } else {
+        skip(at, end);
+      }
       return end;
     }
     bool end_tag = s_.compare(at, 2, "</") == 0;
@@ -560,16 +688,24 @@ class Scanner {
       if (end == std::string_view::npos) end = s_.size();
       write_tag(tag_);
       out_.html.append(s_.substr(body, end - body));
+      end_run();
       return end;
     }
     if (id == GUMBO_TAG_PLAINTEXT) {
       write_tag(tag_);
       out_.html.append(s_.substr(body));
+      end_run();
       return s_.size();
     }
     // The tree builder lets some tags out of <math> content, <meta> among
     // them: past a <math>, no element is left out whole.
     if (id == GUMBO_TAG_MATH) math_seen_ = true;
+    // In a frameset the tree builder keeps a run's whitespace and drops the
+    // rest, so a run standing as one character would lose its inner spaces.
+    if (id == GUMBO_TAG_FRAMESET) {
+      set_run_aside();
+      aside_ = false;
+    }
     if (lean_ && !math_seen_ && unread_head_element(tag_) && text_may_join() && runs_alike(body)) {
       skip(at, body);
       return body;
@@ -629,6 +765,8 @@ class Scanner {
 
   std::string_view s_;
   bool lean_;
+  bool aside_;
+  std::size_t run_start_ = 0;  // where in out_.html the text since the last tag starts
   const HintSet& hints_ = builtin_hints();
   std::string chrome_token_, content_token_;  // scratch
   bool math_seen_ = false;
@@ -641,6 +779,30 @@ class Scanner {
 
 }  // namespace
 
-Prescanned prescan_html(std::string_view utf8, bool lean) { return Scanner(utf8, lean).run(); }
+Prescanned prescan_html(std::string_view utf8, bool lean) {
+  return Scanner(utf8, lean, TextAside::Keep).run();
+}
+
+Prescanned prescan_html(std::string_view utf8, bool lean, TextAside text) {
+  return Scanner(utf8, lean, text).run();
+}
+
+std::optional<std::string_view> text_run_at(const Prescanned& page, std::string_view at) {
+  if (at.size() < 4) return std::nullopt;
+  auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(at[i])); };
+  if (byte(0) != 0xF3 && byte(0) != 0xF4) return std::nullopt;
+  for (std::size_t i = 1; i < 4; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return std::nullopt;
+  }
+  std::uint32_t cp = ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
+  std::size_t index;
+  if (cp >= 0xF0000 && cp < 0xF0000 + kRunsPerPlane) index = cp - 0xF0000;
+  else if (cp >= 0x100000 && cp < 0x100000 + kRunsPerPlane) index = kRunsPerPlane + (cp - 0x100000);
+  else return std::nullopt;
+  const auto& ends = page.text_run_ends;
+  if (index >= ends.size()) return std::nullopt;
+  std::size_t begin = index == 0 ? 0 : ends[index - 1];
+  return std::string_view(page.text_runs).substr(begin, ends[index] - begin);
+}
 
 }  // namespace winnow::detail

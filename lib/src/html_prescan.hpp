@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,10 @@ struct Prescanned {
   // Lean: the <a href> values, in the input (valid while it is); the
   // element carries kLinkAttribute="index" instead.
   std::vector<std::string_view> links;
+  // Text set aside (see TextAside): run i is text_runs[text_run_ends[i - 1],
+  // text_run_ends[i]), with text_run_ends[-1] taken as 0.
+  std::string text_runs;
+  std::vector<std::uint32_t> text_run_ends;
   std::vector<std::string> json_ld;   // bodies of <script type="application/ld+json">
   std::size_t skipped_bytes = 0;      // script/style/svg/comment bytes left out
   std::size_t flattened_tags = 0;     // tags dropped for nesting too deep
@@ -36,5 +42,24 @@ inline constexpr std::string_view kLinkAttribute = "w";
 // matches, and <a href> values (moved to `links`). Extraction gives the same
 // result either way; `lean = false` is the reference the tests compare with.
 Prescanned prescan_html(std::string_view utf8, bool lean = true);
+
+// Whether a lean prescan also sets text aside. Gumbo's tokenizer and tree
+// builder spend most of their time on text, one character at a time, yet
+// they treat a run of text by the kind of its characters alone. So the lean
+// prescan (in parse_html) can move the middle of each run of text that holds
+// no character reference and nothing the tokenizer rewrites out of the
+// markup and leave one character in its place, a private-use code point
+// that names the run: Gumbo then places that character where it would have
+// placed the run, and the tree walk puts the run back (text_run_at).
+// Whitespace at either end stays in the markup, since the tree builder
+// treats it apart. Pages that hold such code points themselves are left
+// whole.
+enum class TextAside { Keep, SetAside };
+
+Prescanned prescan_html(std::string_view utf8, bool lean, TextAside text);
+
+// The run a set-aside character stands for, when `at` starts one: its
+// UTF-8 is four bytes.
+std::optional<std::string_view> text_run_at(const Prescanned& page, std::string_view at);
 
 }  // namespace winnow::detail

@@ -1,6 +1,7 @@
 #include "html_tree.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "html_hints.hpp"
@@ -93,17 +94,30 @@ const char* hidden_by(const GumboElement& e) {
   return nullptr;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // Markdown needs these escaped when they are literal text.
-bool is_markdown_special(char c) {
+constexpr bool is_markdown_special(char c) {
   return c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`';
 }
 
+// What ends a run of text copied as it is: a space (when spaces fold) or a
+// Markdown character (when it needs escaping), one bit each.
+constexpr unsigned char kFoldedSpace = 1, kEscaped = 2;
+
+constexpr std::array<unsigned char, 256> kTextStops = [] {
+  std::array<unsigned char, 256> stops{};
+  for (int c = 0; c < 256; ++c) {
+    if (is_space(static_cast<char>(c))) stops[c] |= kFoldedSpace;
+    if (is_markdown_special(static_cast<char>(c))) stops[c] |= kEscaped;
+  }
+  return stops;
+}();
+
 class Walker {
  public:
-  Walker(const Options& options, Document& doc, const std::vector<std::string_view>& links)
-      : options_(options), doc_(doc), hints_(builtin_hints()), links_(links) {}
+  Walker(const Options& options, Document& doc, const Prescanned* page)
+      : options_(options), doc_(doc), hints_(builtin_hints()), page_(page) {}
 
   HtmlTree run(const GumboNode* root) {
     HtmlNode top;
@@ -138,7 +152,7 @@ class Walker {
         const auto* child = static_cast<const GumboNode*>(kids->data[f.next_child++]);
         if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
             child->type == GUMBO_NODE_CDATA) {
-          text(child->v.text.text);
+          text_node(child->v.text.text);
         } else if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
           Frame entered{child, 0, false, 0, {}, 0, false};
           if (enter(child->v.element, entered)) stack.push_back(entered);
@@ -363,7 +377,7 @@ class Walker {
     if (const char* ref = attribute(e, kLinkAttribute.data())) {
       std::size_t index = 0;
       for (const char* c = ref; *c >= '0' && *c <= '9'; ++c) index = index * 10 + static_cast<std::size_t>(*c - '0');
-      if (index < links_.size()) return links_[index];
+      if (page_ && index < page_->links.size()) return page_->links[index];
     }
     return {};
   }
@@ -399,17 +413,36 @@ class Walker {
     }
   }
 
-  void text(const char* s) {
-    if (h1_capture_) tree_.metadata.first_h1 += s;
+  // A text node, with the runs the prescan set aside put back.
+  void text_node(std::string_view s) {
+    if (!page_ || page_->text_run_ends.empty()) return text(s);
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] != '\xF3' && s[i] != '\xF4') continue;
+      auto run = text_run_at(*page_, s.substr(i));
+      if (!run) continue;
+      text(s.substr(from, i - from));
+      text(*run);
+      from = i + 4;
+      i += 3;
+    }
+    text(s.substr(from));
+  }
+
+  void text(std::string_view chars) {
+    if (h1_capture_) tree_.metadata.first_h1 += chars;
     std::size_t before = text_.size();
     const bool fold = pre_depth_ == 0, escape = code_depth_ == 0;
-    while (*s) {
+    const unsigned char stops = (fold ? kFoldedSpace : 0) | (escape ? kEscaped : 0);
+    const char* s = chars.data();
+    const char* end = s + chars.size();
+    while (s < end) {
       // A run of characters copied as they are, then the one that is not.
       const char* run = s;
-      while (*s && !(fold && is_space(*s)) && !(escape && is_markdown_special(*s))) ++s;
+      while (s < end && !(kTextStops[static_cast<unsigned char>(*s)] & stops)) ++s;
       text_.append(run, s);
       markup_.append(run, s);
-      if (!*s) break;
+      if (s == end) break;
       char c = *s++;
       if (fold && is_space(c)) {
         if (!text_.empty() && text_.back() != ' ') {
@@ -483,7 +516,7 @@ class Walker {
   const Options& options_;
   Document& doc_;
   const HintSet& hints_;
-  const std::vector<std::string_view>& links_;
+  const Prescanned* page_;
   HtmlTree tree_;
   std::vector<std::uint32_t> containers_;  // open block-level nodes
   std::string text_, markup_;
@@ -499,8 +532,8 @@ class Walker {
 }  // namespace
 
 HtmlTree walk_html(const GumboNode* root, const Options& options, Document& doc,
-                   const std::vector<std::string_view>& links) {
-  return Walker(options, doc, links).run(root);
+                   const Prescanned* page) {
+  return Walker(options, doc, page).run(root);
 }
 
 }  // namespace winnow::detail

@@ -14,6 +14,7 @@
 
 #include "document.hpp"
 #include "html_metadata.hpp"
+#include "html_prescan.hpp"
 
 namespace winnow::detail {
 
@@ -39,9 +40,9 @@ struct HtmlTree {
 };
 
 // Walk the parsed page, appending its blocks to doc.blocks (PageBlock::region
-// is the index of the innermost enclosing node). `links` are the link targets
-// the prescan moved out of the markup (Prescanned::links).
+// is the index of the innermost enclosing node). `page` is what Gumbo parsed,
+// when the prescan moved link targets or text out of its markup.
 HtmlTree walk_html(const GumboNode* root, const Options& options, Document& doc,
-                   const std::vector<std::string_view>& links = {});
+                   const Prescanned* page = nullptr);
 
 }  // namespace winnow::detail

@@ -1,5 +1,6 @@
 #include "markers.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "ascii_words.hpp"
@@ -194,6 +195,44 @@ bool match_pattern(const MarkerPattern& pattern, std::string_view key) {
   return !is_letter_or_digit(next_code_point(key, i));
 }
 
+namespace {
+
+// Whether key[at, at + size) is whole words: keys are lower-cased; a space
+// or ASCII punctuation before it starts a word (a non-ASCII byte is taken
+// as part of a word), and no letter or digit follows.
+bool is_whole_words(std::string_view key, std::size_t at, std::size_t size) {
+  unsigned char prev = at == 0 ? ' ' : static_cast<unsigned char>(key[at - 1]);
+  if (prev >= 0x80 || is_letter_or_digit(prev)) return false;
+  std::size_t after = at + size;
+  return after == key.size() || !is_letter_or_digit(next_code_point(key, after));
+}
+
+// How common a byte is in English text, higher for rarer: a phrase is
+// looked for by its rarest byte, which turns up far less often in a block
+// than its first. Bytes other than letters count as common.
+int rarity(unsigned char c) {
+  constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
+  std::size_t at = kByFrequency.find(static_cast<char>(c));
+  return at == std::string_view::npos ? -1 : static_cast<int>(at);
+}
+
+std::size_t rarest_byte(std::string_view phrase) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < phrase.size(); ++i) {
+    if (rarity(static_cast<unsigned char>(phrase[i])) > rarity(static_cast<unsigned char>(phrase[best]))) best = i;
+  }
+  return best;
+}
+
+bool contains_phrase(std::string_view key, std::string_view phrase) {
+  for (auto at = key.find(phrase); at != std::string_view::npos; at = key.find(phrase, at + 1)) {
+    if (is_whole_words(key, at, phrase.size())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void MarkerSet::index_patterns() {
   for (auto& bucket : patterns_by_first_byte) bucket.clear();
   for (std::uint32_t p = 0; p < patterns.size(); ++p) {
@@ -204,13 +243,26 @@ void MarkerSet::index_patterns() {
       patterns_by_first_byte[static_cast<unsigned char>(text.front())].push_back(p);
     }
   }
+  longest_whole = 0;
+  for (const auto& [key, reason] : whole) longest_whole = std::max(longest_whole, key.size());
+  chrome_word_anchors.clear();
+  for (const auto& phrase : chrome_words) chrome_word_anchors.push_back(rarest_byte(phrase));
+}
+
+std::optional<Reason> MarkerSet::find_whole(const std::string& key) const {
+  if (key.size() > longest_whole) return std::nullopt;
+  auto it = whole.find(key);
+  if (it == whole.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* matched) const {
-  auto it = whole.find(std::string(key));
-  if (it != whole.end()) {
-    if (matched) *matched = it->first;
-    return it->second;
+  if (key.size() <= longest_whole) {
+    auto it = whole.find(std::string(key));
+    if (it != whole.end()) {
+      if (matched) *matched = it->first;
+      return it->second;
+    }
   }
   if (key.empty()) return std::nullopt;  // every pattern needs a first byte
   // A pattern matches only keys that start with its first byte (a digit
@@ -225,18 +277,34 @@ std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* 
   return std::nullopt;
 }
 
+// Each phrase is looked for by its rarest byte (memchr), and compared whole
+// only where that byte turns up; the rest as in the reference.
 std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view key) const {
-  for (const auto& phrase : chrome_words) {
-    for (auto at = key.find(phrase); at != std::string_view::npos; at = key.find(phrase, at + 1)) {
-      std::size_t after = at + phrase.size();
-      // Keys are lower-cased; a space or ASCII punctuation before the phrase
-      // starts a word (a non-ASCII byte is taken as part of a word).
-      unsigned char prev = at == 0 ? ' ' : static_cast<unsigned char>(key[at - 1]);
-      bool starts_word = prev < 0x80 && !is_letter_or_digit(prev);
-      std::size_t i = after;
-      bool ends_word = after == key.size() || !is_letter_or_digit(next_code_point(key, i));
-      if (starts_word && ends_word) return phrase;
+  if (chrome_word_anchors.size() != chrome_words.size()) return find_chrome_words_reference(key);
+  for (std::size_t k = 0; k < chrome_words.size(); ++k) {
+    const std::string& phrase = chrome_words[k];
+    if (phrase.empty() || phrase.size() > key.size()) {
+      if (phrase.empty() && contains_phrase(key, phrase)) return phrase;
+      continue;
     }
+    const std::size_t anchor = chrome_word_anchors[k];
+    const char* first = key.data() + anchor;
+    const char* last = key.data() + key.size() - (phrase.size() - anchor);  // last place the anchor can be
+    while (first <= last) {
+      const void* hit = std::memchr(first, phrase[anchor], static_cast<std::size_t>(last - first + 1));
+      if (!hit) break;
+      const char* at_anchor = static_cast<const char*>(hit);
+      std::size_t at = static_cast<std::size_t>(at_anchor - key.data()) - anchor;
+      if (key.compare(at, phrase.size(), phrase) == 0 && is_whole_words(key, at, phrase.size())) return phrase;
+      first = at_anchor + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::string_view key) const {
+  for (const auto& phrase : chrome_words) {
+    if (contains_phrase(key, phrase)) return phrase;
   }
   return std::nullopt;
 }

@@ -34,17 +34,29 @@ bool match_pattern(const MarkerPattern& pattern, std::string_view key);
 
 struct MarkerSet {
   std::unordered_map<std::string, Reason> whole;  // key -> reason
+  // The longest key in `whole`: a longer key (most prose) is not looked up.
+  // parse_markers() sets it, index_patterns() recomputes it.
+  std::size_t longest_whole = 0;
   std::vector<MarkerPattern> patterns;             // placeholders and prefixes
   // For each first byte of a key, the patterns (indices, in order) that can
   // match such a key; parse_markers() fills it, index_patterns() rebuilds it.
   std::array<std::vector<std::uint32_t>, 256> patterns_by_first_byte;
   std::vector<std::string> teaser_prefixes;        // lower-cased
   std::vector<std::string> chrome_words;           // [chrome-words]: found anywhere in a block
+  // For each chrome-words phrase, the index of the byte it is searched by
+  // (its rarest); parse_markers() fills it, index_patterns() rebuilds it.
+  std::vector<std::size_t> chrome_word_anchors;
 
   void index_patterns();
 
   // The [chrome-words] phrase the key contains, if any (whole words only).
   std::optional<std::string_view> find_chrome_words(std::string_view key) const;
+  // The same, one phrase at a time: the definition find_chrome_words() must
+  // agree with (tests and the markers fuzz target compare them).
+  std::optional<std::string_view> find_chrome_words_reference(std::string_view key) const;
+
+  // The reason when the key is exactly a marker phrase.
+  std::optional<Reason> find_whole(const std::string& key) const;
 
   // The reason when the whole block is a marker phrase (or matches a
   // pattern). `matched`, when given, receives the phrase as written.

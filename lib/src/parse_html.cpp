@@ -18,7 +18,7 @@ bool parse_html(std::string_view utf8, const Options& options, Document& doc, st
 
 bool parse_html(std::string_view utf8, const Options& options, Document& doc, std::string& error,
                 bool lean_prescan) {
-  Prescanned page = prescan_html(utf8, lean_prescan);
+  Prescanned page = prescan_html(utf8, lean_prescan, TextAside::SetAside);
   // Sized to the page: Gumbo's tree takes a few times the markup it is given.
   Arena arena(std::max<std::size_t>(std::size_t{1} << 16, page.html.size() * 2));
   GumboOptions gumbo = kGumboDefaultOptions;
@@ -32,7 +32,7 @@ bool parse_html(std::string_view utf8, const Options& options, Document& doc, st
     return false;
   }
   doc.mode = Mode::Html;
-  HtmlTree tree = walk_html(out->document, options, doc, page.links);
+  HtmlTree tree = walk_html(out->document, options, doc, &page);
   doc.metadata = resolve_metadata(tree.metadata, page.json_ld);
   select_main_region(tree, options, doc);
   // No gumbo_destroy_output: the arena frees the tree in one go.

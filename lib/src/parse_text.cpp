@@ -61,6 +61,11 @@ template <typename Fold>
 Document split_lines(std::string_view utf8, Fold fold) {
   Document doc;
   doc.mode = Mode::Text;
+  // At most a block a line: as a rule no block is moved as the list grows.
+  // Capped, since blank lines make no block.
+  constexpr std::size_t kMostReserved = 4096;
+  auto lines = static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n')) + 1;
+  doc.blocks.reserve(std::min(lines, kMostReserved));
   bool gap = false;
   while (!utf8.empty()) {
     std::size_t eol = utf8.find('\n');

@@ -1,9 +1,11 @@
 // Fuzz target: winnow::normalize() (valid UTF-8, Unicode form, spaces,
-// mojibake, names) with NormalizeOptions drawn from the input.
+// mojibake, names) with NormalizeOptions drawn from the input; its passes
+// over chunks of a long text must give what passes over the whole text give.
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "normalize.hpp"
 #include "support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -15,6 +17,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string once = winnow::normalize(input, options, &notes);
   WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(once), "output is not valid UTF-8");
   for (const auto& note : notes) WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(note), note);
+  // Long texts are passed over again chunk by chunk: exactly as whole.
+  winnow::detail::NormalizeReport report, reference_report;
+  std::string reference = winnow::detail::normalize_text_reference(input, options, &reference_report);
+  WINNOW_FUZZ_CHECK(reference == once, "chunked passes differ from whole-text passes " +
+                                           winnow::fuzz::difference(reference, once));
+  std::vector<std::string> reference_notes;
+  reference_report.append_notes(reference_notes);
+  WINNOW_FUZZ_CHECK(reference_notes == notes, "chunked passes report other notes");
   std::string twice = winnow::normalize(once, options);
   WINNOW_FUZZ_CHECK(twice == once, "normalize is not idempotent " +
                                        winnow::fuzz::difference(once, twice));

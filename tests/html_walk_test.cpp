@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "html_prescan.hpp"
+#include "winnow/winnow.hpp"
 #include "html_test_util.hpp"
 
 namespace winnow::detail {
@@ -57,6 +58,28 @@ TEST(HtmlPrescan, FoldsWhitespaceOutsidePre) {
             "<p> one two three four five six seven </p>");
   EXPECT_EQ(prescan_html("<p>a\tb\fc\rd</p>").html, "<p>a b c d</p>");
   EXPECT_EQ(prescan_html("<p>a\x01  b\x0b c</p>").html, "<p>a\x01 b\x0b c</p>");
+}
+
+TEST(HtmlPrescan, ReferencesPastUnicodeBecomeTheReplacementCharacter) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  EXPECT_EQ(prescan_html("<p>a&#x80000000;b &#1114112 c &#X110000;; &#x10FFFF; &#4294967361;</p>").html,
+            "<p>a" + fffd + "b " + fffd + " c " + fffd + "; &#x10FFFF; " + fffd + "</p>");
+  EXPECT_EQ(prescan_html("<p>&#; &#x; &# &#xG1; &#0000000000000065;</p>").html,
+            "<p>&#; &#x; &# &#xG1; &#0000000000000065;</p>");
+  EXPECT_EQ(prescan_html("<title>&#xFFFFFFFF;</title><a href=\"/&#9999999;\">x</a>", false).html,
+            "<title>" + fffd + "</title><a href=\"/" + fffd + "\">x</a>");
+}
+
+TEST(HtmlPrescan, ReferencesPastUnicodeKeepTheTextAfterThem) {
+  Options options;
+  options.mode = Mode::Html;
+  Result r = extract(test::page(test::paragraphs(1, 2) +
+                                "<p>Before&#x80000000;after and &#xD80EEEEEEEEEEEEEEEEEEEEEEEEE5;end, a sentence "
+                                "long enough to read as prose among the others on this page.</p>" +
+                                test::paragraphs(3, 4)),
+                     options);
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_NE(r.text.find("Before\xEF\xBF\xBD" "after and \xEF\xBF\xBD" "end,"), std::string::npos) << r.text;
 }
 
 TEST(HtmlPrescan, TitleAndTextareaAreText) {

@@ -22,10 +22,23 @@ struct CleanMasks {
   std::uint64_t newline = 0;   // '\n'
   std::uint64_t control = 0;   // other bytes < 0x20 but tab, and 0x7F
   // Lead bytes of characters that the clean-up always keeps as they are:
-  // two-byte sequences from U+00C0 (C3..DF) and CJK ideographs (E4..E9).
+  // two-byte sequences from U+00C0 (C3..DF), and three-byte ones (bit k
+  // for k <= 61 only, the sequence whole in the block): CJK ideographs
+  // (E4..E9), CJK punctuation, kana (U+3001..U+30FF: E3 80 81..E3 83 BF) and
+  // fullwidth forms (U+FF00..U+FF7F: EF BC, EF BD).
   std::uint64_t lead2 = 0;
-  std::uint64_t lead3 = 0;
+  std::uint64_t kept3 = 0;
 };
+
+// kept3 from masks of the block's bytes: E4..E9, E3, EF, 0x80, 81..83 and
+// BC..BD.
+inline std::uint64_t kept_three_byte(std::uint64_t cjk, std::uint64_t e3, std::uint64_t ef, std::uint64_t b80,
+                                     std::uint64_t b81_83, std::uint64_t bbc_bd) {
+  std::uint64_t kana = e3 & (b81_83 >> 1);
+  std::uint64_t punctuation = e3 & (b80 >> 1) & ~(b80 >> 2);  // not U+3000, a space
+  std::uint64_t fullwidth = ef & (bbc_bd >> 1);
+  return (cjk | kana | punctuation | fullwidth) & ~(std::uint64_t{3} << 62);
+}
 
 // What the name scan looks at (with equal_mask() for single bytes).
 struct WordMasks {
@@ -46,7 +59,18 @@ inline CleanMasks clean_masks(const char* p) {
     if (b == '\n') m.newline |= bit;
     if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) m.control |= bit;
     if (b >= 0xC3 && b <= 0xDF) m.lead2 |= bit;
-    if (b >= 0xE4 && b <= 0xE9) m.lead3 |= bit;
+  }
+  if (m.high) {
+    auto in = [&](unsigned char lo, unsigned char hi) {
+      std::uint64_t r = 0;
+      for (std::size_t k = 0; k < kMaskBlock; ++k) {
+        auto b = static_cast<unsigned char>(p[k]);
+        if (b >= lo && b <= hi) r |= std::uint64_t{1} << k;
+      }
+      return r;
+    };
+    m.kept3 = kept_three_byte(in(0xE4, 0xE9), in(0xE3, 0xE3), in(0xEF, 0xEF), in(0x80, 0x80), in(0x81, 0x83),
+                              in(0xBC, 0xBD));
   }
   return m;
 }
@@ -102,6 +126,7 @@ inline CleanMasks clean_masks(const char* p) {
   CleanMasks m;
   const __m128i space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
   const __m128i del = _mm_set1_epi8(0x7F);
+  std::uint64_t lead3 = 0;  // E3..EF: kept3 needs a look
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     __m128i nl = _mm_cmpeq_epi8(v, newline);
@@ -116,8 +141,21 @@ inline CleanMasks clean_masks(const char* p) {
     m.control |= bits(control, 16 * k) & ~high;
     if (high) {
       m.lead2 |= bits(in_range(v, 0xC3, 0xDF), 16 * k);
-      m.lead3 |= bits(in_range(v, 0xE4, 0xE9), 16 * k);
+      lead3 |= bits(in_range(v, 0xE3, 0xEF), 16 * k);
     }
+  }
+  if (lead3) {
+    std::uint64_t cjk = 0, e3 = 0, ef = 0, b80 = 0, b81_83 = 0, bbc_bd = 0;
+    for (int k = 0; k < 4; ++k) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+      cjk |= bits(in_range(v, 0xE4, 0xE9), 16 * k);
+      e3 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3))), 16 * k);
+      ef |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))), 16 * k);
+      b80 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0x80))), 16 * k);
+      b81_83 |= bits(in_range(v, 0x81, 0x83), 16 * k);
+      bbc_bd |= bits(in_range(v, 0xBC, 0xBD), 16 * k);
+    }
+    m.kept3 = kept_three_byte(cjk, e3, ef, b80, b81_83, bbc_bd);
   }
   return m;
 }

@@ -164,4 +164,8 @@ std::size_t decode_entities(std::string_view text, std::string& result) {
 
 std::size_t decode_entities(std::string& text) { return decode_entities(text, text); }
 
+std::size_t decode_entities_round(std::string_view text, std::string& result, bool& made_ampersand) {
+  return decode_once(text, result, made_ampersand);
+}
+
 }  // namespace winnow::detail

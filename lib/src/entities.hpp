@@ -19,4 +19,10 @@ std::size_t decode_entities(std::string& text);
 // (which may be the text's own string) only when the count is not zero.
 std::size_t decode_entities(std::string_view text, std::string& result);
 
+// One round of the above: decodes each reference once, sets `result` like
+// it, and sets `made_ampersand` when a reference decoded to '&' (then "&amp;"
+// may have become a new reference, and decode_entities() runs another round
+// over the whole text). For text cut into pieces whose rounds must be shared.
+std::size_t decode_entities_round(std::string_view text, std::string& result, bool& made_ampersand);
+
 }  // namespace winnow::detail

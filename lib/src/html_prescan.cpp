@@ -517,6 +517,42 @@ bool passes_verbatim(std::string_view text) {
   return true;
 }
 
+// A numeric character reference past U+10FFFF stands for U+FFFD (HTML's
+// tokenizer), but Gumbo's value overflows: it writes a stray byte or drops
+// what follows ("a&#x80000000;b" gives "a"). Such references are written
+// as the U+FFFD they stand for, all their digits and a ';' included.
+void replace_references_past_unicode(std::string& html) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::size_t at = html.find("&#");
+  if (at == std::string::npos) return;
+  std::string out;
+  std::size_t copied = 0;
+  for (; at != std::string::npos; at = html.find("&#", at + 1)) {
+    std::size_t i = at + 2;
+    bool hex = i < html.size() && (html[i] == 'x' || html[i] == 'X');
+    if (hex) ++i;
+    std::size_t digits = i;
+    std::uint32_t value = 0;
+    for (; i < html.size(); ++i) {
+      char c = html[i];
+      int digit = c >= '0' && c <= '9' ? c - '0'
+                  : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                  : -1;
+      if (digit < 0) break;
+      value = std::min<std::uint32_t>(value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit), 0x110000);
+    }
+    if (i == digits || value <= 0x10FFFF) continue;
+    if (i < html.size() && html[i] == ';') ++i;
+    out.append(html, copied, at - copied);
+    out.append(kReplacement);
+    copied = i;
+  }
+  if (copied == 0) return;
+  out.append(html, copied);
+  html = std::move(out);
+}
+
 class Scanner {
  public:
   Scanner(std::string_view s, bool lean, TextAside text)
@@ -539,6 +575,7 @@ class Scanner {
       i = markup(lt);
     }
     set_run_aside();
+    replace_references_past_unicode(out_.html);
     return std::move(out_);
   }
 

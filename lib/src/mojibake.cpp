@@ -499,36 +499,84 @@ std::string to_utf8(const Text& t) {
   return s;
 }
 
-// For each code point: in which code pages it reads as a UTF-8 lead byte
-// (low bits) and as a continuation byte (high bits).
+// For each code point: in which code pages it reads as a UTF-8 lead byte,
+// as a continuation byte, and as byte 0xC3 (which pairs with a space, see
+// SpanFinder::match_a_grave_space).
 class PairTable {
  public:
+  // Bits 0-7: lead byte in code page p; 8-15: continuation byte; 16: a
+  // letter that is a lead byte somewhere (a space after it may be a lost
+  // 0xA0); 24-31: byte 0xC3.
+  static constexpr std::uint32_t kPages = 0xFF;
+  static constexpr int kContinuation = 8, kLetterLead = 16, kByteC3 = 24;
+
   PairTable() : masks_(kEnd, 0) {
     const auto& maps = byte_maps();
     for (char32_t cp = 0x80; cp < kEnd; ++cp) masks_[cp] = mask_of(cp, maps);
+    // The few code page characters above the table (ﬁ, ﬂ, Apple's logo).
+    for (const CodePage& page : kCodePages) {
+      for (char16_t c : page.high) {
+        if (c < kEnd) continue;
+        bool known = false;
+        for (const auto& r : rest_) known = known || r.first == c;
+        if (!known) rest_.emplace_back(c, mask_of(c, maps));
+      }
+    }
   }
   std::uint32_t masks(char32_t cp) const {
     if (cp < 0x80) return 0;
     if (cp < kEnd) return masks_[cp];
-    return mask_of(cp, byte_maps());
+    for (const auto& [c, m] : rest_) {
+      if (c == cp) return m;
+    }
+    return 0;  // in no code page (CJK, kana, most symbols)
+  }
+  // The code pages in which `prev` followed by `next` (non-ASCII, or a
+  // space) could begin a UTF-8 sequence, given their masks.
+  static std::uint32_t pair_pages(std::uint32_t prev, std::uint32_t next, bool next_is_space) {
+    if (next_is_space) {
+      std::uint32_t letter = (prev >> kLetterLead) & 1 ? prev & kPages : 0;
+      return letter | ((prev >> kByteC3) & kPages);
+    }
+    return prev & (next >> kContinuation) & kPages;
   }
 
  private:
   static constexpr char32_t kEnd = 0x2600;
-  // Bits 0-7: lead byte in code page p; 8-15: continuation byte; 16: a
-  // letter that is a lead byte somewhere (a space after it may be a lost 0xA0).
   static std::uint32_t mask_of(char32_t cp, const std::array<ByteMap, kCodePageCount>& maps) {
     std::uint32_t m = 0;
     for (std::size_t p = 0; p < kCodePageCount; ++p) {
       int b = maps[p].byte_of(cp);
       if (b >= 0xC2 && b <= 0xF4) m |= 1U << p;
-      if (b >= 0x80 && b <= 0xBF) m |= 1U << (p + 8);
+      if (b >= 0x80 && b <= 0xBF) m |= 1U << (p + kContinuation);
+      if (b == 0xC3) m |= 1U << (p + kByteC3);
     }
-    if ((m & 0xFF) && is_letter(cp)) m |= 1U << 16;
+    if ((m & kPages) && is_letter(cp)) m |= 1U << kLetterLead;
     return m;
   }
   std::vector<std::uint32_t> masks_;
+  std::vector<std::pair<char32_t, std::uint32_t>> rest_;
 };
+static_assert(kCodePageCount <= 8);
+
+const PairTable& pair_table() {
+  static const PairTable table;
+  return table;
+}
+
+// The first character at or after utf8[i] that may be in a code page: the
+// code pages hold no character from U+3000 to U+EFFF (CJK, kana, Hangul:
+// lead bytes E3..EE) nor above U+FFFF (F0..F4), and ASCII pairs with
+// nothing before it.
+std::size_t skip_to_code_page_character(std::string_view utf8, std::size_t i) {
+  for (;;) {
+    i = skip_ascii(utf8.data(), utf8.size(), i);
+    if (i >= utf8.size()) return i;
+    auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0xE3 || b == 0xEF) return i;
+    i += b >= 0xF0 ? 4 : 3;
+  }
+}
 
 // Mojibake needs a character that one of the code pages reads as a UTF-8
 // lead byte, followed by one it reads as a continuation byte (or by a space,
@@ -538,12 +586,12 @@ class PairTable {
 // or npos. A line break ends every pair, so a scan of several lines finds
 // what a scan of each line alone would.
 std::size_t first_suspect(std::string_view utf8, std::size_t from) {
-  static const PairTable table;
+  const PairTable& table = pair_table();
   std::uint32_t lead = 0;  // masks of the previous character if it can lead
   std::size_t lead_at = 0;
   for (std::size_t i = from; i < utf8.size();) {
     if (lead == 0) {
-      i = skip_ascii(utf8.data(), utf8.size(), i);
+      i = skip_to_code_page_character(utf8, i);
       if (i >= utf8.size()) break;
     }
     auto b = static_cast<unsigned char>(utf8[i]);
@@ -562,6 +610,62 @@ std::size_t first_suspect(std::string_view utf8, std::size_t from) {
     lead_at = start;
   }
   return std::string_view::npos;
+}
+
+// Whether repair_line() could change the line: a necessary condition, so a
+// line it rules out is passed over as it is. A suspect pair is often plain
+// text in one code page ("слово»" reads as a Windows-1251 lead and
+// continuation), but a repair needs more:
+// - every code page but Windows-1252 must explain the whole line
+//   (SpanFinder::find with `whole_text`), so the line's very first non-ASCII
+//   character must begin a sequence there;
+// - Windows-1252, which may mix with correct text, needs a pair of its own
+//   anywhere; its lead bytes read as U+00C2..U+00F4, whose UTF-8 begins with
+//   byte C3;
+// - C1 controls (C2 80..C2 9F) and U+FFFD (EF BF BD) are repaired alone.
+// So past the first character only the bytes C2, C3 and EF are looked at,
+// 64 bytes at a time.
+bool line_may_change(std::string_view line) {
+  const PairTable& table = pair_table();
+  // The code pages in which the character at line[i] begins a pair; true
+  // when it needs repair on its own.
+  auto pair_at = [&](std::size_t i, std::uint32_t& pages) {
+    char32_t cp = decode_valid_utf8(line, i);
+    if (is_c1(cp) || cp == 0xFFFD) return true;
+    std::uint32_t m = table.masks(cp);
+    pages = 0;
+    if (i >= line.size() || (m & PairTable::kPages) == 0) return false;
+    auto next = static_cast<unsigned char>(line[i]);
+    if (next == ' ') {
+      pages = PairTable::pair_pages(m, 0, true);
+    } else if (next >= 0x80) {
+      char32_t after = decode_valid_utf8(line, i);
+      if (is_c1(after) || after == 0xFFFD) return true;
+      pages = PairTable::pair_pages(m, table.masks(after), false);
+    }
+    return false;
+  };
+  std::size_t first = skip_ascii(line.data(), line.size(), 0);
+  if (first >= line.size()) return false;
+  std::uint32_t pages = 0;
+  if (pair_at(first, pages) || pages != 0) return true;
+  constexpr std::uint32_t kWindows1252 = 1U;
+  auto may_begin = [&](std::size_t i) {
+    return pair_at(i, pages) || (pages & kWindows1252) != 0;
+  };
+  std::size_t i = first + 1;
+  for (; i + kMaskBlock <= line.size(); i += kMaskBlock) {
+    const char* block = line.data() + i;
+    std::uint64_t candidates = range_mask(block, 0xC2, 0xC3) | equal_mask(block, 0xEF);
+    for (; candidates; candidates &= candidates - 1) {
+      if (may_begin(i + static_cast<std::size_t>(__builtin_ctzll(candidates)))) return true;
+    }
+  }
+  for (; i < line.size(); ++i) {
+    auto b = static_cast<unsigned char>(line[i]);
+    if ((b == 0xC2 || b == 0xC3 || b == 0xEF) && may_begin(i)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -611,6 +715,10 @@ MojibakeRepair repair_mojibake(std::string_view text, std::string& result) {
     std::size_t end = text.find('\n', suspect);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
+    if (!line_may_change(line)) {
+      from = end + 1;
+      continue;
+    }
     std::size_t before = repair.spans;
     std::string repaired;
     repair_line(line, repaired, repair);
@@ -629,5 +737,43 @@ MojibakeRepair repair_mojibake(std::string_view text, std::string& result) {
 }
 
 MojibakeRepair repair_mojibake(std::string& utf8) { return repair_mojibake(utf8, utf8); }
+
+namespace {
+
+// first_suspect() without its skips: every character in turn.
+bool has_suspect_pair(std::string_view line) {
+  const PairTable& table = pair_table();
+  std::uint32_t prev = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    char32_t cp = decode_valid_utf8(line, i);
+    if (is_c1(cp) || cp == 0xFFFD) return true;
+    if (cp == ' ' && (prev >> PairTable::kLetterLead) & 1) return true;
+    std::uint32_t m = table.masks(cp);
+    if (prev & (m >> PairTable::kContinuation) & PairTable::kPages) return true;
+    prev = m;
+  }
+  return false;
+}
+
+}  // namespace
+
+MojibakeRepair repair_mojibake_reference(std::string_view text, std::string& result) {
+  MojibakeRepair repair;
+  std::string out;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (has_suspect_pair(line)) {
+      repair_line(line, out, repair);
+    } else {
+      out.append(line);
+    }
+    if (end < text.size()) out.push_back('\n');
+    start = end + 1;
+  }
+  if (repair.spans > 0) result = std::move(out);
+  return repair;
+}
 
 }  // namespace winnow::detail

@@ -29,4 +29,9 @@ MojibakeRepair repair_mojibake(std::string& utf8);
 // be the text's own string) only when `spans` is not zero.
 MojibakeRepair repair_mojibake(std::string_view utf8, std::string& result);
 
+// The same with only the first, coarse pre-check (a suspect pair of
+// characters): every line that has one goes through the repair, for tests
+// of the finer one.
+MojibakeRepair repair_mojibake_reference(std::string_view utf8, std::string& result);
+
 }  // namespace winnow::detail

@@ -9,7 +9,7 @@
 
 namespace winnow::detail {
 
-std::size_t NameMatcher::prefix_hash(unsigned char a, unsigned char b, unsigned char c) {
+inline std::size_t NameMatcher::prefix_hash(unsigned char a, unsigned char b, unsigned char c) {
   std::uint32_t key = (std::uint32_t{a} << 16) | (std::uint32_t{b} << 8) | c;
   return (key * 2654435761U) >> (32 - 16);
 }
@@ -28,6 +28,9 @@ constexpr AsciiClass kAscii;
 bool is_apostrophe(char32_t c) {
   return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == '`' || c == 0xB4;
 }
+
+// is_apostrophe() for a byte below 0x80.
+bool is_ascii_apostrophe(unsigned char b) { return b == '\'' || b == '`'; }
 
 // Spaces, hyphens and dashes: any of them may join the tokens of a name.
 bool is_joiner(char32_t c) {
@@ -258,14 +261,14 @@ inline bool NameMatcher::prefix_may_match(std::string_view text, std::size_t i) 
   unsigned char p[3] = {0, 0, 0};
   for (std::size_t k = 0; k < 3 && i + k < text.size(); ++k) {
     auto b = static_cast<unsigned char>(text[i + k]);
-    if (b >= 0x80 || is_apostrophe(b)) return true;
+    if (b >= 0x80 || is_ascii_apostrophe(b)) return true;
     if (!kAscii.alnum[b]) break;
     p[k] = b;
   }
   return prefixes_.test(prefix_hash(p[0], p[1], p[2]));
 }
 
-std::size_t NameMatcher::token_hash(std::string_view token, bool any_case) {
+inline std::size_t NameMatcher::token_hash(std::string_view token, bool any_case) {
   std::uint32_t h = any_case ? 0x9E3779B9U : 2166136261U;
   for (char c : token) {
     auto b = static_cast<unsigned char>(c);
@@ -289,7 +292,7 @@ inline bool NameMatcher::first_token_may_match(std::string_view text, std::size_
   if (end == i) return true;
   if (end < text.size()) {
     auto b = static_cast<unsigned char>(text[end]);
-    if (b >= 0x80 || is_apostrophe(b)) return true;
+    if (b >= 0x80 || is_ascii_apostrophe(b)) return true;
   }
   std::string_view token = text.substr(i, end - i);
   return (!exact_.next.empty() && first_tokens_.test(token_hash(token, false))) ||

@@ -9,6 +9,7 @@
 #include "name_matcher.hpp"
 #include "winnow/names.hpp"
 #include "unicode_form.hpp"
+#include "utf8.hpp"
 #include "whitespace.hpp"
 
 namespace winnow::detail {
@@ -64,24 +65,31 @@ void NormalizeReport::append_notes(std::vector<std::string>& notes) const {
 
 namespace {
 
-// Valid UTF-8 (ASCII checked 64 bytes at a time), or not.
+// Valid UTF-8 (ASCII checked 64 bytes at a time), or not. One branch per
+// sequence length: non-Latin text is a sequence after a sequence.
 bool is_valid_utf8(std::string_view s) {
+  const std::size_t n = s.size();
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
   std::size_t i = 0;
-  while (i < s.size()) {
-    i = skip_ascii(s.data(), s.size(), i);
-    if (i >= s.size()) break;
-    auto b = static_cast<unsigned char>(s[i]);
-    std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-    if (b < 0xC2 || b > 0xF4 || i + len > s.size()) return false;
-    auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) ||
-        (b == 0xF4 && b1 > 0x8F)) {
-      return false;
+  while (i < n) {
+    unsigned char b = byte(i);
+    if (b < 0x80) {
+      i = skip_ascii(s.data(), n, i + 1);
+    } else if (b < 0xE0) {
+      if (b < 0xC2 || i + 1 >= n || !continuation(i + 1)) return false;
+      i += 2;
+    } else if (b < 0xF0) {
+      if (i + 2 >= n || !continuation(i + 1) || !continuation(i + 2)) return false;
+      if ((b == 0xE0 && byte(i + 1) < 0xA0) || (b == 0xED && byte(i + 1) > 0x9F)) return false;
+      i += 3;
+    } else {
+      if (b > 0xF4 || i + 3 >= n || !continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) {
+        return false;
+      }
+      if ((b == 0xF0 && byte(i + 1) < 0x90) || (b == 0xF4 && byte(i + 1) > 0x8F)) return false;
+      i += 4;
     }
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += len;
   }
   return true;
 }
@@ -147,7 +155,265 @@ bool normalize_pass(std::string_view in, std::string& out, const NormalizeOption
 // text alone ends the loop without a comparison.
 constexpr int kMaxPasses = 4;
 
+// The passes over the whole text, as one loop: what the chunked passes
+// below must give exactly.
+// `current` is the text: `s`, or the input while no step changed it.
+std::string whole_text_passes(std::string& s, std::string_view current, const NormalizeOptions& options,
+                              NormalizeReport& local, bool preformatted) {
+  for (int pass = 0; pass < kMaxPasses; ++pass) {
+    std::string next;
+    if (!normalize_pass(current, next, options, local, preformatted)) break;
+    bool same = next == current;
+    s = std::move(next);
+    current = s;
+    if (same) break;
+  }
+  return current.data() == s.data() ? std::move(s) : std::string(current);
+}
+
+// ---------------------------------------------------------------------------
+// Passes over chunks. Most of a page comes out of the first pass as it went
+// in, yet the loop above runs every step over all of it a second time to
+// find that out. Each step works line by line (an entity, a mojibake span,
+// a name and a stretch the Unicode form rewrites never cross a line break),
+// except the clean-up, which carries blank lines and spaces from one line to
+// the next. So the text is cut into chunks at line breaks where that carry
+// is known (see cut_holds_for_cleanup()), a pass over the chunks in turn
+// gives what a pass over the whole text gives, and a chunk the pass left
+// alone (no step changed it) is left alone by every later pass: only the
+// chunks a pass changed go through the next one.
+//
+// Two couplings remain and are kept: entity decoding repeats its rounds
+// over the whole text when one made a '&' (so the rounds are shared by the
+// chunks of a pass), and the mojibake repair reports the first examples of
+// the whole pass. NFKC, which runs the clean-up and entity decoding again
+// over the whole text when it changes anything, keeps the whole-text loop.
+// Should a step ever change the characters around a cut in a way the
+// clean-up would see, the chunks are dropped and the whole-text loop runs.
+
+// Below this size the text is normalized whole (kept blocks are mostly short).
+constexpr std::size_t kMinChunk = 512;
+
+struct Chunk {
+  explicit Chunk(std::string_view text) : input(text) {}
+  std::string_view input;  // its text while no pass changed it
+  std::string own;         // else its text
+  bool owned = false;
+  bool active = true;      // the last pass changed it: the next must see it
+  std::string_view text() const { return owned ? std::string_view(own) : input; }
+};
+
+// The code point that ends `left` before its final one or two line breaks,
+// and the one that begins `right`; false when `left` does not end that way
+// or `right` is empty.
+bool code_points_around_cut(std::string_view left, std::string_view right, char32_t& before, char32_t& after) {
+  if (right.empty() || left.empty() || left.back() != '\n') return false;
+  std::size_t end = left.size() - 1;  // the text before the line breaks ends here
+  if (end > 0 && left[end - 1] == '\n') --end;
+  if (end == 0 || left[end - 1] == '\n') return false;
+  std::size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(left[start]) & 0xC0) == 0x80) --start;
+  before = decode_valid_utf8(left, start);
+  std::size_t i = 0;
+  after = decode_valid_utf8(right, i);
+  return true;
+}
+
+// What the clean-up needs at a cut: a character it writes as text and one
+// or two line breaks before the cut, and a character it writes as text
+// after it. Then, reaching the cut, it has written text and holds those
+// line breaks, which the text after the cut writes out; nothing else carries
+// over. Chunk by chunk, the chunk before the cut is cleaned up to its first
+// line break (which the clean-up keeps as the text's last) and the second
+// is put back (see clean_up_chunk()).
+bool cut_holds_for_cleanup(std::string_view left, std::string_view right) {
+  char32_t before = 0, after = 0;
+  return code_points_around_cut(left, right, before, after) && cleanup_writes_as_text(before) &&
+         cleanup_writes_as_text(after);
+}
+
+// Where to cut: where the clean-up's condition holds and the earlier steps
+// of the pass are unlikely to change the characters around the cut (';'
+// may end an entity, '?' a mojibake sequence, '&' begin an entity).
+bool good_cut(std::string_view left, std::string_view right) {
+  char32_t before = 0, after = 0;
+  return code_points_around_cut(left, right, before, after) && before != ';' && before != '?' &&
+         after != '&' && cleanup_writes_as_text(before) && cleanup_writes_as_text(after);
+}
+
+// The clean-up of a chunk that a cut follows (which cut_holds_for_cleanup()
+// allowed): a blank line at its end is left out and put back.
+bool clean_up_chunk(std::string_view text, const CleanupOptions& options, std::string& result) {
+  bool blank_line = text.size() >= 2 && text[text.size() - 2] == '\n';
+  if (!blank_line) return clean_characters_changes(text, options, result);
+  if (!clean_characters_changes(text.substr(0, text.size() - 1), options, result)) return false;
+  result.push_back('\n');
+  return true;
+}
+
+std::vector<Chunk> cut_into_chunks(std::string_view text) {
+  std::vector<Chunk> chunks;
+  std::size_t start = 0;
+  for (std::size_t i = kMinChunk; i < text.size();) {
+    std::size_t nl = text.find('\n', i);
+    if (nl == std::string_view::npos || text.size() - nl <= kMinChunk) break;
+    if (!good_cut(text.substr(start, nl + 1 - start), text.substr(nl + 1))) {
+      i = nl + 1;
+      continue;
+    }
+    chunks.emplace_back(text.substr(start, nl + 1 - start));
+    start = nl + 1;
+    i = start + kMinChunk;
+  }
+  chunks.emplace_back(text.substr(start));
+  return chunks;
+}
+
+// Joins each chunk to the one before it when the cut between them no longer
+// holds (a pass changed the characters around it).
+void merge_broken_cuts(std::vector<Chunk>& chunks) {
+  std::vector<Chunk> merged;
+  merged.reserve(chunks.size());
+  for (auto& c : chunks) {
+    if (!merged.empty()) {
+      Chunk& last = merged.back();
+      std::string_view left = last.text(), right = c.text();
+      if (!good_cut(left, right)) {
+        std::string joined;
+        joined.reserve(left.size() + right.size());
+        joined.append(left).append(right);
+        last.own = std::move(joined);
+        last.owned = true;
+        last.active = last.active || c.active;
+        continue;
+      }
+    }
+    merged.push_back(std::move(c));
+  }
+  chunks = std::move(merged);
+}
+
+// The clean-up's condition at each cut next to a chunk the pass works on.
+bool cuts_hold_for_cleanup(const std::vector<Chunk>& chunks, const std::vector<PassText>& texts) {
+  for (std::size_t k = 1; k < chunks.size(); ++k) {
+    if (!chunks[k - 1].active && !chunks[k].active) continue;
+    if (!cut_holds_for_cleanup(texts[k - 1].view(), texts[k].view())) return false;
+  }
+  return true;
+}
+
+enum class PassResult { Unchanged, Changed, Same, CutBroken };
+
+// One pass over the active chunks, step by step (normalize_pass()'s steps,
+// for NFC and no form). Updates the chunks and which are active.
+PassResult chunked_pass(std::vector<Chunk>& chunks, const NormalizeOptions& options, NormalizeReport& local,
+                        bool preformatted) {
+  const std::size_t n = chunks.size();
+  std::vector<std::string> outputs(n);
+  std::vector<PassText> texts;
+  texts.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) texts.emplace_back(chunks[k].text(), outputs[k]);
+  auto each_active = [&](auto&& step) {
+    for (std::size_t k = 0; k < n; ++k) {
+      if (chunks[k].active) step(texts[k]);
+    }
+  };
+  for (bool made_ampersand = true; made_ampersand;) {
+    made_ampersand = false;
+    each_active([&](PassText& t) {
+      std::size_t decoded = decode_entities_round(t.view(), t.result(), made_ampersand);
+      local.entities += decoded;
+      t.mark_changed(decoded > 0);
+    });
+  }
+  if (options.fix_mojibake) {
+    std::vector<std::pair<std::string, std::string>> examples;  // the pass's first ones
+    each_active([&](PassText& t) {
+      MojibakeRepair repair = repair_mojibake(t.view(), t.result());
+      local.mojibake_spans += repair.spans;
+      for (auto& e : repair.examples) {
+        if (examples.size() < 3) examples.push_back(std::move(e));
+      }
+      t.mark_changed(repair.spans > 0);
+    });
+    add_examples(local.mojibake_examples, examples);
+  }
+  if (!cuts_hold_for_cleanup(chunks, texts)) return PassResult::CutBroken;
+  CleanupOptions cleanup;
+  cleanup.ascii_punctuation = options.ascii_punctuation;
+  cleanup.keep_layout = preformatted;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!chunks[k].active) continue;
+    PassText& t = texts[k];
+    t.mark_changed(k + 1 < n ? clean_up_chunk(t.view(), cleanup, t.result())
+                             : clean_characters_changes(t.view(), cleanup, t.result()));
+  }
+  each_active([&](PassText& t) { t.mark_changed(unicode_form_changes(t.view(), options.form, t.result())); });
+  if (options.names) {
+    const NameDictionary& dictionary =
+        options.dictionary ? *options.dictionary : NameDictionary::builtin();
+    if (!dictionary.empty()) {
+      const NameMatcher& matcher = name_matcher(dictionary);
+      each_active([&](PassText& t) {
+        t.mark_changed(matcher.apply(t.view(), t.result(), &local.names, &local.name_examples));
+      });
+    }
+  }
+  bool changed = false, same = true;
+  for (std::size_t k = 0; k < n; ++k) {
+    Chunk& c = chunks[k];
+    if (!c.active) continue;
+    c.active = texts[k].changed();
+    if (!c.active) continue;
+    changed = true;
+    same = same && texts[k].view() == c.text();
+    c.own = std::move(outputs[k]);  // the changed view is this string
+    c.owned = true;
+  }
+  if (!changed) return PassResult::Unchanged;
+  return same ? PassResult::Same : PassResult::Changed;
+}
+
+// The passes over chunks; false when a cut broke (then nothing is set).
+bool chunked_passes(std::string_view text, const NormalizeOptions& options, NormalizeReport& local,
+                    bool preformatted, std::string& result, bool& changed) {
+  std::vector<Chunk> chunks = cut_into_chunks(text);
+  NormalizeReport report;
+  changed = false;
+  for (int pass = 0; pass < kMaxPasses; ++pass) {
+    if (pass > 0) merge_broken_cuts(chunks);
+    PassResult r = chunked_pass(chunks, options, report, preformatted);
+    if (r == PassResult::CutBroken) return false;
+    if (r == PassResult::Unchanged) break;
+    changed = true;
+    if (r == PassResult::Same) break;
+  }
+  local += report;
+  if (!changed) return true;
+  std::size_t size = 0;
+  for (const auto& c : chunks) size += c.text().size();
+  result.clear();
+  result.reserve(size);
+  for (const auto& c : chunks) result.append(c.text());
+  return true;
+}
+
 }  // namespace
+
+std::string normalize_text_reference(std::string_view text, const NormalizeOptions& options,
+                                     NormalizeReport* report, bool preformatted) {
+  std::string s;
+  std::string_view current = text;
+  if (!is_valid_utf8(text)) {
+    s = to_valid_utf8(text);
+    current = s;
+  }
+  if (!options.enabled) return std::string(current);
+  NormalizeReport local;
+  std::string out = whole_text_passes(s, current, options, local, preformatted);
+  if (report) *report += local;
+  return out;
+}
 
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
                            NormalizeReport* report, bool preformatted) {
@@ -159,16 +425,17 @@ std::string normalize_text(std::string_view text, const NormalizeOptions& option
   }
   if (!options.enabled) return std::string(current);
   NormalizeReport local;
-  for (int pass = 0; pass < kMaxPasses; ++pass) {
-    std::string next;
-    if (!normalize_pass(current, next, options, local, preformatted)) break;
-    bool same = next == current;
-    s = std::move(next);
-    current = s;
-    if (same) break;
+  std::string out;
+  bool changed = false;
+  if (current.size() >= 2 * kMinChunk && options.form != UnicodeForm::NFKC &&
+      chunked_passes(current, options, local, preformatted, out, changed)) {
+    if (report) *report += local;
+    if (changed) return out;
+    return current.data() == s.data() ? std::move(s) : std::string(current);
   }
+  out = whole_text_passes(s, current, options, local, preformatted);
   if (report) *report += local;
-  return current.data() == s.data() ? std::move(s) : std::string(current);
+  return out;
 }
 
 }  // namespace winnow::detail

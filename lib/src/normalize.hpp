@@ -32,4 +32,10 @@ struct NormalizeReport {
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
                            NormalizeReport* report, bool preformatted = false);
 
+// The same with every pass over the whole text (normalize_text() passes
+// again only over the parts of a long text that the last pass changed), for
+// tests: the two must agree exactly, notes included.
+std::string normalize_text_reference(std::string_view text, const NormalizeOptions& options,
+                                     NormalizeReport* report, bool preformatted = false);
+
 }  // namespace winnow::detail

@@ -11,7 +11,6 @@
 #include <utf8proc.h>
 
 #include "byte_masks.hpp"
-#include "utf8.hpp"
 
 namespace winnow::detail {
 
@@ -47,12 +46,23 @@ class QuickTable {
   QuickTable()
       : nfc_(kBlocks, 0), nfkc_(kBlocks, 0), filled_(std::make_unique<std::atomic<bool>[]>(kBlocks)) {}
 
-  bool slow(char32_t cp, UnicodeForm form) const {
-    const std::size_t block = cp >> 6;
-    if (!filled_[block].load(std::memory_order_acquire)) fill(block);
-    const auto& bits = form == UnicodeForm::NFKC ? nfkc_ : nfc_;
-    return (bits[block] >> (cp & 63)) & 1U;
-  }
+  bool slow(char32_t cp, UnicodeForm form) const { return Form(*this, form).slow(cp); }
+
+  // The table of one form, for loops over many code points.
+  class Form {
+   public:
+    Form(const QuickTable& table, UnicodeForm form)
+        : table_(table), bits_(form == UnicodeForm::NFKC ? table.nfkc_.data() : table.nfc_.data()) {}
+    bool slow(char32_t cp) const {
+      const std::size_t block = cp >> 6;
+      if (!table_.filled_[block].load(std::memory_order_acquire)) table_.fill(block);
+      return (bits_[block] >> (cp & 63)) & 1U;
+    }
+
+   private:
+    const QuickTable& table_;
+    const std::uint64_t* bits_;  // the vector never grows, so this stays valid
+  };
 
  private:
   static constexpr std::size_t kBlocks = kCodeSpace / 64;
@@ -151,9 +161,30 @@ std::string unicode_form(std::string_view utf8, UnicodeForm form) {
   return out;
 }
 
+// Decodes the sequence at utf8[i] (valid UTF-8, not ASCII); advances i. One
+// branch per sequence length, as non-Latin text is a sequence after a
+// sequence.
+inline char32_t decode_sequence(std::string_view utf8, std::size_t& i) {
+  auto byte = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(utf8[k])); };
+  char32_t b = byte(i);
+  if (b < 0xE0) {
+    char32_t cp = ((b & 0x1F) << 6) | (byte(i + 1) & 0x3F);
+    i += 2;
+    return cp;
+  }
+  if (b < 0xF0) {
+    char32_t cp = ((b & 0x0F) << 12) | ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F);
+    i += 3;
+    return cp;
+  }
+  char32_t cp = ((b & 0x07) << 18) | ((byte(i + 1) & 0x3F) << 12) | ((byte(i + 2) & 0x3F) << 6) | (byte(i + 3) & 0x3F);
+  i += 4;
+  return cp;
+}
+
 bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& result) {
   if (form == UnicodeForm::None) return false;
-  const QuickTable& table = quick_table();
+  const QuickTable::Form table(quick_table(), form);
   std::string out;
   std::string stretch_buffer;
   bool changed = false;
@@ -161,25 +192,22 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
   std::size_t boundary = 0;  // start of the last quick code point seen
   std::size_t i = 0;
   while (i < utf8.size()) {
-    // ASCII is quick whatever the form; skip it 64 bytes at a time.
-    std::size_t non_ascii = skip_ascii(utf8.data(), utf8.size(), i);
-    if (non_ascii > i) {
-      boundary = non_ascii - 1;
-      i = non_ascii;
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+      // ASCII is quick whatever the form; skip it 64 bytes at a time.
+      i = skip_ascii(utf8.data(), utf8.size(), i + 1);
+      boundary = i - 1;
+      continue;
     }
-    if (i >= utf8.size()) break;
     std::size_t start = i;
-    char32_t cp = decode_valid_utf8(utf8, i);
-    if (cp < 0x80 || !table.slow(cp, form)) {
+    if (!table.slow(decode_sequence(utf8, i))) {
       boundary = start;
       continue;
     }
     // A stretch that may change: from the last quick code point (which may
     // compose with what follows) up to the next quick code point.
-    while (i < utf8.size()) {
+    while (i < utf8.size() && static_cast<unsigned char>(utf8[i]) >= 0x80) {
       std::size_t next = i;
-      char32_t c = decode_valid_utf8(utf8, next);
-      if (c < 0x80 || !table.slow(c, form)) break;
+      if (!table.slow(decode_sequence(utf8, next))) break;
       i = next;
     }
     // Most such stretches are already normalized ("é" precomposed): the

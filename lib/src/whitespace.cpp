@@ -205,10 +205,9 @@ std::size_t block_run(std::string_view s, std::size_t i, const CleanupOptions& o
   CleanMasks m = clean_masks(s.data() + i);
   std::uint64_t breaks = m.space | m.newline;
   // Characters always kept (Cyrillic, Greek, Hebrew, Arabic, accented Latin,
-  // CJK) need no look; one cut by the end of the block gets one below.
+  // CJK, kana) need no look; one cut by the end of the block gets one below.
   std::uint64_t lead2 = m.lead2 & ~(std::uint64_t{1} << 63);
-  std::uint64_t lead3 = m.lead3 & ~(std::uint64_t{3} << 62);
-  std::uint64_t kept_high = lead2 | (lead2 << 1) | lead3 | (lead3 << 1) | (lead3 << 2);
+  std::uint64_t kept_high = lead2 | (lead2 << 1) | m.kept3 | (m.kept3 << 1) | (m.kept3 << 2);
   std::uint64_t stop = (m.high & ~kept_high) | m.control | (m.space & ((breaks << 1) | (breaks >> 1))) |
                        (m.newline & (m.newline << 1) & (m.newline << 2));
   std::size_t from = 0;  // bytes [0, from) are taken
@@ -322,6 +321,8 @@ void last_written(std::string_view s, std::size_t begin, std::size_t end, char32
 }
 
 }  // namespace
+
+bool cleanup_writes_as_text(char32_t cp) { return kind_of(cp) == Kind::Keep; }
 
 bool clean_characters_changes(std::string_view s, const CleanupOptions& options, std::string& result) {
   std::size_t i = verbatim_run(s, 0, options, options.keep_layout);

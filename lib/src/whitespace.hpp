@@ -32,6 +32,11 @@ std::string clean_characters(std::string_view utf8, const CleanupOptions& option
 // recognised 64 (or 8) ASCII bytes at a time.
 bool clean_characters_changes(std::string_view utf8, const CleanupOptions& options, std::string& result);
 
+// Whether the clean-up writes the code point as text (as it is, or folded
+// to ASCII punctuation): not a space, line break, control or invisible
+// character, and not a joiner.
+bool cleanup_writes_as_text(char32_t cp);
+
 // The character-by-character loop the fast path must agree with, for tests.
 std::string clean_characters_reference(std::string_view utf8, const CleanupOptions& options);
 

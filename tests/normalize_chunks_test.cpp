@@ -1,0 +1,134 @@
+// normalize_text() cuts a long text into chunks at line breaks and passes
+// again only over the chunks the last pass changed; it must give exactly
+// what passing over the whole text gives (normalize_text_reference()), with
+// the same notes. Inputs: every benchmark page, all of them joined as the
+// benchmark does, and random texts built from the characters that decide
+// where a cut may go (line breaks, entities, mojibake, names, spaces,
+// invisible characters) long enough to be cut many times.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "normalize.hpp"
+#include "test_files.hpp"
+#include "winnow/names.hpp"
+#include "winnow/winnow.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using winnow::NormalizeOptions;
+using winnow::test::read_file;
+
+std::vector<NormalizeOptions> option_sets() {
+  std::vector<NormalizeOptions> sets;
+  for (int k = 0; k < 6; ++k) {
+    NormalizeOptions o;
+    o.names = k != 1;
+    o.fix_mojibake = k != 2;
+    o.ascii_punctuation = k == 3;
+    if (k == 4) o.form = winnow::UnicodeForm::None;
+    if (k == 5) o.form = winnow::UnicodeForm::NFKC;
+    sets.push_back(o);
+  }
+  return sets;
+}
+
+std::vector<std::string> notes_of(const winnow::detail::NormalizeReport& r) {
+  std::vector<std::string> notes;
+  r.append_notes(notes);
+  return notes;
+}
+
+void expect_chunks_agree(const std::string& text, const std::string& what) {
+  const auto sets = option_sets();
+  for (std::size_t k = 0; k < sets.size(); ++k) {
+    for (bool pre : {false, true}) {
+      winnow::detail::NormalizeReport fast_report, reference_report;
+      std::string fast = winnow::detail::normalize_text(text, sets[k], &fast_report, pre);
+      std::string reference = winnow::detail::normalize_text_reference(text, sets[k], &reference_report, pre);
+      ASSERT_EQ(fast, reference) << what << " (options " << k << (pre ? ", preformatted)" : ")");
+      EXPECT_EQ(notes_of(fast_report), notes_of(reference_report)) << what << " (options " << k << ")";
+      EXPECT_EQ(fast_report.names, reference_report.names) << what;
+      EXPECT_EQ(fast_report.entities, reference_report.entities) << what;
+      EXPECT_EQ(fast_report.mojibake_spans, reference_report.mojibake_spans) << what;
+    }
+  }
+}
+
+TEST(NormalizeChunks, AgreeOnBenchmarkPages) {
+  const fs::path bench = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench";
+  std::string joined;
+  std::size_t pages = 0;
+  for (const auto& dir : {bench / "scrapinghub-text", bench / "scrapinghub" / "html"}) {
+    if (!fs::is_directory(dir)) continue;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::string text = read_file(f);
+      expect_chunks_agree(text, f.filename().string());
+      if (dir.filename() == "scrapinghub-text") joined += text + "\n\n";
+      ++pages;
+    }
+  }
+  if (pages == 0) GTEST_SKIP() << "benchmark pages not found (../shared/bench next to the source tree)";
+  expect_chunks_agree(joined, "all scraped-text pages joined");
+}
+
+std::string random_text(std::mt19937& rng) {
+  static const std::vector<std::string> pieces = {
+      "word", "Word.", " ", " ", "\n", "\n", "\n\n", "\n\n\n", "\r\n", "\t", " \n", "\n ",
+      ";", "?", "&", "&amp;", "&amp;amp;", "&lt", "&#59;", "&#10;", "&#x200B;", "&nbsp;", "&#173;",
+      "\xC3\x83\xC2\xA9",              // Ã© (mojibake of é)
+      "\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2",  // â€™
+      "\xC3\x83 ",                      // Ã and a space
+      "\xC2\x85",                       // NEL
+      "\xC2\xA0",                       // NBSP
+      "\xE2\x80\x8B",                   // zero-width space
+      "\xE2\x80\x8D",                   // ZWJ
+      "\xD8\xA8",                       // Arabic beh
+      "\xCC\x81",                       // combining acute
+      "\xE3\x80\x82",                   // 。
+      "\xE6\x97\xA5\xE6\x9C\xAC",       // 日本
+      "\xD0\xA1\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xBE\xC2\xBB",  // Слово»
+      "\xEF\xBC\xA1",                   // fullwidth A
+      "Sergei Lavrov", "Lavrov", "Kiev", "Turkey", "al-Nusra", "Zelenskiy", "'s",
+  };
+  std::string t;
+  std::size_t target = 600 + rng() % 3000;
+  while (t.size() < target) {
+    unsigned r = rng() % 10;
+    if (r < 4) t += "word";
+    else if (r < 6) t += ' ';
+    else if (r < 7) t += '\n';
+    else t += pieces[rng() % pieces.size()];
+  }
+  return t;
+}
+
+TEST(NormalizeChunks, AgreeOnRandomText) {
+  std::mt19937 rng(11);
+  for (int n = 0; n < 300; ++n) {
+    std::string t = random_text(rng);
+    expect_chunks_agree(t, "random text " + std::to_string(n));
+  }
+}
+
+// Each chunk changed only by its last line's name, so that the second pass
+// sees a few chunks among many; and texts whose cuts the first pass breaks.
+TEST(NormalizeChunks, AgreeWhereCutsChange) {
+  std::string names, broken;
+  for (int k = 0; k < 200; ++k) {
+    names += std::string(300, 'x') + "\nSergei Lavrov met officials in Kiev\n\n";
+    broken += std::string(300, 'y') + " &#59;\n&amp;#8203;z\n\xC3\x83\xC2\xA9\n&#x2028;q\n";
+  }
+  expect_chunks_agree(names, "names at chunk ends");
+  expect_chunks_agree(broken, "entities and mojibake around cuts");
+}
+
+}  // namespace

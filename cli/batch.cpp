@@ -40,7 +40,9 @@ struct Done {
   Item item;
   Result result;
   std::vector<std::uint64_t> keys;  // block keys for site boilerplate
+  std::string out;                  // the output, rendered by the worker
   std::uint64_t bytes = 0;          // bytes read
+  unsigned home = 0;                // the worker that built it, to free it
 };
 
 bool wanted_file(const fs::path& p) {
@@ -170,14 +172,21 @@ std::pair<std::size_t, std::uint64_t> measure(const Args& args) {
   return {n, bytes};
 }
 
-Done work(const Args& args, bool learn, Item&& item) {
-  Done d;
-  d.item = std::move(item);
-  if (d.item.skip) return d;
+// Whether an input gets output: a file, or a record on stdout. JSON to
+// stdout keeps failed inputs as error records.
+bool has_output(const Args& args, const Done& d) {
+  if (d.item.skip) return false;
+  bool json = args.format == OutputFormat::Json || args.format == OutputFormat::Jsonl;
+  return d.result.ok() || (json && d.item.out_path.empty());
+}
+
+// Read and extract one input.
+void extract_item(const Args& args, bool learn, Done& d) {
+  if (d.item.skip) return;
   if (!d.item.failure.empty()) {
     d.result.status = Status::ReadError;
     d.result.error = d.item.failure;
-    return d;
+    return;
   }
   std::string error;
   auto input = is_gzip_name(d.item.path) ? read_gzip(d.item.path, args.options.max_bytes, error)
@@ -185,19 +194,30 @@ Done work(const Args& args, bool learn, Item&& item) {
   if (!input || input->too_large) {
     d.result.status = input ? Status::TooLarge : Status::ReadError;
     d.result.error = error;
-    return d;
+    return;
   }
   d.bytes = input->bytes.size();
   d.result = extract(input->bytes, args.options);
   if (learn && d.result.ok()) d.keys = SiteBoilerplate::block_keys(d.result);
+}
+
+// Runs on a worker: everything up to the output, rendered as if site
+// learning dropped nothing (the sink renders again the pages it changes).
+Done work(const Args& args, bool learn, Disposal<Done>& disposal, Item&& item) {
+  disposal.drain(worker_index);
+  Done d;
+  d.home = worker_index;
+  d.item = std::move(item);
+  extract_item(args, learn, d);
+  if (has_output(args, d)) d.out = format_result(args, d.item.path, d.result);
   return d;
 }
 
 // The in-order end of the batch: site boilerplate, output, counts.
 class Sink {
  public:
-  Sink(const Args& args, bool learn, Progress& progress)
-      : args_(args), progress_(progress) {
+  Sink(const Args& args, bool learn, Progress& progress, Disposal<Done>& disposal)
+      : args_(args), progress_(progress), disposal_(disposal) {
     if (learn) learner_.emplace();
   }
 
@@ -224,11 +244,18 @@ class Sink {
   void pop() {
     Done d = std::move(held_.front());
     held_.pop_front();
-    if (d.result.ok()) learner_->apply(site_of(d), d.result, d.keys);
+    if (d.result.ok() && learner_->apply(site_of(d), d.result, d.keys) > 0) {
+      d.out = format_result(args_, d.item.path, d.result);
+    }
     finish(std::move(d));
   }
 
   void finish(Done&& d) {
+    emit(d);
+    disposal_.put(d.home, std::move(d));
+  }
+
+  void emit(const Done& d) {
     progress_.advance(d.bytes);
     if (d.item.skip) {
       ++skipped;
@@ -239,9 +266,8 @@ class Sink {
       progress_.report(display_name(d.item.path), r.error);
       ++failed;
     }
-    bool json = args_.format == OutputFormat::Json || args_.format == OutputFormat::Jsonl;
-    if (!r.ok() && (!json || !d.item.out_path.empty())) return;  // JSON to stdout keeps error records
-    std::string out = format_result(args_, d.item.path, r);
+    if (!has_output(args_, d)) return;
+    const std::string& out = d.out;
     if (!d.item.out_path.empty()) {
       std::string error;
       if (!write_output(d.item.out_path, out, error)) {
@@ -273,6 +299,7 @@ class Sink {
 
   const Args& args_;
   Progress& progress_;
+  Disposal<Done>& disposal_;
   std::optional<SiteBoilerplate> learner_;
   std::deque<Done> held_;
   bool first_output_ = true;
@@ -313,12 +340,13 @@ int run_batch(const Args& args) {
   const bool show = args.progress == 1 || (args.progress < 0 && batch && stderr_is_terminal());
   auto [total, total_bytes] = show ? measure(args) : std::pair<std::size_t, std::uint64_t>{0, 0};
   Progress progress(show, total, total_bytes);
-  Sink sink(args, learn, progress);
-  Walker walker(args);
   unsigned threads = worker_count(args);
+  Disposal<Done> disposal(threads);
+  Sink sink(args, learn, progress, disposal);
+  Walker walker(args);
   ordered_map<Item, Done>(
-      threads, std::size_t{4} * threads, [&](Item& item) { return walker.next(item); },
-      [&](Item&& item) { return work(args, learn, std::move(item)); },
+      threads, std::size_t{8} * threads, [&](Item& item) { return walker.next(item); },
+      [&](Item&& item) { return work(args, learn, disposal, std::move(item)); },
       [&](Done&& d) { sink.take(std::move(d)); });
   sink.flush();
   if (batch) {

@@ -76,7 +76,9 @@ struct Record {
   std::string error;                   // the record itself is bad
   Result result;
   std::vector<std::uint64_t> block_keys;
+  std::string out;                     // the output line, rendered by the worker
   std::uint64_t bytes = 0;
+  unsigned home = 0;  // the worker that built it, to free it
 };
 
 // Reads lines from a file descriptor (plain or gzip, via zlib) without ever
@@ -281,27 +283,6 @@ std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, c
   return page;
 }
 
-Record work(const Args& args, bool learn, Line&& line) {
-  thread_local simdjson::ondemand::parser parser;
-  Record record;
-  record.number = line.number;
-  record.input = std::move(line.input);
-  record.bytes = line.bytes.size();
-  auto page = parse_line(parser, line, args.field, record);
-  if (!page) {
-    // A bad record passes nothing through unless its fields were readable.
-    if (record.error.starts_with("invalid JSON") || record.error == "empty line" || record.error.starts_with("record longer")) {
-      record.passthrough.clear();
-      record.keys.clear();
-    }
-    return record;
-  }
-  if (record.site.empty()) record.site = line.dir_site;
-  record.result = extract(*page, args.options);
-  if (learn && record.result.ok()) record.block_keys = SiteBoilerplate::block_keys(record.result);
-  return record;
-}
-
 // The JSON text of an already validated value.
 std::string_view raw_of(simdjson::ondemand::value v) {
   switch (v.type().value_unsafe()) {
@@ -385,9 +366,46 @@ std::string error_record(const Record& record) {
   return merge(record, ours);
 }
 
+// The output line of a record.
+std::string output_line(const Args& args, const Record& r) {
+  if (!r.error.empty()) return error_record(r);
+  RenderOptions ro;
+  ro.explain = args.explain;
+  ro.links = args.links;
+  return merge(r, render(r.result, Format::Json, ro));
+}
+
+// Runs on a worker: parse, extract, and the output line as if site
+// learning dropped nothing (the sink renders again the records it changes).
+Record work(const Args& args, bool learn, Disposal<Record>& disposal, Line&& line) {
+  thread_local simdjson::ondemand::parser parser;
+  disposal.drain(worker_index);
+  Record record;
+  record.home = worker_index;
+  record.number = line.number;
+  record.input = std::move(line.input);
+  record.bytes = line.bytes.size();
+  auto page = parse_line(parser, line, args.field, record);
+  if (!page) {
+    // A bad record passes nothing through unless its fields were readable.
+    if (record.error.starts_with("invalid JSON") || record.error == "empty line" || record.error.starts_with("record longer")) {
+      record.passthrough.clear();
+      record.keys.clear();
+    }
+    record.out = output_line(args, record);
+    return record;
+  }
+  if (record.site.empty()) record.site = line.dir_site;
+  record.result = extract(*page, args.options);
+  if (learn && record.result.ok()) record.block_keys = SiteBoilerplate::block_keys(record.result);
+  record.out = output_line(args, record);
+  return record;
+}
+
 class Sink {
  public:
-  Sink(const Args& args, bool learn, Progress& progress) : args_(args), progress_(progress) {
+  Sink(const Args& args, bool learn, Progress& progress, Disposal<Record>& disposal)
+      : args_(args), progress_(progress), disposal_(disposal) {
     if (learn) learner_.emplace();
   }
 
@@ -409,33 +427,35 @@ class Sink {
   void pop() {
     Record r = std::move(held_.front());
     held_.pop_front();
-    if (r.error.empty() && r.result.ok()) learner_->apply(r.site, r.result, r.block_keys);
+    if (r.error.empty() && r.result.ok() && learner_->apply(r.site, r.result, r.block_keys) > 0) {
+      r.out = output_line(args_, r);
+    }
     finish(std::move(r));
   }
 
   void finish(Record&& r) {
+    emit(r);
+    disposal_.put(r.home, std::move(r));
+  }
+
+  void emit(const Record& r) {
     progress_.advance(r.bytes);
     std::string name = display_name(r.input) + ":" + std::to_string(r.number);
     if (!r.error.empty()) {
       progress_.report(name, r.error);
       ++failed;
-      std::cout << error_record(r);
-      return;
-    }
-    if (!r.result.ok()) {
+    } else if (!r.result.ok()) {
       progress_.report(name, r.result.error);
       ++failed;
     } else {
       ++ok;
     }
-    RenderOptions ro;
-    ro.explain = args_.explain;
-    ro.links = args_.links;
-    std::cout << merge(r, render(r.result, Format::Json, ro));
+    std::cout << r.out;
   }
 
   const Args& args_;
   Progress& progress_;
+  Disposal<Record>& disposal_;
   std::optional<SiteBoilerplate> learner_;
   std::deque<Record> held_;
 };
@@ -452,8 +472,9 @@ int run_jsonl(const Args& args) {
   const bool learn = site_boilerplate_enabled(args);
   const bool show = args.progress == 1 || (args.progress < 0 && stderr_is_terminal());
   Progress progress(show, 0, 0);
-  Sink sink(args, learn, progress);
   const unsigned threads = worker_count(args);
+  Disposal<Record> disposal(threads);
+  Sink sink(args, learn, progress, disposal);
   std::size_t unreadable = 0;
   for (const auto& name : inputs) {
     int fd = name == "-" ? ::dup(STDIN_FILENO) : ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
@@ -471,14 +492,14 @@ int run_jsonl(const Args& args) {
     }
     std::string dir_site = name == "-" ? "" : std::filesystem::path(name).parent_path().string();
     ordered_map<Line, Record>(
-        threads, std::size_t{4} * threads,
+        threads, std::size_t{8} * threads,
         [&](Line& line) {
           if (!reader.next(line)) return false;
           line.dir_site = dir_site;
           line.input = name;
           return true;
         },
-        [&](Line&& line) { return work(args, learn, std::move(line)); },
+        [&](Line&& line) { return work(args, learn, disposal, std::move(line)); },
         [&](Record&& r) { sink.take(std::move(r)); });
     if (!reader.error().empty()) {
       progress.report(display_name(name), "read error: " + reader.error());

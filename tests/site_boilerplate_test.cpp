@@ -193,4 +193,65 @@ TEST(SiteBoilerplate, CliDropsASyntheticSitesRepeatedBlocks) {
       << explain.out;
 }
 
+
+// Workers render each page before site learning has seen the pages after
+// it; the in-order end renders again every page learning changes. On the
+// synthetic site learning changes every page, in every output format, and
+// the output is the same at any -j.
+TEST(SiteBoilerplate, CliRendersAgainWhatLearningChanges) {
+  TempDir t;
+  make_site(t);
+  std::string cd = "cd '" + t.path().string() + "' && ";
+  const std::pair<std::string, std::string> kFormats[] = {
+      {"text", ".txt"}, {"markdown", ".md"}, {"json", ".json"}, {"jsonl", ".jsonl"}};
+  for (const auto& [format, ext] : kFormats) {
+    for (const std::string explain : {"", " --explain"}) {
+      SCOPED_TRACE(format + explain);
+      const std::string flags = " -f " + format + explain;
+      auto one = sh(cd + "\"$W\" -j1" + flags + " site", t);
+      auto three = sh(cd + "\"$W\" -j3" + flags + " site", t);
+      ASSERT_EQ(one.status, 0) << one.err;
+      EXPECT_EQ(one.out, three.out);
+      auto to_dir = sh(cd + "\"$W\" -j3" + flags + " -o out-" + format + std::to_string(explain.size()) + " site", t);
+      ASSERT_EQ(to_dir.status, 0) << to_dir.err;
+      if (explain.empty()) {
+        EXPECT_EQ(one.out.find(kTagline), std::string::npos);
+        EXPECT_EQ(one.out.find("All opinions expressed"), std::string::npos);
+      } else {
+        // Once per page, on the line that says why it was dropped.
+        std::size_t drops = 0;
+        for (std::size_t at = 0; (at = one.out.find("repeated on 5 pages of site", at)) != std::string::npos; ++at) ++drops;
+        EXPECT_EQ(drops, 10u);  // tagline and disclaimer on each of 5 pages
+      }
+      std::string files;
+      for (int i = 0; i < 5; ++i) {
+        files += read_file(t / ("out-" + format + std::to_string(explain.size()) + "/page" + std::to_string(i) + ext));
+      }
+      if (explain.empty()) EXPECT_EQ(files.find(kTagline), std::string::npos);
+      else EXPECT_NE(files.find("repeated on 5 pages of site"), std::string::npos);
+    }
+  }
+  // The same pages as a JSON Lines stream, keyed by their URL's host.
+  std::string stream;
+  for (int i = 0; i < 5; ++i) {
+    std::string page_text = read_file(t / ("site/page" + std::to_string(i) + ".txt"));
+    std::string escaped;
+    for (char c : page_text) {
+      if (c == '\n') escaped += "\\n";
+      else if (c == '"' || c == '\\') escaped += std::string("\\") + c;
+      else if (static_cast<unsigned char>(c) < 0x20) escaped += ' ';
+      else escaped += c;
+    }
+    stream += "{\"url\":\"https://ldw.example/" + std::to_string(i) + "\",\"text\":\"" + escaped + "\"}\n";
+  }
+  write_file(t / "site.jsonl", stream);
+  auto one = sh(cd + "\"$W\" -j1 --input jsonl --field text site.jsonl", t);
+  auto three = sh(cd + "\"$W\" -j3 --input jsonl --field text site.jsonl", t);
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(one.out, three.out);
+  EXPECT_EQ(winnow::test::count_lines(one.out), 5u);
+  EXPECT_EQ(one.out.find("Lagos Daily Wire is an independent"), std::string::npos);
+  EXPECT_NE(one.out.find("\"url\":\"https://ldw.example/4\""), std::string::npos);
+}
+
 }  // namespace

@@ -3,11 +3,12 @@
 #include "winnow/site_boilerplate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <unordered_set>
 #include <vector>
 
-#include "utf8.hpp"
+#include "block_key.hpp"
 
 namespace winnow {
 
@@ -27,51 +28,6 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xCBF29CE484222325ull)
   return h;
 }
 
-// Blocks compare by their words: runs of letters and digits, lower-cased,
-// every run of digits read as one '0', punctuation and spacing ignored. So
-// "(c) 2023 Site Inc." matches "© 2024 SITE, Inc" and "12 comments" matches
-// "3 Comments". Hashed on the fly: this runs on every block of every page.
-std::uint64_t block_hash(std::string_view text) {
-  constexpr std::uint64_t kPrime = 0x100000001B3ull;
-  std::uint64_t h = 0xCBF29CE484222325ull;
-  bool any = false, gap = false, in_digits = false;
-  auto byte = [&](unsigned b) { h = (h ^ b) * kPrime; };
-  auto word_char = [&] {  // a word goes on: one separator since the last
-    if (gap) byte(' ');
-    gap = false;
-    any = true;
-  };
-  for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      if (c >= '0' && c <= '9') {
-        if (!in_digits) { word_char(); byte('0'); }
-        in_digits = true;
-      } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-        word_char();
-        byte(c | 0x20);
-        in_digits = false;
-      } else {
-        gap = any;
-        in_digits = false;
-      }
-      continue;
-    }
-    char32_t cp = detail::next_code_point(text, i);
-    if (!detail::is_letter_or_digit(cp)) {
-      gap = any;
-      in_digits = false;
-      continue;
-    }
-    word_char();
-    cp = detail::to_lower(cp);
-    for (int shift = 0; shift < 32; shift += 8) byte((cp >> shift) & 0xFF);
-    in_digits = false;
-  }
-  return any ? mix(h) | 1 : 0;  // 0 means "no words"
-}
-
 std::string join_kept(const std::vector<Block>& blocks) {
   // The same joining as extract(): kept blocks, separated by a blank line.
   std::string text;
@@ -86,29 +42,46 @@ std::string join_kept(const std::vector<Block>& blocks) {
 }  // namespace
 
 struct SiteBoilerplate::State {
+  // The counters of one cell, one per row.
+  using Slots = std::array<std::size_t, kRows>;
+
   mutable std::mutex mutex;
   std::vector<std::uint8_t> counters;  // kRows rows of `mask + 1` counters
   std::size_t mask = 0;
   std::size_t sightings = 0;  // increments since the last halving
 
-  std::size_t slot(std::size_t row, std::uint64_t key) const {
-    return row * (mask + 1) + (mix(key + row * 0x632BE59BD9B4E019ull) & mask);
+  Slots slots(std::uint64_t key) const {
+    Slots s;
+    for (std::size_t r = 0; r < kRows; ++r) s[r] = r * (mask + 1) + (mix(key + r * 0x632BE59BD9B4E019ull) & mask);
+    return s;
   }
 
-  unsigned estimate(std::uint64_t key) const {
+  // The sketch is larger than a core's first-level cache and each counter
+  // is a random access: ask for all of a page's counters before reading
+  // any, so the cache misses overlap instead of following one another.
+  std::vector<Slots> slots_prefetched(const std::vector<std::uint64_t>& cells) const {
+    std::vector<Slots> all;
+    all.reserve(cells.size());
+    for (std::uint64_t c : cells) {
+      all.push_back(slots(c));
+      for (std::size_t i : all.back()) __builtin_prefetch(&counters[i]);
+    }
+    return all;
+  }
+
+  unsigned estimate(const Slots& s) const {
     unsigned m = 255;
-    for (std::size_t r = 0; r < kRows; ++r) m = std::min<unsigned>(m, counters[slot(r, key)]);
+    for (std::size_t i : s) m = std::min<unsigned>(m, counters[i]);
     return m;
   }
 
   // Conservative update: raise only the counters at the current minimum,
   // which keeps over-estimates from collisions small.
-  void add(std::uint64_t key) {
-    unsigned m = estimate(key);
+  void add(const Slots& s) {
+    unsigned m = estimate(s);
     if (m == 255) return;
-    for (std::size_t r = 0; r < kRows; ++r) {
-      std::uint8_t& c = counters[slot(r, key)];
-      if (c == m) c = static_cast<std::uint8_t>(m + 1);
+    for (std::size_t i : s) {
+      if (counters[i] == m) counters[i] = static_cast<std::uint8_t>(m + 1);
     }
     if (++sightings > mask + 1) {
       for (auto& c : counters) c = static_cast<std::uint8_t>(c >> 1);
@@ -131,7 +104,7 @@ SiteBoilerplate::~SiteBoilerplate() = default;
 std::vector<std::uint64_t> SiteBoilerplate::block_keys(const Result& page) {
   std::vector<std::uint64_t> keys;
   keys.reserve(page.blocks.size());
-  for (const auto& b : page.blocks) keys.push_back(block_hash(b.text));
+  for (const auto& b : page.blocks) keys.push_back(detail::block_key(b.text));
   return keys;
 }
 
@@ -149,7 +122,7 @@ void SiteBoilerplate::observe(std::string_view site, const std::vector<std::uint
   std::sort(cells.begin(), cells.end());
   cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
   std::lock_guard lock(state_->mutex);
-  for (std::uint64_t c : cells) state_->add(c);
+  for (const auto& s : state_->slots_prefetched(cells)) state_->add(s);
 }
 
 std::size_t SiteBoilerplate::apply(std::string_view site, Result& page) const {
@@ -160,18 +133,25 @@ std::size_t SiteBoilerplate::apply(std::string_view site, Result& page,
                                    const std::vector<std::uint64_t>& keys) const {
   if (!page.ok() || keys.size() != page.blocks.size()) return 0;
   const std::uint64_t site_hash = fnv1a(site);
+  std::vector<std::size_t> asked;  // kept blocks with words
+  std::vector<std::uint64_t> cells;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < page.blocks.size(); ++i) {
+    if (!page.blocks[i].kept) continue;
+    ++kept;
+    if (keys[i] == 0) continue;
+    asked.push_back(i);
+    cells.push_back(mix(site_hash ^ keys[i]));
+  }
   std::vector<std::size_t> recurring;
   std::vector<unsigned> counts;
-  std::size_t kept = 0;
   {
     std::lock_guard lock(state_->mutex);
-    for (std::size_t i = 0; i < page.blocks.size(); ++i) {
-      if (!page.blocks[i].kept) continue;
-      ++kept;
-      if (keys[i] == 0) continue;
-      unsigned n = state_->estimate(mix(site_hash ^ keys[i]));
+    auto slots = state_->slots_prefetched(cells);
+    for (std::size_t j = 0; j < asked.size(); ++j) {
+      unsigned n = state_->estimate(slots[j]);
       if (n >= options_.min_pages) {
-        recurring.push_back(i);
+        recurring.push_back(asked[j]);
         counts.push_back(n);
       }
     }
@@ -193,10 +173,10 @@ std::size_t SiteBoilerplate::apply(std::string_view site, Result& page,
 }
 
 unsigned SiteBoilerplate::pages_with(std::string_view site, std::string_view block_text) const {
-  std::uint64_t h = block_hash(block_text);
+  std::uint64_t h = detail::block_key(block_text);
   if (h == 0) return 0;
   std::lock_guard lock(state_->mutex);
-  return state_->estimate(mix(fnv1a(site) ^ h));
+  return state_->estimate(state_->slots(mix(fnv1a(site) ^ h)));
 }
 
 std::string SiteBoilerplate::site_key(std::string_view url) {

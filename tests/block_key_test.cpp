@@ -1,0 +1,99 @@
+// Site-learning block keys: the fast block_key() (runs of ASCII letters
+// eight bytes at a time) against its definition, words_key(block_words()),
+// on edge cases at every alignment and on every line of the benchmark pages.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "block_key.hpp"
+#include "test_files.hpp"
+
+namespace winnow::detail {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+void expect_same(std::string_view text) {
+  ASSERT_EQ(block_key(text), words_key(block_words(text))) << "text: '" << text.substr(0, 160) << "'";
+}
+
+// Letters, digits, separators, letter runs across the eight-byte reads,
+// non-ASCII letters (one lower-cases to ASCII), non-ASCII separators and
+// invalid bytes.
+const std::vector<std::string> kPieces = {
+    "a", "Word", "UPPERCASE", "abcdefghij", " ", "  ", "\t", ".", ",", "'", "@", "[", "`", "{", "42", "3.5",
+    "007", "\xC2\xA0" /* NBSP */, "\xE2\x80\x99" /* ’ */, "\xC3\x89" /* É */, "\xE2\x84\xAA" /* Kelvin sign */,
+    "\xE6\x9D\xB1\xE4\xBA\xAC" /* 東京 */, "\xD9\xA3" /* Arabic-Indic three */, "\xE2\x80\x94" /* — */,
+    "\xFF" /* invalid */, "\xC3" /* truncated */, "\x01", "\x7F",
+};
+
+// Each pair of pieces with 0..8 bytes of padding before, between or after,
+// so every join lands on every offset of the eight-byte reads.
+std::vector<std::string> joins(const std::vector<std::string>& pieces) {
+  std::vector<std::string> out;
+  for (std::size_t pad = 0; pad <= 8; ++pad) {
+    const std::string x(pad, 'x');
+    for (const auto& a : pieces) {
+      for (const auto& b : pieces) out.insert(out.end(), {x + a + b, a + x + b + " " + a, a + b + x});
+    }
+  }
+  return out;
+}
+
+TEST(BlockKey, FastPathMatchesDefinitionAtEveryAlignment) {
+  for (const auto& text : joins(kPieces)) expect_same(text);
+  for (std::string_view text : {"", " ", "...", "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789",
+                                 "Zz@[`{AaZz", "(c) 2023 Site Inc."}) {
+    expect_same(text);
+  }
+}
+
+TEST(BlockKey, WordsFoldCaseDigitsAndPunctuation) {
+  EXPECT_EQ(block_words("  (c) 2023 Site Inc.  "), "c 0 site inc");
+  EXPECT_EQ(block_words("12 Comments"), block_words("3 comments"));
+  EXPECT_EQ(block_words("x1y22z"), "x0y0z");
+  EXPECT_EQ(block_words("Caf\xC3\x89!"), std::string("caf\xE9\0\0\0", 7));  // é as its code point
+  EXPECT_EQ(block_words("--- !!! ---"), "");
+  EXPECT_EQ(block_key("--- !!! ---"), 0u);
+  EXPECT_EQ(block_key("\xC2\xA9 2023 Site Inc."), block_key("(\xC2\xA9) 2024 SITE, Inc"));
+  EXPECT_NE(block_key("(c) 2023 Site Inc."), block_key("\xC2\xA9 2023 Site Inc."));  // 'c' is a word
+  EXPECT_NE(block_key("site inc"), block_key("site incorporated"));
+}
+
+// The sketch places counters by these keys, so they must not drift: the
+// values are FNV-1a over the words, then the splitmix64 finalizer, low bit
+// set (computed independently of this code).
+TEST(BlockKey, KeysAreStable) {
+  EXPECT_EQ(words_key("hello world 0"), 0x759bcf45b05d45d7u);
+  EXPECT_EQ(block_key("Hello, World! 2024"), 0x759bcf45b05d45d7u);
+  EXPECT_EQ(block_key("CAF\xC3\x89"), 0x2731cbf3178b295bu);
+}
+
+TEST(BlockKey, BenchmarkPages) {
+  const fs::path bench = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench";
+  if (!fs::exists(bench / "scrapinghub-text")) {
+    GTEST_SKIP() << "benchmark pages not found at " << bench << " (the shared folder is absent)";
+  }
+  std::size_t lines = 0;
+  for (const fs::path dir : {bench / "scrapinghub-text", bench / "scrapinghub" / "html"}) {
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const std::string text = winnow::test::read_file(entry.path());
+      SCOPED_TRACE(entry.path().string());
+      std::string_view rest = text;
+      while (!rest.empty()) {
+        std::size_t eol = rest.find('\n');
+        expect_same(rest.substr(0, eol));
+        ++lines;
+        rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+      }
+    }
+  }
+  EXPECT_GT(lines, 10000u);
+}
+
+}  // namespace
+
+}  // namespace winnow::detail

@@ -165,6 +165,14 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
       "text first<html><p>" + story + "</p></html> after html </body> after body",
       "<frameset> a b <frame> c </frameset> d e <noframes>n</noframes>",
       "<p>" + story + "</p><plaintext> a <b> c",
+      // An element left out where the text after it starts with a '<' that
+      // is text, or goes on past a comment or a script: the runs on its
+      // two sides are judged as the tree builder will get them.
+      "<table>ab</title>\n<meta name=x><\xC3\x8D cd</table>" + story,
+      "<table>ab</title>\n<meta name=x><!-- c -->cd</table>" + story,
+      "<table>ab</title>\n<meta name=x><script>s</script>cd</table>" + story,
+      "<table>ab</title> <meta name=x><link rel=icon>\n<!-- c --><meta name=y>cd</table>" + story,
+      "<table>ab</title><meta name=x>\n<b>cd</b></table>" + story,
       // Broken markup around all of it.
       "<a href=\"/x\" class=\"share\">unterminated <meta name=author content=A",
       "<p><a href='/y' class='nav'>x</a><meta name=description content=\"<b>&amp;</b>\"",

@@ -574,7 +574,7 @@ class Scanner {
       if (lt >= s_.size()) break;
       i = markup(lt);
     }
-    set_run_aside();
+    close_run();
     replace_references_past_unicode(out_.html);
     return std::move(out_);
   }
@@ -608,8 +608,63 @@ class Scanner {
   // What comes next in the markup starts no run of text of its own.
   void end_run() { run_start_ = out_.html.size(); }
 
-  void write_tag(const Tag& tag) {
+  // The run of text since the last tag ends here: settle the elements left
+  // out inside it, then set it aside.
+  void close_run() {
+    settle_left_out();
     set_run_aside();
+  }
+
+  // An element left out for now, inside the current run of text: where it
+  // would have been written, and what.
+  struct LeftOut {
+    std::size_t at;
+    std::string markup;
+    std::size_t input_bytes;
+  };
+
+  void leave_out_for_now(std::size_t at, std::size_t body) {
+    std::string& out = out_.html;
+    std::size_t mark = out.size();
+    write_markup(tag_);
+    left_out_.push_back(LeftOut{mark, out.substr(mark), body - at});
+    out.resize(mark);
+    skip(at, body);
+  }
+
+  // Each element left out inside the run stays out only where the text on
+  // its two sides is alike (runs_alike); the others are written back.
+  void settle_left_out() {
+    if (left_out_.empty()) return;
+    std::string& out = out_.html;
+    std::vector<bool> back(left_out_.size(), false);
+    std::size_t segment = run_start_;
+    for (std::size_t k = 0; k < left_out_.size(); ++k) {
+      std::size_t next = k + 1 < left_out_.size() ? left_out_[k + 1].at : out.size();
+      if (!runs_alike(std::string_view(out).substr(segment, left_out_[k].at - segment),
+                      std::string_view(out).substr(left_out_[k].at, next - left_out_[k].at))) {
+        back[k] = true;
+        segment = left_out_[k].at;
+      }
+    }
+    std::size_t shift = 0;
+    for (std::size_t k = 0; k < left_out_.size(); ++k) {
+      if (!back[k]) continue;
+      out.insert(left_out_[k].at + shift, left_out_[k].markup);
+      shift += left_out_[k].markup.size();
+      out_.skipped_bytes -= left_out_[k].input_bytes;
+      run_start_ = left_out_[k].at + shift;  // the rest of the run starts after it
+    }
+    left_out_.clear();
+  }
+
+  void write_tag(const Tag& tag) {
+    close_run();
+    write_markup(tag);
+    end_run();
+  }
+
+  void write_markup(const Tag& tag) {
     std::string& out = out_.html;
     out.push_back('<');
     if (tag.end) out.push_back('/');
@@ -637,7 +692,6 @@ class Scanner {
       }
     }
     out.push_back('>');
-    end_run();
   }
 
   void write_attribute(const Attribute& a) {
@@ -681,7 +735,7 @@ class Scanner {
       std::size_t close = s_.find('>', at);
       std::size_t end = close == std::string_view::npos ? s_.size() : close + 1;
       if (starts_with_ci(s_, at, "<!doctype")) {
-        set_run_aside();
+        close_run();
         out_.html.append(s_.substr(at, end - at));
         end_run();
       } else {
@@ -766,11 +820,11 @@ class Scanner {
     // In a frameset the tree builder keeps a run's whitespace and drops the
     // rest, so a run standing as one character would lose its inner spaces.
     if (id == GUMBO_TAG_FRAMESET) {
-      set_run_aside();
+      close_run();
       aside_ = false;
     }
-    if (lean_ && !math_seen_ && unread_head_element(tag_) && text_may_join() && runs_alike(body)) {
-      skip(at, body);
+    if (lean_ && !math_seen_ && unread_head_element(tag_) && text_may_join()) {
+      leave_out_for_now(at, body);
       return body;
     }
     if (id == GUMBO_TAG_PRE || id == GUMBO_TAG_LISTING) ++pre_depth_;
@@ -796,23 +850,20 @@ class Scanner {
     return i == 0 || out[i - 1] != '&';
   }
 
-  // Whether the text runs on either side of a tag that ends at `body` may
+  // Whether the runs of text on either side of an element left out may
   // become one: not when one is whitespace only and the other is not. In a
   // table the tree builder keeps a whitespace-only run in place and moves
   // any other out of the table, so joining them would move the whitespace.
-  bool runs_alike(std::size_t body) const {
+  // Both runs are read from the output once the run has ended, so that text
+  // after a left-out comment or a '<' that is text counts too.
+  static bool runs_alike(std::string_view before, std::string_view after) {
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
     auto kind = [&](std::string_view run) {  // 0 empty, 1 whitespace only, 2 text
       if (run.empty()) return 0;
       return std::all_of(run.begin(), run.end(), blank) ? 1 : 2;
     };
-    std::string_view out(out_.html);
-    std::size_t before_start = out.rfind('>');
-    before_start = before_start == std::string_view::npos ? 0 : before_start + 1;
-    std::size_t after_end = std::min(s_.find('<', body), s_.size());
-    int before = kind(out.substr(before_start));
-    int after = kind(s_.substr(body, after_end - body));
-    return before == 0 || after == 0 || before == after;
+    int b = kind(before), a = kind(after);
+    return b == 0 || a == 0 || b == a;
   }
 
   // Leave out an element from its start tag at `at` to its end tag at `end`.
@@ -830,6 +881,7 @@ class Scanner {
   bool lean_;
   bool aside_;
   std::size_t run_start_ = 0;  // where in out_.html the text since the last tag starts
+  std::vector<LeftOut> left_out_;  // inside the current run
   const HintSet& hints_ = builtin_hints();
   std::string chrome_token_, content_token_;  // scratch
   bool math_seen_ = false;

@@ -1,6 +1,7 @@
 #include "parse_text.hpp"
 
-#include <algorithm>
+#include <string>
+#include <vector>
 
 #include "ascii_words.hpp"
 
@@ -28,59 +29,94 @@ std::string fold_spaces(std::string_view line) {
   return out;
 }
 
-// True when a trimmed line has nothing to fold: its only spaces are single
-// 0x20s. Most scraped lines are like that, and are taken as they are.
-bool single_spaced(std::string_view line) {
-  std::size_t i = 0;
+// One line of the input, as the first pass of parse_text() found it.
+struct Line {
+  std::string_view text;  // trimmed of line spaces at both ends; never empty
+  bool gap_before = false;
+  bool plain = false;  // nothing to fold: its only spaces are single 0x20s
+};
+
+// Where the line starting at `at` ends (its '\n', or the end), and whether
+// it is plain: no byte below 0x21 but single spaces. Eight bytes at a time,
+// since that look also finds the line's end: most lines are plain, and a
+// line that is not is folded byte by byte anyway.
+std::size_t line_end(std::string_view text, std::size_t at, bool& plain) {
+  using namespace ascii_words;
+  plain = true;
   bool space_before = false;
-  if (ascii_words::kAvailable) {
-    for (; i + 8 <= line.size(); i += 8) {
-      std::uint64_t word = ascii_words::load(line.data() + i);
-      if (!ascii_words::single_spaced(word, space_before)) break;
-      space_before = ascii_words::ends_with_space(word);
+  std::size_t i = at;
+  if (kAvailable) {
+    for (; i + 8 <= text.size(); i += 8) {
+      std::uint64_t word = load(text.data() + i);
+      if (!single_spaced(word, space_before)) break;
+      space_before = ends_with_space(word);
     }
   }
-  for (; i < line.size(); ++i) {
-    char c = line[i];
-    if (c == ' ' && space_before) return false;
-    if (c != ' ' && is_line_space(c)) return false;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') return i;
+    if ((c == ' ' && space_before) || (c != ' ' && is_line_space(c))) {
+      plain = false;
+      break;
+    }
     space_before = c == ' ';
   }
-  return true;
+  std::size_t eol = text.find('\n', i);
+  return eol == std::string_view::npos ? text.size() : eol;
 }
 
-std::string folded_line(std::string_view line) {
+std::string_view trimmed(std::string_view line) {
   std::size_t begin = 0, end = line.size();
   while (begin < end && is_line_space(line[begin])) ++begin;
   while (end > begin && is_line_space(line[end - 1])) --end;
-  line = line.substr(begin, end - begin);
-  return single_spaced(line) ? std::string(line) : fold_spaces(line);
+  return line.substr(begin, end - begin);
 }
 
-template <typename Fold>
-Document split_lines(std::string_view utf8, Fold fold) {
+// The lines that make blocks, with the blank lines between them as gaps.
+// Counted first, so that the blocks are made in room reserved once.
+std::vector<Line> split_lines(std::string_view utf8) {
+  std::vector<Line> lines;
+  bool gap = false;
+  std::size_t at = 0;
+  while (at < utf8.size()) {
+    bool plain = false;
+    std::size_t eol = line_end(utf8, at, plain);
+    std::string_view text = trimmed(utf8.substr(at, eol - at));
+    at = eol + 1;
+    if (text.empty()) {
+      gap = true;
+      continue;
+    }
+    lines.push_back({text, gap, plain});
+    gap = false;
+  }
+  return lines;
+}
+
+PageBlock& add_block(Document& doc, std::string&& text, bool gap_before) {
+  PageBlock& b = doc.blocks.emplace_back();
+  b.index = doc.blocks.size() - 1;
+  b.gap_before = gap_before;
+  b.block.text = std::move(text);
+  b.block.kept = true;
+  return b;
+}
+
+// The definition: every line folded a byte at a time.
+Document split_and_fold(std::string_view utf8) {
   Document doc;
   doc.mode = Mode::Text;
-  // At most a block a line: as a rule no block is moved as the list grows.
-  // Capped, since blank lines make no block.
-  constexpr std::size_t kMostReserved = 4096;
-  auto lines = static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n')) + 1;
-  doc.blocks.reserve(std::min(lines, kMostReserved));
   bool gap = false;
   while (!utf8.empty()) {
     std::size_t eol = utf8.find('\n');
     std::string_view line = utf8.substr(0, eol);
     utf8.remove_prefix(eol == std::string_view::npos ? utf8.size() : eol + 1);
-    std::string text = fold(line);
+    std::string text = fold_spaces(line);
     if (text.empty()) {
       gap = true;
       continue;
     }
-    PageBlock& b = doc.blocks.emplace_back();
-    b.index = doc.blocks.size() - 1;
-    b.gap_before = gap;
-    b.block.text = std::move(text);
-    b.block.kept = true;
+    add_block(doc, std::move(text), gap);
     gap = false;
   }
   return doc;
@@ -89,11 +125,16 @@ Document split_lines(std::string_view utf8, Fold fold) {
 }  // namespace
 
 Document parse_text(std::string_view utf8) {
-  return split_lines(utf8, folded_line);
+  Document doc;
+  doc.mode = Mode::Text;
+  const std::vector<Line> lines = split_lines(utf8);
+  doc.blocks.reserve(lines.size());
+  for (const Line& line : lines) {
+    add_block(doc, line.plain ? std::string(line.text) : fold_spaces(line.text), line.gap_before);
+  }
+  return doc;
 }
 
-Document parse_text_reference(std::string_view utf8) {
-  return split_lines(utf8, fold_spaces);
-}
+Document parse_text_reference(std::string_view utf8) { return split_and_fold(utf8); }
 
 }  // namespace winnow::detail

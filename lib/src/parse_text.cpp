@@ -1,5 +1,7 @@
 #include "parse_text.hpp"
 
+#include <bit>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,29 +38,52 @@ struct Line {
   bool plain = false;  // nothing to fold: its only spaces are single 0x20s
 };
 
-// Where the line starting at `at` ends (its '\n', or the end), and whether
-// it is plain: no byte below 0x21 but single spaces. Eight bytes at a time,
-// since that look also finds the line's end: most lines are plain, and a
-// line that is not is folded byte by byte anyway.
-std::size_t line_end(std::string_view text, std::size_t at, bool& plain) {
+// The first byte of `word` that ends a plain stretch of line: a byte below
+// 0x20 (the line's '\n', a tab, CR, FF, VT or other control) or a space
+// that follows a space (one just before the word when `space_before`);
+// 8 when there is none. Bytes >= 0x80 are text.
+unsigned first_unplain(std::uint64_t word, bool space_before) {
   using namespace ascii_words;
+  const std::uint64_t high = word & kHighs;
+  const std::uint64_t controls = below(word & ~kHighs, 0x20) & ~high;
+  // Zero bytes of `x` are spaces; of `pairs`, the first of two spaces (the
+  // top byte never: nothing of the next word is known here).
+  const std::uint64_t x = word ^ (kOnes * ' ');
+  const std::uint64_t pairs = x | (x >> 8) | (std::uint64_t{0xFF} << 56);
+  // Bytes of `pairs` that are zero, exact up to the first one.
+  std::uint64_t doubled = (pairs - kOnes) & ~pairs & kHighs;
+  // A space doubled across the words: flag byte 0 (the later space).
+  if (space_before && (x & 0xFF) == 0) doubled |= 0x80;
+  // A pair flags its first space; the fold starts there or earlier.
+  const std::uint64_t stops = controls | doubled;
+  return stops == 0 ? 8 : static_cast<unsigned>(std::countr_zero(stops)) / 8;
+}
+
+// Where the line starting at `at` ends (its '\n', or the end), and whether
+// it is plain: no byte below 0x20 and no two spaces together. Eight bytes
+// at a time, since that look also finds the line's end: most lines are
+// plain, and a line that is not is folded byte by byte anyway.
+std::size_t line_end(std::string_view text, std::size_t at, bool& plain) {
   plain = true;
   bool space_before = false;
   std::size_t i = at;
-  if (kAvailable) {
+  if (ascii_words::kAvailable) {
     for (; i + 8 <= text.size(); i += 8) {
-      std::uint64_t word = load(text.data() + i);
-      if (!single_spaced(word, space_before)) break;
-      space_before = ends_with_space(word);
+      std::uint64_t word = ascii_words::load(text.data() + i);
+      unsigned stop = first_unplain(word, space_before);
+      if (stop < 8) {
+        if (text[i + stop] == '\n') return i + stop;
+        plain = false;
+        i += stop;
+        break;
+      }
+      space_before = (word >> 56) == ' ';
     }
   }
-  for (; i < text.size(); ++i) {
+  for (; plain && i < text.size(); ++i) {
     char c = text[i];
     if (c == '\n') return i;
-    if ((c == ' ' && space_before) || (c != ' ' && is_line_space(c))) {
-      plain = false;
-      break;
-    }
+    if ((c == ' ' && space_before) || (c != ' ' && is_line_space(c))) plain = false;
     space_before = c == ' ';
   }
   std::size_t eol = text.find('\n', i);

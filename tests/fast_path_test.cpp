@@ -138,9 +138,9 @@ TEST(FastPath, ParseTextEdgeCases) {
   for (std::string_view text : {"", "\n", "\n\n\n", " \n\t\n", "x", "x\n", "\nx", "a\n\nb\n \nc"}) {
     expect_same_parse(text);
   }
-  // Line ends and spacing on every offset of the eight-byte reads, on the
-  // first line and on a later one.
-  for (std::size_t pad = 0; pad <= 9; ++pad) {
+  // Line ends and spacing on every offset of the sixteen- and eight-byte
+  // reads, on the first line and on a later one.
+  for (std::size_t pad = 0; pad <= 17; ++pad) {
     const std::string prefix(pad, 'x');
     for (const auto& a : kPieces) {
       for (const char* end : {"\n", "\n\n", " \n", "  \n", "\t\n", "\n \n", ""}) {

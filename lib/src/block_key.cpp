@@ -8,6 +8,10 @@
 #include "ascii_words.hpp"
 #include "utf8.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace winnow::detail {
 
 namespace {
@@ -40,15 +44,20 @@ class WordsHasher {
     any_ = true;
   }
 
-  // The first `n` (0..8) bytes of `w`, memory order from the low byte:
-  // entering the chain at case n takes the n bytes, with no loop counter,
-  // each read from memory (three instructions a byte).
-  void bytes(std::uint64_t w, unsigned n) {
-    unsigned char b[8];
-    std::memcpy(b, &w, 8);
-    const unsigned char* end = b + n;  // entered at case n, byte 0 comes first
+  // The `n` (0..16) bytes from `at`. Up to eight of them through a chain
+  // entered at case n: no loop counter, each byte read from memory.
+  void bytes(const unsigned char* at, unsigned n) {
     std::uint64_t h = state_;
     const std::uint64_t p = in_register(kPrime);
+    if (n > 8) {
+      for (unsigned k = 0; k < 8; ++k) {
+        h ^= at[k];
+        h *= p;
+      }
+      at += 8;
+      n -= 8;
+    }
+    const unsigned char* end = at + n;  // entered at case n, at[0] comes first
     switch (n) {
       case 8: h ^= end[-8]; h *= p; [[fallthrough]];
       case 7: h ^= end[-7]; h *= p; [[fallthrough]];
@@ -142,6 +151,13 @@ class KeyWalk {
     const std::size_t size = text_.size();
     std::size_t i = 0;
     while (i < size) {
+#if defined(__SSE2__)
+      if (size - i >= 16) {
+        unsigned plain = take_plain16(text_.data() + i);
+        i += plain;
+        if (plain == 16 || i >= size) continue;
+      } else
+#endif
       if (ascii_words::kAvailable) {
         unsigned plain = take_plain(window(i));
         i += plain;
@@ -179,17 +195,45 @@ class KeyWalk {
     const std::uint64_t spaces = equal(word, ' ');
     const std::uint64_t others = (~(letters | spaces) & kHighs) | (spaces & (spaces << 8));
     const unsigned n = others == 0 ? 8 : static_cast<unsigned>(std::countr_zero(others)) / 8;
+    const bool space_last = n > 0 && ((spaces >> (8 * n - 1)) & 1);
+    unsigned char bytes[8];
+    std::memcpy(bytes, &lowered, 8);
+    return take_stretch(bytes, n, spaces & 0x80, space_last);
+  }
+
+#if defined(__SSE2__)
+  // take_plain() for the sixteen bytes at `at` (every x86-64 has SSE2).
+  unsigned take_plain16(const char* at) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    // 'a'..'z' moved to the bottom of the signed range; bytes >= 0x80 land
+    // above it whatever they are.
+    const __m128i shifted = _mm_add_epi8(lowered, _mm_set1_epi8(static_cast<char>(0x80 - 'a')));
+    const auto letters = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + 26)))));
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    const unsigned others = (~(letters | spaces) & 0xFFFFu) | (spaces & (spaces << 1));
+    const unsigned n = others == 0 ? 16 : static_cast<unsigned>(std::countr_zero(others));
+    const bool space_last = n > 0 && ((spaces >> (n - 1)) & 1);
+    alignas(16) unsigned char bytes[16];
+    _mm_store_si128(reinterpret_cast<__m128i*>(bytes), lowered);
+    return take_stretch(bytes, n, spaces & 1, space_last);
+  }
+#endif
+
+  // The first `n` of `lowered`, the text's bytes lower-cased, ASCII letters
+  // and single spaces; whether the first and the last are spaces.
+  unsigned take_stretch(const unsigned char* lowered, unsigned n, bool space_first, bool space_last) {
     if (n == 0) return 0;
-    unsigned first = spaces & 0x80 ? 1 : 0;
-    if (first != 0) {
+    const unsigned first = space_first ? 1 : 0;
+    if (space_first) {
       separator();
       if (n == 1) return 1;
     }
-    // Byte `first` is a letter: spaces never touch.
-    const bool space_last = (spaces >> (8 * n - 1)) & 1;
+    // lowered[first] is a letter: spaces never touch.
     const unsigned last = space_last ? n - 1 : n;
     if (gap_) hasher_.byte(' ');
-    hasher_.bytes(lowered >> (8 * first), last - first);
+    hasher_.bytes(lowered + first, last - first);
     gap_ = space_last;
     in_digits_ = false;
     return n;

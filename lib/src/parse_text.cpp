@@ -133,8 +133,8 @@ std::string_view trimmed(std::string_view line) {
 
 // The lines that make blocks, with the blank lines between them as gaps.
 // Counted first, so that the blocks are made in room reserved once.
-std::vector<Line> split_lines(std::string_view utf8) {
-  std::vector<Line> lines;
+void split_lines(std::string_view utf8, std::vector<Line>& lines) {
+  lines.clear();
   bool gap = false;
   std::size_t at = 0;
   while (at < utf8.size()) {
@@ -149,7 +149,6 @@ std::vector<Line> split_lines(std::string_view utf8) {
     lines.push_back({text, gap, plain});
     gap = false;
   }
-  return lines;
 }
 
 PageBlock& add_block(Document& doc, std::string&& text, bool gap_before) {
@@ -186,11 +185,17 @@ Document split_and_fold(std::string_view utf8) {
 Document parse_text(std::string_view utf8) {
   Document doc;
   doc.mode = Mode::Text;
-  const std::vector<Line> lines = split_lines(utf8);
+  // Kept from page to page on each thread: the list grows to the longest
+  // page once instead of a few times on every page. Not past a size that
+  // only a huge page needs, so such a page's memory does not stay.
+  constexpr std::size_t kMostKept = std::size_t{1} << 16;
+  thread_local std::vector<Line> lines;
+  split_lines(utf8, lines);
   doc.blocks.reserve(lines.size());
   for (const Line& line : lines) {
     add_block(doc, line.plain ? std::string(line.text) : fold_spaces(line.text), line.gap_before);
   }
+  if (lines.capacity() > kMostKept) std::vector<Line>().swap(lines);
   return doc;
 }
 

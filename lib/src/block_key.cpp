@@ -141,8 +141,9 @@ class WordCharTable {
 // Walks a block's text and feeds its words (block_words()) to the hasher
 // without building them. Most of prose is runs of ASCII letters with
 // single spaces between them, and there the words are the text itself,
-// lower-cased: take_plain() hashes such stretches eight bytes at a time;
-// take_other() handles one character of anything else.
+// lower-cased: take_plain16() (SSE2) and take_plain() hash such stretches
+// sixteen or eight bytes at a time; take_other() handles one character of
+// anything else.
 class KeyWalk {
  public:
   explicit KeyWalk(std::string_view text) : text_(text), table_(WordCharTable::get()) {}

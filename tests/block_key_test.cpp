@@ -1,6 +1,7 @@
-// Site-learning block keys: the fast block_key() (runs of ASCII letters
-// eight bytes at a time) against its definition, words_key(block_words()),
-// on edge cases at every alignment and on every line of the benchmark pages.
+// Site-learning block keys: the fast block_key() (stretches of ASCII
+// letters and single spaces sixteen or eight bytes at a time) against its
+// definition, words_key(block_words()), on edge cases at every alignment and
+// on every line of the benchmark pages.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -30,11 +31,11 @@ const std::vector<std::string> kPieces = {
     "\xFF" /* invalid */, "\xC3" /* truncated */, "\x01", "\x7F",
 };
 
-// Each pair of pieces with 0..8 bytes of padding before, between or after,
-// so every join lands on every offset of the eight-byte reads.
+// Each pair of pieces with 0..16 bytes of padding before, between or after,
+// so every join lands on every offset of the sixteen- and eight-byte reads.
 std::vector<std::string> joins(const std::vector<std::string>& pieces) {
   std::vector<std::string> out;
-  for (std::size_t pad = 0; pad <= 8; ++pad) {
+  for (std::size_t pad = 0; pad <= 16; ++pad) {
     const std::string x(pad, 'x');
     for (const auto& a : pieces) {
       for (const auto& b : pieces) out.insert(out.end(), {x + a + b, a + x + b + " " + a, a + b + x});

@@ -138,6 +138,17 @@ TEST(FastPath, ParseTextEdgeCases) {
   for (std::string_view text : {"", "\n", "\n\n\n", " \n\t\n", "x", "x\n", "\nx", "a\n\nb\n \nc"}) {
     expect_same_parse(text);
   }
+  // Line ends and spacing on every offset of the sixteen- and eight-byte
+  // reads, on the first line and on a later one.
+  for (std::size_t pad = 0; pad <= 17; ++pad) {
+    const std::string prefix(pad, 'x');
+    for (const auto& a : kPieces) {
+      for (const char* end : {"\n", "\n\n", " \n", "  \n", "\t\n", "\n \n", ""}) {
+        expect_same_parse(prefix + a + end + prefix + "y" + a);
+        expect_same_parse("Zz " + a + prefix + a + end + a + " " + prefix);
+      }
+    }
+  }
 }
 
 // Lower-casing keeps a code point a letter or digit, or not one: the fast
@@ -146,6 +157,15 @@ TEST(FastPath, LowerCaseKeepsLettersAndDigits) {
   for (char32_t cp = 0; cp < 0x110000; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
     ASSERT_EQ(is_letter_or_digit(to_lower(cp)), is_letter_or_digit(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);
+  }
+}
+
+// The table behind the two-byte code points agrees with utf8proc on every
+// code point.
+TEST(FastPath, LetterTableAgreesWithUtf8proc) {
+  for (char32_t cp = 0x80; cp < 0x110000; ++cp) {
+    ASSERT_EQ(is_letter_or_digit(cp), is_letter_or_digit_utf8proc(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);
+    ASSERT_EQ(to_lower(cp), to_lower_utf8proc(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);
   }
 }
 

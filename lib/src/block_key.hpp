@@ -4,8 +4,10 @@
 // "12 comments" and "3 Comments".
 //
 // block_words() spells out what is compared; block_key() hashes the same
-// thing without building it (eight bytes at a time through runs of ASCII
-// letters), since it runs on every block of every page. Tests hold the two
+// thing without building it (sixteen or eight bytes at a time through
+// stretches of ASCII letters and single spaces, which are their own words
+// lower-cased; non-ASCII letters from a table), since it runs on every block
+// of every page. Tests hold the two
 // to block_key(t) == words_key(block_words(t)).
 #pragma once
 

@@ -136,6 +136,10 @@ bool is_valid_utf8(std::string_view s) {
     if (end - p <= n) return false;
     unsigned char c1 = p[1];
     if ((c1 & 0xC0) != 0x80) return false;
+    if (n == 1) {  // two bytes, most non-ASCII text: nothing more to check
+      p += 2;
+      continue;
+    }
     if (c == 0xE0 && c1 < 0xA0) return false;  // overlong
     if (c == 0xED && c1 > 0x9F) return false;  // surrogate
     if (c == 0xF0 && c1 < 0x90) return false;  // overlong

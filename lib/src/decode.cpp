@@ -43,6 +43,8 @@ bool looks_binary(std::string_view input) {
   }
   // Text has no NUL bytes (UTF-16 is recognised before this is asked).
   std::string_view head = input.substr(0, 8192);
+  // Most inputs have none: memchr says so at a fraction of a count's cost.
+  if (std::memchr(head.data(), '\0', head.size()) == nullptr) return false;
   auto nuls = std::count(head.begin(), head.end(), '\0');
   return nuls > 0 && static_cast<std::size_t>(nuls) * 100 >= head.size();
 }

@@ -49,6 +49,7 @@ struct SiteBoilerplate::State {
   std::vector<std::uint8_t> counters;  // kRows rows of `mask + 1` counters
   std::size_t mask = 0;
   std::size_t sightings = 0;  // increments since the last halving
+  mutable std::vector<Slots> slots_scratch;  // slots_prefetched()'s answer
 
   Slots slots(std::uint64_t key) const {
     Slots s;
@@ -59,9 +60,15 @@ struct SiteBoilerplate::State {
   // The sketch is larger than a core's first-level cache and each counter
   // is a random access: ask for all of a page's counters before reading
   // any, so the cache misses overlap instead of following one another.
-  std::vector<Slots> slots_prefetched(const std::vector<std::uint64_t>& cells) const {
-    std::vector<Slots> all;
-    all.reserve(cells.size());
+  // A huge page's list is not kept for the learner's lifetime.
+  void trim_scratch() const {
+    if (slots_scratch.capacity() > (std::size_t{1} << 16)) std::vector<Slots>().swap(slots_scratch);
+  }
+
+  // Called under the mutex; the list is the state's, reused page to page.
+  const std::vector<Slots>& slots_prefetched(const std::vector<std::uint64_t>& cells) const {
+    std::vector<Slots>& all = slots_scratch;
+    all.clear();
     for (std::uint64_t c : cells) {
       all.push_back(slots(c));
       for (std::size_t i : all.back()) __builtin_prefetch(&counters[i]);
@@ -123,6 +130,7 @@ void SiteBoilerplate::observe(std::string_view site, const std::vector<std::uint
   cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
   std::lock_guard lock(state_->mutex);
   for (const auto& s : state_->slots_prefetched(cells)) state_->add(s);
+  state_->trim_scratch();
 }
 
 std::size_t SiteBoilerplate::apply(std::string_view site, Result& page) const {
@@ -147,7 +155,7 @@ std::size_t SiteBoilerplate::apply(std::string_view site, Result& page,
   std::vector<unsigned> counts;
   {
     std::lock_guard lock(state_->mutex);
-    auto slots = state_->slots_prefetched(cells);
+    const auto& slots = state_->slots_prefetched(cells);
     for (std::size_t j = 0; j < asked.size(); ++j) {
       unsigned n = state_->estimate(slots[j]);
       if (n >= options_.min_pages) {
@@ -155,6 +163,7 @@ std::size_t SiteBoilerplate::apply(std::string_view site, Result& page,
         counts.push_back(n);
       }
     }
+    state_->trim_scratch();
   }
   if (recurring.empty()) return 0;
   if (options_.keep_last_block && recurring.size() == kept) return 0;

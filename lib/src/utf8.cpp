@@ -1,5 +1,7 @@
 #include "utf8.hpp"
 
+#include <array>
+
 #include <utf8proc.h>
 
 namespace winnow::detail {
@@ -45,7 +47,7 @@ void append_utf8_multibyte(std::string& out, char32_t cp) {
   out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
 }
 
-bool is_letter_or_digit_multibyte(char32_t cp) {
+bool is_letter_or_digit_utf8proc(char32_t cp) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
@@ -54,6 +56,50 @@ bool is_letter_or_digit_multibyte(char32_t cp) {
     default:
       return false;
   }
+}
+
+char32_t to_lower_utf8proc(char32_t cp) {
+  return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
+}
+
+namespace {
+
+// The code points of two-byte sequences, U+0080..U+07FF (accented Latin,
+// Greek, Cyrillic, Hebrew, Arabic: most of the non-ASCII letters of Western
+// and Eastern European pages): whether each is a letter or digit and its
+// lower case, asked of utf8proc once. A lookup is a few instructions where
+// utf8proc's property search is about thirty.
+class TwoByteTable {
+ public:
+  static constexpr char32_t kFirst = 0x80, kEnd = 0x800;
+
+  // Out of line, so that the lookups stay a guard check and a load.
+  [[gnu::noinline]] TwoByteTable() {
+    for (char32_t cp = kFirst; cp < kEnd; ++cp) {
+      lower_[cp - kFirst] = to_lower_utf8proc(cp);
+      alnum_[cp - kFirst] = is_letter_or_digit_utf8proc(cp);
+    }
+  }
+
+  static bool covers(char32_t cp) { return cp >= kFirst && cp < kEnd; }
+  bool alnum(char32_t cp) const { return alnum_[cp - kFirst]; }
+  char32_t lower(char32_t cp) const { return lower_[cp - kFirst]; }
+
+ private:
+  std::array<char32_t, kEnd - kFirst> lower_{};
+  std::array<bool, kEnd - kFirst> alnum_{};
+};
+
+const TwoByteTable& two_byte_table() {
+  static const TwoByteTable table;
+  return table;
+}
+
+}  // namespace
+
+bool is_letter_or_digit_multibyte(char32_t cp) {
+  if (TwoByteTable::covers(cp)) return two_byte_table().alnum(cp);
+  return is_letter_or_digit_utf8proc(cp);
 }
 
 bool is_space_multibyte(char32_t cp) {
@@ -67,7 +113,8 @@ bool is_space_multibyte(char32_t cp) {
 }
 
 char32_t to_lower_multibyte(char32_t cp) {
-  return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
+  if (TwoByteTable::covers(cp)) return two_byte_table().lower(cp);
+  return to_lower_utf8proc(cp);
 }
 
 std::size_t count_alnum(std::string_view s) {

@@ -20,6 +20,10 @@ void append_utf8_multibyte(std::string& out, char32_t cp);
 bool is_letter_or_digit_multibyte(char32_t cp);
 bool is_space_multibyte(char32_t cp);
 char32_t to_lower_multibyte(char32_t cp);
+// The same two, every code point asked of utf8proc (the multibyte ones look
+// up U+0080..U+07FF in a table built from these; compared in tests).
+bool is_letter_or_digit_utf8proc(char32_t cp);
+char32_t to_lower_utf8proc(char32_t cp);
 
 // Decode the code point at s[i]; advances i. Invalid bytes decode as U+FFFD
 // and advance by one byte.

@@ -30,21 +30,29 @@ Result assemble(detail::Document&& doc, const Options& options) {
   r.metadata = std::move(doc.metadata);
   r.metadata.title = detail::normalize_text(r.metadata.title, options.normalize, nullptr);
   detail::NormalizeReport report;  // summed over blocks: one note per kind of change
+  std::size_t text_size = 0;
+  for (auto& pb : doc.blocks) {
+    Block& b = pb.block;
+    if (!b.kept) continue;
+    const bool pre = b.kind == BlockKind::Preformatted;
+    b.text = detail::normalize_text(b.text, options.normalize, &report, pre);
+    if (!b.markdown.empty()) b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
+    if (b.text.empty()) {
+      b.kept = false;
+      b.reason = Reason::Empty;
+      b.evidence = "nothing left after normalization";
+    } else {
+      text_size += b.text.size() + 2;
+    }
+  }
+  // The article in room made once, not grown block by block.
+  r.text.reserve(text_size);
   r.blocks.reserve(doc.blocks.size());
   for (auto& pb : doc.blocks) {
     Block& b = pb.block;
     if (b.kept) {
-      const bool pre = b.kind == BlockKind::Preformatted;
-      b.text = detail::normalize_text(b.text, options.normalize, &report, pre);
-      if (!b.markdown.empty()) b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
-      if (b.text.empty()) {
-        b.kept = false;
-        b.reason = Reason::Empty;
-        b.evidence = "nothing left after normalization";
-      } else {
-        if (!r.text.empty()) r.text += "\n\n";
-        r.text += b.text;
-      }
+      if (!r.text.empty()) r.text += "\n\n";
+      r.text += b.text;
     }
     r.blocks.push_back(std::move(b));
   }

@@ -130,6 +130,20 @@ std::string marker_key(std::string_view text) {
   return key;
 }
 
+std::string_view key_word_key(std::string_view word) {
+  std::size_t begin = first_alnum(word);
+  std::size_t end = word.size();
+  // Back to the start of the last letter or digit's code point, then past it.
+  while (end > begin) {
+    std::size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) --start;
+    std::size_t i = start;
+    if (is_letter_or_digit(next_code_point(word, i))) break;
+    end = start;
+  }
+  return word.substr(begin, end - begin);
+}
+
 namespace {
 
 std::optional<Reason> section_reason(std::string_view name) {
@@ -243,13 +257,17 @@ void MarkerSet::index_patterns() {
       patterns_by_first_byte[static_cast<unsigned char>(text.front())].push_back(p);
     }
   }
+  for (auto& bucket : teasers_by_first_byte) bucket.clear();
+  for (std::uint32_t t = 0; t < teaser_prefixes.size(); ++t) {
+    if (!teaser_prefixes[t].empty()) teasers_by_first_byte[static_cast<unsigned char>(teaser_prefixes[t].front())].push_back(t);
+  }
   longest_whole = 0;
   for (const auto& [key, reason] : whole) longest_whole = std::max(longest_whole, key.size());
   chrome_word_anchors.clear();
   for (const auto& phrase : chrome_words) chrome_word_anchors.push_back(rarest_byte(phrase));
 }
 
-std::optional<Reason> MarkerSet::find_whole(const std::string& key) const {
+std::optional<Reason> MarkerSet::find_whole(std::string_view key) const {
   if (key.size() > longest_whole) return std::nullopt;
   auto it = whole.find(key);
   if (it == whole.end()) return std::nullopt;
@@ -258,12 +276,16 @@ std::optional<Reason> MarkerSet::find_whole(const std::string& key) const {
 
 std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* matched) const {
   if (key.size() <= longest_whole) {
-    auto it = whole.find(std::string(key));
+    auto it = whole.find(key);
     if (it != whole.end()) {
       if (matched) *matched = it->first;
       return it->second;
     }
   }
+  return match_patterns(key, matched);
+}
+
+std::optional<Reason> MarkerSet::match_patterns(std::string_view key, std::string* matched) const {
   if (key.empty()) return std::nullopt;  // every pattern needs a first byte
   // A pattern matches only keys that start with its first byte (a digit
   // for a leading <n>): the others are not tried.
@@ -310,7 +332,10 @@ std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::stri
 }
 
 std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key) const {
-  for (const auto& prefix : teaser_prefixes) {
+  if (key.empty()) return std::nullopt;
+  // Only the prefixes that start with the key's first byte can match.
+  for (std::uint32_t t : teasers_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    const std::string& prefix = teaser_prefixes[t];
     if (key.size() <= prefix.size() || key.compare(0, prefix.size(), prefix) != 0) continue;
     std::string_view rest = key.substr(prefix.size());
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);

@@ -102,7 +102,8 @@ bool headline_like(const PageBlock& b, const BlockStats& s) {
 std::size_t find_title(const Document& doc, const std::vector<BlockStats>& stats, Span article) {
   constexpr std::size_t kWindow = 12;
   std::size_t from = article.begin > kWindow ? article.begin - kWindow : 0;
-  std::unordered_map<std::string, int> counts;
+  // Views of the blocks' keys, which outlive the map: no copies.
+  std::unordered_map<std::string_view, int> counts;
   for (std::size_t i = 0; i < article.begin; ++i) ++counts[doc.blocks[i].key];
   std::size_t best = doc.blocks.size(), repeated = doc.blocks.size();
   for (std::size_t i = from; i < article.begin; ++i) {
@@ -315,7 +316,7 @@ void drop_menus(Document& doc, const std::vector<BlockStats>& stats, Span articl
 }
 
 void drop_repeats(Document& doc) {
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;  // views of the blocks' keys
   const std::string title_key = marker_key(doc.metadata.title);
   for (auto& b : doc.blocks) {
     if (b.block.reason == Reason::Title) continue;

@@ -176,6 +176,24 @@ TEST(FastPath, EdgeCasesAcrossSixtyFourBytes) {
   }
 }
 
+// Chrome-word phrases, whole and not, at every offset of keys longer than
+// the 64 bytes find_chrome_words() looks at in one step.
+TEST(FastPath, ChromeWordsAtEveryOffset) {
+  const std::string filler = "Some words, then more words (and numbers 12 34) and yet more words to fill the line up ";
+  std::vector<std::string> phrases = builtin_markers().chrome_words;
+  for (const std::string& phrase : builtin_markers().chrome_words) {
+    phrases.push_back("x" + phrase);
+    phrases.push_back(phrase + "x");
+    phrases.push_back(phrase.substr(0, phrase.size() - 1));
+  }
+  for (std::size_t offset = 0; offset <= filler.size(); ++offset) {
+    for (const auto& phrase : phrases) {
+      expect_same(filler.substr(0, offset) + phrase + " " + filler);
+      expect_same(filler + filler.substr(0, offset) + phrase);
+    }
+  }
+}
+
 TEST(FastPath, ParseTextEdgeCases) {
   for (const auto& a : kPieces) {
     for (const auto& b : kPieces) {
@@ -226,6 +244,12 @@ TEST(FastPath, StatsMasks) {
         ASSERT_EQ(fast.upper, slow.upper);
         ASSERT_EQ(fast.letter, slow.letter);
         ASSERT_EQ(fast.digit, slow.digit);
+      }
+      for (int vectors = 1; vectors <= 4; ++vectors) {
+        const char set[] = {static_cast<char>(value), 'k', 'v', '\x80'};
+        for (std::size_t count = 0; count <= sizeof set; ++count) {
+          ASSERT_EQ(any_equal_mask(block, set, count, vectors), portable::any_equal_mask(block, set, count, vectors));
+        }
       }
       for (int vectors = 1; vectors <= 4; ++vectors) {
         char lowered[kMaskBlock] = {}, lowered_slow[kMaskBlock] = {};

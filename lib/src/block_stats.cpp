@@ -305,18 +305,24 @@ namespace {
 // fill them concurrently.
 std::array<std::atomic<std::uint32_t>, 0x10000> g_props_table;
 
-}  // namespace
+// The entry of a code point the table has not met yet.
+[[gnu::noinline]] std::uint32_t fill_props(char32_t cp) {
+  CodePointProps p = code_point_props_reference(cp);
+  std::uint32_t entry = std::uint32_t{1} << 31 | std::uint32_t{p.flags} | static_cast<std::uint32_t>(p.lower) << 8;
+  g_props_table[cp].store(entry, std::memory_order_relaxed);
+  return entry;
+}
 
-CodePointProps code_point_props(char32_t cp) {
+inline CodePointProps lookup_props(char32_t cp) {
   if (cp >= g_props_table.size()) return code_point_props_reference(cp);
   std::uint32_t entry = g_props_table[cp].load(std::memory_order_relaxed);
-  if (!(entry >> 31)) {
-    CodePointProps p = code_point_props_reference(cp);
-    entry = std::uint32_t{1} << 31 | std::uint32_t{p.flags} | static_cast<std::uint32_t>(p.lower) << 8;
-    g_props_table[cp].store(entry, std::memory_order_relaxed);
-  }
+  if (!(entry >> 31)) entry = fill_props(cp);
   return {static_cast<std::uint8_t>(entry), static_cast<char32_t>((entry >> 8) & 0x1FFFFF)};
 }
+
+}  // namespace
+
+CodePointProps code_point_props(char32_t cp) { return lookup_props(cp); }
 
 namespace {
 
@@ -413,22 +419,50 @@ void walk_props(StatsWalk& w, char32_t cp, std::uint8_t f) {
   if (!(f & CodePointProps::kCloser)) w.last_visible = cp;
 }
 
-// Code point at a time, from text[i] until i reaches `stop` (or a little
-// past it, to finish a code point).
-void walk_code_points(StatsWalk& w, KeyWalk& k, std::string_view text, std::size_t& i, std::size_t stop) {
+// Whether the ':' or '.' at text[at] is the mark of "http://", "https://"
+// or "www.": has_url() found as the walk meets those bytes.
+inline bool url_mark_at(std::string_view text, std::size_t at) {
+  const std::string_view before = text.substr(0, at);
+  if (text[at] == ':') return text.substr(at).starts_with("://") && (before.ends_with("http") || before.ends_with("https"));
+  return before.ends_with("www");
+}
+
+// Whether 16 bytes from text[i] on are all ASCII (false near the end).
+inline bool ascii_ahead(std::string_view text, std::size_t i) {
+  if (i + 16 > text.size()) return false;
+  std::uint64_t a, b;
+  std::memcpy(&a, text.data() + i, 8);
+  std::memcpy(&b, text.data() + i + 8, 8);
+  return !((a | b) & 0x8080808080808080ULL);
+}
+
+// Code point at a time from text[i], a non-ASCII byte, while non-ASCII
+// text goes on: up to a space that 16 ASCII bytes follow, where 64-byte
+// steps pay again, or the end.
+void walk_code_points(StatsWalk& w, KeyWalk& k, std::string_view text, std::size_t& i) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  while (i < stop) {
+  const std::size_t n = text.size();
+  while (i < n) {
     const unsigned char c = bytes[i];
     if (c < 0x80) {
+      const std::uint8_t cls = kAsciiClasses[c];
+      if ((cls & kSpace) && ascii_ahead(text, i + 1)) return;
+      if ((c == ':' || c == '.') && !w.s.has_url) w.s.has_url = url_mark_at(text, i);
       ++i;
       walk_ascii(w, c);
-      const std::uint8_t cls = kAsciiClasses[c];
       const char32_t lower = (cls & kUpper) ? char32_t{c} + 32 : char32_t{c};
       key_code_point(k, lower, (cls & kSpace) != 0, (cls & (kUpper | kLower | kDigit)) != 0);
       continue;
     }
-    const char32_t cp = next_code_point_multibyte(text, i);
-    const CodePointProps p = code_point_props(cp);
+    char32_t cp;
+    // Well-formed two-byte sequences (Latin, Greek, Cyrillic...) inline.
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+      cp = (char32_t{c} & 0x1F) << 6 | (bytes[i + 1] & 0x3F);
+      i += 2;
+    } else {
+      cp = next_code_point_multibyte(text, i);
+    }
+    const CodePointProps p = lookup_props(cp);
     walk_props(w, cp, p.flags);
     key_code_point(k, p.lower, (p.flags & CodePointProps::kSpace) != 0, (p.flags & CodePointProps::kAlnum) != 0);
   }
@@ -467,7 +501,8 @@ inline std::uint64_t after_runs(std::uint64_t from, std::uint64_t skip) {
 // `len` ASCII bytes at p (p has 64 readable bytes; `m` their masks) into
 // the statistics and the key: what walk_ascii() and key_code_point() do
 // byte by byte, with bit operations over the whole run.
-void walk_ascii_run(StatsWalk& w, KeyWalk& k, const char* p, std::size_t len, const StatsMasks& m) {
+void walk_ascii_run(StatsWalk& w, KeyWalk& k, std::string_view text, std::size_t offset, const char* p,
+                    std::size_t len, const StatsMasks& m) {
   const std::uint64_t valid = len == kMaskBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << len) - 1;
   const std::uint64_t letters = m.letter & valid;
   const std::uint64_t digits = m.digit & valid;
@@ -477,9 +512,11 @@ void walk_ascii_run(StatsWalk& w, KeyWalk& k, const char* p, std::size_t len, co
   std::uint64_t stop = 0, closer = 0;
   for (std::uint64_t other = valid & ~(alnum | space); other; other &= other - 1) {
     const auto at = static_cast<unsigned>(std::countr_zero(other));
-    const std::uint8_t cls = kAsciiClasses[static_cast<unsigned char>(p[at])];
+    const char c = p[at];
+    const std::uint8_t cls = kAsciiClasses[static_cast<unsigned char>(c)];
     if (cls & kSentenceEnd) stop |= std::uint64_t{1} << at;
     if (cls & kCloser) closer |= std::uint64_t{1} << at;
+    if ((c == ':' || c == '.') && !w.s.has_url) w.s.has_url = url_mark_at(text, offset + at);
   }
   BlockStats& s = w.s;
 
@@ -533,11 +570,6 @@ void walk_ascii_run(StatsWalk& w, KeyWalk& k, const char* p, std::size_t len, co
   }
 }
 
-// How far a code-point walk goes from a non-ASCII byte before the next try
-// at 64 bytes: far enough that Cyrillic or CJK text, with an ASCII space
-// every few letters, does not compute masks for each short run.
-constexpr std::size_t kCodePointSpan = 32;
-
 }  // namespace
 
 BlockStats block_stats_and_key(std::string_view text, std::string& key) {
@@ -568,18 +600,17 @@ BlockStats block_stats_and_key(std::string_view text, std::string& key) {
     const StatsMasks m = stats_masks(p, static_cast<int>((len + 15) / 16));
     const std::uint64_t high = len == kMaskBlock ? m.high : m.high & ((std::uint64_t{1} << len) - 1);
     if (high & 1) {
-      walk_code_points(w, k, text, i, std::min(n, i + kCodePointSpan));
+      walk_code_points(w, k, text, i);
       continue;
     }
     if (high) len = static_cast<std::size_t>(std::countr_zero(high));
-    walk_ascii_run(w, k, p, len, m);
+    walk_ascii_run(w, k, text, i, p, len, m);
     i += len;
   }
   key.assign(k.base, k.alnum_end);
   BlockStats& s = w.s;
   if (w.pending_end) ++s.sentence_ends;
   s.ends_sentence = is_sentence_end(w.last_visible) || w.last_visible == ':' || w.last_visible == 0xFF1A;
-  s.has_url = has_url(text);
   return s;
 }
 

@@ -77,6 +77,18 @@ inline StatsMasks stats_masks(const char* p, int vectors = 4) {
   return m;
 }
 
+// Bytes equal to any of the `count` bytes at `set`, in the first 16 x
+// `vectors` bytes.
+inline std::uint64_t any_equal_mask(const char* p, const char* set, std::size_t count, int vectors = 4) {
+  std::uint64_t m = 0;
+  for (std::size_t k = 0; k < 16 * static_cast<std::size_t>(vectors); ++k) {
+    for (std::size_t j = 0; j < count; ++j) {
+      if (p[k] == set[j]) m |= std::uint64_t{1} << k;
+    }
+  }
+  return m;
+}
+
 // The first 16 x `vectors` bytes with ASCII capitals lower-cased, written
 // to `to`.
 inline void store_lower(const char* p, char* to, int vectors = 4) {
@@ -243,6 +255,17 @@ inline StatsMasks stats_masks(const char* p, int vectors = 4) {
   return m;
 }
 
+inline std::uint64_t any_equal_mask(const char* p, const char* set, std::size_t count, int vectors = 4) {
+  std::uint64_t m = 0;
+  for (int k = 0; k < vectors; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    __m128i any = _mm_setzero_si128();
+    for (std::size_t j = 0; j < count; ++j) any = _mm_or_si128(any, _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
+    m |= bits(any, 16 * k);
+  }
+  return m;
+}
+
 inline void store_lower(const char* p, char* to, int vectors = 4) {
   for (int k = 0; k < vectors; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
@@ -270,6 +293,7 @@ namespace fastest = portable;
 
 #endif
 
+using fastest::any_equal_mask;
 using fastest::clean_masks;
 using fastest::equal_mask;
 using fastest::range_mask;

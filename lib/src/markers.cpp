@@ -1,9 +1,11 @@
 #include "markers.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "ascii_words.hpp"
+#include "byte_masks.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -265,6 +267,16 @@ void MarkerSet::index_patterns() {
   for (const auto& [key, reason] : whole) longest_whole = std::max(longest_whole, key.size());
   chrome_word_anchors.clear();
   for (const auto& phrase : chrome_words) chrome_word_anchors.push_back(rarest_byte(phrase));
+  for (auto& bucket : chrome_words_by_anchor) bucket.clear();
+  chrome_anchor_bytes.clear();
+  bool one_pass = chrome_words.size() <= 64 &&
+                  std::none_of(chrome_words.begin(), chrome_words.end(), [](const std::string& p) { return p.empty(); });
+  if (!one_pass) return;
+  for (std::uint32_t k = 0; k < chrome_words.size(); ++k) {
+    const char anchor = chrome_words[k][chrome_word_anchors[k]];
+    if (chrome_anchor_bytes.find(anchor) == std::string::npos) chrome_anchor_bytes.push_back(anchor);
+    chrome_words_by_anchor[static_cast<unsigned char>(anchor)].push_back(k);
+  }
 }
 
 std::optional<Reason> MarkerSet::find_whole(std::string_view key) const {
@@ -299,29 +311,43 @@ std::optional<Reason> MarkerSet::match_patterns(std::string_view key, std::strin
   return std::nullopt;
 }
 
-// Each phrase is looked for by its rarest byte (memchr), and compared whole
-// only where that byte turns up; the rest as in the reference.
+// Every phrase at once: one pass over the key finds each place an anchor
+// byte (a phrase's rarest) turns up, 64 bytes at a time, and only the
+// phrases anchored at that byte are compared there. Of the phrases found,
+// the first in the list is the answer, as in the reference.
 std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view key) const {
-  if (chrome_word_anchors.size() != chrome_words.size()) return find_chrome_words_reference(key);
-  for (std::size_t k = 0; k < chrome_words.size(); ++k) {
-    const std::string& phrase = chrome_words[k];
-    if (phrase.empty() || phrase.size() > key.size()) {
-      if (phrase.empty() && contains_phrase(key, phrase)) return phrase;
-      continue;
+  if (chrome_words.empty()) return std::nullopt;
+  if (chrome_anchor_bytes.empty() || chrome_word_anchors.size() != chrome_words.size()) {
+    return find_chrome_words_reference(key);
+  }
+  std::uint64_t found = 0;  // bit k: chrome_words[k] is in the key
+  char block[kMaskBlock];
+  for (std::size_t base = 0; base < key.size(); base += kMaskBlock) {
+    const char* p = key.data() + base;
+    const std::size_t len = std::min(key.size() - base, kMaskBlock);
+    if (len < kMaskBlock) {
+      std::memset(block, 0, kMaskBlock);
+      std::memcpy(block, p, len);
+      p = block;
     }
-    const std::size_t anchor = chrome_word_anchors[k];
-    const char* first = key.data() + anchor;
-    const char* last = key.data() + key.size() - (phrase.size() - anchor);  // last place the anchor can be
-    while (first <= last) {
-      const void* hit = std::memchr(first, phrase[anchor], static_cast<std::size_t>(last - first + 1));
-      if (!hit) break;
-      const char* at_anchor = static_cast<const char*>(hit);
-      std::size_t at = static_cast<std::size_t>(at_anchor - key.data()) - anchor;
-      if (key.compare(at, phrase.size(), phrase) == 0 && is_whole_words(key, at, phrase.size())) return phrase;
-      first = at_anchor + 1;
+    std::uint64_t hits = any_equal_mask(p, chrome_anchor_bytes.data(), chrome_anchor_bytes.size(),
+                                        static_cast<int>((len + 15) / 16));
+    if (len < kMaskBlock) hits &= (std::uint64_t{1} << len) - 1;
+    for (; hits; hits &= hits - 1) {
+      const std::size_t at_anchor = base + static_cast<std::size_t>(std::countr_zero(hits));
+      for (std::uint32_t k : chrome_words_by_anchor[static_cast<unsigned char>(key[at_anchor])]) {
+        const std::string& phrase = chrome_words[k];
+        const std::size_t anchor = chrome_word_anchors[k];
+        if ((found >> k & 1) || at_anchor < anchor || at_anchor - anchor + phrase.size() > key.size()) continue;
+        const std::size_t at = at_anchor - anchor;
+        if (key.compare(at, phrase.size(), phrase) == 0 && is_whole_words(key, at, phrase.size())) {
+          found |= std::uint64_t{1} << k;
+        }
+      }
     }
   }
-  return std::nullopt;
+  if (!found) return std::nullopt;
+  return chrome_words[static_cast<std::size_t>(std::countr_zero(found))];
 }
 
 std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::string_view key) const {

@@ -61,6 +61,12 @@ struct MarkerSet {
   // For each chrome-words phrase, the index of the byte it is searched by
   // (its rarest); parse_markers() fills it, index_patterns() rebuilds it.
   std::vector<std::size_t> chrome_word_anchors;
+  // For each byte, the chrome-words phrases (indices, in order) anchored at
+  // it, and the distinct anchor bytes: find_chrome_words() looks for all of
+  // them in one pass. index_patterns() builds both; left empty (and the
+  // reference used) when a phrase is empty or there are over 64 phrases.
+  std::array<std::vector<std::uint32_t>, 256> chrome_words_by_anchor;
+  std::string chrome_anchor_bytes;
 
   void index_patterns();
 

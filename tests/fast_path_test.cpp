@@ -89,6 +89,9 @@ void expect_same(std::string_view text) {
     std::size_t end = rest.find(' ');
     std::string_view word = rest.substr(0, end);
     EXPECT_EQ(key_word_key(word), marker_key(word)) << "word: " << quote(word);
+    auto word_it = builtin_markers().whole.find(key_word_key(word));
+    EXPECT_EQ(builtin_markers().find_whole(key_word_key(word)),
+              word_it == builtin_markers().whole.end() ? std::nullopt : std::optional<Reason>(word_it->second));
     rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
   }
   EXPECT_EQ(builtin_markers().match_teaser(key), match_teaser_trying_all(builtin_markers(), key))
@@ -98,6 +101,11 @@ void expect_same(std::string_view text) {
             match_whole_trying_all(builtin_markers(), key, &reference_phrase))
       << "key: " << quote(key);
   EXPECT_EQ(fast_phrase, reference_phrase);
+  // find_whole() turns most keys away by first byte and size before hashing.
+  auto whole_it = builtin_markers().whole.find(key);
+  EXPECT_EQ(builtin_markers().find_whole(key),
+            whole_it == builtin_markers().whole.end() ? std::nullopt : std::optional<Reason>(whole_it->second))
+      << "key: " << quote(key);
   EXPECT_EQ(builtin_markers().find_chrome_words(key), builtin_markers().find_chrome_words_reference(key))
       << "key: " << quote(key);
   BlockStats fast = block_stats(text), reference = block_stats_reference(text);

@@ -371,6 +371,10 @@ inline void key_code_point(KeyWalk& k, char32_t lower, bool space, bool alnum) {
   k.last_space = false;
   if (lower < 0x80) {
     *k.out++ = static_cast<char>(lower);
+  } else if (lower < 0x800) {  // most non-ASCII letters: written here, not by a call
+    k.out[0] = static_cast<char>(0xC0 | (lower >> 6));
+    k.out[1] = static_cast<char>(0x80 | (lower & 0x3F));
+    k.out += 2;
   } else {
     k.out += encode_utf8(lower, k.out);
   }

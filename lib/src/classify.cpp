@@ -25,10 +25,9 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
     std::string_view word = key_word_key(key.substr(0, end));
     key.remove_prefix(end == std::string_view::npos ? key.size() : end + 1);
     if (word.empty()) continue;  // a separator such as "|" or "•"
-    auto it = markers.whole.find(word);
-    if (it == markers.whole.end()) return false;
-    if (it->second != Reason::ShareBar && it->second != Reason::Navigation) return false;
-    share = share || it->second == Reason::ShareBar;
+    auto reason = markers.find_whole(word);
+    if (!reason || (*reason != Reason::ShareBar && *reason != Reason::Navigation)) return false;
+    share = share || *reason == Reason::ShareBar;
     ++words;
   }
   return words >= 2 && share;

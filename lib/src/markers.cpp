@@ -133,6 +133,9 @@ std::string marker_key(std::string_view text) {
 }
 
 std::string_view key_word_key(std::string_view word) {
+  // Most words open and close with an ASCII letter or digit: nothing to trim.
+  auto ascii_alnum = [](char c) { return static_cast<unsigned char>(c) < 0x80 && is_letter_or_digit(static_cast<unsigned char>(c)); };
+  if (!word.empty() && ascii_alnum(word.front()) && ascii_alnum(word.back())) return word;
   std::size_t begin = first_alnum(word);
   std::size_t end = word.size();
   // Back to the start of the last letter or digit's code point, then past it.
@@ -264,7 +267,13 @@ void MarkerSet::index_patterns() {
     if (!teaser_prefixes[t].empty()) teasers_by_first_byte[static_cast<unsigned char>(teaser_prefixes[t].front())].push_back(t);
   }
   longest_whole = 0;
-  for (const auto& [key, reason] : whole) longest_whole = std::max(longest_whole, key.size());
+  whole_sizes_by_first_byte.fill(0);
+  for (const auto& [key, reason] : whole) {
+    longest_whole = std::max(longest_whole, key.size());
+    if (!key.empty()) {
+      whole_sizes_by_first_byte[static_cast<unsigned char>(key.front())] |= std::uint64_t{1} << std::min<std::size_t>(key.size(), 63);
+    }
+  }
   chrome_word_anchors.clear();
   for (const auto& phrase : chrome_words) chrome_word_anchors.push_back(rarest_byte(phrase));
   for (auto& bucket : chrome_words_by_anchor) bucket.clear();
@@ -279,15 +288,26 @@ void MarkerSet::index_patterns() {
   }
 }
 
+namespace {
+
+// Whether a key of this first byte and size can be in `whole` at all.
+bool may_be_whole(const MarkerSet& set, std::string_view key) {
+  if (key.size() > set.longest_whole) return false;
+  if (key.empty()) return true;  // never a parsed phrase, but looked up as before
+  return (set.whole_sizes_by_first_byte[static_cast<unsigned char>(key.front())] >> std::min<std::size_t>(key.size(), 63)) & 1;
+}
+
+}  // namespace
+
 std::optional<Reason> MarkerSet::find_whole(std::string_view key) const {
-  if (key.size() > longest_whole) return std::nullopt;
+  if (!may_be_whole(*this, key)) return std::nullopt;
   auto it = whole.find(key);
   if (it == whole.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* matched) const {
-  if (key.size() <= longest_whole) {
+  if (may_be_whole(*this, key)) {
     auto it = whole.find(key);
     if (it != whole.end()) {
       if (matched) *matched = it->first;

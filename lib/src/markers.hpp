@@ -49,6 +49,10 @@ struct MarkerSet {
   // The longest key in `whole`: a longer key (most prose) is not looked up.
   // parse_markers() sets it, index_patterns() recomputes it.
   std::size_t longest_whole = 0;
+  // For each first byte, bit min(size, 63) set for the size of each key in
+  // `whole` that starts with it: most keys are turned away without hashing.
+  // index_patterns() rebuilds it.
+  std::array<std::uint64_t, 256> whole_sizes_by_first_byte{};
   std::vector<MarkerPattern> patterns;             // placeholders and prefixes
   // For each first byte of a key, the patterns (indices, in order) that can
   // match such a key; parse_markers() fills it, index_patterns() rebuilds it.

@@ -254,8 +254,12 @@ bool contains_phrase(std::string_view key, std::string_view phrase) {
 
 void MarkerSet::index_patterns() {
   for (auto& bucket : patterns_by_first_byte) bucket.clear();
+  pattern_min_sizes.clear();
   for (std::uint32_t p = 0; p < patterns.size(); ++p) {
     std::string_view text = patterns[p].text;
+    std::size_t numbers = 0;
+    for (auto at = text.find("<n>"); at != std::string_view::npos; at = text.find("<n>", at + 3)) ++numbers;
+    pattern_min_sizes.push_back(text.size() - 2 * numbers);
     if (text.starts_with("<n>")) {
       for (char digit = '0'; digit <= '9'; ++digit) patterns_by_first_byte[static_cast<unsigned char>(digit)].push_back(p);
     } else if (!text.empty()) {
@@ -321,7 +325,9 @@ std::optional<Reason> MarkerSet::match_patterns(std::string_view key, std::strin
   if (key.empty()) return std::nullopt;  // every pattern needs a first byte
   // A pattern matches only keys that start with its first byte (a digit
   // for a leading <n>): the others are not tried.
+  const bool sized = pattern_min_sizes.size() == patterns.size();
   for (std::uint32_t p : patterns_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    if (sized && key.size() < pattern_min_sizes[p]) continue;  // too short to match
     const MarkerPattern& pattern = patterns[p];
     if (match_pattern(pattern, key)) {
       if (matched) *matched = pattern.text + (pattern.prefix ? " ..." : "");
@@ -360,6 +366,8 @@ std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view ke
         const std::size_t anchor = chrome_word_anchors[k];
         if ((found >> k & 1) || at_anchor < anchor || at_anchor - anchor + phrase.size() > key.size()) continue;
         const std::size_t at = at_anchor - anchor;
+        // The first byte turns most places away before a whole comparison.
+        if (key[at] != phrase.front()) continue;
         if (key.compare(at, phrase.size(), phrase) == 0 && is_whole_words(key, at, phrase.size())) {
           found |= std::uint64_t{1} << k;
         }

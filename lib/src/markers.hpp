@@ -57,6 +57,9 @@ struct MarkerSet {
   // For each first byte of a key, the patterns (indices, in order) that can
   // match such a key; parse_markers() fills it, index_patterns() rebuilds it.
   std::array<std::vector<std::uint32_t>, 256> patterns_by_first_byte;
+  // For each pattern, the shortest key it can match (a `<n>` takes one byte
+  // or more, any other byte one); index_patterns() rebuilds it.
+  std::vector<std::size_t> pattern_min_sizes;
   std::vector<std::string> teaser_prefixes;        // lower-cased
   // For each first byte, the teaser prefixes (indices, in order) that start
   // with it; parse_markers() fills it, index_patterns() rebuilds it.

@@ -140,9 +140,10 @@ constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
 
 constexpr std::array<std::uint8_t, 128> kAsciiClasses = make_ascii_classes();
 
-// The walk's state between code points.
+// The walk's state between code points; the counts go straight to the
+// result.
 struct StatsWalk {
-  BlockStats s;
+  BlockStats& s;
   bool in_word = false;
   bool seen_letter = false;
   char32_t last_visible = 0;  // last non-space, non-closer code point
@@ -247,7 +248,8 @@ bool has_url(std::string_view text) {
 // The same walk as block_stats_reference(), with ASCII bytes classified by
 // table: no decoding, no utf8proc call per word.
 BlockStats block_stats(std::string_view text) {
-  StatsWalk w;
+  BlockStats s;
+  StatsWalk w{s};
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
@@ -274,7 +276,6 @@ BlockStats block_stats(std::string_view text) {
       walk_multibyte(w, next_code_point(text, i));
     }
   }
-  BlockStats& s = w.s;
   if (w.pending_end) ++s.sentence_ends;
   s.ends_sentence = is_sentence_end(w.last_visible) || w.last_visible == ':' || w.last_visible == 0xFF1A;
   s.has_url = has_url(text);
@@ -459,10 +460,17 @@ void walk_code_points(StatsWalk& w, KeyWalk& k, std::string_view text, std::size
       continue;
     }
     char32_t cp;
-    // Well-formed two-byte sequences (Latin, Greek, Cyrillic...) inline.
+    // Well-formed two- and three-byte sequences inline; the rest decoded as
+    // next_code_point() does.
     if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
       cp = (char32_t{c} & 0x1F) << 6 | (bytes[i + 1] & 0x3F);
       i += 2;
+    } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 &&
+               (bytes[i + 2] & 0xC0) == 0x80) {
+      // Three bytes with a lead that is never overlong nor a surrogate
+      // (punctuation such as ’ and —, CJK).
+      cp = (char32_t{c} & 0x0F) << 12 | char32_t{bytes[i + 1] & 0x3Fu} << 6 | (bytes[i + 2] & 0x3F);
+      i += 3;
     } else {
       cp = next_code_point_multibyte(text, i);
     }
@@ -591,7 +599,8 @@ BlockStats block_stats_and_key(std::string_view text, std::string& key) {
   }
   KeyWalk k;
   k.base = k.out = buffer + kMaskBlock;
-  StatsWalk w;
+  BlockStats s;
+  StatsWalk w{s};
   char tail[kMaskBlock];
   for (std::size_t i = 0; i < n;) {
     const char* p = text.data() + i;
@@ -612,9 +621,10 @@ BlockStats block_stats_and_key(std::string_view text, std::string& key) {
     i += len;
   }
   key.assign(k.base, k.alnum_end);
-  BlockStats& s = w.s;
   if (w.pending_end) ++s.sentence_ends;
-  s.ends_sentence = is_sentence_end(w.last_visible) || w.last_visible == ':' || w.last_visible == 0xFF1A;
+  const char32_t last = w.last_visible;
+  s.ends_sentence = last < 0x80 ? (kAsciiClasses[last] & kSentenceEnd) || last == ':'
+                                : is_sentence_end(last) || last == 0xFF1A;
   return s;
 }
 

@@ -24,6 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   WINNOW_FUZZ_CHECK(key == winnow::detail::marker_key_reference(input), "marker_key differs from its reference");
   WINNOW_FUZZ_CHECK(winnow::detail::block_stats(input) == winnow::detail::block_stats_reference(input),
                     "block_stats differs from its reference");
+  std::string one_walk_key;
+  WINNOW_FUZZ_CHECK(winnow::detail::block_stats_and_key(input, one_walk_key) ==
+                            winnow::detail::block_stats_reference(input) &&
+                        one_walk_key == key,
+                    "block_stats_and_key differs from the references");
   WINNOW_FUZZ_CHECK(set.find_chrome_words(key) == set.find_chrome_words_reference(key),
                     "find_chrome_words differs from its reference");
   const auto& builtin = winnow::detail::builtin_markers();

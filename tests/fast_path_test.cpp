@@ -13,6 +13,7 @@
 
 #include "test_files.hpp"
 #include "block_stats.hpp"
+#include "byte_masks.hpp"
 #include "markers.hpp"
 #include "parse_text.hpp"
 #include "utf8.hpp"
@@ -66,19 +67,56 @@ std::optional<Reason> match_whole_trying_all(const MarkerSet& markers, const std
   return std::nullopt;
 }
 
+// MarkerSet::match_teaser() tries only the prefixes indexed under the key's
+// first byte; trying them all, in order, must give the same answer.
+std::optional<std::string_view> match_teaser_trying_all(const MarkerSet& markers, std::string_view key) {
+  for (const auto& prefix : markers.teaser_prefixes) {
+    if (key.size() <= prefix.size() || !key.starts_with(prefix)) continue;
+    std::string_view rest = key.substr(prefix.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    for (std::string_view mark : {":", "-", "|", "\xC2\xBB", "\xE2\x80\x94", "\xE2\x80\x93"}) {
+      if (rest.starts_with(mark)) return std::string_view(prefix);
+    }
+  }
+  return std::nullopt;
+}
+
 void expect_same(std::string_view text) {
   const std::string key = marker_key(text);
   EXPECT_EQ(key, marker_key_reference(text)) << "text: " << quote(text);
+  // Each word of a key, as is_button_row() looks them up.
+  for (std::string_view rest = key; !rest.empty();) {
+    std::size_t end = rest.find(' ');
+    std::string_view word = rest.substr(0, end);
+    EXPECT_EQ(key_word_key(word), marker_key(word)) << "word: " << quote(word);
+    auto word_it = builtin_markers().whole.find(key_word_key(word));
+    EXPECT_EQ(builtin_markers().find_whole(key_word_key(word)),
+              word_it == builtin_markers().whole.end() ? std::nullopt : std::optional<Reason>(word_it->second));
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+  }
+  EXPECT_EQ(builtin_markers().match_teaser(key), match_teaser_trying_all(builtin_markers(), key))
+      << "key: " << quote(key);
   std::string fast_phrase, reference_phrase;
   EXPECT_EQ(builtin_markers().match_whole(key, &fast_phrase),
             match_whole_trying_all(builtin_markers(), key, &reference_phrase))
       << "key: " << quote(key);
   EXPECT_EQ(fast_phrase, reference_phrase);
+  // find_whole() turns most keys away by first byte and size before hashing.
+  auto whole_it = builtin_markers().whole.find(key);
+  EXPECT_EQ(builtin_markers().find_whole(key),
+            whole_it == builtin_markers().whole.end() ? std::nullopt : std::optional<Reason>(whole_it->second))
+      << "key: " << quote(key);
   EXPECT_EQ(builtin_markers().find_chrome_words(key), builtin_markers().find_chrome_words_reference(key))
       << "key: " << quote(key);
   BlockStats fast = block_stats(text), reference = block_stats_reference(text);
   EXPECT_TRUE(fast == reference) << "text: " << quote(text) << "\nfast:      " << show(fast)
                                  << "\nreference: " << show(reference);
+  // Both in one walk, as classify takes them.
+  std::string one_walk_key = "stale";
+  BlockStats one_walk = block_stats_and_key(text, one_walk_key);
+  EXPECT_EQ(one_walk_key, key) << "text: " << quote(text);
+  EXPECT_TRUE(one_walk == reference) << "text: " << quote(text) << "\none walk:  " << show(one_walk)
+                                     << "\nreference: " << show(reference);
 }
 
 void expect_same_parse(std::string_view text) {
@@ -120,10 +158,47 @@ TEST(FastPath, EdgeCasesAtEveryAlignment) {
     }
   }
   for (std::string_view text : {"", " ", "  ", "***", "  ADVERTISEMENT  ", "34 comments", "1,234 Shares",
-                                 "Comments (12)", "Posted by Jane", "Read more about it", "Leave   a\tReply",
+                                 "Comments (12)", "Posted by Jane", "READ ALSO: Syria", "Read more \xC2\xBB here",
+                                 "see also \xE2\x80\x94 x", "watch - it", "more|less", "related  :  x",
+                                 "Facebook Twitter | LinkedIn", "(Facebook) \xE2\x80\xA2 Twitter!", "Read more about it", "Leave   a\tReply",
                                  "DON\xE2\x80\x99T MISS", "abcdefgh ijklmnop  qrstuvwx\t\tyz",
                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 @[`{"}) {
     expect_same(text);
+  }
+}
+
+// The same pieces across the 64-byte steps of block_stats_and_key(): behind
+// and between prefixes of 50 to 72 bytes of mixed text, so that each join
+// lands on every position around a step.
+TEST(FastPath, EdgeCasesAcrossSixtyFourBytes) {
+  const std::string filler =
+      "The cat's \"hat\" (big). Go!  x\ty z 42 www.a, B.  C? \xC3\xA9t\xC3\xA9 D) \"E.\" f  G*. h i j k l m n o p q";
+  for (std::size_t pad = 50; pad <= 72; ++pad) {
+    const std::string prefix = filler.substr(0, pad);
+    for (const auto& a : kPieces) {
+      for (const auto& b : kPieces) {
+        expect_same(prefix + a + b);
+        expect_same(a + prefix + b + prefix);
+      }
+    }
+  }
+}
+
+// Chrome-word phrases, whole and not, at every offset of keys longer than
+// the 64 bytes find_chrome_words() looks at in one step.
+TEST(FastPath, ChromeWordsAtEveryOffset) {
+  const std::string filler = "Some words, then more words (and numbers 12 34) and yet more words to fill the line up ";
+  std::vector<std::string> phrases = builtin_markers().chrome_words;
+  for (const std::string& phrase : builtin_markers().chrome_words) {
+    phrases.push_back("x" + phrase);
+    phrases.push_back(phrase + "x");
+    phrases.push_back(phrase.substr(0, phrase.size() - 1));
+  }
+  for (std::size_t offset = 0; offset <= filler.size(); ++offset) {
+    for (const auto& phrase : phrases) {
+      expect_same(filler.substr(0, offset) + phrase + " " + filler);
+      expect_same(filler + filler.substr(0, offset) + phrase);
+    }
   }
 }
 
@@ -166,6 +241,60 @@ TEST(FastPath, LetterTableAgreesWithUtf8proc) {
   for (char32_t cp = 0x80; cp < 0x110000; ++cp) {
     ASSERT_EQ(is_letter_or_digit(cp), is_letter_or_digit_utf8proc(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);
     ASSERT_EQ(to_lower(cp), to_lower_utf8proc(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);
+  }
+}
+
+// The property table filled as text meets code points gives what the
+// direct computation gives, for every code point (twice: filling, then
+// filled).
+TEST(FastPath, CodePointPropsTable) {
+  for (int pass = 0; pass < 2; ++pass) {
+    for (char32_t cp = 0; cp < 0x110000; ++cp) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+      ASSERT_TRUE(code_point_props(cp) == code_point_props_reference(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);
+    }
+  }
+}
+
+// The 64-byte masks of the SSE2 build against the byte-at-a-time ones, on
+// every byte value at every position.
+TEST(FastPath, StatsMasks) {
+  char block[kMaskBlock + 1] = {};
+  for (unsigned value = 0; value < 256; ++value) {
+    for (std::size_t at = 0; at < kMaskBlock; ++at) {
+      for (std::size_t k = 0; k < kMaskBlock; ++k) block[k] = static_cast<char>("aZ 9.\"\t\x80"[(k * 7 + value) % 8]);
+      block[at] = static_cast<char>(value);
+      for (int vectors = 1; vectors <= 4; ++vectors) {
+        StatsMasks fast = stats_masks(block, vectors), slow = portable::stats_masks(block, vectors);
+        ASSERT_EQ(fast.high, slow.high);
+        ASSERT_EQ(fast.space, slow.space);
+        ASSERT_EQ(fast.plain_space, slow.plain_space);
+        ASSERT_EQ(fast.upper, slow.upper);
+        ASSERT_EQ(fast.letter, slow.letter);
+        ASSERT_EQ(fast.digit, slow.digit);
+      }
+      for (int vectors = 1; vectors <= 4; ++vectors) {
+        const char set[] = {static_cast<char>(value), 'k', 'v', '\x80'};
+        for (std::size_t count = 0; count <= sizeof set; ++count) {
+          ASSERT_EQ(any_equal_mask(block, set, count, vectors), portable::any_equal_mask(block, set, count, vectors));
+        }
+      }
+      for (int vectors = 1; vectors <= 4; ++vectors) {
+        char lowered[kMaskBlock] = {}, lowered_slow[kMaskBlock] = {};
+        store_lower(block, lowered, vectors);
+        portable::store_lower(block, lowered_slow, vectors);
+        ASSERT_EQ(std::string_view(lowered, kMaskBlock), std::string_view(lowered_slow, kMaskBlock));
+      }
+    }
+  }
+}
+
+// Lower-casing twice is lower-casing once: a key's words need no second
+// pass (key_word_key() relies on it).
+TEST(FastPath, LowerCaseIsIdempotent) {
+  for (char32_t cp = 0; cp < 0x110000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    ASSERT_EQ(to_lower(to_lower(cp)), to_lower(cp)) << "U+" << std::hex << static_cast<unsigned>(cp);
   }
 }
 

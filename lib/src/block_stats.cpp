@@ -1,11 +1,16 @@
 #include "block_stats.hpp"
 
+#include <algorithm>
 #include <array>
+#include <atomic>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 #include <utf8proc.h>
 
+#include "byte_masks.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -135,9 +140,10 @@ constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
 
 constexpr std::array<std::uint8_t, 128> kAsciiClasses = make_ascii_classes();
 
-// The walk's state between code points.
+// The walk's state between code points; the counts go straight to the
+// result.
 struct StatsWalk {
-  BlockStats s;
+  BlockStats& s;
   bool in_word = false;
   bool seen_letter = false;
   char32_t last_visible = 0;  // last non-space, non-closer code point
@@ -242,7 +248,8 @@ bool has_url(std::string_view text) {
 // The same walk as block_stats_reference(), with ASCII bytes classified by
 // table: no decoding, no utf8proc call per word.
 BlockStats block_stats(std::string_view text) {
-  StatsWalk w;
+  BlockStats s;
+  StatsWalk w{s};
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
@@ -269,10 +276,355 @@ BlockStats block_stats(std::string_view text) {
       walk_multibyte(w, next_code_point(text, i));
     }
   }
-  BlockStats& s = w.s;
   if (w.pending_end) ++s.sentence_ends;
   s.ends_sentence = is_sentence_end(w.last_visible) || w.last_visible == ':' || w.last_visible == 0xFF1A;
   s.has_url = has_url(text);
+  return s;
+}
+
+CodePointProps code_point_props_reference(char32_t cp) {
+  CodePointProps p;
+  if (is_space(cp)) p.flags |= CodePointProps::kSpace;
+  if (is_letter_or_digit(cp)) p.flags |= CodePointProps::kAlnum;
+  auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  if (category == UTF8PROC_CATEGORY_LL) p.flags |= CodePointProps::kLower;
+  if (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) p.flags |= CodePointProps::kCapital;
+  if (is_wide_script(cp)) p.flags |= CodePointProps::kWide;
+  if (is_sentence_end(cp)) p.flags |= CodePointProps::kStop;
+  if (is_closer(cp)) p.flags |= CodePointProps::kCloser;
+  if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) p.flags |= CodePointProps::kFullStop;
+  p.lower = cp == 0x2019 ? char32_t{0x27} : to_lower(cp);
+  return p;
+}
+
+namespace {
+
+// One entry per code point up to U+FFFF, filled the first time text meets
+// it (utf8proc once per code point rather than once per occurrence): bit 31
+// set once filled, the flags in bits 0..7, the lower case in bits 8..28.
+// Entries are written whole and always to the same value, so threads may
+// fill them concurrently.
+std::array<std::atomic<std::uint32_t>, 0x10000> g_props_table;
+
+// The entry of a code point the table has not met yet.
+[[gnu::noinline]] std::uint32_t fill_props(char32_t cp) {
+  CodePointProps p = code_point_props_reference(cp);
+  std::uint32_t entry = std::uint32_t{1} << 31 | std::uint32_t{p.flags} | static_cast<std::uint32_t>(p.lower) << 8;
+  g_props_table[cp].store(entry, std::memory_order_relaxed);
+  return entry;
+}
+
+inline CodePointProps lookup_props(char32_t cp) {
+  if (cp >= g_props_table.size()) return code_point_props_reference(cp);
+  std::uint32_t entry = g_props_table[cp].load(std::memory_order_relaxed);
+  if (!(entry >> 31)) entry = fill_props(cp);
+  return {static_cast<std::uint8_t>(entry), static_cast<char32_t>((entry >> 8) & 0x1FFFFF)};
+}
+
+}  // namespace
+
+CodePointProps code_point_props(char32_t cp) { return lookup_props(cp); }
+
+namespace {
+
+// The key being written: into a buffer with kMaskBlock bytes of room before
+// its start and after its end, so that 64 bytes can be stored at once.
+struct KeyWalk {
+  char* base = nullptr;         // the key's first byte
+  char* out = nullptr;          // where the next byte goes
+  bool started = false;         // the first letter or digit is written
+  bool last_space = false;      // the last byte written is a folded space
+  std::size_t alnum_end = 0;    // the key's length up to its last letter or digit
+};
+
+std::size_t encode_utf8(char32_t cp, char* to) {
+  auto byte = [](char32_t v) { return static_cast<char>(v); };
+  if (cp < 0x800) {
+    to[0] = byte(0xC0 | (cp >> 6));
+    to[1] = byte(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    to[0] = byte(0xE0 | (cp >> 12));
+    to[1] = byte(0x80 | ((cp >> 6) & 0x3F));
+    to[2] = byte(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  to[0] = byte(0xF0 | (cp >> 18));
+  to[1] = byte(0x80 | ((cp >> 12) & 0x3F));
+  to[2] = byte(0x80 | ((cp >> 6) & 0x3F));
+  to[3] = byte(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+// One code point into the key, as marker_key_reference() takes it: nothing
+// before the first letter or digit, space runs folded to one ' '.
+inline void key_code_point(KeyWalk& k, char32_t lower, bool space, bool alnum) {
+  if (!k.started) {
+    if (!alnum) return;
+    k.started = true;
+  }
+  if (space) {
+    if (!k.last_space) *k.out++ = ' ';
+    k.last_space = true;
+    return;
+  }
+  k.last_space = false;
+  if (lower < 0x80) {
+    *k.out++ = static_cast<char>(lower);
+  } else if (lower < 0x800) {  // most non-ASCII letters: written here, not by a call
+    k.out[0] = static_cast<char>(0xC0 | (lower >> 6));
+    k.out[1] = static_cast<char>(0x80 | (lower & 0x3F));
+    k.out += 2;
+  } else {
+    k.out += encode_utf8(lower, k.out);
+  }
+  if (alnum) k.alnum_end = static_cast<std::size_t>(k.out - k.base);
+}
+
+// One code point >= 0x80 into the statistics, as walk_multibyte() takes it,
+// from its table entry.
+void walk_props(StatsWalk& w, char32_t cp, std::uint8_t f) {
+  BlockStats& s = w.s;
+  if (f & CodePointProps::kSpace) {
+    if (w.pending_end) ++s.sentence_ends;
+    w.pending_end = 0;
+    w.in_word = false;
+    return;
+  }
+  if (f & CodePointProps::kAlnum) {
+    s.units += (f & CodePointProps::kWide) ? 3 : 1;
+    if (!w.seen_letter) {
+      s.starts_lower = (f & CodePointProps::kLower) != 0;
+      w.seen_letter = true;
+    }
+    if (!w.in_word) {
+      ++s.words;
+      if (f & CodePointProps::kCapital) {
+        ++s.cased_words;
+        ++s.capitalized_words;
+      } else if (f & CodePointProps::kLower) {
+        ++s.cased_words;
+      }
+    }
+    w.in_word = true;
+    w.pending_end = 0;
+    w.last_visible = cp;
+    return;
+  }
+  if (f & CodePointProps::kStop) {
+    w.pending_end = cp;
+    if (f & CodePointProps::kFullStop) {
+      ++s.sentence_ends;
+      w.pending_end = 0;
+    }
+  } else if (!(f & CodePointProps::kCloser)) {
+    w.pending_end = 0;
+  }
+  if (!(f & CodePointProps::kCloser)) w.last_visible = cp;
+}
+
+// Whether the ':' or '.' at text[at] is the mark of "http://", "https://"
+// or "www.": has_url() found as the walk meets those bytes.
+inline bool url_mark_at(std::string_view text, std::size_t at) {
+  const std::string_view before = text.substr(0, at);
+  if (text[at] == ':') return text.substr(at).starts_with("://") && (before.ends_with("http") || before.ends_with("https"));
+  return before.ends_with("www");
+}
+
+// Whether 16 bytes from text[i] on are all ASCII (false near the end).
+inline bool ascii_ahead(std::string_view text, std::size_t i) {
+  if (i + 16 > text.size()) return false;
+  std::uint64_t a, b;
+  std::memcpy(&a, text.data() + i, 8);
+  std::memcpy(&b, text.data() + i + 8, 8);
+  return !((a | b) & 0x8080808080808080ULL);
+}
+
+// Code point at a time from text[i], a non-ASCII byte, while non-ASCII
+// text goes on: up to a space that 16 ASCII bytes follow, where 64-byte
+// steps pay again, or the end.
+void walk_code_points(StatsWalk& w, KeyWalk& k, std::string_view text, std::size_t& i) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  while (i < n) {
+    const unsigned char c = bytes[i];
+    if (c < 0x80) {
+      const std::uint8_t cls = kAsciiClasses[c];
+      if ((cls & kSpace) && ascii_ahead(text, i + 1)) return;
+      if ((c == ':' || c == '.') && !w.s.has_url) w.s.has_url = url_mark_at(text, i);
+      ++i;
+      walk_ascii(w, c);
+      const char32_t lower = (cls & kUpper) ? char32_t{c} + 32 : char32_t{c};
+      key_code_point(k, lower, (cls & kSpace) != 0, (cls & (kUpper | kLower | kDigit)) != 0);
+      continue;
+    }
+    char32_t cp;
+    // Well-formed two- and three-byte sequences inline; the rest decoded as
+    // next_code_point() does.
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+      cp = (char32_t{c} & 0x1F) << 6 | (bytes[i + 1] & 0x3F);
+      i += 2;
+    } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 &&
+               (bytes[i + 2] & 0xC0) == 0x80) {
+      // Three bytes with a lead that is never overlong nor a surrogate
+      // (punctuation such as ’ and —, CJK).
+      cp = (char32_t{c} & 0x0F) << 12 | char32_t{bytes[i + 1] & 0x3Fu} << 6 | (bytes[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      cp = next_code_point_multibyte(text, i);
+    }
+    const CodePointProps p = lookup_props(cp);
+    walk_props(w, cp, p.flags);
+    key_code_point(k, p.lower, (p.flags & CodePointProps::kSpace) != 0, (p.flags & CodePointProps::kAlnum) != 0);
+  }
+}
+
+inline std::size_t top_bit(std::uint64_t x) { return 63 - static_cast<std::size_t>(std::countl_zero(x)); }
+
+// Set bits, without a library call where the build has no popcount
+// instruction.
+inline std::size_t count_bits(std::uint64_t x) {
+#if defined(__POPCNT__)
+  return static_cast<std::size_t>(std::popcount(x));
+#else
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<std::size_t>((x * 0x0101010101010101ULL) >> 56);
+#endif
+}
+
+// The same, for masks with few bits (capitals opening words, sentence ends).
+inline std::size_t count_few_bits(std::uint64_t x) {
+  std::size_t n = 0;
+  for (; x; x &= x - 1) ++n;
+  return n;
+}
+
+// Positions reached from `from` over runs of `skip`: each bit of `from` that
+// is not in `skip`, and the position just after each run of `skip` that
+// starts at a bit of `from` (adding a bit at a run's start carries to the
+// run's end).
+inline std::uint64_t after_runs(std::uint64_t from, std::uint64_t skip) {
+  return (from & ~skip) | ((skip + (from & skip)) & ~skip);
+}
+
+// `len` ASCII bytes at p (p has 64 readable bytes; `m` their masks) into
+// the statistics and the key: what walk_ascii() and key_code_point() do
+// byte by byte, with bit operations over the whole run.
+void walk_ascii_run(StatsWalk& w, KeyWalk& k, std::string_view text, std::size_t offset, const char* p,
+                    std::size_t len, const StatsMasks& m) {
+  const std::uint64_t valid = len == kMaskBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << len) - 1;
+  const std::uint64_t letters = m.letter & valid;
+  const std::uint64_t digits = m.digit & valid;
+  const std::uint64_t alnum = letters | digits;
+  const std::uint64_t space = m.space & valid;
+  // Stops and closers from the table: punctuation is a few bytes in 64.
+  std::uint64_t stop = 0, closer = 0;
+  for (std::uint64_t other = valid & ~(alnum | space); other; other &= other - 1) {
+    const auto at = static_cast<unsigned>(std::countr_zero(other));
+    const char c = p[at];
+    const std::uint8_t cls = kAsciiClasses[static_cast<unsigned char>(c)];
+    if (cls & kSentenceEnd) stop |= std::uint64_t{1} << at;
+    if (cls & kCloser) closer |= std::uint64_t{1} << at;
+    if ((c == ':' || c == '.') && !w.s.has_url) w.s.has_url = url_mark_at(text, offset + at);
+  }
+  BlockStats& s = w.s;
+
+  s.units += count_bits(alnum);
+  if (digits) s.digits += count_bits(digits);
+  if (!w.seen_letter && letters) {
+    s.starts_lower = !(m.upper & letters & (~letters + 1));
+    w.seen_letter = true;
+  }
+  // A word starts at a letter or digit whose last letter, digit or space
+  // before it is a space (or none, outside a word).
+  const std::uint64_t neutral = valid & ~(alnum | space);
+  const std::uint64_t word_starts = after_runs((space << 1) | (w.in_word ? 0 : 1), neutral) & alnum;
+  const std::size_t words = count_bits(word_starts);
+  s.words += words;
+  s.cased_words += words - count_few_bits(word_starts & digits);
+  s.capitalized_words += count_few_bits(word_starts & m.upper);
+  if (alnum | space) w.in_word = (alnum >> top_bit(alnum | space)) & 1;
+  // A sentence ends at a space whose last non-closer before it is a stop.
+  if (stop | w.pending_end) {
+    const std::uint64_t after_stop = after_runs((stop << 1) | (w.pending_end ? 1 : 0), closer);
+    s.sentence_ends += count_few_bits(after_stop & space);
+  }
+  const std::uint64_t not_closer = valid & ~closer;
+  if (not_closer) w.pending_end = (stop >> top_bit(not_closer)) & 1 ? char32_t{'.'} : char32_t{0};
+  const std::uint64_t visible = not_closer & ~space;
+  if (visible) w.last_visible = static_cast<unsigned char>(p[top_bit(visible)]);
+
+  // The key: from the first letter or digit on.
+  std::size_t from = 0;
+  if (!k.started) {
+    if (!alnum) return;
+    from = static_cast<std::size_t>(std::countr_zero(alnum));
+    k.started = true;
+  }
+  const std::uint64_t range = valid & (~std::uint64_t{0} << from);
+  const std::uint64_t spaces = space & range;
+  // Only single plain spaces: the bytes go to the key as they are, lower-cased.
+  if (spaces == (m.plain_space & range) && !(spaces & (spaces << 1)) && !(k.last_space && (spaces >> from & 1))) {
+    store_lower(p, k.out - from, static_cast<int>((len + 15) / 16));
+    if (alnum & range) k.alnum_end = static_cast<std::size_t>(k.out - k.base) + top_bit(alnum & range) - from + 1;
+    k.out += len - from;
+    k.last_space = (spaces >> (len - 1)) & 1;
+    return;
+  }
+  for (std::size_t j = from; j < len; ++j) {
+    const unsigned char c = static_cast<unsigned char>(p[j]);
+    const std::uint64_t bit = std::uint64_t{1} << j;
+    const char32_t lower = (m.upper & bit) ? char32_t{c} + 32 : char32_t{c};
+    key_code_point(k, lower, (space & bit) != 0, (alnum & bit) != 0);
+  }
+}
+
+}  // namespace
+
+BlockStats block_stats_and_key(std::string_view text, std::string& key) {
+  const std::size_t n = text.size();
+  // Lower-casing can make a code point longer (an invalid byte becomes
+  // U+FFFD, 3 bytes), and 64 bytes are written at once.
+  constexpr std::size_t kOnStack = 4096;
+  const std::size_t room = 3 * n + 2 * kMaskBlock + 8;
+  char on_stack[kOnStack];
+  std::unique_ptr<char[]> on_heap;
+  char* buffer = on_stack;
+  if (room > kOnStack) {
+    on_heap = std::make_unique_for_overwrite<char[]>(room);
+    buffer = on_heap.get();
+  }
+  KeyWalk k;
+  k.base = k.out = buffer + kMaskBlock;
+  BlockStats s;
+  StatsWalk w{s};
+  char tail[kMaskBlock];
+  for (std::size_t i = 0; i < n;) {
+    const char* p = text.data() + i;
+    std::size_t len = std::min(n - i, kMaskBlock);
+    if (len < kMaskBlock) {
+      std::memset(tail, 0, kMaskBlock);
+      std::memcpy(tail, p, len);
+      p = tail;
+    }
+    const StatsMasks m = stats_masks(p, static_cast<int>((len + 15) / 16));
+    const std::uint64_t high = len == kMaskBlock ? m.high : m.high & ((std::uint64_t{1} << len) - 1);
+    if (high & 1) {
+      walk_code_points(w, k, text, i);
+      continue;
+    }
+    if (high) len = static_cast<std::size_t>(std::countr_zero(high));
+    walk_ascii_run(w, k, text, i, p, len, m);
+    i += len;
+  }
+  key.assign(k.base, k.alnum_end);
+  if (w.pending_end) ++s.sentence_ends;
+  const char32_t last = w.last_visible;
+  s.ends_sentence = last < 0x80 ? (kAsciiClasses[last] & kSentenceEnd) || last == ':'
+                                : is_sentence_end(last) || last == 0xFF1A;
   return s;
 }
 

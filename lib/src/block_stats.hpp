@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace winnow::detail {
@@ -30,6 +32,33 @@ BlockStats block_stats(std::string_view text);
 // The same, one code point at a time: the definition block_stats()'s fast
 // path must agree with (tests and the markers fuzz target compare them).
 BlockStats block_stats_reference(std::string_view text);
+
+// block_stats() and marker_key() (markers.hpp) of the same text in one walk,
+// 64 bytes at a time where the text is ASCII, with a property table for the
+// rest: classify needs both of every block. `key` receives the key.
+BlockStats block_stats_and_key(std::string_view text, std::string& key);
+
+// What the walk needs to know of a code point, looked up in a table filled
+// as text meets them (code points up to U+FFFF; computed for the rest).
+struct CodePointProps {
+  enum : std::uint8_t {
+    kSpace = 1,       // is_space()
+    kAlnum = 2,       // is_letter_or_digit()
+    kLower = 4,       // category Ll
+    kCapital = 8,     // category Lu or Lt
+    kWide = 16,       // counted as 3 units
+    kStop = 32,       // ends a sentence
+    kCloser = 64,     // may follow the final stop
+    kFullStop = 128,  // a CJK stop that needs no space after it
+  };
+  std::uint8_t flags = 0;
+  char32_t lower = 0;  // to_lower(), with U+2019 folded to an apostrophe as keys fold it
+
+  bool operator==(const CodePointProps&) const = default;
+};
+CodePointProps code_point_props(char32_t cp);
+// The same, computed directly (tests compare the two on every code point).
+CodePointProps code_point_props_reference(char32_t cp);
 
 // Length thresholds, in units (about five per Latin word).
 inline constexpr std::size_t kProseUnits = 45;       // a sentence-ending block this long is prose

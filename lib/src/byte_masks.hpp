@@ -47,7 +47,56 @@ struct WordMasks {
   std::uint64_t upper = 0;  // 'A'..'Z'
 };
 
+// What block statistics and the block key look at (classify's walk). The
+// ASCII classes are exact only where `high` is clear. Only the first
+// `vectors` 16-byte parts of the 64 bytes are looked at; the bits of the
+// rest are clear.
+struct StatsMasks {
+  std::uint64_t high = 0;         // bytes >= 0x80
+  std::uint64_t space = 0;        // ' ' and 0x09..0x0D
+  std::uint64_t plain_space = 0;  // ' '
+  std::uint64_t upper = 0;        // 'A'..'Z'
+  std::uint64_t letter = 0;       // 'A'..'Z', 'a'..'z'
+  std::uint64_t digit = 0;        // '0'..'9'
+};
+
 namespace portable {
+
+inline StatsMasks stats_masks(const char* p, int vectors = 4) {
+  StatsMasks m;
+  for (std::size_t k = 0; k < 16 * static_cast<std::size_t>(vectors); ++k) {
+    auto b = static_cast<unsigned char>(p[k]);
+    std::uint64_t bit = std::uint64_t{1} << k;
+    if (b >= 0x80) m.high |= bit;
+    if (b == ' ' || (b >= 0x09 && b <= 0x0D)) m.space |= bit;
+    if (b == ' ') m.plain_space |= bit;
+    if (b >= 'A' && b <= 'Z') m.upper |= bit;
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')) m.letter |= bit;
+    if (b >= '0' && b <= '9') m.digit |= bit;
+  }
+  return m;
+}
+
+// Bytes equal to any of the `count` bytes at `set`, in the first 16 x
+// `vectors` bytes.
+inline std::uint64_t any_equal_mask(const char* p, const char* set, std::size_t count, int vectors = 4) {
+  std::uint64_t m = 0;
+  for (std::size_t k = 0; k < 16 * static_cast<std::size_t>(vectors); ++k) {
+    for (std::size_t j = 0; j < count; ++j) {
+      if (p[k] == set[j]) m |= std::uint64_t{1} << k;
+    }
+  }
+  return m;
+}
+
+// The first 16 x `vectors` bytes with ASCII capitals lower-cased, written
+// to `to`.
+inline void store_lower(const char* p, char* to, int vectors = 4) {
+  for (std::size_t k = 0; k < 16 * static_cast<std::size_t>(vectors); ++k) {
+    char c = p[k];
+    to[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+}
 
 inline CleanMasks clean_masks(const char* p) {
   CleanMasks m;
@@ -186,6 +235,45 @@ inline WordMasks word_masks(const char* p) {
   return m;
 }
 
+inline StatsMasks stats_masks(const char* p, int vectors = 4) {
+  StatsMasks m;
+  // Signed compares: bytes >= 0x80 are negative and fall in none of these.
+  auto in = [](__m128i v, char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  for (int k = 0; k < vectors; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    __m128i plain = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    m.high |= bits(v, 16 * k);
+    m.plain_space |= bits(plain, 16 * k);
+    m.space |= bits(_mm_or_si128(plain, in(v, 0x09, 0x0D)), 16 * k);
+    m.upper |= bits(in(v, 'A', 'Z'), 16 * k);
+    m.letter |= bits(in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), 16 * k);
+    m.digit |= bits(in(v, '0', '9'), 16 * k);
+  }
+  return m;
+}
+
+inline std::uint64_t any_equal_mask(const char* p, const char* set, std::size_t count, int vectors = 4) {
+  std::uint64_t m = 0;
+  for (int k = 0; k < vectors; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    __m128i any = _mm_setzero_si128();
+    for (std::size_t j = 0; j < count; ++j) any = _mm_or_si128(any, _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
+    m |= bits(any, 16 * k);
+  }
+  return m;
+}
+
+inline void store_lower(const char* p, char* to, int vectors = 4) {
+  for (int k = 0; k < vectors; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * k), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+  }
+}
+
 inline std::uint64_t equal_mask(const char* p, unsigned char c) {
   const __m128i byte = _mm_set1_epi8(static_cast<char>(c));
   std::uint64_t m = 0;
@@ -205,9 +293,12 @@ namespace fastest = portable;
 
 #endif
 
+using fastest::any_equal_mask;
 using fastest::clean_masks;
 using fastest::equal_mask;
 using fastest::range_mask;
+using fastest::stats_masks;
+using fastest::store_lower;
 using fastest::word_masks;
 
 // The first byte >= 0x80 in s[i, ...), or s.size(): 64 bytes at a time,

@@ -22,13 +22,12 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
   bool share = false;
   while (!key.empty()) {
     std::size_t end = key.find(' ');
-    std::string word = marker_key(key.substr(0, end));
+    std::string_view word = key_word_key(key.substr(0, end));
     key.remove_prefix(end == std::string_view::npos ? key.size() : end + 1);
     if (word.empty()) continue;  // a separator such as "|" or "•"
-    auto it = markers.whole.find(word);
-    if (it == markers.whole.end()) return false;
-    if (it->second != Reason::ShareBar && it->second != Reason::Navigation) return false;
-    share = share || it->second == Reason::ShareBar;
+    auto reason = markers.find_whole(word);
+    if (!reason || (*reason != Reason::ShareBar && *reason != Reason::Navigation)) return false;
+    share = share || *reason == Reason::ShareBar;
     ++words;
   }
   return words >= 2 && share;
@@ -40,8 +39,7 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
 // are only trusted on blocks that do not read as prose, so "Comments from the
 // minister came late." stays.
 void classify_block(PageBlock& b, const MarkerSet& markers) {
-  b.key = marker_key(b.block.text);
-  b.stats = block_stats(b.block.text);
+  b.stats = block_stats_and_key(b.block.text, b.key);
   const std::string& key = b.key;
   const BlockStats& stats = b.stats;
   if (key.empty()) {
@@ -57,7 +55,8 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
     keep(b);
     return;
   }
-  if (auto reason = markers.match_whole(key, &phrase)) {
+  // find_whole() has looked the key up already: only the patterns are left.
+  if (auto reason = markers.match_patterns(key, &phrase)) {
     drop(b, *reason, "marker '" + phrase + "'", *reason == Reason::AdMarker);
     return;
   }

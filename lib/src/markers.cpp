@@ -1,9 +1,11 @@
 #include "markers.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "ascii_words.hpp"
+#include "byte_masks.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -130,6 +132,23 @@ std::string marker_key(std::string_view text) {
   return key;
 }
 
+std::string_view key_word_key(std::string_view word) {
+  // Most words open and close with an ASCII letter or digit: nothing to trim.
+  auto ascii_alnum = [](char c) { return static_cast<unsigned char>(c) < 0x80 && is_letter_or_digit(static_cast<unsigned char>(c)); };
+  if (!word.empty() && ascii_alnum(word.front()) && ascii_alnum(word.back())) return word;
+  std::size_t begin = first_alnum(word);
+  std::size_t end = word.size();
+  // Back to the start of the last letter or digit's code point, then past it.
+  while (end > begin) {
+    std::size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) --start;
+    std::size_t i = start;
+    if (is_letter_or_digit(next_code_point(word, i))) break;
+    end = start;
+  }
+  return word.substr(begin, end - begin);
+}
+
 namespace {
 
 std::optional<Reason> section_reason(std::string_view name) {
@@ -235,39 +254,80 @@ bool contains_phrase(std::string_view key, std::string_view phrase) {
 
 void MarkerSet::index_patterns() {
   for (auto& bucket : patterns_by_first_byte) bucket.clear();
+  pattern_min_sizes.clear();
   for (std::uint32_t p = 0; p < patterns.size(); ++p) {
     std::string_view text = patterns[p].text;
+    std::size_t numbers = 0;
+    for (auto at = text.find("<n>"); at != std::string_view::npos; at = text.find("<n>", at + 3)) ++numbers;
+    pattern_min_sizes.push_back(text.size() - 2 * numbers);
     if (text.starts_with("<n>")) {
       for (char digit = '0'; digit <= '9'; ++digit) patterns_by_first_byte[static_cast<unsigned char>(digit)].push_back(p);
     } else if (!text.empty()) {
       patterns_by_first_byte[static_cast<unsigned char>(text.front())].push_back(p);
     }
   }
+  for (auto& bucket : teasers_by_first_byte) bucket.clear();
+  for (std::uint32_t t = 0; t < teaser_prefixes.size(); ++t) {
+    if (!teaser_prefixes[t].empty()) teasers_by_first_byte[static_cast<unsigned char>(teaser_prefixes[t].front())].push_back(t);
+  }
   longest_whole = 0;
-  for (const auto& [key, reason] : whole) longest_whole = std::max(longest_whole, key.size());
+  whole_sizes_by_first_byte.fill(0);
+  for (const auto& [key, reason] : whole) {
+    longest_whole = std::max(longest_whole, key.size());
+    if (!key.empty()) {
+      whole_sizes_by_first_byte[static_cast<unsigned char>(key.front())] |= std::uint64_t{1} << std::min<std::size_t>(key.size(), 63);
+    }
+  }
   chrome_word_anchors.clear();
   for (const auto& phrase : chrome_words) chrome_word_anchors.push_back(rarest_byte(phrase));
+  for (auto& bucket : chrome_words_by_anchor) bucket.clear();
+  chrome_anchor_bytes.clear();
+  bool one_pass = chrome_words.size() <= 64 &&
+                  std::none_of(chrome_words.begin(), chrome_words.end(), [](const std::string& p) { return p.empty(); });
+  if (!one_pass) return;
+  for (std::uint32_t k = 0; k < chrome_words.size(); ++k) {
+    const char anchor = chrome_words[k][chrome_word_anchors[k]];
+    if (chrome_anchor_bytes.find(anchor) == std::string::npos) chrome_anchor_bytes.push_back(anchor);
+    chrome_words_by_anchor[static_cast<unsigned char>(anchor)].push_back(k);
+  }
 }
 
-std::optional<Reason> MarkerSet::find_whole(const std::string& key) const {
-  if (key.size() > longest_whole) return std::nullopt;
+namespace {
+
+// Whether a key of this first byte and size can be in `whole` at all.
+bool may_be_whole(const MarkerSet& set, std::string_view key) {
+  if (key.size() > set.longest_whole) return false;
+  if (key.empty()) return true;  // never a parsed phrase, but looked up as before
+  return (set.whole_sizes_by_first_byte[static_cast<unsigned char>(key.front())] >> std::min<std::size_t>(key.size(), 63)) & 1;
+}
+
+}  // namespace
+
+std::optional<Reason> MarkerSet::find_whole(std::string_view key) const {
+  if (!may_be_whole(*this, key)) return std::nullopt;
   auto it = whole.find(key);
   if (it == whole.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* matched) const {
-  if (key.size() <= longest_whole) {
-    auto it = whole.find(std::string(key));
+  if (may_be_whole(*this, key)) {
+    auto it = whole.find(key);
     if (it != whole.end()) {
       if (matched) *matched = it->first;
       return it->second;
     }
   }
+  return match_patterns(key, matched);
+}
+
+std::optional<Reason> MarkerSet::match_patterns(std::string_view key, std::string* matched) const {
   if (key.empty()) return std::nullopt;  // every pattern needs a first byte
   // A pattern matches only keys that start with its first byte (a digit
   // for a leading <n>): the others are not tried.
+  const bool sized = pattern_min_sizes.size() == patterns.size();
   for (std::uint32_t p : patterns_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    if (sized && key.size() < pattern_min_sizes[p]) continue;  // too short to match
     const MarkerPattern& pattern = patterns[p];
     if (match_pattern(pattern, key)) {
       if (matched) *matched = pattern.text + (pattern.prefix ? " ..." : "");
@@ -277,29 +337,45 @@ std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* 
   return std::nullopt;
 }
 
-// Each phrase is looked for by its rarest byte (memchr), and compared whole
-// only where that byte turns up; the rest as in the reference.
+// Every phrase at once: one pass over the key finds each place an anchor
+// byte (a phrase's rarest) turns up, 64 bytes at a time, and only the
+// phrases anchored at that byte are compared there. Of the phrases found,
+// the first in the list is the answer, as in the reference.
 std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view key) const {
-  if (chrome_word_anchors.size() != chrome_words.size()) return find_chrome_words_reference(key);
-  for (std::size_t k = 0; k < chrome_words.size(); ++k) {
-    const std::string& phrase = chrome_words[k];
-    if (phrase.empty() || phrase.size() > key.size()) {
-      if (phrase.empty() && contains_phrase(key, phrase)) return phrase;
-      continue;
+  if (chrome_words.empty()) return std::nullopt;
+  if (chrome_anchor_bytes.empty() || chrome_word_anchors.size() != chrome_words.size()) {
+    return find_chrome_words_reference(key);
+  }
+  std::uint64_t found = 0;  // bit k: chrome_words[k] is in the key
+  char block[kMaskBlock];
+  for (std::size_t base = 0; base < key.size(); base += kMaskBlock) {
+    const char* p = key.data() + base;
+    const std::size_t len = std::min(key.size() - base, kMaskBlock);
+    if (len < kMaskBlock) {
+      std::memset(block, 0, kMaskBlock);
+      std::memcpy(block, p, len);
+      p = block;
     }
-    const std::size_t anchor = chrome_word_anchors[k];
-    const char* first = key.data() + anchor;
-    const char* last = key.data() + key.size() - (phrase.size() - anchor);  // last place the anchor can be
-    while (first <= last) {
-      const void* hit = std::memchr(first, phrase[anchor], static_cast<std::size_t>(last - first + 1));
-      if (!hit) break;
-      const char* at_anchor = static_cast<const char*>(hit);
-      std::size_t at = static_cast<std::size_t>(at_anchor - key.data()) - anchor;
-      if (key.compare(at, phrase.size(), phrase) == 0 && is_whole_words(key, at, phrase.size())) return phrase;
-      first = at_anchor + 1;
+    std::uint64_t hits = any_equal_mask(p, chrome_anchor_bytes.data(), chrome_anchor_bytes.size(),
+                                        static_cast<int>((len + 15) / 16));
+    if (len < kMaskBlock) hits &= (std::uint64_t{1} << len) - 1;
+    for (; hits; hits &= hits - 1) {
+      const std::size_t at_anchor = base + static_cast<std::size_t>(std::countr_zero(hits));
+      for (std::uint32_t k : chrome_words_by_anchor[static_cast<unsigned char>(key[at_anchor])]) {
+        const std::string& phrase = chrome_words[k];
+        const std::size_t anchor = chrome_word_anchors[k];
+        if ((found >> k & 1) || at_anchor < anchor || at_anchor - anchor + phrase.size() > key.size()) continue;
+        const std::size_t at = at_anchor - anchor;
+        // The first byte turns most places away before a whole comparison.
+        if (key[at] != phrase.front()) continue;
+        if (key.compare(at, phrase.size(), phrase) == 0 && is_whole_words(key, at, phrase.size())) {
+          found |= std::uint64_t{1} << k;
+        }
+      }
     }
   }
-  return std::nullopt;
+  if (!found) return std::nullopt;
+  return chrome_words[static_cast<std::size_t>(std::countr_zero(found))];
 }
 
 std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::string_view key) const {
@@ -310,7 +386,10 @@ std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::stri
 }
 
 std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key) const {
-  for (const auto& prefix : teaser_prefixes) {
+  if (key.empty()) return std::nullopt;
+  // Only the prefixes that start with the key's first byte can match.
+  for (std::uint32_t t : teasers_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    const std::string& prefix = teaser_prefixes[t];
     if (key.size() <= prefix.size() || key.compare(0, prefix.size(), prefix) != 0) continue;
     std::string_view rest = key.substr(prefix.size());
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);

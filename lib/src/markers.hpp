@@ -21,6 +21,11 @@ std::string marker_key(std::string_view text);
 // path must agree with (tests and the markers fuzz target compare them).
 std::string marker_key_reference(std::string_view text);
 
+// marker_key() of a piece of a key with no space in it (a word of the key),
+// without building a string: the key is already lower-cased, so only the
+// trimming is left to do (tests compare the two on every word).
+std::string_view key_word_key(std::string_view word);
+
 // A phrase with a number placeholder (`<n>`) or a trailing `...` (the block
 // only has to start with it); plain phrases live in MarkerSet::whole.
 struct MarkerPattern {
@@ -32,20 +37,43 @@ struct MarkerPattern {
 // True when `key` (a marker_key) matches the pattern.
 bool match_pattern(const MarkerPattern& pattern, std::string_view key);
 
+// Hashes keys given as any string type, so that a lookup by string_view
+// builds no std::string.
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+
 struct MarkerSet {
-  std::unordered_map<std::string, Reason> whole;  // key -> reason
+  std::unordered_map<std::string, Reason, KeyHash, std::equal_to<>> whole;  // key -> reason
   // The longest key in `whole`: a longer key (most prose) is not looked up.
   // parse_markers() sets it, index_patterns() recomputes it.
   std::size_t longest_whole = 0;
+  // For each first byte, bit min(size, 63) set for the size of each key in
+  // `whole` that starts with it: most keys are turned away without hashing.
+  // index_patterns() rebuilds it.
+  std::array<std::uint64_t, 256> whole_sizes_by_first_byte{};
   std::vector<MarkerPattern> patterns;             // placeholders and prefixes
   // For each first byte of a key, the patterns (indices, in order) that can
   // match such a key; parse_markers() fills it, index_patterns() rebuilds it.
   std::array<std::vector<std::uint32_t>, 256> patterns_by_first_byte;
+  // For each pattern, the shortest key it can match (a `<n>` takes one byte
+  // or more, any other byte one); index_patterns() rebuilds it.
+  std::vector<std::size_t> pattern_min_sizes;
   std::vector<std::string> teaser_prefixes;        // lower-cased
+  // For each first byte, the teaser prefixes (indices, in order) that start
+  // with it; parse_markers() fills it, index_patterns() rebuilds it.
+  std::array<std::vector<std::uint32_t>, 256> teasers_by_first_byte;
   std::vector<std::string> chrome_words;           // [chrome-words]: found anywhere in a block
   // For each chrome-words phrase, the index of the byte it is searched by
   // (its rarest); parse_markers() fills it, index_patterns() rebuilds it.
   std::vector<std::size_t> chrome_word_anchors;
+  // For each byte, the chrome-words phrases (indices, in order) anchored at
+  // it, and the distinct anchor bytes: find_chrome_words() looks for all of
+  // them in one pass. index_patterns() builds both; left empty (and the
+  // reference used) when a phrase is empty or there are over 64 phrases.
+  std::array<std::vector<std::uint32_t>, 256> chrome_words_by_anchor;
+  std::string chrome_anchor_bytes;
 
   void index_patterns();
 
@@ -56,11 +84,14 @@ struct MarkerSet {
   std::optional<std::string_view> find_chrome_words_reference(std::string_view key) const;
 
   // The reason when the key is exactly a marker phrase.
-  std::optional<Reason> find_whole(const std::string& key) const;
+  std::optional<Reason> find_whole(std::string_view key) const;
 
   // The reason when the whole block is a marker phrase (or matches a
   // pattern). `matched`, when given, receives the phrase as written.
   std::optional<Reason> match_whole(std::string_view key, std::string* matched = nullptr) const;
+  // The patterns part of match_whole(): for a key find_whole() has already
+  // looked up.
+  std::optional<Reason> match_patterns(std::string_view key, std::string* matched = nullptr) const;
   // The teaser prefix the block opens with ("read also: ..."), if any.
   std::optional<std::string_view> match_teaser(std::string_view key) const;
 };

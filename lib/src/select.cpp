@@ -1,8 +1,9 @@
 #include "select.hpp"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
+#include <bit>
+#include <functional>
+#include <string_view>
 
 #include "block_stats.hpp"
 #include "html_score.hpp"
@@ -102,15 +103,22 @@ bool headline_like(const PageBlock& b, const BlockStats& s) {
 std::size_t find_title(const Document& doc, const std::vector<BlockStats>& stats, Span article) {
   constexpr std::size_t kWindow = 12;
   std::size_t from = article.begin > kWindow ? article.begin - kWindow : 0;
-  std::unordered_map<std::string, int> counts;
-  for (std::size_t i = 0; i < article.begin; ++i) ++counts[doc.blocks[i].key];
+  // Whether a key turns up twice or more before the article: asked only of
+  // the few headline-like lines in the window, so nothing is counted for
+  // the rest.
+  auto shown_twice = [&](const std::string& key) {
+    int seen = 0;
+    for (std::size_t j = 0; j < article.begin; ++j) {
+      if (doc.blocks[j].key == key && ++seen == 2) return true;
+    }
+    return false;
+  };
   std::size_t best = doc.blocks.size(), repeated = doc.blocks.size();
   for (std::size_t i = from; i < article.begin; ++i) {
     const PageBlock& b = doc.blocks[i];
     if (!headline_like(b, stats[i])) continue;
     if (best == doc.blocks.size() || stats[i].units > stats[best].units) best = i;
-    if (counts[b.key] >= 2 &&
-        (repeated == doc.blocks.size() || stats[i].units > stats[repeated].units)) {
+    if ((repeated == doc.blocks.size() || stats[i].units > stats[repeated].units) && shown_twice(b.key)) {
       repeated = i;
     }
   }
@@ -314,8 +322,36 @@ void drop_menus(Document& doc, const std::vector<BlockStats>& stats, Span articl
   }
 }
 
+// A set of keys held as views into the blocks (which outlive it): open
+// addressing in one table sized for every block, so adding a key allocates
+// nothing.
+class KeySet {
+ public:
+  explicit KeySet(std::size_t most) : slots_(std::bit_ceil(2 * most + 2)) {}
+
+  // Adds the key; false when it was there already.
+  bool insert(std::string_view key) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(key) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (!slot.used) {
+        slot = {key, true};
+        return true;
+      }
+      if (slot.key == key) return false;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    bool used = false;
+  };
+  std::vector<Slot> slots_;
+};
+
 void drop_repeats(Document& doc) {
-  std::unordered_set<std::string> seen;
+  KeySet seen(doc.blocks.size());
   const std::string title_key = marker_key(doc.metadata.title);
   for (auto& b : doc.blocks) {
     if (b.block.reason == Reason::Title) continue;
@@ -325,7 +361,7 @@ void drop_repeats(Document& doc) {
       continue;
     }
     if (!b.block.kept) continue;
-    if (!seen.insert(key).second) drop(b, Reason::Duplicate, "same text earlier in the page");
+    if (!seen.insert(key)) drop(b, Reason::Duplicate, "same text earlier in the page");
   }
 }
 

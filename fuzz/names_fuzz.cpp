@@ -1,5 +1,6 @@
 // Fuzz target: the name-dictionary file parser (NameDictionary::merge, the
-// format of docs/names.md) and normalizing text with the dictionary it built.
+// format of docs/names.md) and normalizing text with the dictionary it built
+// (the name scan against trying every start, too).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -7,6 +8,7 @@
 #include "support.hpp"
 
 #if __has_include("winnow/names.hpp")
+#include "name_scan_check.hpp"
 #include "normalize.hpp"
 #include "winnow/names.hpp"
 
@@ -75,6 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.dictionary = dictionary;
   std::string once = winnow::normalize(text, options);
   WINNOW_FUZZ_CHECK(is_valid_utf8(once), "output is not valid UTF-8");
+  winnow::fuzz::check_name_scan(text, *dictionary);
   // Chained or odd entries included, chunked passes give what whole ones do.
   std::string reference = winnow::detail::normalize_text_reference(text, options, nullptr);
   WINNOW_FUZZ_CHECK(reference == once, "chunked passes differ from whole-text passes " +

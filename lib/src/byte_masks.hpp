@@ -40,11 +40,21 @@ inline std::uint64_t kept_three_byte(std::uint64_t cjk, std::uint64_t e3, std::u
   return (cjk | kana | punctuation | fullwidth) & ~(std::uint64_t{3} << 62);
 }
 
-// What the name scan looks at (with equal_mask() for single bytes).
-struct WordMasks {
-  std::uint64_t high = 0;   // bytes >= 0x80
-  std::uint64_t alnum = 0;  // ASCII letters and digits
-  std::uint64_t upper = 0;  // 'A'..'Z'
+// The bytes a name may begin with, for name_scan_masks(): capitals, up to
+// four other ASCII bytes, and bytes >= 0x80 in up to three ranges (or all).
+struct NameScanBytes {
+  unsigned char others[4] = {};
+  int other_count = 0;
+  unsigned char range_low[3] = {}, range_high[3] = {};
+  int range_count = 0;
+  bool every_high = false;  // every byte >= 0x80
+  bool every_byte = false;  // every byte
+};
+
+// What the name scan looks at, in one pass over the block.
+struct NameScanMasks {
+  std::uint64_t alnum = 0;       // ASCII letters and digits
+  std::uint64_t candidates = 0;  // bytes of NameScanBytes
 };
 
 // What block statistics and the block key look at (classify's walk). The
@@ -85,6 +95,23 @@ inline std::uint64_t any_equal_mask(const char* p, const char* set, std::size_t 
     for (std::size_t j = 0; j < count; ++j) {
       if (p[k] == set[j]) m |= std::uint64_t{1} << k;
     }
+  }
+  return m;
+}
+
+inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) {
+  NameScanMasks m;
+  for (std::size_t k = 0; k < kMaskBlock; ++k) {
+    auto b = static_cast<unsigned char>(p[k]);
+    std::uint64_t bit = std::uint64_t{1} << k;
+    bool upper = b >= 'A' && b <= 'Z';
+    if (upper || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) m.alnum |= bit;
+    bool candidate = upper || bytes.every_byte || (b >= 0x80 && bytes.every_high);
+    for (int j = 0; j < bytes.other_count; ++j) candidate = candidate || b == bytes.others[j];
+    for (int j = 0; j < bytes.range_count; ++j) {
+      candidate = candidate || (b >= bytes.range_low[j] && b <= bytes.range_high[j]);
+    }
+    if (candidate) m.candidates |= bit;
   }
   return m;
 }
@@ -138,19 +165,6 @@ inline std::uint64_t equal_mask(const char* p, unsigned char c) {
   std::uint64_t m = 0;
   for (std::size_t k = 0; k < kMaskBlock; ++k) {
     if (static_cast<unsigned char>(p[k]) == c) m |= std::uint64_t{1} << k;
-  }
-  return m;
-}
-
-inline WordMasks word_masks(const char* p) {
-  WordMasks m;
-  for (std::size_t k = 0; k < kMaskBlock; ++k) {
-    auto b = static_cast<unsigned char>(p[k]);
-    std::uint64_t bit = std::uint64_t{1} << k;
-    bool upper = b >= 'A' && b <= 'Z';
-    if (b >= 0x80) m.high |= bit;
-    if (upper || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) m.alnum |= bit;
-    if (upper) m.upper |= bit;
   }
   return m;
 }
@@ -217,21 +231,37 @@ inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char h
   return m;
 }
 
-inline WordMasks word_masks(const char* p) {
-  WordMasks m;
+// Bytes in [lo, lo + n) (n < 128) with two instructions: the subtraction
+// maps the range onto the lowest signed bytes.
+inline __m128i below_from(__m128i v, unsigned char lo, int n) {
+  return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                        _mm_set1_epi8(static_cast<char>(n - 128)));
+}
+
+inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) {
+  NameScanMasks m;
+  std::uint64_t high = 0;
   const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i other0 = _mm_set1_epi8(static_cast<char>(bytes.others[0]));
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    // Signed compares: bytes >= 0x80 are negative and match none of these.
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-    __m128i folded = _mm_or_si128(v, case_bit);
-    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                                   _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-    m.high |= bits(v, 16 * k);
-    m.alnum |= bits(_mm_or_si128(digit, letter), 16 * k);
-    m.upper |= bits(upper, 16 * k);
+    __m128i candidate = below_from(v, 'A', 26);
+    __m128i alnum = _mm_or_si128(below_from(_mm_or_si128(v, case_bit), 'a', 26), below_from(v, '0', 10));
+    if (bytes.other_count > 0) {
+      candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, other0));
+      for (int j = 1; j < bytes.other_count; ++j) {
+        candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(bytes.others[j]))));
+      }
+    }
+    high |= bits(v, 16 * k);
+    m.alnum |= bits(alnum, 16 * k);
+    m.candidates |= bits(candidate, 16 * k);
   }
+  if (high) {
+    if (bytes.every_high) m.candidates |= high;
+    for (int j = 0; j < bytes.range_count; ++j) m.candidates |= range_mask(p, bytes.range_low[j], bytes.range_high[j]);
+  }
+  if (bytes.every_byte) m.candidates = ~std::uint64_t{0};
   return m;
 }
 
@@ -296,10 +326,10 @@ namespace fastest = portable;
 using fastest::any_equal_mask;
 using fastest::clean_masks;
 using fastest::equal_mask;
+using fastest::name_scan_masks;
 using fastest::range_mask;
 using fastest::stats_masks;
 using fastest::store_lower;
-using fastest::word_masks;
 
 // The first byte >= 0x80 in s[i, ...), or s.size(): 64 bytes at a time,
 // then 8.
@@ -313,7 +343,7 @@ inline std::size_t skip_ascii(const char* s, std::size_t size, std::size_t i) {
       high |= sse2::bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16 * k)), 16 * k);
     }
 #else
-    std::uint64_t high = portable::word_masks(s + i).high;
+    std::uint64_t high = portable::range_mask(s + i, 0x80, 0xFF);
 #endif
     if (high) return i + static_cast<std::size_t>(__builtin_ctzll(high));
     i += kMaskBlock;

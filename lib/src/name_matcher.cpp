@@ -1,5 +1,6 @@
 #include "name_matcher.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include <utf8proc.h>
@@ -8,11 +9,6 @@
 #include "utf8.hpp"
 
 namespace winnow::detail {
-
-inline std::size_t NameMatcher::prefix_hash(unsigned char a, unsigned char b, unsigned char c) {
-  std::uint32_t key = (std::uint32_t{a} << 16) | (std::uint32_t{b} << 8) | c;
-  return (key * 2654435761U) >> (32 - 16);
-}
 
 namespace {
 
@@ -128,6 +124,55 @@ std::size_t skip_joiners(std::string_view text, std::size_t i) {
   return i;
 }
 
+// The end of the run of ASCII letters and digits at text[i].
+std::size_t ascii_token_end(std::string_view text, std::size_t i) {
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80 &&
+         kAscii.alnum[static_cast<unsigned char>(text[i])]) {
+    ++i;
+  }
+  return i;
+}
+
+// Whether read_token(), having read letters and digits up to `end`, stops
+// there: its rules for the character at `end` (a letter that folds, an
+// apostrophe inside a word or before a possessive "s", anything else).
+bool token_stops_at(std::string_view text, std::size_t end) {
+  std::size_t j = end;
+  char32_t c = next_code_point(text, j);
+  if (is_word_char(c)) return false;
+  if (!is_apostrophe(c) || j >= text.size()) return true;
+  std::size_t k = j;
+  char32_t after = next_code_point(text, k);
+  if (!is_word_char(after)) return true;
+  if (after != 's') return false;
+  return k >= text.size() || !is_word_char(next_code_point(text, k));
+}
+
+// The bytes text[i, i + n) (n <= 8) as one number, the first in the lowest
+// byte, on any machine.
+inline std::uint64_t pack_bytes(std::string_view text, std::size_t i, std::size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (i + 8 <= text.size()) {
+    std::uint64_t word;
+    __builtin_memcpy(&word, text.data() + i, 8);
+    return n == 8 ? word : word & ((std::uint64_t{1} << (8 * n)) - 1);
+  }
+#endif
+  std::uint64_t word = 0;
+  for (std::size_t k = 0; k < n; ++k) word |= std::uint64_t{static_cast<unsigned char>(text[i + k])} << (8 * k);
+  return word;
+}
+
+// Whether read_token() ends the token of letters and digits text[i, end)
+// at `end`, by the byte there: an ASCII byte other than an apostrophe ends
+// it; otherwise read_token()'s rules tell.
+inline bool token_ends_at(std::string_view text, std::size_t end) {
+  if (end >= text.size()) return true;
+  auto b = static_cast<unsigned char>(text[end]);
+  if (b < 0x80 && !is_ascii_apostrophe(b)) return true;
+  return token_stops_at(text, end);
+}
+
 }  // namespace
 
 std::vector<std::string> fold_name(std::string_view form, bool ignore_case) {
@@ -168,49 +213,36 @@ void NameMatcher::insert(Node& root, const std::vector<std::string>& tokens, int
   }
   node->entry = entry;
   const std::string& head = tokens.front();
+  bool loose = &root == &any_case_;
   bool ascii_head = true;
   for (char c : head) ascii_head = ascii_head && static_cast<unsigned char>(c) < 0x80;
-  if (ascii_head) first_tokens_.set(token_hash(head, &root == &any_case_));
+  if (ascii_head) first_tokens_.set(token_hash(pack_bytes(head, 0, std::min<std::size_t>(head.size(), 8)), head.size(), loose));
+  for (std::size_t k = 1; k <= 8 && k <= head.size() && static_cast<unsigned char>(head[k - 1]) < 0x80; ++k) {
+    head_prefixes_.set(token_hash(pack_bytes(head, 0, k), k, loose));
+  }
   auto first = static_cast<unsigned char>(head[0]);
-  auto second = head.size() > 1 ? static_cast<unsigned char>(head[1]) : 0;
   if (first >= 0x80) {
     other_starts_.push_back(head);
     for (int b = 0xC2; b < 0x100; ++b) scan_[b] = true;  // any non-ASCII word may fold to it
     return;
   }
-  bool loose = &root == &any_case_;
+  auto second = head.size() > 1 ? static_cast<unsigned char>(head[1]) : 0;
+  auto upper = [](unsigned char c) { return static_cast<unsigned char>(c >= 'a' && c <= 'z' ? c - 32 : c); };
+  auto lower = [](unsigned char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
   auto mark = [&](unsigned char f, unsigned char s2) {
     starts_[f] = true;
     scan_[f] = true;
     if (second == 0 || second >= 0x80) {
-      for (auto& p : pairs_[f]) p = true;
+      pairs_[f].set();  // any second byte
     } else {
-      pairs_[f][s2] = true;
+      pairs_[f].set(s2);
     }
   };
-  auto upper = [](unsigned char c) { return static_cast<unsigned char>(c >= 'a' && c <= 'z' ? c - 32 : c); };
-  auto lower = [](unsigned char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
-  unsigned char p[3] = {0, 0, 0};
-  bool ascii_prefix = true;
-  for (std::size_t k = 0; k < 3 && k < head.size(); ++k) {
-    p[k] = static_cast<unsigned char>(head[k]);
-    ascii_prefix = ascii_prefix && p[k] < 0x80;
-  }
-  if (!ascii_prefix) {
-    prefix_all_ = true;
-  } else if (loose) {
-    for (int m = 0; m < 8; ++m) {
-      auto c = [&](int k) { return (m >> k) & 1 ? upper(p[k]) : lower(p[k]); };
-      prefixes_.set(prefix_hash(c(0), c(1), c(2)));
-    }
-  } else {
-    prefixes_.set(prefix_hash(p[0], p[1], p[2]));
-  }
   mark(first, second);
   if (loose) {
-    mark(upper(first), second);
-    mark(upper(first), upper(second));
-    mark(first, upper(second));
+    for (unsigned char f : {upper(first), lower(first)}) {
+      for (unsigned char s2 : {upper(second), lower(second)}) mark(f, s2);
+    }
   }
   // Accented letters fold to ASCII ("Érdogan" -> "Erdogan"): their lead bytes must be looked at.
   for (int b = 0xC3; b <= 0xC9; ++b) scan_[b] = true;
@@ -253,50 +285,45 @@ bool word_char_before(std::string_view text, std::size_t i) {
   return is_word_char(next_code_point(text, j));
 }
 
-// The first three bytes of the token at `i` as its folded form would begin
-// (0 past its end), or false when folding may change them (an accent or an
-// apostrophe among them): then only the full match can tell.
-inline bool NameMatcher::prefix_may_match(std::string_view text, std::size_t i) const {
-  if (prefix_all_) return true;
-  unsigned char p[3] = {0, 0, 0};
-  for (std::size_t k = 0; k < 3 && i + k < text.size(); ++k) {
-    auto b = static_cast<unsigned char>(text[i + k]);
-    if (b >= 0x80 || is_ascii_apostrophe(b)) return true;
-    if (!kAscii.alnum[b]) break;
-    p[k] = b;
+// A hash of a token of ASCII letters and digits from its first eight bytes
+// (`first8`, the first in the lowest byte, zero past the token) and its
+// length, lower-cased for [ignore-case] forms: one multiplication.
+inline std::size_t NameMatcher::token_hash(std::uint64_t first8, std::size_t size, bool any_case) {
+  if (any_case) {
+    // Letters and digits only: setting 0x20 lower-cases a letter and keeps a digit.
+    constexpr std::uint64_t kCaseBits = 0x2020202020202020ULL;
+    first8 |= size >= 8 ? kCaseBits : kCaseBits & ((std::uint64_t{1} << (8 * size)) - 1);
   }
-  return prefixes_.test(prefix_hash(p[0], p[1], p[2]));
+  // Below eight bytes the length fills the empty top byte; above, it mixes in.
+  std::uint64_t key = (first8 + (std::uint64_t{size} << 56)) ^ (any_case ? 0x5555 : 0);
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64 - 16));
 }
 
-inline std::size_t NameMatcher::token_hash(std::string_view token, bool any_case) {
-  std::uint32_t h = any_case ? 0x9E3779B9U : 2166136261U;
-  for (char c : token) {
-    auto b = static_cast<unsigned char>(c);
-    if (any_case && b >= 'A' && b <= 'Z') b += 32;
-    h = (h ^ b) * 16777619U;
-  }
-  return (h * 2654435761U) >> (32 - 16);
+inline bool NameMatcher::first_token_hash_may_match(std::uint64_t first8, std::size_t size) const {
+  return (!exact_.next.empty() && first_tokens_[token_hash(first8, size, false)]) ||
+         (!any_case_.next.empty() && first_tokens_[token_hash(first8, size, true)]);
 }
 
-// A token of ASCII letters and digits ends where folding cannot reach past
-// it; then it is its own folded form (lower-cased for [ignore-case]
-// entries), and a name can begin here only if some form's first token
-// hashes alike. Otherwise (an accent, an apostrophe) only the full match
-// can tell.
-inline bool NameMatcher::first_token_may_match(std::string_view text, std::size_t i) const {
-  std::size_t end = i;
-  while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
-         kAscii.alnum[static_cast<unsigned char>(text[end])]) {
-    ++end;
-  }
+// When folding goes on past a run of ASCII letters and digits ("Abc" in
+// "Abcé", "N" in "N'Djamena"), the folded token still begins with the run:
+// some form's first token must begin with its first eight bytes.
+inline bool NameMatcher::head_prefix_may_match(std::uint64_t first8, std::size_t size) const {
+  std::size_t n = size < 8 ? size : 8;
+  return (!exact_.next.empty() && head_prefixes_[token_hash(first8, n, false)]) ||
+         (!any_case_.next.empty() && head_prefixes_[token_hash(first8, n, true)]);
+}
+
+// The token text[i, end) of ASCII letters and digits, when read_token()
+// ends it there, is its own folded form (lower-cased for [ignore-case]
+// forms): a name can begin with it only if some form's first token hashes
+// alike. When folding goes on past `end` (an accent, an apostrophe inside
+// the word), some form's first token must begin with it.
+inline bool NameMatcher::first_token_may_be(std::string_view text, std::size_t i, std::size_t end) const {
   if (end == i) return true;
-  if (end < text.size()) {
-    auto b = static_cast<unsigned char>(text[end]);
-    if (b >= 0x80 || is_ascii_apostrophe(b)) return true;
-  }
-  std::string_view token = text.substr(i, end - i);
-  return (!exact_.next.empty() && first_tokens_.test(token_hash(token, false))) ||
-         (!any_case_.next.empty() && first_tokens_.test(token_hash(token, true)));
+  std::size_t size = end - i;
+  std::uint64_t first8 = pack_bytes(text, i, size < 8 ? size : 8);
+  if (first_token_hash_may_match(first8, size)) return true;
+  return !token_ends_at(text, end) && head_prefix_may_match(first8, size);
 }
 
 bool NameMatcher::may_start(char32_t c) const {
@@ -308,25 +335,15 @@ bool NameMatcher::may_start(char32_t c) const {
   return !other_starts_.empty();  // rare: a dictionary with non-Latin names
 }
 
-inline bool NameMatcher::may_begin_at(std::string_view text, std::size_t i) const {
+// Where a name may begin, by definition (apply() checks more, cheaply): an
+// ASCII letter or digit, or a non-ASCII character whose lead byte the scan
+// looks at and that folds to a form's first letter. An apostrophe is none,
+// though read_token() would pass over it.
+bool NameMatcher::may_start_at(std::string_view text, std::size_t i) const {
   auto b = static_cast<unsigned char>(text[i]);
-  if (!scan_[b]) return false;
-  if (b < 0x80) {
-    if (i + 1 < text.size()) {
-      auto b2 = static_cast<unsigned char>(text[i + 1]);
-      if (b2 < 0x80 && !pairs_[b][b2]) return false;
-    }
-    return prefix_may_match(text, i) && first_token_may_match(text, i);
-  }
+  if (b < 0x80) return kAscii.alnum[b];
   std::size_t j = i;
-  return may_start(next_code_point(text, j));
-}
-
-std::size_t NameMatcher::visit(std::string_view text, std::size_t i, std::string& out, std::size_t& copied,
-                               bool& changed, std::size_t* replaced,
-                               std::vector<std::pair<std::string, std::string>>* examples) const {
-  if (!may_begin_at(text, i)) return i + 1;
-  return match_at(text, i, out, copied, changed, replaced, examples);
+  return scan_[b] && may_start(next_code_point(text, j));
 }
 
 std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, std::string& out, std::size_t& copied,
@@ -362,12 +379,17 @@ std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, std::str
 }
 
 void NameMatcher::finish_scan_bytes() {
-  other_scan_bytes_.clear();
+  scan_bytes_ = NameScanBytes{};
+  std::vector<unsigned char> others;  // ASCII bytes of scan_ other than capitals
   for (int b = 0; b < 0x80; ++b) {
-    if (scan_[b] && !(b >= 'A' && b <= 'Z')) other_scan_bytes_.push_back(static_cast<unsigned char>(b));
+    if (scan_[b] && !(b >= 'A' && b <= 'Z')) others.push_back(static_cast<unsigned char>(b));
   }
-  scan_every_byte_ = other_scan_bytes_.size() > 4;
-  high_scan_ranges_.clear();
+  // Past four of them, every byte is a candidate.
+  scan_bytes_.every_byte = others.size() > 4;
+  if (!scan_bytes_.every_byte) {
+    for (unsigned char c : others) scan_bytes_.others[scan_bytes_.other_count++] = c;
+  }
+  std::vector<std::pair<unsigned char, unsigned char>> ranges;  // the non-ASCII bytes of scan_
   for (int b = 0x80; b < 0x100;) {
     if (!scan_[b]) {
       ++b;
@@ -375,10 +397,53 @@ void NameMatcher::finish_scan_bytes() {
     }
     int end = b;
     while (end + 1 < 0x100 && scan_[end + 1]) ++end;
-    high_scan_ranges_.emplace_back(static_cast<unsigned char>(b), static_cast<unsigned char>(end));
+    ranges.emplace_back(static_cast<unsigned char>(b), static_cast<unsigned char>(end));
     b = end + 1;
   }
-  every_high_byte_ = high_scan_ranges_.size() > 3;
+  // Past three ranges, every byte >= 0x80 is a candidate.
+  scan_bytes_.every_high = ranges.size() > 3;
+  if (!scan_bytes_.every_high) {
+    for (auto [lo, hi] : ranges) {
+      scan_bytes_.range_low[scan_bytes_.range_count] = lo;
+      scan_bytes_.range_high[scan_bytes_.range_count++] = hi;
+    }
+  }
+}
+
+// Whether a name may begin at text[i], a candidate at `bit` of `block`
+// (which has 8 readable bytes past its 64) whose masks are `m`: the first
+// token's letters and digits come from the alnum mask, and their hash must
+// be a form's first token's.
+inline bool NameMatcher::may_begin_in_block(std::string_view text, std::size_t i, const char* block,
+                                            const NameScanMasks& m, std::size_t bit) const {
+  if (static_cast<unsigned char>(block[bit]) >= 0x80) {
+    std::size_t j = i;
+    return scan_[static_cast<unsigned char>(text[i])] && may_start(next_code_point(text, j));
+  }
+  // The first two bytes, cheaply (most capitals begin no form's token); an
+  // apostrophe second is dropped by folding ("N'Djamena").
+  auto b0 = static_cast<unsigned char>(block[bit]), b1 = static_cast<unsigned char>(block[bit + 1]);
+  if (b1 < 0x80 && !pairs_[b0][b1] && !is_ascii_apostrophe(b1)) return false;
+  std::uint64_t rest = ~(m.alnum >> bit);
+  std::size_t size = rest ? static_cast<std::size_t>(__builtin_ctzll(rest)) : kMaskBlock;
+  if (size == 0) return false;  // no token begins here
+  // A token that reaches the end of the block may go on in the next.
+  if (bit + size >= kMaskBlock) return first_token_may_be(text, i, ascii_token_end(text, i));
+  std::uint64_t first8 = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  __builtin_memcpy(&first8, block + bit, 8);
+  unsigned shift = size >= 8 ? 0 : static_cast<unsigned>(64 - 8 * size);
+  first8 = (first8 << shift) >> shift;
+#else
+  first8 = pack_bytes(text, i, size < 8 ? size : 8);
+#endif
+  if (first_token_hash_may_match(first8, size)) return true;
+  // No form begins with the token as it stands: unless folding goes on
+  // past its end (an accent, an apostrophe inside the word) and a form
+  // begins with it.
+  auto after = static_cast<unsigned char>(block[bit + size]);
+  return (after >= 0x80 || is_ascii_apostrophe(after)) && !token_stops_at(text, i + size) &&
+         head_prefix_may_match(first8, size);
 }
 
 bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t* replaced,
@@ -390,34 +455,28 @@ bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t*
   bool alnum_before = false;
   // Candidates, 64 bytes at a time: a capital letter, a lead byte of a
   // letter that folds to a name's first letter, or another byte a name may
-  // begin with, not right after an ASCII letter or
-  // digit (no word starts there). Each goes through the byte tables.
+  // begin with, not right after an ASCII letter or digit (no word starts
+  // there). Each goes through the first-two-byte table, then the first-token
+  // hash, before a trie walk.
   for (std::size_t base = 0; base < text.size(); base += kMaskBlock) {
     const char* block = text.data() + base;
-    char padded[kMaskBlock];
-    if (text.size() - base < kMaskBlock) {
-      __builtin_memset(padded, 0, kMaskBlock);
+    // The block and 8 bytes past it (a token's first eight bytes are read
+    // whole); zeros past the text.
+    char padded[kMaskBlock + 8];
+    if (text.size() - base < kMaskBlock + 8) {
+      __builtin_memset(padded, 0, sizeof padded);
       __builtin_memcpy(padded, block, text.size() - base);
       block = padded;
     }
-    WordMasks m = word_masks(block);
-    std::uint64_t candidates = m.upper;
-    if (every_high_byte_) {
-      candidates |= m.high;
-    } else if (m.high) {
-      for (auto [lo, hi] : high_scan_ranges_) candidates |= range_mask(block, lo, hi);
-    }
-    if (scan_every_byte_) {
-      candidates = ~std::uint64_t{0};
-    } else {
-      for (unsigned char c : other_scan_bytes_) candidates |= equal_mask(block, c);
-    }
-    candidates &= ~((m.alnum << 1) | (alnum_before ? 1 : 0));
+    NameScanMasks m = name_scan_masks(block, scan_bytes_);
+    std::uint64_t candidates = m.candidates & ~((m.alnum << 1) | (alnum_before ? 1 : 0));
+    if (text.size() - base < kMaskBlock) candidates &= (std::uint64_t{1} << (text.size() - base)) - 1;
     alnum_before = (m.alnum >> 63) != 0;
     while (candidates) {
-      std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(candidates));
+      auto bit = static_cast<std::size_t>(__builtin_ctzll(candidates));
       candidates &= candidates - 1;
-      if (i < next || i >= text.size() || !may_begin_at(text, i)) continue;
+      std::size_t i = base + bit;
+      if (i < next || !may_begin_in_block(text, i, block, m, bit)) continue;
       next = match_at(text, i, out, copied, changed, replaced, examples);
     }
   }
@@ -432,7 +491,9 @@ bool NameMatcher::apply_reference(std::string_view text, std::string& result, st
   std::string out;
   std::size_t copied = 0;
   bool changed = false;
-  for (std::size_t i = 0; i < text.size();) i = visit(text, i, out, copied, changed, replaced, examples);
+  for (std::size_t i = 0; i < text.size();) {
+    i = may_start_at(text, i) ? match_at(text, i, out, copied, changed, replaced, examples) : i + 1;
+  }
   if (!changed) return false;
   out.append(text, copied, text.size() - copied);
   result = std::move(out);

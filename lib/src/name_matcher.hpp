@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "byte_masks.hpp"
 #include "winnow/names.hpp"
 
 namespace winnow::detail {
@@ -32,7 +33,8 @@ class NameMatcher {
   bool apply(std::string_view text, std::string& result, std::size_t* replaced,
              std::vector<std::pair<std::string, std::string>>* examples) const;
 
-  // The same, considering every byte in turn (no block filter), for tests.
+  // The same, trying a match at every character a name may begin with
+  // (may_start_at(): no masks, no first-token filter), for tests.
   bool apply_reference(std::string_view text, std::string& result, std::size_t* replaced,
              std::vector<std::pair<std::string, std::string>>* examples) const;
 
@@ -63,37 +65,32 @@ class NameMatcher {
   Node exact_;        // case-sensitive forms
   Node any_case_;     // [ignore-case] forms, lower-cased
   bool may_start(char32_t c) const;  // can a name begin with this character?
-  // Whether the byte tables let a name begin at text[i] (cheap).
-  bool may_begin_at(std::string_view text, std::size_t i) const;
-  // Matches at text[i] (a position may_begin_at() let through); returns
-  // where the scan resumes.
+  bool may_start_at(std::string_view text, std::size_t i) const;
+  // Matches at text[i] (a word start the filters let through, or any start
+  // for apply_reference()); returns where the scan resumes.
   std::size_t match_at(std::string_view text, std::size_t i, std::string& out, std::size_t& copied, bool& changed,
                        std::size_t* replaced, std::vector<std::pair<std::string, std::string>>* examples) const;
-  // Considers a name at text[i]; returns where the scan resumes.
-  std::size_t visit(std::string_view text, std::size_t i, std::string& out, std::size_t& copied, bool& changed,
-                    std::size_t* replaced, std::vector<std::pair<std::string, std::string>>* examples) const;
   void finish_scan_bytes();
-  bool prefix_may_match(std::string_view text, std::size_t i) const;
-  static std::size_t prefix_hash(unsigned char a, unsigned char b, unsigned char c);
-  bool first_token_may_match(std::string_view text, std::size_t i) const;
-  static std::size_t token_hash(std::string_view token, bool any_case);
+  // Whether a form's first token can be the token text[i, end) of ASCII
+  // letters and digits that read_token() ends at `end`: a hash of it is
+  // looked up among the forms' first tokens (false positives only).
+  bool first_token_may_be(std::string_view text, std::size_t i, std::size_t end) const;
+  bool first_token_hash_may_match(std::uint64_t first8, std::size_t size) const;
+  bool head_prefix_may_match(std::uint64_t first8, std::size_t size) const;
+  static std::size_t token_hash(std::uint64_t first8, std::size_t size, bool any_case);
+  // The filters apply() runs on a candidate of a 64-byte block.
+  bool may_begin_in_block(std::string_view text, std::size_t i, const char* block, const NameScanMasks& m,
+                          std::size_t bit) const;
 
-  std::bitset<1 << 16> first_tokens_;  // hashes of the ASCII first tokens of all forms
-
-  std::bitset<1 << 16> prefixes_;  // hashes of the first three bytes of first tokens
-  bool prefix_all_ = false;        // a first token begins with non-ASCII: no prefix filter
-
+  std::bitset<1 << 16> first_tokens_;   // token_hash() of the ASCII first tokens of all forms
+  std::bitset<1 << 16> head_prefixes_;  // token_hash() of their ASCII prefixes, 1 to 8 bytes long
   bool starts_[256] = {};  // first bytes of a first token (ASCII), either trie
   bool scan_[256] = {};    // bytes the scan stops at
-  bool pairs_[128][128] = {};  // first two bytes of a first token
+  std::bitset<128> pairs_[128];  // first two bytes of a first token (ASCII), any second if it is not
   std::vector<std::string> other_starts_;  // first tokens that fold to non-ASCII
-  // The ASCII bytes of scan_ other than capitals, looked for 64 bytes at a
-  // time when there are few of them; otherwise every byte is a candidate.
-  std::vector<unsigned char> other_scan_bytes_;
-  bool scan_every_byte_ = false;
-  // The non-ASCII bytes of scan_, as ranges, looked for likewise.
-  std::vector<std::pair<unsigned char, unsigned char>> high_scan_ranges_;
-  bool every_high_byte_ = false;
+  // The bytes of scan_ the 64-byte masks look for (all capitals, whether
+  // or not a form begins with them: the first-token filter sorts them out).
+  NameScanBytes scan_bytes_;
 };
 
 }  // namespace winnow::detail

@@ -347,7 +347,7 @@ class KeySet {
   // Adds the key; false when it was there already.
   bool insert(std::string_view key) {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>{}(key) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = spread(key) & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
       if (!slot.used) {
         slot = {key, true};
@@ -358,6 +358,16 @@ class KeySet {
   }
 
  private:
+  // Where a key's probe starts. Keys are compared whole in the table, so
+  // the hash only has to spread them: a long key (a paragraph) is hashed by
+  // its size and its first and last 16 bytes, not all of it.
+  static std::size_t spread(std::string_view key) {
+    constexpr std::size_t kEnd = 16;
+    const std::hash<std::string_view> hash;
+    if (key.size() <= 2 * kEnd) return hash(key);
+    return hash(key.substr(0, kEnd)) ^ (hash(key.substr(key.size() - kEnd)) * 0x9E3779B97F4A7C15ull) ^ key.size();
+  }
+
   struct Slot {
     std::string_view key;
     bool used = false;

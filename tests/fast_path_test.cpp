@@ -202,6 +202,20 @@ TEST(FastPath, ChromeWordsAtEveryOffset) {
   }
 }
 
+// Keys around the shortest phrase's size, which find_chrome_words() turns
+// away before looking when shorter.
+TEST(FastPath, ChromeWordsShortKeys) {
+  const MarkerSet& set = builtin_markers();
+  ASSERT_GT(set.shortest_chrome_word, 0u);
+  for (const std::string& phrase : set.chrome_words) {
+    for (std::size_t size = 0; size <= phrase.size(); ++size) {
+      expect_same(phrase.substr(0, size));
+      expect_same(phrase.substr(phrase.size() - size));
+    }
+    if (phrase.size() == set.shortest_chrome_word) EXPECT_TRUE(set.find_chrome_words(phrase));
+  }
+}
+
 TEST(FastPath, ParseTextEdgeCases) {
   for (const auto& a : kPieces) {
     for (const auto& b : kPieces) {

@@ -50,6 +50,11 @@ class WordsHasher {
     std::uint64_t h = state_;
     const std::uint64_t p = in_register(kPrime);
     if (n > 8) {
+      // Unrolled at -O2 too: the loop's own counting cost as much as the
+      // hashing (the stretches are short).
+#if defined(__GNUC__)
+#pragma GCC unroll 8
+#endif
       for (unsigned k = 0; k < 8; ++k) {
         h ^= at[k];
         h *= p;
@@ -176,10 +181,15 @@ class KeyWalk {
  private:
   // Eight bytes from `at`; past the end, NULs, which are no part of a word
   // (a stretch stops there, and the end of the text is a gap anyway).
+  // The end of a text is read without a call to memcpy: most blocks are
+  // short, and every block has an end.
   std::uint64_t window(std::size_t at) const {
-    if (text_.size() - at >= 8) return ascii_words::load(text_.data() + at);
+    const std::size_t left = text_.size() - at;
+    if (left >= 8) return ascii_words::load(text_.data() + at);
+    // The text's last eight bytes, shifted down to the `left` wanted.
+    if (text_.size() >= 8) return ascii_words::load(text_.data() + text_.size() - 8) >> (8 * (8 - left));
     std::uint64_t word = 0;
-    std::memcpy(&word, text_.data() + at, text_.size() - at);
+    for (std::size_t k = 0; k < left; ++k) word |= std::uint64_t{static_cast<unsigned char>(text_[at + k])} << (8 * k);
     return word;
   }
 

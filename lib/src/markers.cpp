@@ -282,6 +282,10 @@ void MarkerSet::index_patterns() {
   for (const auto& phrase : chrome_words) chrome_word_anchors.push_back(rarest_byte(phrase));
   for (auto& bucket : chrome_words_by_anchor) bucket.clear();
   chrome_anchor_bytes.clear();
+  shortest_chrome_word = 0;
+  for (const auto& phrase : chrome_words) {
+    if (shortest_chrome_word == 0 || phrase.size() < shortest_chrome_word) shortest_chrome_word = phrase.size();
+  }
   bool one_pass = chrome_words.size() <= 64 &&
                   std::none_of(chrome_words.begin(), chrome_words.end(), [](const std::string& p) { return p.empty(); });
   if (!one_pass) return;
@@ -346,18 +350,19 @@ std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view ke
   if (chrome_anchor_bytes.empty() || chrome_word_anchors.size() != chrome_words.size()) {
     return find_chrome_words_reference(key);
   }
+  if (key.size() < shortest_chrome_word) return std::nullopt;
   std::uint64_t found = 0;  // bit k: chrome_words[k] is in the key
   char block[kMaskBlock];
   for (std::size_t base = 0; base < key.size(); base += kMaskBlock) {
     const char* p = key.data() + base;
     const std::size_t len = std::min(key.size() - base, kMaskBlock);
-    if (len < kMaskBlock) {
-      std::memset(block, 0, kMaskBlock);
+    const int vectors = static_cast<int>((len + 15) / 16);
+    if (len < kMaskBlock) {  // only the 16-byte vectors read are filled
+      std::memset(block, 0, 16 * static_cast<std::size_t>(vectors));
       std::memcpy(block, p, len);
       p = block;
     }
-    std::uint64_t hits = any_equal_mask(p, chrome_anchor_bytes.data(), chrome_anchor_bytes.size(),
-                                        static_cast<int>((len + 15) / 16));
+    std::uint64_t hits = any_equal_mask(p, chrome_anchor_bytes.data(), chrome_anchor_bytes.size(), vectors);
     if (len < kMaskBlock) hits &= (std::uint64_t{1} << len) - 1;
     for (; hits; hits &= hits - 1) {
       const std::size_t at_anchor = base + static_cast<std::size_t>(std::countr_zero(hits));

@@ -61,6 +61,17 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
   return is_link_like(s) ? -t.label_cost : -t.fragment_cost;
 }
 
+// Each block's statistics (classify's, which nothing after it changes),
+// read in place rather than copied out per page.
+class Stats {
+ public:
+  explicit Stats(const Document& doc) : blocks_(doc.blocks.data()) {}
+  const BlockStats& operator[](std::size_t i) const { return blocks_[i].stats; }
+
+ private:
+  const PageBlock* blocks_;
+};
+
 struct Span {
   std::size_t begin = 0, end = 0;  // [begin, end)
   bool empty() const { return begin == end; }
@@ -100,7 +111,7 @@ bool headline_like(const PageBlock& b, const BlockStats& s) {
 // The headline sits just before the body: the line repeated there (pages
 // often show it two or three times), else the longest headline-like line in
 // the few blocks before the article starts.
-std::size_t find_title(const Document& doc, const std::vector<BlockStats>& stats, Span article) {
+std::size_t find_title(const Document& doc, Stats stats, Span article) {
   constexpr std::size_t kWindow = 12;
   std::size_t from = article.begin > kWindow ? article.begin - kWindow : 0;
   // Whether a key turns up twice or more before the article: asked only of
@@ -139,7 +150,7 @@ bool in_button_row(const Document& doc, std::size_t i) {
 // the article, not the list that ends it: the article's paragraphs go on
 // within a few lines. Such an opener costs no more than a label. Returns the
 // openers of such boxes.
-std::vector<std::size_t> soften_inline_boxes(const Document& doc, const std::vector<BlockStats>& stats,
+std::vector<std::size_t> soften_inline_boxes(const Document& doc, Stats stats,
                                              std::vector<double>& scores, const Tuning& t) {
   std::vector<std::size_t> boxes;
   constexpr std::size_t kBoxLines = 5;
@@ -168,7 +179,7 @@ std::vector<std::size_t> soften_inline_boxes(const Document& doc, const std::vec
 
 // The lines of a related box inside the article, up to the next paragraph,
 // are its links.
-void drop_inline_boxes(Document& doc, const std::vector<BlockStats>& stats,
+void drop_inline_boxes(Document& doc, Stats stats,
                        const std::vector<std::size_t>& boxes, Span article) {
   for (std::size_t opener : boxes) {
     if (opener < article.begin || opener >= article.end) continue;
@@ -229,7 +240,7 @@ bool is_fragment(const PageBlock& b, const BlockStats& s) {
 // A list or table scraped line by line (steps, dates, prices, table cells)
 // is a run of short lines that are not link-like. Several in a row are
 // content, not chrome: they add a little instead of costing.
-void credit_lists(const Document& doc, const std::vector<BlockStats>& stats,
+void credit_lists(const Document& doc, Stats stats,
                   std::vector<double>& scores, const Tuning& t) {
   if (t.list_gain <= 0) return;
   std::size_t i = 0;
@@ -250,7 +261,7 @@ void credit_lists(const Document& doc, const std::vector<BlockStats>& stats,
 // A comment section runs to the end of the page: once an article has been
 // read (some prose before it), "Leave a Reply" or "Comments" ends it.
 // Returns the index of the opener, or the block count when there is none.
-std::size_t find_comment_cut(const Document& doc, const std::vector<BlockStats>& stats) {
+std::size_t find_comment_cut(const Document& doc, Stats stats) {
   constexpr std::size_t kMinArticleUnits = 200;
   std::size_t prose_before = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -273,22 +284,26 @@ bool is_closing_line(const PageBlock& b, const BlockStats& s) {
          s.sentence_ends == 0 && s.digits == 0 && !s.starts_lower;
 }
 
-void drop_outside(Document& doc, const std::vector<BlockStats>& stats, Span article) {
+void drop_outside(Document& doc, Stats stats, Span article) {
   for (std::size_t i = 0; i < article.begin; ++i) {
     PageBlock& b = doc.blocks[i];
     if (b.block.kept) drop(b, Reason::Navigation, "before the article");
   }
   const PageBlock* opener = nullptr;
+  std::string after_opener;  // the evidence of every block after it, built once
   bool tagline_checked = false;
   for (std::size_t i = article.end; i < doc.blocks.size(); ++i) {
     PageBlock& b = doc.blocks[i];
     if (!b.block.kept) {
-      if (is_section_opener(b.block.reason) && !opener) opener = &b;
+      if (is_section_opener(b.block.reason) && !opener) {
+        opener = &b;
+        after_opener = "after '" + b.block.text + "'";
+      }
       if (b.block.reason != Reason::Empty) tagline_checked = true;
       continue;
     }
     if (opener) {
-      drop(b, opener->block.reason, "after '" + opener->block.text + "'");
+      drop(b, opener->block.reason, after_opener);
     } else if (!tagline_checked && stats[i].words >= 6 && !is_prose(stats[i])) {
       drop(b, Reason::Tagline, "unfinished sentence closing the article");
     } else {
@@ -300,7 +315,7 @@ void drop_outside(Document& doc, const std::vector<BlockStats>& stats, Span arti
 
 // Inside the article, a run of link-like lines is a menu or a link
 // list; one or two such lines between paragraphs are subheadings and stay.
-void drop_menus(Document& doc, const std::vector<BlockStats>& stats, Span article, std::size_t min_run) {
+void drop_menus(Document& doc, Stats stats, Span article, std::size_t min_run) {
   if (min_run == 0) return;
   std::size_t i = article.begin;
   while (i < article.end) {
@@ -332,7 +347,7 @@ class KeySet {
   // Adds the key; false when it was there already.
   bool insert(std::string_view key) {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>{}(key) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = spread(key) & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
       if (!slot.used) {
         slot = {key, true};
@@ -343,6 +358,16 @@ class KeySet {
   }
 
  private:
+  // Where a key's probe starts. Keys are compared whole in the table, so
+  // the hash only has to spread them: a long key (a paragraph) is hashed by
+  // its size and its first and last 16 bytes, not all of it.
+  static std::size_t spread(std::string_view key) {
+    constexpr std::size_t kEnd = 16;
+    const std::hash<std::string_view> hash;
+    if (key.size() <= 2 * kEnd) return hash(key);
+    return hash(key.substr(0, kEnd)) ^ (hash(key.substr(key.size() - kEnd)) * 0x9E3779B97F4A7C15ull) ^ key.size();
+  }
+
   struct Slot {
     std::string_view key;
     bool used = false;
@@ -366,7 +391,7 @@ void drop_repeats(Document& doc) {
 }
 
 // The score of every block before `cut` (see docs/rules.md, "Scores").
-std::vector<double> score_blocks(const Document& doc, const std::vector<BlockStats>& stats,
+std::vector<double> score_blocks(const Document& doc, Stats stats,
                                  const Tuning& t, std::size_t cut) {
   const MarkerSet& markers = builtin_markers();
   std::vector<double> scores;
@@ -388,7 +413,7 @@ std::vector<double> score_blocks(const Document& doc, const std::vector<BlockSta
 }
 
 // The densest run of prose, widened over the lists that follow its start.
-Span find_article(const Document& doc, const std::vector<BlockStats>& stats,
+Span find_article(const Document& doc, Stats stats,
                   const std::vector<double>& scores, const Tuning& t) {
   Span article = best_run(scores);
   if (!article.empty() && t.list_gain > 0) {
@@ -413,9 +438,7 @@ void select(Document& doc, const Options& options) {
   if (doc.mode == Mode::Html) return select_html(doc, options);
   if (doc.blocks.empty()) return;
   const Tuning t = tuning_for(options.favor);
-  std::vector<BlockStats> stats;
-  stats.reserve(doc.blocks.size());
-  for (const auto& b : doc.blocks) stats.push_back(b.stats);
+  const Stats stats(doc);
 
   std::vector<double> scores = score_blocks(doc, stats, t, find_comment_cut(doc, stats));
   discount_teasers(scores, t);

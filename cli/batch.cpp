@@ -43,6 +43,7 @@ struct Done {
   std::string out;                  // the output, rendered by the worker
   std::uint64_t bytes = 0;          // bytes read
   unsigned home = 0;                // the worker that built it, to free it
+  std::string site;                 // site boilerplate: the site it counts for
 };
 
 bool wanted_file(const fs::path& p) {
@@ -92,7 +93,8 @@ class Walker {
           continue;
         }
         if (!fs::is_regular_file(status) || !wanted_file(p)) continue;
-        item = make_item(p.string(), replace_extension(p.lexically_relative(f.root), ext()), f.seen);
+        item = make_item(p.string(), [&] { return replace_extension(p.lexically_relative(f.root), ext()); },
+                         f.seen);
         return true;
       }
       if (arg_ == inputs_.size()) return false;
@@ -102,8 +104,10 @@ class Walker {
         push_directory(name, name);
         continue;
       }
-      fs::path stem = name == "-" ? fs::path("stdin") : replace_extension(fs::path(name).filename(), "");
-      item = make_item(name, stem.string() + std::string(ext()), top_level_seen_);
+      item = make_item(name, [&] {
+        fs::path stem = name == "-" ? fs::path("stdin") : replace_extension(fs::path(name).filename(), "");
+        return fs::path(stem.string() + std::string(ext()));
+      }, top_level_seen_);
       return true;
     }
   }
@@ -126,16 +130,22 @@ class Walker {
          !ec && it != end; it.increment(ec)) {
       f.entries.push_back(it->path());
     }
-    std::sort(f.entries.begin(), f.entries.end());
+    // The entries share the directory's prefix, so their strings sort as
+    // the paths do (component by component), only much faster.
+    std::sort(f.entries.begin(), f.entries.end(),
+              [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
     frames_.push_back(std::move(f));
   }
 
-  Item make_item(std::string path, const fs::path& relative_out, std::unordered_set<std::string>& seen) {
+  // `relative_out()` gives the output path under -o; called only with -o,
+  // since working it out is most of the cost of an item.
+  template <class RelativeOut>
+  Item make_item(std::string path, RelativeOut&& relative_out, std::unordered_set<std::string>& seen) {
     Item item;
     item.path = std::move(path);
     item.site = item.path == "-" ? "" : fs::path(item.path).parent_path().string();
     if (args_.output_dir.empty()) return item;
-    item.out_path = (fs::path(args_.output_dir) / relative_out).string();
+    item.out_path = (fs::path(args_.output_dir) / relative_out()).string();
     if (!seen.insert(item.out_path).second) {
       item.failure = "another input already writes " + item.out_path;
     } else if (args_.skip_existing) {
@@ -180,6 +190,12 @@ bool has_output(const Args& args, const Done& d) {
   return d.result.ok() || (json && d.item.out_path.empty());
 }
 
+// The site a page counts for: the host of its URL, else its directory.
+std::string site_of(const Done& d) {
+  std::string host = SiteBoilerplate::site_key(d.result.metadata.url);
+  return host.empty() ? d.item.site : host;
+}
+
 // Read and extract one input.
 void extract_item(const Args& args, bool learn, Done& d) {
   if (d.item.skip) return;
@@ -198,7 +214,10 @@ void extract_item(const Args& args, bool learn, Done& d) {
   }
   d.bytes = input->bytes.size();
   d.result = extract(input->bytes, args.options);
-  if (learn && d.result.ok()) d.keys = SiteBoilerplate::block_keys(d.result);
+  if (learn && d.result.ok()) {
+    d.keys = SiteBoilerplate::block_keys(d.result);
+    d.site = site_of(d);
+  }
 }
 
 // Runs on a worker: everything up to the output, rendered as if site
@@ -223,7 +242,7 @@ class Sink {
 
   void take(Done&& d) {
     if (!learner_) return finish(std::move(d));
-    if (d.result.ok()) learner_->observe(site_of(d), d.keys);
+    if (d.result.ok()) learner_->observe(d.site, d.keys);
     held_.push_back(std::move(d));
     if (held_.size() > kLookahead) pop();
   }
@@ -236,15 +255,10 @@ class Sink {
   std::size_t ok = 0, failed = 0, skipped = 0;
 
  private:
-  static std::string site_of(const Done& d) {
-    std::string host = SiteBoilerplate::site_key(d.result.metadata.url);
-    return host.empty() ? d.item.site : host;
-  }
-
   void pop() {
     Done d = std::move(held_.front());
     held_.pop_front();
-    if (d.result.ok() && learner_->apply(site_of(d), d.result, d.keys) > 0) {
+    if (d.result.ok() && learner_->apply(d.site, d.result, d.keys) > 0) {
       d.out = format_result(args_, d.item.path, d.result);
     }
     finish(std::move(d));

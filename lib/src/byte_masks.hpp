@@ -28,6 +28,12 @@ struct CleanMasks {
   // fullwidth forms (U+FF00..U+FF7F: EF BC, EF BD).
   std::uint64_t lead2 = 0;
   std::uint64_t kept3 = 0;
+  // Lead bytes (bit k for k <= 61 only) of the general punctuation
+  // U+2010..U+2027 (E2 80 90..E2 80 A7): dashes, curly quotes, bullets,
+  // the ellipsis. Kept as they are unless folded to ASCII punctuation, so
+  // the clean-up uses this mask only without that option. English news
+  // text has one every few lines.
+  std::uint64_t punct3 = 0;
 };
 
 // kept3 from masks of the block's bytes: E4..E9, E3, EF, 0x80, 81..83 and
@@ -38,6 +44,11 @@ inline std::uint64_t kept_three_byte(std::uint64_t cjk, std::uint64_t e3, std::u
   std::uint64_t punctuation = e3 & (b80 >> 1) & ~(b80 >> 2);  // not U+3000, a space
   std::uint64_t fullwidth = ef & (bbc_bd >> 1);
   return (cjk | kana | punctuation | fullwidth) & ~(std::uint64_t{3} << 62);
+}
+
+// punct3 from masks of the block's bytes: E2, 0x80 and 90..A7.
+inline std::uint64_t general_punctuation(std::uint64_t e2, std::uint64_t b80, std::uint64_t b90_a7) {
+  return e2 & (b80 >> 1) & (b90_a7 >> 2) & ~(std::uint64_t{3} << 62);
 }
 
 // The bytes a name may begin with, for name_scan_masks(): capitals, up to
@@ -147,6 +158,7 @@ inline CleanMasks clean_masks(const char* p) {
     };
     m.kept3 = kept_three_byte(in(0xE4, 0xE9), in(0xE3, 0xE3), in(0xEF, 0xEF), in(0x80, 0x80), in(0x81, 0x83),
                               in(0xBC, 0xBD));
+    m.punct3 = general_punctuation(in(0xE2, 0xE2), in(0x80, 0x80), in(0x90, 0xA7));
   }
   return m;
 }
@@ -189,7 +201,7 @@ inline CleanMasks clean_masks(const char* p) {
   CleanMasks m;
   const __m128i space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
   const __m128i del = _mm_set1_epi8(0x7F);
-  std::uint64_t lead3 = 0;  // E3..EF: kept3 needs a look
+  std::uint64_t lead3 = 0;  // E2..EF: kept3 and punct3 need a look
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     __m128i nl = _mm_cmpeq_epi8(v, newline);
@@ -204,11 +216,11 @@ inline CleanMasks clean_masks(const char* p) {
     m.control |= bits(control, 16 * k) & ~high;
     if (high) {
       m.lead2 |= bits(in_range(v, 0xC3, 0xDF), 16 * k);
-      lead3 |= bits(in_range(v, 0xE3, 0xEF), 16 * k);
+      lead3 |= bits(in_range(v, 0xE2, 0xEF), 16 * k);
     }
   }
   if (lead3) {
-    std::uint64_t cjk = 0, e3 = 0, ef = 0, b80 = 0, b81_83 = 0, bbc_bd = 0;
+    std::uint64_t cjk = 0, e2 = 0, e3 = 0, ef = 0, b80 = 0, b81_83 = 0, b90_a7 = 0, bbc_bd = 0;
     for (int k = 0; k < 4; ++k) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
       cjk |= bits(in_range(v, 0xE4, 0xE9), 16 * k);
@@ -217,8 +229,11 @@ inline CleanMasks clean_masks(const char* p) {
       b80 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0x80))), 16 * k);
       b81_83 |= bits(in_range(v, 0x81, 0x83), 16 * k);
       bbc_bd |= bits(in_range(v, 0xBC, 0xBD), 16 * k);
+      e2 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))), 16 * k);
+      b90_a7 |= bits(in_range(v, 0x90, 0xA7), 16 * k);
     }
     m.kept3 = kept_three_byte(cjk, e3, ef, b80, b81_83, bbc_bd);
+    m.punct3 = general_punctuation(e2, b80, b90_a7);
   }
   return m;
 }

@@ -197,11 +197,19 @@ inline __m128i in_range(__m128i v, unsigned char lo, unsigned char hi) {
                        _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(static_cast<char>(hi))), v));
 }
 
+// Bytes in [lo, lo + n) (n < 128) with two instructions: the subtraction
+// maps the range onto the lowest signed bytes.
+inline __m128i below_from(__m128i v, unsigned char lo, int n) {
+  return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                        _mm_set1_epi8(static_cast<char>(n - 128)));
+}
+
 inline CleanMasks clean_masks(const char* p) {
   CleanMasks m;
   const __m128i space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
   const __m128i del = _mm_set1_epi8(0x7F);
-  std::uint64_t lead3 = 0;  // E2..EF: kept3 and punct3 need a look
+  std::uint64_t lead3 = 0;  // E3..EF: kept3 needs a look
+  std::uint64_t e2 = 0;     // E2: punct3 needs a look
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     __m128i nl = _mm_cmpeq_epi8(v, newline);
@@ -215,25 +223,38 @@ inline CleanMasks clean_masks(const char* p) {
     m.newline |= bits(nl, 16 * k);
     m.control |= bits(control, 16 * k) & ~high;
     if (high) {
-      m.lead2 |= bits(in_range(v, 0xC3, 0xDF), 16 * k);
-      lead3 |= bits(in_range(v, 0xE2, 0xEF), 16 * k);
+      m.lead2 |= bits(below_from(v, 0xC3, 29), 16 * k);
+      lead3 |= bits(below_from(v, 0xE3, 13), 16 * k);
+      e2 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))), 16 * k);
     }
   }
+  // Mostly-Latin text has E2 (quotes, dashes) and no E3..EF: two more
+  // masks then, not seven.
+  std::uint64_t b80 = 0;
+  if (lead3 | e2) {
+    for (int k = 0; k < 4; ++k) {
+      b80 |= bits(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)),
+                                 _mm_set1_epi8(static_cast<char>(0x80))), 16 * k);
+    }
+  }
+  if (e2) {
+    std::uint64_t b90_a7 = 0;
+    for (int k = 0; k < 4; ++k) {
+      b90_a7 |= bits(below_from(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), 0x90, 24), 16 * k);
+    }
+    m.punct3 = general_punctuation(e2, b80, b90_a7);
+  }
   if (lead3) {
-    std::uint64_t cjk = 0, e2 = 0, e3 = 0, ef = 0, b80 = 0, b81_83 = 0, b90_a7 = 0, bbc_bd = 0;
+    std::uint64_t cjk = 0, e3 = 0, ef = 0, b81_83 = 0, bbc_bd = 0;
     for (int k = 0; k < 4; ++k) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-      cjk |= bits(in_range(v, 0xE4, 0xE9), 16 * k);
+      cjk |= bits(below_from(v, 0xE4, 6), 16 * k);
       e3 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3))), 16 * k);
       ef |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))), 16 * k);
-      b80 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0x80))), 16 * k);
-      b81_83 |= bits(in_range(v, 0x81, 0x83), 16 * k);
-      bbc_bd |= bits(in_range(v, 0xBC, 0xBD), 16 * k);
-      e2 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))), 16 * k);
-      b90_a7 |= bits(in_range(v, 0x90, 0xA7), 16 * k);
+      b81_83 |= bits(below_from(v, 0x81, 3), 16 * k);
+      bbc_bd |= bits(below_from(v, 0xBC, 2), 16 * k);
     }
     m.kept3 = kept_three_byte(cjk, e3, ef, b80, b81_83, bbc_bd);
-    m.punct3 = general_punctuation(e2, b80, b90_a7);
   }
   return m;
 }
@@ -246,12 +267,6 @@ inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char h
   return m;
 }
 
-// Bytes in [lo, lo + n) (n < 128) with two instructions: the subtraction
-// maps the range onto the lowest signed bytes.
-inline __m128i below_from(__m128i v, unsigned char lo, int n) {
-  return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
-                        _mm_set1_epi8(static_cast<char>(n - 128)));
-}
 
 inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) {
   NameScanMasks m;

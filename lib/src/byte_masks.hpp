@@ -197,7 +197,7 @@ inline __m128i in_range(__m128i v, unsigned char lo, unsigned char hi) {
                        _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(static_cast<char>(hi))), v));
 }
 
-// Bytes in [lo, lo + n) (n < 128) with two instructions: the subtraction
+// Bytes in [lo, lo + n) (n <= 128) with two instructions: the subtraction
 // maps the range onto the lowest signed bytes.
 inline __m128i below_from(__m128i v, unsigned char lo, int n) {
   return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
@@ -268,31 +268,47 @@ inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char h
 }
 
 
-inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) {
+// name_scan_masks() with the number of other ASCII bytes known at compile
+// time: their compares are set up once, and no loop runs per 16 bytes.
+template <int kOthers>
+inline NameScanMasks name_scan_masks_with(const char* p, const NameScanBytes& bytes) {
   NameScanMasks m;
   std::uint64_t high = 0;
   const __m128i case_bit = _mm_set1_epi8(0x20);
-  const __m128i other0 = _mm_set1_epi8(static_cast<char>(bytes.others[0]));
+  __m128i others[kOthers > 0 ? kOthers : 1];
+  for (int j = 0; j < kOthers; ++j) others[j] = _mm_set1_epi8(static_cast<char>(bytes.others[j]));
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     __m128i candidate = below_from(v, 'A', 26);
     __m128i alnum = _mm_or_si128(below_from(_mm_or_si128(v, case_bit), 'a', 26), below_from(v, '0', 10));
-    if (bytes.other_count > 0) {
-      candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, other0));
-      for (int j = 1; j < bytes.other_count; ++j) {
-        candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(bytes.others[j]))));
-      }
-    }
+    for (int j = 0; j < kOthers; ++j) candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, others[j]));
     high |= bits(v, 16 * k);
     m.alnum |= bits(alnum, 16 * k);
     m.candidates |= bits(candidate, 16 * k);
   }
   if (high) {
     if (bytes.every_high) m.candidates |= high;
-    for (int j = 0; j < bytes.range_count; ++j) m.candidates |= range_mask(p, bytes.range_low[j], bytes.range_high[j]);
+    // The ranges lie in 0x80..0xFF, 128 bytes at most: below_from() serves.
+    for (int j = 0; j < bytes.range_count; ++j) {
+      const int size = bytes.range_high[j] - bytes.range_low[j] + 1;
+      for (int k = 0; k < 4; ++k) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+        m.candidates |= bits(below_from(v, bytes.range_low[j], size), 16 * k);
+      }
+    }
   }
   if (bytes.every_byte) m.candidates = ~std::uint64_t{0};
   return m;
+}
+
+inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) {
+  switch (bytes.other_count) {
+    case 0: return name_scan_masks_with<0>(p, bytes);
+    case 1: return name_scan_masks_with<1>(p, bytes);
+    case 2: return name_scan_masks_with<2>(p, bytes);
+    case 3: return name_scan_masks_with<3>(p, bytes);
+    default: return name_scan_masks_with<4>(p, bytes);
+  }
 }
 
 inline StatsMasks stats_masks(const char* p, int vectors = 4) {

@@ -1,13 +1,15 @@
 // Fuzz target: winnow::normalize() (valid UTF-8, Unicode form, spaces,
 // mojibake, names) with NormalizeOptions drawn from the input; its passes
 // over chunks of a long text must give what passes over the whole text give,
-// and the name scan what trying every start gives.
+// the name scan what trying every start gives, and the clean-up and the
+// mojibake repair what their character-by-character loops give.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "name_scan_check.hpp"
 #include "normalize.hpp"
+#include "step_fast_path_check.hpp"
 #include "support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -28,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   reference_report.append_notes(reference_notes);
   WINNOW_FUZZ_CHECK(reference_notes == notes, "chunked passes report other notes");
   winnow::fuzz::check_name_scan(input, options.dictionary ? *options.dictionary : winnow::NameDictionary::builtin());
+  winnow::fuzz::check_step_fast_paths(input);
   std::string twice = winnow::normalize(once, options);
   WINNOW_FUZZ_CHECK(twice == once, "normalize is not idempotent " +
                                        winnow::fuzz::difference(once, twice));

@@ -111,6 +111,11 @@ TEST(MojibakePrecheck, AgreesOnRandomMixes) {
       "\xE3\x81\x82",      // あ
       "\xC5\x99",          // ř
       "\xC3\xA9",          // é
+      "\xC3\xAA",          // ê (Windows-1252 0xEA, a three-byte lead)
+      "\xC3\xA0",          // à (0xE0)
+      "\xC3\xB0",          // ð (0xF0, a four-byte lead)
+      "\xC3\x9A",          // Ú (0xDA, a two-byte lead)
+      "  ", "x", "s",
   };
   std::mt19937 rng(7);
   for (int n = 0; n < 20000; ++n) {
@@ -118,6 +123,27 @@ TEST(MojibakePrecheck, AgreesOnRandomMixes) {
     std::size_t length = 1 + rng() % 60;  // long enough to cross 64-byte blocks
     for (std::size_t k = 0; k < length; ++k) t += pieces[rng() % pieces.size()];
     expect_repair_agrees(t, t);
+  }
+}
+
+// A letter that reads as a lead byte, then a space (a lost 0xA0), then
+// what decides whether the sequence can be complete: an ASCII letter (only
+// a two-byte lead), '?', another space, U+FFFD, a continuation, the end of
+// the line; at every place in the 64-byte blocks the line check scans.
+TEST(MojibakePrecheck, AgreesOnLetterSpacePairs) {
+  const std::vector<std::string> letters = {"\xC3\xA9", "\xC3\xAA", "\xC3\xA0", "\xC3\xB0", "\xC3\x9A",
+                                            "\xC3\x83", "\xC3\x82", "\xC5\x99", "\xD0\x93"};
+  const std::vector<std::string> afters = {"x", "?", " ", "\xEF\xBF\xBD", "\xC2\xA9", "\xE2\x80\x99", "\n", "", ".",
+                                           "s"};
+  for (const auto& letter : letters) {
+    for (const auto& after : afters) {
+      for (std::size_t k = 0; k < 70; ++k) {
+        std::string pair = letter + " " + after;
+        expect_repair_agrees(std::string(k, 'a') + pair, "at " + std::to_string(k) + ": " + pair);
+        expect_repair_agrees("\xC3\xA9t\xC3\xA9 " + std::string(k, 'a') + pair + " b",
+                             "after another at " + std::to_string(k) + ": " + pair);
+      }
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 // The normalize stage's fast paths against the general loops they skip:
-// the character clean-up's verbatim runs (64 and 8 bytes at a time) against
+// the character clean-up's verbatim runs (64 bytes at a time, the last ones padded) against
 // the character-by-character loop, the name scan's 64-byte candidate filter
 // against considering every byte, and the SSE2 byte masks against the
 // portable ones. Inputs: every benchmark page (scraped text and raw HTML),
@@ -64,6 +64,10 @@ const std::vector<std::string>& pieces() {
       "\xE2\x80\x94",      // —
       "\xE2\x80\xA6",      // …
       "\xE2\x80\xA8",      // line separator
+      "\xE2\x80\x90",      // hyphen (U+2010, first of the kept general punctuation)
+      "\xE2\x80\xA7",      // hyphenation point (U+2027, the last)
+      "\xE2\x80\x8F",      // right-to-left mark (kept, but decoded)
+      "\xE2\x80\xAF",      // narrow NBSP (a space)
       "\xC2\x85",          // NEL
       "\xE3\x80\x80",      // ideographic space
       "\xE1\xBD\xB1",      // ά (U+1F71)
@@ -114,6 +118,14 @@ std::vector<std::string> edge_cases() {
     e.push_back(std::string(k, 'x') + " \n" + std::string(70 - k, 'y'));
     e.push_back(std::string(k, 'x') + "\n\n\n" + std::string(70 - k, 'y'));
     e.push_back(std::string(k, 'x') + "\xC2\xA0" + std::string(70 - k, 'y'));
+    // General punctuation kept as it is, or folded, at every place in the
+    // block; with a space before and after, and cut by the block's end.
+    e.push_back(std::string(k, 'x') + "\xE2\x80\x99" + std::string(70 - k, 'y'));
+    e.push_back(std::string(k, 'x') + " \xE2\x80\x94 " + std::string(70 - k, 'y'));
+    e.push_back(std::string(k, 'x') + "\xE2\x80\xA6\n\n\xE2\x80\x9C" + std::string(70 - k, 'y'));
+    e.push_back(std::string(k, 'x') + "\xE2\x80\xA7\xE2\x80\xA8" + std::string(70 - k, 'y'));
+    e.push_back(std::string(k, 'x') + "\xE2\x80\x8F\xE2\x80\x90");
+    e.push_back(std::string(k, 'x') + "\xE2\x80\x8B\xE2\x80\x9D" + std::string(70 - k, 'y'));
   }
   return e;
 }
@@ -274,7 +286,7 @@ TEST(NormalizeFastPath, NameScanStillReplaces) {
 TEST(NormalizeFastPath, ByteMasksAgreeWithPortableLoop) {
   std::mt19937 rng(3);
   const std::string interesting =
-      std::string("\t\n\r \x01\x1F\x7F\x80\x81\x83\x84\xBB\xBC\xBD\xBE\xBF\xC3\xE3\xE4\xE9\xEF\xFF" "09AZaz@[`{") + '\0';
+      std::string("\t\n\r \x01\x1F\x7F\x80\x81\x83\x84\x8F\x90\xA7\xA8\xBB\xBC\xBD\xBE\xBF\xC3\xE2\xE3\xE4\xE9\xEF\xFF" "09AZaz@[`{") + '\0';
   for (int n = 0; n < 20000; ++n) {
     char block[winnow::detail::kMaskBlock];
     for (auto& c : block) {
@@ -288,6 +300,7 @@ TEST(NormalizeFastPath, ByteMasksAgreeWithPortableLoop) {
     ASSERT_EQ(fast.control, slow.control);
     ASSERT_EQ(fast.lead2, slow.lead2);
     ASSERT_EQ(fast.kept3, slow.kept3);
+    ASSERT_EQ(fast.punct3, slow.punct3);
     winnow::detail::NameScanBytes scan;
     scan.other_count = static_cast<int>(rng() % 5);
     for (int j = 0; j < scan.other_count; ++j) {

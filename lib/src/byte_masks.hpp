@@ -28,6 +28,12 @@ struct CleanMasks {
   // fullwidth forms (U+FF00..U+FF7F: EF BC, EF BD).
   std::uint64_t lead2 = 0;
   std::uint64_t kept3 = 0;
+  // Lead bytes (bit k for k <= 61 only) of the general punctuation
+  // U+2010..U+2027 (E2 80 90..E2 80 A7): dashes, curly quotes, bullets,
+  // the ellipsis. Kept as they are unless folded to ASCII punctuation, so
+  // the clean-up uses this mask only without that option. English news
+  // text has one every few lines.
+  std::uint64_t punct3 = 0;
 };
 
 // kept3 from masks of the block's bytes: E4..E9, E3, EF, 0x80, 81..83 and
@@ -38,6 +44,11 @@ inline std::uint64_t kept_three_byte(std::uint64_t cjk, std::uint64_t e3, std::u
   std::uint64_t punctuation = e3 & (b80 >> 1) & ~(b80 >> 2);  // not U+3000, a space
   std::uint64_t fullwidth = ef & (bbc_bd >> 1);
   return (cjk | kana | punctuation | fullwidth) & ~(std::uint64_t{3} << 62);
+}
+
+// punct3 from masks of the block's bytes: E2, 0x80 and 90..A7.
+inline std::uint64_t general_punctuation(std::uint64_t e2, std::uint64_t b80, std::uint64_t b90_a7) {
+  return e2 & (b80 >> 1) & (b90_a7 >> 2) & ~(std::uint64_t{3} << 62);
 }
 
 // The bytes a name may begin with, for name_scan_masks(): capitals, up to
@@ -147,6 +158,7 @@ inline CleanMasks clean_masks(const char* p) {
     };
     m.kept3 = kept_three_byte(in(0xE4, 0xE9), in(0xE3, 0xE3), in(0xEF, 0xEF), in(0x80, 0x80), in(0x81, 0x83),
                               in(0xBC, 0xBD));
+    m.punct3 = general_punctuation(in(0xE2, 0xE2), in(0x80, 0x80), in(0x90, 0xA7));
   }
   return m;
 }
@@ -185,11 +197,19 @@ inline __m128i in_range(__m128i v, unsigned char lo, unsigned char hi) {
                        _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(static_cast<char>(hi))), v));
 }
 
+// Bytes in [lo, lo + n) (n <= 128) with two instructions: the subtraction
+// maps the range onto the lowest signed bytes.
+inline __m128i below_from(__m128i v, unsigned char lo, int n) {
+  return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                        _mm_set1_epi8(static_cast<char>(n - 128)));
+}
+
 inline CleanMasks clean_masks(const char* p) {
   CleanMasks m;
   const __m128i space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
   const __m128i del = _mm_set1_epi8(0x7F);
   std::uint64_t lead3 = 0;  // E3..EF: kept3 needs a look
+  std::uint64_t e2 = 0;     // E2: punct3 needs a look
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     __m128i nl = _mm_cmpeq_epi8(v, newline);
@@ -203,20 +223,36 @@ inline CleanMasks clean_masks(const char* p) {
     m.newline |= bits(nl, 16 * k);
     m.control |= bits(control, 16 * k) & ~high;
     if (high) {
-      m.lead2 |= bits(in_range(v, 0xC3, 0xDF), 16 * k);
-      lead3 |= bits(in_range(v, 0xE3, 0xEF), 16 * k);
+      m.lead2 |= bits(below_from(v, 0xC3, 29), 16 * k);
+      lead3 |= bits(below_from(v, 0xE3, 13), 16 * k);
+      e2 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))), 16 * k);
     }
   }
+  // Mostly-Latin text has E2 (quotes, dashes) and no E3..EF: two more
+  // masks then, not seven.
+  std::uint64_t b80 = 0;
+  if (lead3 | e2) {
+    for (int k = 0; k < 4; ++k) {
+      b80 |= bits(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)),
+                                 _mm_set1_epi8(static_cast<char>(0x80))), 16 * k);
+    }
+  }
+  if (e2) {
+    std::uint64_t b90_a7 = 0;
+    for (int k = 0; k < 4; ++k) {
+      b90_a7 |= bits(below_from(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), 0x90, 24), 16 * k);
+    }
+    m.punct3 = general_punctuation(e2, b80, b90_a7);
+  }
   if (lead3) {
-    std::uint64_t cjk = 0, e3 = 0, ef = 0, b80 = 0, b81_83 = 0, bbc_bd = 0;
+    std::uint64_t cjk = 0, e3 = 0, ef = 0, b81_83 = 0, bbc_bd = 0;
     for (int k = 0; k < 4; ++k) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-      cjk |= bits(in_range(v, 0xE4, 0xE9), 16 * k);
+      cjk |= bits(below_from(v, 0xE4, 6), 16 * k);
       e3 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3))), 16 * k);
       ef |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))), 16 * k);
-      b80 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0x80))), 16 * k);
-      b81_83 |= bits(in_range(v, 0x81, 0x83), 16 * k);
-      bbc_bd |= bits(in_range(v, 0xBC, 0xBD), 16 * k);
+      b81_83 |= bits(below_from(v, 0x81, 3), 16 * k);
+      bbc_bd |= bits(below_from(v, 0xBC, 2), 16 * k);
     }
     m.kept3 = kept_three_byte(cjk, e3, ef, b80, b81_83, bbc_bd);
   }
@@ -231,38 +267,48 @@ inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char h
   return m;
 }
 
-// Bytes in [lo, lo + n) (n < 128) with two instructions: the subtraction
-// maps the range onto the lowest signed bytes.
-inline __m128i below_from(__m128i v, unsigned char lo, int n) {
-  return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
-                        _mm_set1_epi8(static_cast<char>(n - 128)));
-}
 
-inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) {
+// name_scan_masks() with the number of other ASCII bytes known at compile
+// time: their compares are set up once, and no loop runs per 16 bytes.
+template <int kOthers>
+inline NameScanMasks name_scan_masks_with(const char* p, const NameScanBytes& bytes) {
   NameScanMasks m;
   std::uint64_t high = 0;
   const __m128i case_bit = _mm_set1_epi8(0x20);
-  const __m128i other0 = _mm_set1_epi8(static_cast<char>(bytes.others[0]));
+  __m128i others[kOthers > 0 ? kOthers : 1];
+  for (int j = 0; j < kOthers; ++j) others[j] = _mm_set1_epi8(static_cast<char>(bytes.others[j]));
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     __m128i candidate = below_from(v, 'A', 26);
     __m128i alnum = _mm_or_si128(below_from(_mm_or_si128(v, case_bit), 'a', 26), below_from(v, '0', 10));
-    if (bytes.other_count > 0) {
-      candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, other0));
-      for (int j = 1; j < bytes.other_count; ++j) {
-        candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(bytes.others[j]))));
-      }
-    }
+    for (int j = 0; j < kOthers; ++j) candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, others[j]));
     high |= bits(v, 16 * k);
     m.alnum |= bits(alnum, 16 * k);
     m.candidates |= bits(candidate, 16 * k);
   }
   if (high) {
     if (bytes.every_high) m.candidates |= high;
-    for (int j = 0; j < bytes.range_count; ++j) m.candidates |= range_mask(p, bytes.range_low[j], bytes.range_high[j]);
+    // The ranges lie in 0x80..0xFF, 128 bytes at most: below_from() serves.
+    for (int j = 0; j < bytes.range_count; ++j) {
+      const int size = bytes.range_high[j] - bytes.range_low[j] + 1;
+      for (int k = 0; k < 4; ++k) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+        m.candidates |= bits(below_from(v, bytes.range_low[j], size), 16 * k);
+      }
+    }
   }
   if (bytes.every_byte) m.candidates = ~std::uint64_t{0};
   return m;
+}
+
+inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) {
+  switch (bytes.other_count) {
+    case 0: return name_scan_masks_with<0>(p, bytes);
+    case 1: return name_scan_masks_with<1>(p, bytes);
+    case 2: return name_scan_masks_with<2>(p, bytes);
+    case 3: return name_scan_masks_with<3>(p, bytes);
+    default: return name_scan_masks_with<4>(p, bytes);
+  }
 }
 
 inline StatsMasks stats_masks(const char* p, int vectors = 4) {

@@ -506,9 +506,10 @@ class PairTable {
  public:
   // Bits 0-7: lead byte in code page p; 8-15: continuation byte; 16: a
   // letter that is a lead byte somewhere (a space after it may be a lost
-  // 0xA0); 24-31: byte 0xC3.
+  // 0xA0); 17-23: lead byte of a two-byte sequence (C2..DF) in code page p
+  // (the space alone can complete it); 24-31: byte 0xC3.
   static constexpr std::uint32_t kPages = 0xFF;
-  static constexpr int kContinuation = 8, kLetterLead = 16, kByteC3 = 24;
+  static constexpr int kContinuation = 8, kLetterLead = 16, kTwoByteLead = 17, kByteC3 = 24;
 
   PairTable() : masks_(kEnd, 0) {
     const auto& maps = byte_maps();
@@ -540,6 +541,14 @@ class PairTable {
     }
     return prev & (next >> kContinuation) & kPages;
   }
+  // pair_pages() for `prev` followed by a space and then an ASCII character
+  // other than a space or '?': a lost 0xA0 completes only a two-byte
+  // sequence (SpanFinder::match wants a continuation byte, U+FFFD, '?' or
+  // another space after it otherwise), and "Ã " pairs with anything.
+  static std::uint32_t pair_pages_space_then_ascii(std::uint32_t prev) {
+    std::uint32_t letter = (prev >> kLetterLead) & 1 ? prev & (prev >> kTwoByteLead) & kPages : 0;
+    return letter | ((prev >> kByteC3) & kPages);
+  }
 
  private:
   static constexpr char32_t kEnd = 0x2600;
@@ -548,6 +557,7 @@ class PairTable {
     for (std::size_t p = 0; p < kCodePageCount; ++p) {
       int b = maps[p].byte_of(cp);
       if (b >= 0xC2 && b <= 0xF4) m |= 1U << p;
+      if (b >= 0xC2 && b <= 0xDF) m |= 1U << (p + kTwoByteLead);
       if (b >= 0x80 && b <= 0xBF) m |= 1U << (p + kContinuation);
       if (b == 0xC3) m |= 1U << (p + kByteC3);
     }
@@ -557,7 +567,7 @@ class PairTable {
   std::vector<std::uint32_t> masks_;
   std::vector<std::pair<char32_t, std::uint32_t>> rest_;
 };
-static_assert(kCodePageCount <= 8);
+static_assert(kCodePageCount <= 7);  // kTwoByteLead's bits end below kByteC3
 
 const PairTable& pair_table() {
   static const PairTable table;
@@ -637,7 +647,9 @@ bool line_may_change(std::string_view line) {
     if (i >= line.size() || (m & PairTable::kPages) == 0) return false;
     auto next = static_cast<unsigned char>(line[i]);
     if (next == ' ') {
-      pages = PairTable::pair_pages(m, 0, true);
+      auto after = i + 1 < line.size() ? static_cast<unsigned char>(line[i + 1]) : 0x80;
+      bool ascii_after = after < 0x80 && after != ' ' && after != '?';
+      pages = ascii_after ? PairTable::pair_pages_space_then_ascii(m) : PairTable::pair_pages(m, 0, true);
     } else if (next >= 0x80) {
       char32_t after = decode_valid_utf8(line, i);
       if (is_c1(after) || after == 0xFFFD) return true;

@@ -379,6 +379,14 @@ std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, std::str
 }
 
 void NameMatcher::finish_scan_bytes() {
+  for (int b0 = 0; b0 < 0x80; ++b0) {
+    for (int b1 = 0; b1 < 0x100; ++b1) {
+      auto second = static_cast<unsigned char>(b1);
+      if (second >= 0x80 || is_ascii_apostrophe(second) || pairs_[b0][second]) {
+        second_bytes_[b0][b1 >> 6] |= std::uint64_t{1} << (b1 & 63);
+      }
+    }
+  }
   scan_bytes_ = NameScanBytes{};
   std::vector<unsigned char> others;  // ASCII bytes of scan_ other than capitals
   for (int b = 0; b < 0x80; ++b) {
@@ -423,7 +431,7 @@ inline bool NameMatcher::may_begin_in_block(std::string_view text, std::size_t i
   // The first two bytes, cheaply (most capitals begin no form's token); an
   // apostrophe second is dropped by folding ("N'Djamena").
   auto b0 = static_cast<unsigned char>(block[bit]), b1 = static_cast<unsigned char>(block[bit + 1]);
-  if (b1 < 0x80 && !pairs_[b0][b1] && !is_ascii_apostrophe(b1)) return false;
+  if (((second_bytes_[b0][b1 >> 6] >> (b1 & 63)) & 1) == 0) return false;
   std::uint64_t rest = ~(m.alnum >> bit);
   std::size_t size = rest ? static_cast<std::size_t>(__builtin_ctzll(rest)) : kMaskBlock;
   if (size == 0) return false;  // no token begins here

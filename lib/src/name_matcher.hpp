@@ -87,6 +87,9 @@ class NameMatcher {
   bool starts_[256] = {};  // first bytes of a first token (ASCII), either trie
   bool scan_[256] = {};    // bytes the scan stops at
   std::bitset<128> pairs_[128];  // first two bytes of a first token (ASCII), any second if it is not
+  // pairs_ as the scan asks it, one bit per second byte: also every byte
+  // >= 0x80 and the ASCII apostrophes (folding may drop or change them).
+  std::uint64_t second_bytes_[128][4] = {};
   std::vector<std::string> other_starts_;  // first tokens that fold to non-ASCII
   // The bytes of scan_ the 64-byte masks look for (all capitals, whether
   // or not a form begins with them: the first-token filter sorts them out).

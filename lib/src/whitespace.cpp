@@ -172,22 +172,6 @@ struct ByteClasses {
 };
 constexpr ByteClasses kBytes;
 
-constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-
-// High bit of each byte of `word` (ASCII only) that equals `c`.
-inline std::uint64_t bytes_equal(std::uint64_t word, unsigned char c) {
-  std::uint64_t x = word ^ (kOnes * c);
-  return ~(((x & kLow7) + kLow7) | x) & kHigh;
-}
-
-// High bit of each byte of `word` (ASCII only) below 0x20 or equal to 0x7F.
-inline std::uint64_t control_bytes(std::uint64_t word) {
-  std::uint64_t below = ~(((word & kLow7) + (kOnes * (0x80 - 0x20))) | word) & kHigh;
-  return below | bytes_equal(word, 0x7F);
-}
-
 // The length of the character at s[i] (i < s.size()) when it is kept as it
 // is, else 0.
 std::size_t verbatim_length(std::string_view s, std::size_t i, const CleanupOptions& options) {
@@ -200,14 +184,20 @@ std::size_t verbatim_length(std::string_view s, std::size_t i, const CleanupOpti
 // How many bytes of the 64 at s[i] (the run has reached i) a run takes: up to
 // the first byte it cannot, less the spaces and line feeds just before it
 // (they go with the run only when a kept character follows). At least 64
-// when the block ends inside a kept character.
-std::size_t block_run(std::string_view s, std::size_t i, const CleanupOptions& options) {
-  CleanMasks m = clean_masks(s.data() + i);
+// when the block ends inside a kept character. `block` holds the 64 bytes:
+// s.data() + i, or a copy of the text's last bytes padded with stops.
+// Always inlined: run once per 64 bytes, a call's register saves cost about
+// as much as its stop handling.
+__attribute__((always_inline)) inline std::size_t block_run(std::string_view s, std::size_t i, const CleanupOptions& options,
+                                                           const char* block) {
+  CleanMasks m = clean_masks(block);
   std::uint64_t breaks = m.space | m.newline;
   // Characters always kept (Cyrillic, Greek, Hebrew, Arabic, accented Latin,
   // CJK, kana) need no look; one cut by the end of the block gets one below.
   std::uint64_t lead2 = m.lead2 & ~(std::uint64_t{1} << 63);
-  std::uint64_t kept_high = lead2 | (lead2 << 1) | m.kept3 | (m.kept3 << 1) | (m.kept3 << 2);
+  // Dashes and curly quotes are kept too unless folded to ASCII.
+  std::uint64_t kept3 = options.ascii_punctuation ? m.kept3 : m.kept3 | m.punct3;
+  std::uint64_t kept_high = lead2 | (lead2 << 1) | kept3 | (kept3 << 1) | (kept3 << 2);
   std::uint64_t stop = (m.high & ~kept_high) | m.control | (m.space & ((breaks << 1) | (breaks >> 1))) |
                        (m.newline & (m.newline << 1) & (m.newline << 2));
   std::size_t from = 0;  // bytes [0, from) are taken
@@ -231,6 +221,20 @@ std::size_t block_run(std::string_view s, std::size_t i, const CleanupOptions& o
   return kept ? 64 - static_cast<std::size_t>(__builtin_clzll(kept)) : 0;
 }
 
+// A byte the run stops at (a control character), to pad the last block.
+constexpr char kStopByte = 0x01;
+
+// block_run() over the last s.size() - i (< 64) bytes: a copy padded with
+// stops, so the run ends where the text does, as it would before a control
+// character (the byte loop then sees what is left: trailing spaces, a final
+// line break). Takes at most the bytes that are there.
+std::size_t last_block_run(std::string_view s, std::size_t i, const CleanupOptions& options) {
+  char block[kMaskBlock];
+  __builtin_memset(block, kStopByte, kMaskBlock);
+  __builtin_memcpy(block, s.data() + i, s.size() - i);
+  return block_run(s, i, options, block);
+}
+
 // The end of the run from s[i] that the general loop would copy unchanged:
 // kept characters, with single spaces and one or two line breaks between two
 // of them (anything else may be removed or merged). `settled`: the writer
@@ -240,39 +244,15 @@ std::size_t verbatim_run(std::string_view s, std::size_t i, const CleanupOptions
   const std::size_t n = s.size();
   if (!settled && (i >= n || verbatim_length(s, i, options) == 0)) return i;
   while (i < n) {
-    // Eight ASCII bytes at a time: no control character but tab and line
-    // feed, no space or line feed next to a space, no three line feeds in a
-    // row. A space or line feed at the end of the word is left to the next
-    // round, which sees what follows it.
     if (!options.keep_layout) {
-      // The same 64 bytes at a time, one bit per byte; a non-ASCII
-      // character inside the block is checked on its own and passed over.
-      while (i + kMaskBlock <= n) {
-        std::size_t take = block_run(s, i, options);
+      // 64 bytes at a time, one bit per byte; a non-ASCII character inside
+      // the block is checked on its own and passed over. The last bytes of
+      // the text go as a padded block.
+      while (i < n) {
+        bool whole = i + kMaskBlock <= n;
+        std::size_t take = whole ? block_run(s, i, options, s.data() + i) : last_block_run(s, i, options);
         i += take;
-        if (take < kMaskBlock) break;
-      }
-      while (i + 8 <= n) {
-        std::uint64_t word;
-        __builtin_memcpy(&word, s.data() + i, 8);
-        if (word & kHigh) break;
-        std::uint64_t tabs = bytes_equal(word, '\t');
-        std::uint64_t feeds = bytes_equal(word, '\n');
-        if (control_bytes(word) & ~(tabs | feeds)) break;
-        std::uint64_t spaces = bytes_equal(word, ' ');
-        std::uint64_t breaks = spaces | feeds;
-        if ((spaces & ((breaks << 8) | (breaks >> 8))) != 0) break;
-        if ((feeds & (feeds << 8) & (feeds << 16)) != 0) break;
-        // Little-endian: the last byte is the highest. Stop before a
-        // trailing run of breaks.
-        std::uint64_t tail = breaks;
-        std::size_t take = 8;
-        while (take > 0 && (tail >> (take * 8 - 1)) & 1) --take;
-        if (take == 0) break;
-        // A word that starts with a line feed after two line feeds cannot
-        // happen: runs never end on one.
-        i += take;
-        if (take < 8) break;
+        if (!whole || take < kMaskBlock) break;
       }
       if (i >= n) break;
     }

@@ -29,7 +29,7 @@ std::string clean_characters(std::string_view utf8, const CleanupOptions& option
 // The same without a copy when nothing changes: returns false and leaves
 // `result` alone, or sets `result` (which may be the text's own string; it
 // may then equal the text, e.g. when a joiner is kept). Clean text is
-// recognised 64 (or 8) ASCII bytes at a time.
+// recognised 64 bytes at a time (the last bytes as a padded block).
 bool clean_characters_changes(std::string_view utf8, const CleanupOptions& options, std::string& result);
 
 // Whether the clean-up writes the code point as text (as it is, or folded

@@ -1,0 +1,34 @@
+// The character clean-up's and the mojibake repair's fast paths (64-byte
+// masks, the padded last block, the per-line pre-checks) only pass over
+// text their character-by-character loops would leave as it is: on the
+// valid UTF-8 the steps receive, each must give what its reference gives.
+#pragma once
+
+#include <string>
+
+#include "mojibake.hpp"
+#include "support.hpp"
+#include "whitespace.hpp"
+
+namespace winnow::fuzz {
+
+inline void check_step_fast_paths(const std::string& input) {
+  NormalizeOptions pass_through;
+  pass_through.enabled = false;
+  std::string text = normalize(input, pass_through);
+  for (int k = 0; k < 4; ++k) {
+    detail::CleanupOptions options;
+    options.ascii_punctuation = (k & 1) != 0;
+    options.keep_layout = (k & 2) != 0;
+    std::string fast = detail::clean_characters(text, options);
+    std::string reference = detail::clean_characters_reference(text, options);
+    WINNOW_FUZZ_CHECK(fast == reference, "clean-up differs from its reference " + difference(reference, fast));
+  }
+  std::string fast = "untouched", reference = "untouched";
+  detail::MojibakeRepair f = detail::repair_mojibake(text, fast);
+  detail::MojibakeRepair r = detail::repair_mojibake_reference(text, reference);
+  WINNOW_FUZZ_CHECK(f.spans == r.spans && fast == reference && f.examples == r.examples,
+                    "mojibake repair differs from its reference " + difference(reference, fast));
+}
+
+}  // namespace winnow::fuzz

@@ -194,13 +194,31 @@ std::string whole_text_passes(std::string& s, std::string_view current, const No
 // Below this size the text is normalized whole (kept blocks are mostly short).
 constexpr std::size_t kMinChunk = 512;
 
+// The steps of a pass, in order (a step an option turns off counts as one
+// that changed nothing).
+enum Step : int { kEntities, kMojibake, kCleanup, kUnicodeForm, kNames, kSteps };
+
 struct Chunk {
   explicit Chunk(std::string_view text) : input(text) {}
   std::string_view input;  // its text while no pass changed it
   std::string own;         // else its text
   bool owned = false;
   bool active = true;      // the last pass changed it: the next must see it
+  // Steps run since one last changed the text, and which one that was.
+  // Each step depends on the chunk's text alone, so at kSteps the step
+  // about to run has seen this very text and left it alone: it would
+  // again, and is skipped. An idempotent step is skipped one step earlier
+  // when it made the last change: the text is its own output.
+  int quiet_steps = 0;
+  int last_change = -1;
   std::string_view text() const { return owned ? std::string_view(own) : input; }
+  bool step_may_change(Step step, bool idempotent) const {
+    return quiet_steps < (idempotent && last_change == step ? kSteps - 1 : kSteps);
+  }
+  void count_step(Step step, bool changed) {
+    quiet_steps = changed ? 0 : quiet_steps + 1;
+    if (changed) last_change = step;
+  }
 };
 
 // The code point that ends `left` before its final one or two line breaks,
@@ -285,6 +303,8 @@ void merge_broken_cuts(std::vector<Chunk>& chunks) {
         last.own = std::move(joined);
         last.owned = true;
         last.active = last.active || c.active;
+        last.quiet_steps = 0;  // new text (and maybe now the last chunk)
+        last.last_change = -1;
         continue;
       }
     }
@@ -313,52 +333,61 @@ PassResult chunked_pass(std::vector<Chunk>& chunks, const NormalizeOptions& opti
   std::vector<PassText> texts;
   texts.reserve(n);
   for (std::size_t k = 0; k < n; ++k) texts.emplace_back(chunks[k].text(), outputs[k]);
-  auto each_active = [&](auto&& step) {
+  // Runs `step` (which says whether it changed the text) over the active
+  // chunks it may change, and counts it for every active chunk.
+  auto each_active = [&](Step step, bool idempotent, auto&& run) {
     for (std::size_t k = 0; k < n; ++k) {
-      if (chunks[k].active) step(texts[k]);
+      Chunk& c = chunks[k];
+      if (!c.active) continue;
+      bool changed = c.step_may_change(step, idempotent) && run(k, texts[k]);
+      texts[k].mark_changed(changed);
+      c.count_step(step, changed);
     }
   };
+  // Entity rounds repeat over every chunk while one made a '&'; a chunk's
+  // rounds count as one step.
+  std::vector<char> decoded_any(n, 0);
   for (bool made_ampersand = true; made_ampersand;) {
     made_ampersand = false;
-    each_active([&](PassText& t) {
-      std::size_t decoded = decode_entities_round(t.view(), t.result(), made_ampersand);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!chunks[k].active || !chunks[k].step_may_change(kEntities, false)) continue;
+      std::size_t decoded = decode_entities_round(texts[k].view(), texts[k].result(), made_ampersand);
       local.entities += decoded;
-      t.mark_changed(decoded > 0);
-    });
+      texts[k].mark_changed(decoded > 0);
+      decoded_any[k] = decoded_any[k] || decoded > 0;
+    }
   }
-  if (options.fix_mojibake) {
-    std::vector<std::pair<std::string, std::string>> examples;  // the pass's first ones
-    each_active([&](PassText& t) {
-      MojibakeRepair repair = repair_mojibake(t.view(), t.result());
-      local.mojibake_spans += repair.spans;
-      for (auto& e : repair.examples) {
-        if (examples.size() < 3) examples.push_back(std::move(e));
-      }
-      t.mark_changed(repair.spans > 0);
-    });
-    add_examples(local.mojibake_examples, examples);
-  }
+  each_active(kEntities, false, [&](std::size_t k, PassText&) { return decoded_any[k] != 0; });
+  std::vector<std::pair<std::string, std::string>> examples;  // the pass's first mojibake repairs
+  each_active(kMojibake, false, [&](std::size_t, PassText& t) {
+    if (!options.fix_mojibake) return false;
+    MojibakeRepair repair = repair_mojibake(t.view(), t.result());
+    local.mojibake_spans += repair.spans;
+    for (auto& e : repair.examples) {
+      if (examples.size() < 3) examples.push_back(std::move(e));
+    }
+    return repair.spans > 0;
+  });
+  add_examples(local.mojibake_examples, examples);
   if (!cuts_hold_for_cleanup(chunks, texts)) return PassResult::CutBroken;
   CleanupOptions cleanup;
   cleanup.ascii_punctuation = options.ascii_punctuation;
   cleanup.keep_layout = preformatted;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (!chunks[k].active) continue;
-    PassText& t = texts[k];
-    t.mark_changed(k + 1 < n ? clean_up_chunk(t.view(), cleanup, t.result())
-                             : clean_characters_changes(t.view(), cleanup, t.result()));
-  }
-  each_active([&](PassText& t) { t.mark_changed(unicode_form_changes(t.view(), options.form, t.result())); });
-  if (options.names) {
-    const NameDictionary& dictionary =
-        options.dictionary ? *options.dictionary : NameDictionary::builtin();
-    if (!dictionary.empty()) {
-      const NameMatcher& matcher = name_matcher(dictionary);
-      each_active([&](PassText& t) {
-        t.mark_changed(matcher.apply(t.view(), t.result(), &local.names, &local.name_examples));
-      });
-    }
-  }
+  // Cleaning clean text changes nothing, unless folding to ASCII
+  // punctuation puts a hyphen next to a joiner that a dash had kept.
+  each_active(kCleanup, !options.ascii_punctuation, [&](std::size_t k, PassText& t) {
+    return k + 1 < n ? clean_up_chunk(t.view(), cleanup, t.result())
+                     : clean_characters_changes(t.view(), cleanup, t.result());
+  });
+  // NFC of NFC text is itself (so is no form at all).
+  each_active(kUnicodeForm, true,
+              [&](std::size_t, PassText& t) { return unicode_form_changes(t.view(), options.form, t.result()); });
+  const NameDictionary* dictionary = nullptr;
+  if (options.names) dictionary = options.dictionary ? options.dictionary.get() : &NameDictionary::builtin();
+  const NameMatcher* matcher = dictionary && !dictionary->empty() ? &name_matcher(*dictionary) : nullptr;
+  each_active(kNames, false, [&](std::size_t, PassText& t) {
+    return matcher && matcher->apply(t.view(), t.result(), &local.names, &local.name_examples);
+  });
   bool changed = false, same = true;
   for (std::size_t k = 0; k < n; ++k) {
     Chunk& c = chunks[k];

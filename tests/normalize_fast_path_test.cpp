@@ -255,6 +255,7 @@ TEST(NormalizeFastPath, NameScanAgreesAtEveryAlignment) {
   for (const auto& t : names_at_every_alignment({"N'Djamena", "N\xE2\x80\x99" "Djamena", "\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2",
                                                  "Abcdefg Hij", "Abcdefgh Hij", "Abcdefghi Hij", "Abcdefghijklmnopq Hij",
                                                  "2024abc", "Q", "Abcde Hij", "Abcd\xC3\xA9 Hij", "Abcd\xC3\xA9" "f Hij", "HAMAS Movement", "hamas movement", "Isis", "DAESH",
+                                                 "hAmAs movement", "iSIS", "DaeSH", "hMs", "Hms",
                                                  "Abcdefgh"})) {
     expect_names_agree(odd, t, "odd '" + t + "'");
   }

@@ -239,6 +239,15 @@ void NameMatcher::insert(Node& root, const std::vector<std::string>& tokens, int
     }
   };
   mark(first, second);
+  if (head.size() >= 3 && second < 0x80 && static_cast<unsigned char>(head[2]) < 0x80) {
+    auto third = static_cast<unsigned char>(head[2]);
+    for (int cases = 0; cases < (loose ? 8 : 1); ++cases) {
+      auto pick = [&](unsigned char c, int bit) { return (cases >> bit) & 1 ? upper(c) : lower(c); };
+      unsigned char a = loose ? pick(first, 0) : first, b = loose ? pick(second, 1) : second,
+                    c = loose ? pick(third, 2) : third;
+      add_triple(a | (std::uint32_t{b} << 8) | (std::uint32_t{c} << 16));
+    }
+  }
   if (loose) {
     for (unsigned char f : {upper(first), lower(first)}) {
       for (unsigned char s2 : {upper(second), lower(second)}) mark(f, s2);
@@ -428,13 +437,23 @@ inline bool NameMatcher::may_begin_in_block(std::string_view text, std::size_t i
     std::size_t j = i;
     return scan_[static_cast<unsigned char>(text[i])] && may_start(next_code_point(text, j));
   }
-  // The first two bytes, cheaply (most capitals begin no form's token); an
-  // apostrophe second is dropped by folding ("N'Djamena").
-  auto b0 = static_cast<unsigned char>(block[bit]), b1 = static_cast<unsigned char>(block[bit + 1]);
-  if (((second_bytes_[b0][b1 >> 6] >> (b1 & 63)) & 1) == 0) return false;
   std::uint64_t rest = ~(m.alnum >> bit);
   std::size_t size = rest ? static_cast<std::size_t>(__builtin_ctzll(rest)) : kMaskBlock;
   if (size == 0) return false;  // no token begins here
+  // The first three bytes, or two, cheaply: most capitals begin no form's
+  // token. Three ASCII letters and digits fold to themselves; a shorter
+  // run may go on folding (an apostrophe is dropped, "N'Djamena").
+  if (size >= 3) {
+    std::uint32_t first4;
+    __builtin_memcpy(&first4, block + bit, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    first4 = __builtin_bswap32(first4);
+#endif
+    if (!has_triple(first4 & 0xFFFFFF)) return false;
+  } else {
+    auto b0 = static_cast<unsigned char>(block[bit]), b1 = static_cast<unsigned char>(block[bit + 1]);
+    if (((second_bytes_[b0][b1 >> 6] >> (b1 & 63)) & 1) == 0) return false;
+  }
   // A token that reaches the end of the block may go on in the next.
   if (bit + size >= kMaskBlock) return first_token_may_be(text, i, ascii_token_end(text, i));
   std::uint64_t first8 = 0;

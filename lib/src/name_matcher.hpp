@@ -90,6 +90,20 @@ class NameMatcher {
   // pairs_ as the scan asks it, one bit per second byte: also every byte
   // >= 0x80 and the ASCII apostrophes (folding may drop or change them).
   std::uint64_t second_bytes_[128][4] = {};
+  // The first three bytes of the ASCII first tokens at least three long, in
+  // every letter case for [ignore-case] forms, by triple_hash(): a token
+  // that begins with three ASCII letters or digits folds to a token that
+  // begins with them, so a form's first token must begin alike.
+  std::uint64_t triples_[1024] = {};
+  static std::uint32_t triple_hash(std::uint32_t three_bytes) { return (three_bytes * 0x9E3779B1u) >> 16; }
+  void add_triple(std::uint32_t three_bytes) {
+    std::uint32_t h = triple_hash(three_bytes);
+    triples_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+  bool has_triple(std::uint32_t three_bytes) const {
+    std::uint32_t h = triple_hash(three_bytes);
+    return (triples_[h >> 6] >> (h & 63)) & 1;
+  }
   std::vector<std::string> other_starts_;  // first tokens that fold to non-ASCII
   // The bytes of scan_ the 64-byte masks look for (all capitals, whether
   // or not a form begins with them: the first-token filter sorts them out).

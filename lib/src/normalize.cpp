@@ -288,15 +288,16 @@ std::vector<Chunk> cut_into_chunks(std::string_view text) {
 }
 
 // Joins each chunk to the one before it when the cut between them no longer
-// holds (a pass changed the characters around it).
+// holds (a pass changed the characters around it). A cut between two
+// chunks the pass left alone still holds.
 void merge_broken_cuts(std::vector<Chunk>& chunks) {
-  std::vector<Chunk> merged;
-  merged.reserve(chunks.size());
-  for (auto& c : chunks) {
-    if (!merged.empty()) {
-      Chunk& last = merged.back();
+  std::size_t kept = 0;  // chunks [0, kept) are the merged ones so far
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    Chunk& c = chunks[k];
+    if (kept > 0) {
+      Chunk& last = chunks[kept - 1];
       std::string_view left = last.text(), right = c.text();
-      if (!good_cut(left, right)) {
+      if ((last.active || c.active) && !good_cut(left, right)) {
         std::string joined;
         joined.reserve(left.size() + right.size());
         joined.append(left).append(right);
@@ -308,9 +309,10 @@ void merge_broken_cuts(std::vector<Chunk>& chunks) {
         continue;
       }
     }
-    merged.push_back(std::move(c));
+    if (kept != k) chunks[kept] = std::move(c);
+    ++kept;
   }
-  chunks = std::move(merged);
+  chunks.resize(kept, Chunk(std::string_view()));
 }
 
 // The clean-up's condition at each cut next to a chunk the pass works on.

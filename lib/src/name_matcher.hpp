@@ -100,6 +100,15 @@ class NameMatcher {
     std::uint32_t h = triple_hash(three_bytes);
     triples_[h >> 6] |= std::uint64_t{1} << (h & 63);
   }
+  // The three bytes at p (four readable), the first in the lowest byte.
+  static std::uint32_t first_three_bytes(const char* p) {
+    std::uint32_t first4;
+    __builtin_memcpy(&first4, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    first4 = __builtin_bswap32(first4);
+#endif
+    return first4 & 0xFFFFFF;
+  }
   bool has_triple(std::uint32_t three_bytes) const {
     std::uint32_t h = triple_hash(three_bytes);
     return (triples_[h >> 6] >> (h & 63)) & 1;

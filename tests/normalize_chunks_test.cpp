@@ -45,18 +45,25 @@ std::vector<std::string> notes_of(const winnow::detail::NormalizeReport& r) {
   return notes;
 }
 
+// At the default chunk size and at smaller ones, which cut the same text
+// into more chunks (a cut falls on every line break it can).
 void expect_chunks_agree(const std::string& text, const std::string& what) {
   const auto sets = option_sets();
   for (std::size_t k = 0; k < sets.size(); ++k) {
     for (bool pre : {false, true}) {
-      winnow::detail::NormalizeReport fast_report, reference_report;
-      std::string fast = winnow::detail::normalize_text(text, sets[k], &fast_report, pre);
+      winnow::detail::NormalizeReport reference_report;
       std::string reference = winnow::detail::normalize_text_reference(text, sets[k], &reference_report, pre);
-      ASSERT_EQ(fast, reference) << what << " (options " << k << (pre ? ", preformatted)" : ")");
-      EXPECT_EQ(notes_of(fast_report), notes_of(reference_report)) << what << " (options " << k << ")";
-      EXPECT_EQ(fast_report.names, reference_report.names) << what;
-      EXPECT_EQ(fast_report.entities, reference_report.entities) << what;
-      EXPECT_EQ(fast_report.mojibake_spans, reference_report.mojibake_spans) << what;
+      for (std::size_t min_chunk : {winnow::detail::kMinChunk, std::size_t{512}, std::size_t{16}}) {
+        winnow::detail::NormalizeReport fast_report;
+        std::string fast = winnow::detail::normalize_text(text, sets[k], &fast_report, pre, min_chunk);
+        std::string where = what + " (options " + std::to_string(k) + (pre ? ", preformatted" : "") +
+                            ", chunks of " + std::to_string(min_chunk) + ")";
+        ASSERT_EQ(fast, reference) << where;
+        EXPECT_EQ(notes_of(fast_report), notes_of(reference_report)) << where;
+        EXPECT_EQ(fast_report.names, reference_report.names) << where;
+        EXPECT_EQ(fast_report.entities, reference_report.entities) << where;
+        EXPECT_EQ(fast_report.mojibake_spans, reference_report.mojibake_spans) << where;
+      }
     }
   }
 }

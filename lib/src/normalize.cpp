@@ -191,9 +191,6 @@ std::string whole_text_passes(std::string& s, std::string_view current, const No
 // Should a step ever change the characters around a cut in a way the
 // clean-up would see, the chunks are dropped and the whole-text loop runs.
 
-// Below this size the text is normalized whole (kept blocks are mostly short).
-constexpr std::size_t kMinChunk = 512;
-
 // The steps of a pass, in order (a step an option turns off counts as one
 // that changed nothing).
 enum Step : int { kEntities, kMojibake, kCleanup, kUnicodeForm, kNames, kSteps };
@@ -269,19 +266,19 @@ bool clean_up_chunk(std::string_view text, const CleanupOptions& options, std::s
   return true;
 }
 
-std::vector<Chunk> cut_into_chunks(std::string_view text) {
+std::vector<Chunk> cut_into_chunks(std::string_view text, std::size_t min_chunk) {
   std::vector<Chunk> chunks;
   std::size_t start = 0;
-  for (std::size_t i = kMinChunk; i < text.size();) {
+  for (std::size_t i = min_chunk; i < text.size();) {
     std::size_t nl = text.find('\n', i);
-    if (nl == std::string_view::npos || text.size() - nl <= kMinChunk) break;
+    if (nl == std::string_view::npos || text.size() - nl <= min_chunk) break;
     if (!good_cut(text.substr(start, nl + 1 - start), text.substr(nl + 1))) {
       i = nl + 1;
       continue;
     }
     chunks.emplace_back(text.substr(start, nl + 1 - start));
     start = nl + 1;
-    i = start + kMinChunk;
+    i = start + min_chunk;
   }
   chunks.emplace_back(text.substr(start));
   return chunks;
@@ -406,9 +403,9 @@ PassResult chunked_pass(std::vector<Chunk>& chunks, const NormalizeOptions& opti
 }
 
 // The passes over chunks; false when a cut broke (then nothing is set).
-bool chunked_passes(std::string_view text, const NormalizeOptions& options, NormalizeReport& local,
-                    bool preformatted, std::string& result, bool& changed) {
-  std::vector<Chunk> chunks = cut_into_chunks(text);
+bool chunked_passes(std::string_view text, std::size_t min_chunk, const NormalizeOptions& options,
+                    NormalizeReport& local, bool preformatted, std::string& result, bool& changed) {
+  std::vector<Chunk> chunks = cut_into_chunks(text, min_chunk);
   NormalizeReport report;
   changed = false;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
@@ -447,7 +444,7 @@ std::string normalize_text_reference(std::string_view text, const NormalizeOptio
 }
 
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report, bool preformatted) {
+                           NormalizeReport* report, bool preformatted, std::size_t min_chunk) {
   std::string s;
   std::string_view current = text;  // s, or the input while no step changed it
   if (!is_valid_utf8(text)) {
@@ -458,8 +455,8 @@ std::string normalize_text(std::string_view text, const NormalizeOptions& option
   NormalizeReport local;
   std::string out;
   bool changed = false;
-  if (current.size() >= 2 * kMinChunk && options.form != UnicodeForm::NFKC &&
-      chunked_passes(current, options, local, preformatted, out, changed)) {
+  if (min_chunk > 0 && current.size() >= 2 * min_chunk && options.form != UnicodeForm::NFKC &&
+      chunked_passes(current, min_chunk, options, local, preformatted, out, changed)) {
     if (report) *report += local;
     if (changed) return out;
     return current.data() == s.data() ? std::move(s) : std::string(current);

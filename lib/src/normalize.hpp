@@ -28,9 +28,17 @@ struct NormalizeReport {
   void append_notes(std::vector<std::string>& notes) const;
 };
 
+// A text of at least twice this many bytes is cut into chunks of at least
+// this many, and a pass after the first sees only the chunks the one before
+// changed. Smaller chunks cost more per chunk than a second pass over a
+// larger one saves.
+constexpr std::size_t kMinChunk = 2048;
+
 // `preformatted`: the text is a <pre> block; its spaces and lines stay.
+// `min_chunk` is for tests, which cut short texts into many chunks.
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report, bool preformatted = false);
+                           NormalizeReport* report, bool preformatted = false,
+                           std::size_t min_chunk = kMinChunk);
 
 // The same with every pass over the whole text (normalize_text() passes
 // again only over the parts of a long text that the last pass changed), for

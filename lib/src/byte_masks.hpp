@@ -208,25 +208,28 @@ inline CleanMasks clean_masks(const char* p) {
   CleanMasks m;
   const __m128i space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
   const __m128i del = _mm_set1_epi8(0x7F);
+  const __m128i low_end = _mm_set1_epi8(0x1F);
+  for (int k = 0; k < 4; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    __m128i nl = _mm_cmpeq_epi8(v, newline);
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, low_end), v);  // v <= 0x1F
+    __m128i control = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(nl, _mm_cmpeq_epi8(v, tab)), low),
+                                   _mm_cmpeq_epi8(v, del));
+    m.high |= bits(v, 16 * k);
+    m.space |= bits(_mm_cmpeq_epi8(v, space), 16 * k);
+    m.newline |= bits(nl, 16 * k);
+    m.control |= bits(control, 16 * k);
+  }
+  if (m.high == 0) return m;
+  // One branch per 64 bytes, not per 16: whether 16 bytes hold a curly
+  // quote is hard to predict.
   std::uint64_t lead3 = 0;  // E3..EF: kept3 needs a look
   std::uint64_t e2 = 0;     // E2: punct3 needs a look
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    __m128i nl = _mm_cmpeq_epi8(v, newline);
-    // Signed compare: bytes >= 0x80 are negative, and are taken out below.
-    __m128i low = _mm_cmplt_epi8(v, space);
-    __m128i control = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(nl, _mm_cmpeq_epi8(v, tab)), low),
-                                   _mm_cmpeq_epi8(v, del));
-    std::uint64_t high = bits(v, 16 * k);
-    m.high |= high;
-    m.space |= bits(_mm_cmpeq_epi8(v, space), 16 * k);
-    m.newline |= bits(nl, 16 * k);
-    m.control |= bits(control, 16 * k) & ~high;
-    if (high) {
-      m.lead2 |= bits(below_from(v, 0xC3, 29), 16 * k);
-      lead3 |= bits(below_from(v, 0xE3, 13), 16 * k);
-      e2 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))), 16 * k);
-    }
+    m.lead2 |= bits(below_from(v, 0xC3, 29), 16 * k);
+    lead3 |= bits(below_from(v, 0xE3, 13), 16 * k);
+    e2 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))), 16 * k);
   }
   // Mostly-Latin text has E2 (quotes, dashes) and no E3..EF: two more
   // masks then, not seven.

@@ -119,6 +119,37 @@ TEST(UnicodeConformance, FastPathEqualsUtf8procOnLongText) {
   }
 }
 
+// NFC passes over Latin, Cyrillic and most general punctuation 64 bytes at
+// a time: what it passes over must still compose with a combining mark
+// after it, and U+2000 and U+2001 (which NFC changes) must not be passed
+// over, wherever they fall in a block.
+TEST(UnicodeForm, NfcSkipAgreesWithUtf8procAtEveryPlace) {
+  const std::vector<std::string> pieces = {
+      "\xD0\x95\xCC\x88",      // Cyrillic E + combining diaeresis: composes to Ё
+      "\xD0\xB5\xCC\x80",      // Cyrillic e + combining grave: composes to ѐ
+      "e\xCC\x81",              // e + combining acute
+      "\xC3\xA9\xCC\xA3",      // é + combining dot below: reordered
+      "\xE2\x80\x80",          // U+2000, NFC makes it U+2002
+      "\xE2\x80\x81",          // U+2001, NFC makes it U+2003
+      "\xE2\x80\x9C\xCC\x81",  // a quote + combining acute
+      "\xD1\x8F\xD2\x83",      // я + a combining Cyrillic titlo (U+0483)
+      "\xCB\xBF\xCC\x80",      // U+02FF + combining grave
+      "\xE2\x84\xA6",          // U+2126 Ohm sign, NFC makes it Omega
+  };
+  const std::string filler = "\xD0\xB4\xD0\xB0 \xE2\x80\x94 \xC3\xA9t\xC3\xA9 \xE2\x80\x99";
+  for (const auto& piece : pieces) {
+    for (std::size_t k = 0; k < 140; ++k) {
+      std::string text;
+      while (text.size() < k) text += text.size() % 3 == 0 ? filler : "ab";
+      text += piece + filler + "x";
+      ASSERT_EQ(unicode_form(text, UnicodeForm::NFC), unicode_form_reference(text, UnicodeForm::NFC))
+          << "piece " << piece << " after " << text.size() - piece.size() << " bytes";
+      std::string tail = std::string(k, 'a') + piece;
+      ASSERT_EQ(unicode_form(tail, UnicodeForm::NFC), unicode_form_reference(tail, UnicodeForm::NFC)) << piece;
+    }
+  }
+}
+
 TEST(UnicodeForm, NfkcIsOptInBecauseItChangesMeaning) {
   EXPECT_EQ(unicode_form("10\xC2\xB3", UnicodeForm::NFC), "10\xC2\xB3");
   EXPECT_EQ(unicode_form("10\xC2\xB3", UnicodeForm::NFKC), "103");

@@ -181,6 +181,23 @@ inline std::uint64_t equal_mask(const char* p, unsigned char c) {
   return m;
 }
 
+// Bytes that may begin a code point NFC changes or composes with what
+// precedes (unicode_form.cpp): lead bytes from CC on, but for those of
+// U+0400..U+047F (D0, D1) and of U+2002..U+203F (E2 80 82..BF). U+0080..
+// U+02FF (C2..CB), continuation bytes and ASCII never do. Reads two bytes
+// past the 64.
+inline std::uint64_t nfc_maybe_slow_mask(const char* p) {
+  std::uint64_t m = 0;
+  for (std::size_t k = 0; k < kMaskBlock; ++k) {
+    auto b = static_cast<unsigned char>(p[k]);
+    if (b < 0xCC || b == 0xD0 || b == 0xD1) continue;
+    bool quick_punct = b == 0xE2 && static_cast<unsigned char>(p[k + 1]) == 0x80 &&
+                       static_cast<unsigned char>(p[k + 2]) >= 0x82 && static_cast<unsigned char>(p[k + 2]) <= 0xBF;
+    if (!quick_punct) m |= std::uint64_t{1} << k;
+  }
+  return m;
+}
+
 }  // namespace portable
 
 #if defined(__SSE2__)
@@ -387,6 +404,30 @@ inline std::uint64_t equal_mask(const char* p, unsigned char c) {
   return m;
 }
 
+inline std::uint64_t nfc_maybe_slow_mask(const char* p) {
+  __m128i any = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)),
+                                          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16))),
+                             _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 32)),
+                                          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 48))));
+  if (_mm_movemask_epi8(any) == 0) return 0;  // ASCII only
+  std::uint64_t m = 0;
+  const __m128i cc = _mm_set1_epi8(static_cast<char>(0xCC)), e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  const __m128i b80 = _mm_set1_epi8(static_cast<char>(0x80));
+  for (int k = 0; k < 4; ++k) {
+    const char* q = p + 16 * k;
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    __m128i from_cc = _mm_cmpeq_epi8(_mm_max_epu8(v, cc), v);
+    // The E2 80 82..BF pattern from the next two bytes, loaded shifted.
+    __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 1));
+    __m128i third = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 2));
+    __m128i punct = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(next, b80)),
+                                  below_from(third, 0x82, 62));
+    __m128i quick = _mm_or_si128(below_from(v, 0xD0, 2), punct);
+    m |= bits(_mm_andnot_si128(quick, from_cc), 16 * k);
+  }
+  return m;
+}
+
 }  // namespace sse2
 
 namespace fastest = sse2;
@@ -401,6 +442,7 @@ using fastest::any_equal_mask;
 using fastest::clean_masks;
 using fastest::equal_mask;
 using fastest::name_scan_masks;
+using fastest::nfc_maybe_slow_mask;
 using fastest::range_mask;
 using fastest::stats_masks;
 using fastest::store_lower;

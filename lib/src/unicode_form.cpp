@@ -182,9 +182,70 @@ inline char32_t decode_sequence(std::string_view utf8, std::size_t& i) {
   return cp;
 }
 
+namespace {
+
+// Whether nfc_maybe_slow_mask() holds for this table: every code point it
+// passes over is quick for NFC. Checked once against the table itself, so a
+// different utf8proc cannot make the skip wrong, only slower.
+bool nfc_skip_holds() {
+  static const bool holds = [] {
+    const QuickTable::Form table(quick_table(), UnicodeForm::NFC);
+    for (auto [first, end] : {std::pair<char32_t, char32_t>{0x80, 0x300}, {0x400, 0x480}, {0x2002, 0x2040}}) {
+      for (char32_t cp = first; cp < end; ++cp) {
+        if (table.slow(cp)) return false;
+      }
+    }
+    return true;
+  }();
+  return holds;
+}
+
+// Whether the code point at utf8[i] (not ASCII) is one nfc_maybe_slow_mask()
+// passes over.
+bool nfc_certainly_quick(std::string_view utf8, std::size_t i) {
+  auto b = static_cast<unsigned char>(utf8[i]);
+  if (b < 0xE2) return b < 0xCC || b == 0xD0 || b == 0xD1;
+  return b == 0xE2 && i + 2 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) == 0x80 &&
+         static_cast<unsigned char>(utf8[i + 2]) >= 0x82;
+}
+
+// The first byte at or after i that may begin a code point NFC changes (see
+// nfc_maybe_slow_mask()), or utf8.size(): 64 bytes at a time, the last ones
+// in a copy padded with ASCII.
+std::size_t skip_nfc_quick(std::string_view utf8, std::size_t i) {
+  const std::size_t n = utf8.size();
+  for (; i + kMaskBlock + 2 <= n; i += kMaskBlock) {
+    std::uint64_t slow = nfc_maybe_slow_mask(utf8.data() + i);
+    if (slow) return i + static_cast<std::size_t>(__builtin_ctzll(slow));
+  }
+  while (i < n) {
+    const std::size_t size = std::min(n - i, kMaskBlock);
+    char block[kMaskBlock + 2];
+    __builtin_memset(block, 'a', sizeof block);
+    __builtin_memcpy(block, utf8.data() + i, size);
+    std::uint64_t slow = nfc_maybe_slow_mask(block);
+    if (size < kMaskBlock) slow &= (std::uint64_t{1} << size) - 1;
+    if (slow) return i + static_cast<std::size_t>(__builtin_ctzll(slow));
+    i += size;
+  }
+  return n;
+}
+
+// The start of the code point that ends at utf8[end - 1].
+std::size_t code_point_before(std::string_view utf8, std::size_t end) {
+  std::size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(utf8[start]) & 0xC0) == 0x80) --start;
+  return start;
+}
+
+}  // namespace
+
 bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& result) {
   if (form == UnicodeForm::None) return false;
   const QuickTable::Form table(quick_table(), form);
+  // NFC passes over most Latin, Cyrillic and general punctuation 64 bytes at
+  // a time; other text goes code point by code point.
+  const bool skip_quick = form == UnicodeForm::NFC && nfc_skip_holds();
   std::string out;
   std::string stretch_buffer;
   bool changed = false;
@@ -196,6 +257,12 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
       // ASCII is quick whatever the form; skip it 64 bytes at a time.
       i = skip_ascii(utf8.data(), utf8.size(), i + 1);
       boundary = i - 1;
+      continue;
+    }
+    if (skip_quick && nfc_certainly_quick(utf8, i)) {
+      std::size_t end = skip_nfc_quick(utf8, i + 1);
+      boundary = code_point_before(utf8, end);
+      i = end;
       continue;
     }
     std::size_t start = i;

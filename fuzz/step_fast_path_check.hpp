@@ -2,10 +2,13 @@
 // masks, the padded last block, the per-line pre-checks) only pass over
 // text their character-by-character loops would leave as it is: on the
 // valid UTF-8 the steps receive, each must give what its reference gives.
-// Without ASCII folding, the clean-up of its own output changes nothing.
+// Without ASCII folding, the clean-up of its own output changes nothing;
+// the mojibake repair tries every code page that can repair a line.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "mojibake.hpp"
 #include "support.hpp"
@@ -36,6 +39,12 @@ inline void check_step_fast_paths(const std::string& input) {
   detail::MojibakeRepair r = detail::repair_mojibake_reference(text, reference);
   WINNOW_FUZZ_CHECK(f.spans == r.spans && fast == reference && f.examples == r.examples,
                     "mojibake repair differs from its reference " + difference(reference, fast));
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    WINNOW_FUZZ_CHECK(detail::mojibake_readings_cover(std::string_view(text).substr(start, end - start)),
+                      "the mojibake repair skips a code page that repairs the line");
+    start = end + 1;
+  }
 }
 
 }  // namespace winnow::fuzz

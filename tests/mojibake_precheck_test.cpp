@@ -1,6 +1,7 @@
-// The mojibake repair's pre-checks (the scan for a suspect pair, then the
-// per-line test of whether any code page could explain the line) only pass
-// over lines the repair would leave alone: the repair must give exactly
+// The mojibake repair's pre-checks (the scan for a suspect pair, the
+// per-line test of whether any code page could explain the line, and the
+// code pages the repair then tries) only pass over what the repair would
+// leave alone: the repair must give exactly
 // what repairing every line gives, with the same counts and examples. Inputs:
 // every benchmark page, every string of ftfy's test cases (alone and glued
 // to Cyrillic and Japanese text), and random mixes of the characters the
@@ -39,6 +40,18 @@ void expect_repair_agrees(const std::string& text, const std::string& what) {
   EXPECT_EQ(f.examples, r.examples) << what;
 }
 
+// The repair's first round tries only the readings (code pages) that can
+// find a span in the line; each that finds something must be among them.
+void expect_readings_cover(const std::string& text, const std::string& what) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    ASSERT_TRUE(winnow::detail::mojibake_readings_cover(std::string_view(text).substr(start, end - start)))
+        << what;
+    start = end + 1;
+  }
+}
+
 std::vector<std::string> ftfy_strings() {
   std::vector<std::string> out;
   const fs::path dir = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "testdata" / "ftfy";
@@ -75,6 +88,7 @@ TEST(MojibakePrecheck, AgreesOnFtfyCases) {
   const std::string japanese = "\xE6\x97\xA5\xE6\x9C\xAC ";                          // 日本
   for (const auto& s : strings) {
     expect_repair_agrees(s, s);
+    expect_readings_cover(s, s);
     expect_repair_agrees(russian + s, "after Cyrillic: " + s);
     expect_repair_agrees(japanese + s + "\n" + russian, "after Japanese: " + s);
   }
@@ -123,6 +137,7 @@ TEST(MojibakePrecheck, AgreesOnRandomMixes) {
     std::size_t length = 1 + rng() % 60;  // long enough to cross 64-byte blocks
     for (std::size_t k = 0; k < length; ++k) t += pieces[rng() % pieces.size()];
     expect_repair_agrees(t, t);
+    expect_readings_cover(t, t);
   }
 }
 

@@ -464,11 +464,94 @@ bool try_page(const Text& t, std::size_t page, bool allow_mixed, Pass& out) {
   return out.applied > 0;
 }
 
-bool fix_once(const Text& t, Pass& out) {
-  for (std::size_t page = 0; page < kCodePageCount; ++page) {
-    if (try_page(t, page, false, out)) return true;
+// Which of try_page()'s readings of `t` can find a span at all: a code page
+// read over the whole text (bit p of `whole`), Windows-1252 mixed with
+// correct text (`mixed`).
+struct Readings {
+  std::uint32_t whole = (1U << kCodePageCount) - 1;
+  bool mixed = true;
+};
+
+// Whether a sequence may begin at t[i] in the code page: a lead byte there,
+// then as many characters that may stand for continuation bytes (a space,
+// U+FFFD or '?' too, as SpanFinder::match() takes them, and more loosely).
+bool sequence_may_begin(const Text& t, std::size_t i, const ByteMap& map) {
+  const int lead = map.byte_of(t[i]);
+  if (lead < 0xC2 || lead > 0xF4) return false;
+  const std::size_t len = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  for (std::size_t k = 1; k < len; ++k) {
+    if (i + k >= t.size()) return false;
+    const char32_t c = t[i + k];
+    if (c == 0xFFFD || c == '?') return true;
+    const int byte = map.byte_of(c);
+    if (c != ' ' && (byte < 0x80 || byte > 0xBF)) return false;
   }
-  return try_page(t, 0, true, out);
+  return true;
+}
+
+// The readings that can find a span, by a looser version of
+// SpanFinder::find(): read whole, every non-ASCII character outside a
+// sequence must begin one, and each sequence's characters must stand for
+// continuation bytes (a space, U+FFFD or '?' may; after U+FFFD or '?' the
+// sequence may end or go on); mixed, one sequence anywhere will do. A
+// reading ruled out here finds nothing in try_page(), so suspect lines of
+// correct text (accented letters next to quotes or spaces) are judged by
+// the one or two readings that may apply, not all eight.
+Readings possible_readings(const Text& t) {
+  const auto& maps = byte_maps();
+  Readings r;
+  int need[kCodePageCount] = {};      // continuation bytes the open sequence still needs
+  int optional[kCodePageCount] = {};  // after a lost byte: ones it may still take
+  bool open = false;                  // some page has a sequence open
+  for (std::size_t i = 0; i < t.size() && r.whole != 0; ++i) {
+    const char32_t c = t[i];
+    if (c < 0x80 && !open) continue;
+    open = false;
+    for (std::uint32_t rest = r.whole; rest != 0; rest &= rest - 1) {
+      const auto p = static_cast<std::size_t>(__builtin_ctz(rest));
+      const int byte = maps[p].byte_of(c);
+      const bool continuation = byte >= 0x80 && byte <= 0xBF;
+      bool reads = true;
+      if (need[p] > 0) {
+        if (c == 0xFFFD || c == '?') {
+          optional[p] = need[p] - 1;
+          need[p] = 0;
+        } else if (c == ' ' || continuation) {
+          --need[p];
+        } else {
+          reads = false;
+        }
+      } else if (optional[p] > 0 && continuation) {
+        --optional[p];
+      } else {
+        optional[p] = 0;
+        if (c >= 0x80) {
+          if (byte >= 0xC2 && byte <= 0xF4) {
+            need[p] = byte < 0xE0 ? 1 : byte < 0xF0 ? 2 : 3;
+          } else {
+            reads = false;
+          }
+        }
+      }
+      if (!reads) r.whole &= ~(1U << p);
+      open = open || (reads && (need[p] > 0 || optional[p] > 0));
+    }
+  }
+  for (std::size_t p = 0; p < kCodePageCount; ++p) {
+    if (need[p] > 0) r.whole &= ~(1U << p);  // the text ends inside a sequence
+  }
+  r.mixed = false;
+  for (std::size_t i = 0; i < t.size() && !r.mixed; ++i) {
+    r.mixed = t[i] >= 0x80 && sequence_may_begin(t, i, maps[0]);
+  }
+  return r;
+}
+
+bool fix_once(const Text& t, Pass& out, const Readings& readings = Readings()) {
+  for (std::size_t page = 0; page < kCodePageCount; ++page) {
+    if (((readings.whole >> page) & 1) != 0 && try_page(t, page, false, out)) return true;
+  }
+  return readings.mixed && try_page(t, 0, true, out);
 }
 
 std::size_t fix_c1_controls(Text& t, std::vector<std::pair<Text, Text>>& examples) {
@@ -691,7 +774,9 @@ void repair_line(std::string_view line, std::string& out, MojibakeRepair& result
   std::size_t spans = 0;
   for (int round = 0; round < 4; ++round) {
     Pass p;
-    if (!fix_once(t, p)) break;
+    // Most lines that get here need no repair: the first round tries only
+    // the readings that may find something (later ones see repaired text).
+    if (!fix_once(t, p, round == 0 ? possible_readings(t) : Readings())) break;
     t = std::move(p.text);
     spans += p.applied;
     for (auto& e : p.examples) {
@@ -749,6 +834,17 @@ MojibakeRepair repair_mojibake(std::string_view text, std::string& result) {
 }
 
 MojibakeRepair repair_mojibake(std::string& utf8) { return repair_mojibake(utf8, utf8); }
+
+bool mojibake_readings_cover(std::string_view line) {
+  const Text t = to_text(line);
+  const Readings possible = possible_readings(t);
+  for (std::size_t page = 0; page < kCodePageCount; ++page) {
+    Pass unused;
+    if (((possible.whole >> page) & 1) == 0 && try_page(t, page, false, unused)) return false;
+  }
+  Pass unused;
+  return possible.mixed || !try_page(t, 0, true, unused);
+}
 
 namespace {
 

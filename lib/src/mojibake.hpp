@@ -34,4 +34,10 @@ MojibakeRepair repair_mojibake(std::string_view utf8, std::string& result);
 // of the finer one.
 MojibakeRepair repair_mojibake_reference(std::string_view utf8, std::string& result);
 
+// For tests: whether every reading of the line (a code page over the whole
+// line, Windows-1252 mixed with correct text) that finds something to
+// repair is one the repair's first round tries, which rules out readings
+// that cannot find a span.
+bool mojibake_readings_cover(std::string_view line);
+
 }  // namespace winnow::detail

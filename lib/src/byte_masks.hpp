@@ -293,21 +293,25 @@ inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char h
 template <int kOthers>
 inline NameScanMasks name_scan_masks_with(const char* p, const NameScanBytes& bytes) {
   NameScanMasks m;
-  std::uint64_t high = 0;
   const __m128i case_bit = _mm_set1_epi8(0x20);
   __m128i others[kOthers > 0 ? kOthers : 1];
   for (int j = 0; j < kOthers; ++j) others[j] = _mm_set1_epi8(static_cast<char>(bytes.others[j]));
+  __m128i any = _mm_setzero_si128();
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     __m128i candidate = below_from(v, 'A', 26);
     __m128i alnum = _mm_or_si128(below_from(_mm_or_si128(v, case_bit), 'a', 26), below_from(v, '0', 10));
     for (int j = 0; j < kOthers; ++j) candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, others[j]));
-    high |= bits(v, 16 * k);
+    any = _mm_or_si128(any, v);
     m.alnum |= bits(alnum, 16 * k);
     m.candidates |= bits(candidate, 16 * k);
   }
-  if (high) {
-    if (bytes.every_high) m.candidates |= high;
+  if (_mm_movemask_epi8(any) != 0) {  // a byte >= 0x80 somewhere
+    if (bytes.every_high) {
+      std::uint64_t high = 0;
+      for (int k = 0; k < 4; ++k) high |= bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), 16 * k);
+      m.candidates |= high;
+    }
     // The ranges lie in 0x80..0xFF, 128 bytes at most: below_from() serves.
     for (int j = 0; j < bytes.range_count; ++j) {
       const int size = bytes.range_high[j] - bytes.range_low[j] + 1;
@@ -437,6 +441,17 @@ namespace fastest = sse2;
 namespace fastest = portable;
 
 #endif
+
+// name_scan_masks() for a number of other ASCII bytes known at compile
+// time (at most 4, or any), for a loop that runs it block after block.
+template <int kOthers>
+inline NameScanMasks name_scan_masks_for(const char* p, const NameScanBytes& bytes) {
+#if defined(__SSE2__)
+  return sse2::name_scan_masks_with<kOthers>(p, bytes);
+#else
+  return portable::name_scan_masks(p, bytes);
+#endif
+}
 
 using fastest::any_equal_mask;
 using fastest::clean_masks;

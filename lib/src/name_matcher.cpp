@@ -431,7 +431,7 @@ void NameMatcher::finish_scan_bytes() {
 // (which has 8 readable bytes past its 64) whose masks are `m`: the first
 // token's letters and digits come from the alnum mask, and their hash must
 // be a form's first token's.
-inline bool NameMatcher::may_begin_in_block(std::string_view text, std::size_t i, const char* block,
+__attribute__((always_inline)) inline bool NameMatcher::may_begin_in_block(std::string_view text, std::size_t i, const char* block,
                                             const NameScanMasks& m, std::size_t bit) const {
   if (static_cast<unsigned char>(block[bit]) >= 0x80) {
     std::size_t j = i;
@@ -470,6 +470,18 @@ inline bool NameMatcher::may_begin_in_block(std::string_view text, std::size_t i
 
 bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t* replaced,
                         std::vector<std::pair<std::string, std::string>>* examples) const {
+  switch (scan_bytes_.other_count) {
+    case 0: return scan<0>(text, result, replaced, examples);
+    case 1: return scan<1>(text, result, replaced, examples);
+    case 2: return scan<2>(text, result, replaced, examples);
+    case 3: return scan<3>(text, result, replaced, examples);
+    default: return scan<4>(text, result, replaced, examples);
+  }
+}
+
+template <int kOthers>
+bool NameMatcher::scan(std::string_view text, std::string& result, std::size_t* replaced,
+                       std::vector<std::pair<std::string, std::string>>* examples) const {
   std::string out;
   std::size_t copied = 0;
   bool changed = false;
@@ -490,7 +502,7 @@ bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t*
       __builtin_memcpy(padded, block, text.size() - base);
       block = padded;
     }
-    NameScanMasks m = name_scan_masks(block, scan_bytes_);
+    NameScanMasks m = name_scan_masks_for<kOthers>(block, scan_bytes_);
     std::uint64_t candidates = m.candidates & ~((m.alnum << 1) | (alnum_before ? 1 : 0));
     if (text.size() - base < kMaskBlock) candidates &= (std::uint64_t{1} << (text.size() - base)) - 1;
     alnum_before = (m.alnum >> 63) != 0;

@@ -78,6 +78,11 @@ class NameMatcher {
   bool first_token_hash_may_match(std::uint64_t first8, std::size_t size) const;
   bool head_prefix_may_match(std::uint64_t first8, std::size_t size) const;
   static std::size_t token_hash(std::uint64_t first8, std::size_t size, bool any_case);
+  // apply() for scan_bytes_.other_count == kOthers (the masks' compares
+  // are set up once per block, not chosen per block).
+  template <int kOthers>
+  bool scan(std::string_view text, std::string& result, std::size_t* replaced,
+            std::vector<std::pair<std::string, std::string>>* examples) const;
   // The filters apply() runs on a candidate of a 64-byte block.
   bool may_begin_in_block(std::string_view text, std::size_t i, const char* block, const NameScanMasks& m,
                           std::size_t bit) const;

@@ -83,16 +83,19 @@ class Walker {
           frames_.pop_back();
           continue;
         }
-        const fs::path& p = f.entries[f.index++];
+        const fs::directory_entry& entry = f.entries[f.index++];
+        const fs::path& p = entry.path();
         std::error_code ec;
-        auto status = fs::status(p, ec);
-        if (fs::is_directory(status)) {
+        // The entry's type comes from the directory listing where the file
+        // system gives it: no stat per file on the thread that feeds the
+        // workers. A symbolic link is followed.
+        if (entry.is_directory(ec)) {
           if (fs::is_symlink(fs::symlink_status(p, ec))) continue;  // no cycles
           if (!out_dir_.empty() && fs::weakly_canonical(p, ec) == out_dir_) continue;
           push_directory(p, f.root);
           continue;
         }
-        if (!fs::is_regular_file(status) || !wanted_file(p)) continue;
+        if (!entry.is_regular_file(ec) || !wanted_file(p)) continue;
         item = make_item(p.string(), [&] { return replace_extension(p.lexically_relative(f.root), ext()); },
                          f.seen);
         return true;
@@ -115,7 +118,7 @@ class Walker {
  private:
   struct Frame {
     fs::path root;                          // the directory argument
-    std::vector<fs::path> entries;          // sorted
+    std::vector<fs::directory_entry> entries;  // sorted
     std::size_t index = 0;
     std::unordered_set<std::string> seen;   // output paths of this directory's files
   };
@@ -128,12 +131,13 @@ class Walker {
     std::error_code ec;
     for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
-      f.entries.push_back(it->path());
+      f.entries.push_back(*it);
     }
     // The entries share the directory's prefix, so their strings sort as
     // the paths do (component by component), only much faster.
-    std::sort(f.entries.begin(), f.entries.end(),
-              [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
+    std::sort(f.entries.begin(), f.entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
+      return a.path().native() < b.path().native();
+    });
     frames_.push_back(std::move(f));
   }
 

@@ -7,59 +7,21 @@
 //   build-bench/bench/normalize_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include <utf8proc.h>
 
+#include "normalize_texts.hpp"
 #include "unicode_form.hpp"
 #include "winnow/winnow.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Share of the text in Cyrillic (lead bytes D0/D1) and in kana/CJK (E3..E9).
-std::string script_of(const std::string& text) {
-  std::size_t cyrillic = 0, cjk = 0;
-  for (unsigned char c : text) {
-    cyrillic += c == 0xD0 || c == 0xD1;
-    cjk += c >= 0xE3 && c <= 0xE9;
-  }
-  if (cyrillic * 10 > text.size()) return "russian";
-  if (cjk * 10 > text.size()) return "japanese";
-  if ((cyrillic + cjk) * 200 < text.size()) return "english";
-  return "other";
-}
-
 const std::map<std::string, std::string>& corpora() {
-  static const std::map<std::string, std::string> texts = [] {
-    std::map<std::string, std::string> by_script;
-    fs::path root(WINNOW_SOURCE_DIR);
-    std::vector<fs::path> files;
-    for (const auto& dir : {root / ".." / "shared" / "bench" / "scrapinghub-text", root / "samples"}) {
-      if (!fs::is_directory(dir)) continue;
-      for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      std::string text = read_file(f);
-      by_script[script_of(text)] += text + "\n\n";
-    }
-    return by_script;
-  }();
+  static const std::map<std::string, std::string> texts =
+      winnow::bench::normalize_texts_by_script(WINNOW_SOURCE_DIR);
   return texts;
 }
 

@@ -4,46 +4,14 @@
 //   valgrind --tool=callgrind --toggle-collect='measured_call*' \
 //       build-bench/bench/normalize_count english [default|no-names|unicode-only]
 //
-// The texts are built as normalize_bench builds them (the scraped-text
-// pages of the shared benchmark set, sorted by script). A first call fills
+// The texts are normalize_bench's (normalize_texts.hpp). A first call fills
 // the lazily built tables, so the measured call is a steady one, as the
 // benchmark's repetitions are.
-#include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <map>
-#include <sstream>
 #include <string>
-#include <vector>
 
+#include "normalize_texts.hpp"
 #include "winnow/winnow.hpp"
-
-namespace {
-
-namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// As in normalize_bench.cpp.
-std::string script_of(const std::string& text) {
-  std::size_t cyrillic = 0, cjk = 0;
-  for (unsigned char c : text) {
-    cyrillic += c == 0xD0 || c == 0xD1;
-    cjk += c >= 0xE3 && c <= 0xE9;
-  }
-  if (cyrillic * 10 > text.size()) return "russian";
-  if (cjk * 10 > text.size()) return "japanese";
-  if ((cyrillic + cjk) * 200 < text.size()) return "english";
-  return "other";
-}
-
-}  // namespace
 
 // Not inlined, so that callgrind can count this call alone.
 __attribute__((noinline)) std::string measured_call(const std::string& text, const winnow::NormalizeOptions& o) {
@@ -56,18 +24,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string script = argv[1], mode = argc > 2 ? argv[2] : "default";
-  std::vector<fs::path> files;
-  fs::path root(WINNOW_SOURCE_DIR);
-  for (const auto& dir : {root / ".." / "shared" / "bench" / "scrapinghub-text", root / "samples"}) {
-    if (!fs::is_directory(dir)) continue;
-    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  std::string text;
-  for (const auto& f : files) {
-    std::string page = read_file(f);
-    if (script_of(page) == script) text += page + "\n\n";
-  }
+  auto texts = winnow::bench::normalize_texts_by_script(WINNOW_SOURCE_DIR);
+  const std::string& text = texts[script];
   if (text.empty()) {
     std::fprintf(stderr, "normalize_count: no %s text found (shared/bench/scrapinghub-text)\n", script.c_str());
     return 1;

@@ -90,7 +90,7 @@ class Walker {
         // system gives it: no stat per file on the thread that feeds the
         // workers. A symbolic link is followed.
         if (entry.is_directory(ec)) {
-          if (fs::is_symlink(fs::symlink_status(p, ec))) continue;  // no cycles
+          if (entry.is_symlink(ec)) continue;  // no cycles
           if (!out_dir_.empty() && fs::weakly_canonical(p, ec) == out_dir_) continue;
           push_directory(p, f.root);
           continue;

@@ -337,26 +337,6 @@ struct KeyWalk {
   std::size_t alnum_end = 0;    // the key's length up to its last letter or digit
 };
 
-std::size_t encode_utf8(char32_t cp, char* to) {
-  auto byte = [](char32_t v) { return static_cast<char>(v); };
-  if (cp < 0x800) {
-    to[0] = byte(0xC0 | (cp >> 6));
-    to[1] = byte(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    to[0] = byte(0xE0 | (cp >> 12));
-    to[1] = byte(0x80 | ((cp >> 6) & 0x3F));
-    to[2] = byte(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  to[0] = byte(0xF0 | (cp >> 18));
-  to[1] = byte(0x80 | ((cp >> 12) & 0x3F));
-  to[2] = byte(0x80 | ((cp >> 6) & 0x3F));
-  to[3] = byte(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 // One code point into the key, as marker_key_reference() takes it: nothing
 // before the first letter or digit, space runs folded to one ' '.
 inline void key_code_point(KeyWalk& k, char32_t lower, bool space, bool alnum) {
@@ -372,10 +352,6 @@ inline void key_code_point(KeyWalk& k, char32_t lower, bool space, bool alnum) {
   k.last_space = false;
   if (lower < 0x80) {
     *k.out++ = static_cast<char>(lower);
-  } else if (lower < 0x800) {  // most non-ASCII letters: written here, not by a call
-    k.out[0] = static_cast<char>(0xC0 | (lower >> 6));
-    k.out[1] = static_cast<char>(0x80 | (lower & 0x3F));
-    k.out += 2;
   } else {
     k.out += encode_utf8(lower, k.out);
   }

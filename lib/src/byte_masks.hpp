@@ -337,20 +337,15 @@ inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) 
 
 inline StatsMasks stats_masks(const char* p, int vectors = 4) {
   StatsMasks m;
-  // Signed compares: bytes >= 0x80 are negative and fall in none of these.
-  auto in = [](__m128i v, char lo, char hi) {
-    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
-  };
   for (int k = 0; k < vectors; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     __m128i plain = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
     m.high |= bits(v, 16 * k);
     m.plain_space |= bits(plain, 16 * k);
-    m.space |= bits(_mm_or_si128(plain, in(v, 0x09, 0x0D)), 16 * k);
-    m.upper |= bits(in(v, 'A', 'Z'), 16 * k);
-    m.letter |= bits(in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), 16 * k);
-    m.digit |= bits(in(v, '0', '9'), 16 * k);
+    m.space |= bits(_mm_or_si128(plain, below_from(v, 0x09, 5)), 16 * k);
+    m.upper |= bits(below_from(v, 'A', 26), 16 * k);
+    m.letter |= bits(below_from(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26), 16 * k);
+    m.digit |= bits(below_from(v, '0', 10), 16 * k);
   }
   return m;
 }
@@ -394,7 +389,7 @@ inline std::uint64_t any_equal_mask(const char* p, const char* set, std::size_t 
 inline void store_lower(const char* p, char* to, int vectors = 4) {
   for (int k = 0; k < vectors; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    __m128i upper = below_from(v, 'A', 26);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * k), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
   }
 }

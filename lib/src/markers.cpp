@@ -38,27 +38,6 @@ std::string marker_key_reference(std::string_view text) {
 
 namespace {
 
-// Write cp >= 0x80 as UTF-8 at `to`; returns the length.
-std::size_t encode_utf8(char32_t cp, char* to) {
-  auto byte = [](char32_t v) { return static_cast<char>(v); };
-  if (cp < 0x800) {
-    to[0] = byte(0xC0 | (cp >> 6));
-    to[1] = byte(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    to[0] = byte(0xE0 | (cp >> 12));
-    to[1] = byte(0x80 | ((cp >> 6) & 0x3F));
-    to[2] = byte(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  to[0] = byte(0xF0 | (cp >> 18));
-  to[1] = byte(0x80 | ((cp >> 12) & 0x3F));
-  to[2] = byte(0x80 | ((cp >> 6) & 0x3F));
-  to[3] = byte(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 // Where the first letter or digit starts, or text.size().
 std::size_t first_alnum(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
@@ -74,8 +53,7 @@ std::size_t first_alnum(std::string_view text) {
 void trim_key_end(std::string& key) {
   std::size_t end = key.size();
   while (end > 0) {
-    std::size_t start = end - 1;
-    while (start > 0 && (static_cast<unsigned char>(key[start]) & 0xC0) == 0x80) --start;
+    std::size_t start = code_point_start_before(key, end);
     std::size_t i = start;
     if (is_letter_or_digit(next_code_point(key, i))) break;
     end = start;

@@ -126,6 +126,9 @@ struct Span {
   Strength strength = Strength::Reject;
 };
 
+// The length of the UTF-8 sequence a lead byte (C2..F4) begins.
+int sequence_length(int lead) { return lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
 bool valid_second(int lead, int b) {
   if (b < 0x80 || b > 0xBF) return false;
   if (lead == 0xE0) return b >= 0xA0;
@@ -175,7 +178,7 @@ class SpanFinder {
     int lead = byte_at(i);
     if (lead < 0xC2 || lead > 0xF4) return false;
     if (lead == 0xC3 && match_a_grave_space(i, s)) return true;
-    int len = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    int len = sequence_length(lead);
     char32_t cp = static_cast<char32_t>(lead & (0x3F >> (len - 1)));
     s.begin = i;
     s.lead = lead;
@@ -478,7 +481,7 @@ struct Readings {
 bool sequence_may_begin(const Text& t, std::size_t i, const ByteMap& map) {
   const int lead = map.byte_of(t[i]);
   if (lead < 0xC2 || lead > 0xF4) return false;
-  const std::size_t len = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  const auto len = static_cast<std::size_t>(sequence_length(lead));
   for (std::size_t k = 1; k < len; ++k) {
     if (i + k >= t.size()) return false;
     const char32_t c = t[i + k];
@@ -527,7 +530,7 @@ Readings possible_readings(const Text& t) {
         optional[p] = 0;
         if (c >= 0x80) {
           if (byte >= 0xC2 && byte <= 0xF4) {
-            need[p] = byte < 0xE0 ? 1 : byte < 0xF0 ? 2 : 3;
+            need[p] = sequence_length(byte) - 1;
           } else {
             reads = false;
           }

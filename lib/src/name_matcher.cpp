@@ -233,9 +233,9 @@ void NameMatcher::insert(Node& root, const std::vector<std::string>& tokens, int
     starts_[f] = true;
     scan_[f] = true;
     if (second == 0 || second >= 0x80) {
-      pairs_[f].set();  // any second byte
+      for (auto& word : second_bytes_[f]) word = ~std::uint64_t{0};  // any second byte
     } else {
-      pairs_[f].set(s2);
+      second_bytes_[f][s2 >> 6] |= std::uint64_t{1} << (s2 & 63);
     }
   };
   mark(first, second);
@@ -288,9 +288,7 @@ bool word_char_before(std::string_view text, std::size_t i) {
   if (i == 0) return false;
   auto b = static_cast<unsigned char>(text[i - 1]);
   if (b < 0x80) return kAscii.alnum[b];
-  std::size_t start = i - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-  std::size_t j = start;
+  std::size_t j = code_point_start_before(text, i);
   return is_word_char(next_code_point(text, j));
 }
 
@@ -308,18 +306,12 @@ inline std::size_t NameMatcher::token_hash(std::uint64_t first8, std::size_t siz
   return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64 - 16));
 }
 
-inline bool NameMatcher::first_token_hash_may_match(std::uint64_t first8, std::size_t size) const {
-  return (!exact_.next.empty() && first_tokens_[token_hash(first8, size, false)]) ||
-         (!any_case_.next.empty() && first_tokens_[token_hash(first8, size, true)]);
-}
-
-// When folding goes on past a run of ASCII letters and digits ("Abc" in
-// "Abcé", "N" in "N'Djamena"), the folded token still begins with the run:
-// some form's first token must begin with its first eight bytes.
-inline bool NameMatcher::head_prefix_may_match(std::uint64_t first8, std::size_t size) const {
-  std::size_t n = size < 8 ? size : 8;
-  return (!exact_.next.empty() && head_prefixes_[token_hash(first8, n, false)]) ||
-         (!any_case_.next.empty() && head_prefixes_[token_hash(first8, n, true)]);
+// Whether `hashes` holds token_hash() of the token as a case-sensitive
+// form or an [ignore-case] one would hash it.
+inline bool NameMatcher::hashed_in(const std::bitset<1 << 16>& hashes, std::uint64_t first8,
+                                   std::size_t size) const {
+  return (!exact_.next.empty() && hashes[token_hash(first8, size, false)]) ||
+         (!any_case_.next.empty() && hashes[token_hash(first8, size, true)]);
 }
 
 // The token text[i, end) of ASCII letters and digits, when read_token()
@@ -331,8 +323,11 @@ inline bool NameMatcher::first_token_may_be(std::string_view text, std::size_t i
   if (end == i) return true;
   std::size_t size = end - i;
   std::uint64_t first8 = pack_bytes(text, i, size < 8 ? size : 8);
-  if (first_token_hash_may_match(first8, size)) return true;
-  return !token_ends_at(text, end) && head_prefix_may_match(first8, size);
+  if (hashed_in(first_tokens_, first8, size)) return true;
+  // When folding goes on past the run ("Abc" in "Abcé", "N" in
+  // "N'Djamena"), the folded token still begins with it: some form's first
+  // token must begin with its first eight bytes.
+  return !token_ends_at(text, end) && hashed_in(head_prefixes_, first8, std::min<std::size_t>(size, 8));
 }
 
 bool NameMatcher::may_start(char32_t c) const {
@@ -388,13 +383,12 @@ std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, std::str
 }
 
 void NameMatcher::finish_scan_bytes() {
-  for (int b0 = 0; b0 < 0x80; ++b0) {
-    for (int b1 = 0; b1 < 0x100; ++b1) {
-      auto second = static_cast<unsigned char>(b1);
-      if (second >= 0x80 || is_ascii_apostrophe(second) || pairs_[b0][second]) {
-        second_bytes_[b0][b1 >> 6] |= std::uint64_t{1} << (b1 & 63);
-      }
-    }
+  // Folding may drop or change a second byte >= 0x80 or an apostrophe:
+  // those pass after any first byte.
+  for (auto& seconds : second_bytes_) {
+    seconds[2] = seconds[3] = ~std::uint64_t{0};
+    seconds['\'' >> 6] |= std::uint64_t{1} << ('\'' & 63);
+    seconds['`' >> 6] |= std::uint64_t{1} << ('`' & 63);
   }
   scan_bytes_ = NameScanBytes{};
   std::vector<unsigned char> others;  // ASCII bytes of scan_ other than capitals
@@ -433,10 +427,7 @@ void NameMatcher::finish_scan_bytes() {
 // be a form's first token's.
 __attribute__((always_inline)) inline bool NameMatcher::may_begin_in_block(std::string_view text, std::size_t i, const char* block,
                                             const NameScanMasks& m, std::size_t bit) const {
-  if (static_cast<unsigned char>(block[bit]) >= 0x80) {
-    std::size_t j = i;
-    return scan_[static_cast<unsigned char>(text[i])] && may_start(next_code_point(text, j));
-  }
+  if (static_cast<unsigned char>(block[bit]) >= 0x80) return may_start_at(text, i);
   std::uint64_t rest = ~(m.alnum >> bit);
   std::size_t size = rest ? static_cast<std::size_t>(__builtin_ctzll(rest)) : kMaskBlock;
   if (size == 0) return false;  // no token begins here
@@ -450,22 +441,7 @@ __attribute__((always_inline)) inline bool NameMatcher::may_begin_in_block(std::
     if (((second_bytes_[b0][b1 >> 6] >> (b1 & 63)) & 1) == 0) return false;
   }
   // A token that reaches the end of the block may go on in the next.
-  if (bit + size >= kMaskBlock) return first_token_may_be(text, i, ascii_token_end(text, i));
-  std::uint64_t first8 = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  __builtin_memcpy(&first8, block + bit, 8);
-  unsigned shift = size >= 8 ? 0 : static_cast<unsigned>(64 - 8 * size);
-  first8 = (first8 << shift) >> shift;
-#else
-  first8 = pack_bytes(text, i, size < 8 ? size : 8);
-#endif
-  if (first_token_hash_may_match(first8, size)) return true;
-  // No form begins with the token as it stands: unless folding goes on
-  // past its end (an accent, an apostrophe inside the word) and a form
-  // begins with it.
-  auto after = static_cast<unsigned char>(block[bit + size]);
-  return (after >= 0x80 || is_ascii_apostrophe(after)) && !token_stops_at(text, i + size) &&
-         head_prefix_may_match(first8, size);
+  return first_token_may_be(text, i, bit + size >= kMaskBlock ? ascii_token_end(text, i) : i + size);
 }
 
 bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t* replaced,

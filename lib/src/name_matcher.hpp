@@ -75,8 +75,7 @@ class NameMatcher {
   // letters and digits that read_token() ends at `end`: a hash of it is
   // looked up among the forms' first tokens (false positives only).
   bool first_token_may_be(std::string_view text, std::size_t i, std::size_t end) const;
-  bool first_token_hash_may_match(std::uint64_t first8, std::size_t size) const;
-  bool head_prefix_may_match(std::uint64_t first8, std::size_t size) const;
+  bool hashed_in(const std::bitset<1 << 16>& hashes, std::uint64_t first8, std::size_t size) const;
   static std::size_t token_hash(std::uint64_t first8, std::size_t size, bool any_case);
   // apply() for scan_bytes_.other_count == kOthers (the masks' compares
   // are set up once per block, not chosen per block).
@@ -91,9 +90,10 @@ class NameMatcher {
   std::bitset<1 << 16> head_prefixes_;  // token_hash() of their ASCII prefixes, 1 to 8 bytes long
   bool starts_[256] = {};  // first bytes of a first token (ASCII), either trie
   bool scan_[256] = {};    // bytes the scan stops at
-  std::bitset<128> pairs_[128];  // first two bytes of a first token (ASCII), any second if it is not
-  // pairs_ as the scan asks it, one bit per second byte: also every byte
-  // >= 0x80 and the ASCII apostrophes (folding may drop or change them).
+  // For each ASCII first byte of a first token, one bit per second byte
+  // (every one when the token's second is not ASCII or there is none), and
+  // every byte >= 0x80 and the ASCII apostrophes (folding may drop or
+  // change them).
   std::uint64_t second_bytes_[128][4] = {};
   // The first three bytes of the ASCII first tokens at least three long, in
   // every letter case for [ignore-case] forms, by triple_hash(): a token

@@ -226,8 +226,7 @@ bool code_points_around_cut(std::string_view left, std::string_view right, char3
   std::size_t end = left.size() - 1;  // the text before the line breaks ends here
   if (end > 0 && left[end - 1] == '\n') --end;
   if (end == 0 || left[end - 1] == '\n') return false;
-  std::size_t start = end - 1;
-  while (start > 0 && (static_cast<unsigned char>(left[start]) & 0xC0) == 0x80) --start;
+  std::size_t start = code_point_start_before(left, end);
   before = decode_valid_utf8(left, start);
   std::size_t i = 0;
   after = decode_valid_utf8(right, i);
@@ -309,7 +308,7 @@ void merge_broken_cuts(std::vector<Chunk>& chunks) {
     if (kept != k) chunks[kept] = std::move(c);
     ++kept;
   }
-  chunks.resize(kept, Chunk(std::string_view()));
+  chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(kept), chunks.end());
 }
 
 // The clean-up's condition at each cut next to a chunk the pass works on.

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "byte_masks.hpp"
+#include "utf8.hpp"
 
 namespace winnow::detail {
 
@@ -231,13 +232,6 @@ std::size_t skip_nfc_quick(std::string_view utf8, std::size_t i) {
   return n;
 }
 
-// The start of the code point that ends at utf8[end - 1].
-std::size_t code_point_before(std::string_view utf8, std::size_t end) {
-  std::size_t start = end - 1;
-  while (start > 0 && (static_cast<unsigned char>(utf8[start]) & 0xC0) == 0x80) --start;
-  return start;
-}
-
 }  // namespace
 
 bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& result) {
@@ -261,7 +255,7 @@ bool unicode_form_changes(std::string_view utf8, UnicodeForm form, std::string& 
     }
     if (skip_quick && nfc_certainly_quick(utf8, i)) {
       std::size_t end = skip_nfc_quick(utf8, i + 1);
-      boundary = code_point_before(utf8, end);
+      boundary = code_point_start_before(utf8, end);
       i = end;
       continue;
     }

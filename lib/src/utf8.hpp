@@ -53,6 +53,35 @@ inline char32_t decode_valid_utf8(std::string_view s, std::size_t& i) {
   return cp;
 }
 
+// Write cp >= 0x80 as UTF-8 at `to` (room for four bytes); returns the length.
+inline std::size_t encode_utf8(char32_t cp, char* to) {
+  auto byte = [](char32_t v) { return static_cast<char>(v); };
+  if (cp < 0x800) {
+    to[0] = byte(0xC0 | (cp >> 6));
+    to[1] = byte(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    to[0] = byte(0xE0 | (cp >> 12));
+    to[1] = byte(0x80 | ((cp >> 6) & 0x3F));
+    to[2] = byte(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  to[0] = byte(0xF0 | (cp >> 18));
+  to[1] = byte(0x80 | ((cp >> 12) & 0x3F));
+  to[2] = byte(0x80 | ((cp >> 6) & 0x3F));
+  to[3] = byte(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+// Where the code point that ends at s[end - 1] (end > 0) begins: back over
+// continuation bytes, not past the text's start.
+inline std::size_t code_point_start_before(std::string_view s, std::size_t end) {
+  std::size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  return start;
+}
+
 inline void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));

@@ -1,7 +1,8 @@
 // The name scan's filters (64-byte masks, first-two-byte table, first-token
 // hash) only skip positions where no name can begin: NameMatcher::apply()
 // must give what apply_reference(), which tries a match at every character
-// a name may begin with, gives. Shared by the targets that normalize with names.
+// a name may begin with, gives, as built for each instruction set this CPU
+// runs. Shared by the targets that normalize with names.
 #pragma once
 
 #include <cstddef>
@@ -20,15 +21,21 @@ inline void check_name_scan(const std::string& input, const NameDictionary& dict
   pass_through.enabled = false;
   std::string text = normalize(input, pass_through);  // valid UTF-8, as the step receives it
   const detail::NameMatcher& matcher = name_matcher(dictionary);
-  std::string fast, reference;
-  std::size_t fast_count = 0, reference_count = 0;
-  std::vector<std::pair<std::string, std::string>> fast_examples, reference_examples;
-  bool fast_changed = matcher.apply(text, fast, &fast_count, &fast_examples);
+  std::string reference;
+  std::size_t reference_count = 0;
+  std::vector<std::pair<std::string, std::string>> reference_examples;
   bool reference_changed = matcher.apply_reference(text, reference, &reference_count, &reference_examples);
-  WINNOW_FUZZ_CHECK(fast_changed == reference_changed && fast == reference,
-                    "name scan differs from trying every start " + difference(reference, fast));
-  WINNOW_FUZZ_CHECK(fast_count == reference_count && fast_examples == reference_examples,
-                    "name scan reports other replacements");
+  for (detail::SimdLevel level : {detail::SimdLevel::kBaseline, detail::SimdLevel::kAvx2}) {
+    if (!detail::simd_level_runs(level)) continue;
+    std::string fast;
+    std::size_t fast_count = 0;
+    std::vector<std::pair<std::string, std::string>> fast_examples;
+    bool fast_changed = matcher.apply(text, fast, &fast_count, &fast_examples, level);
+    WINNOW_FUZZ_CHECK(fast_changed == reference_changed && fast == reference,
+                      "name scan differs from trying every start " + difference(reference, fast));
+    WINNOW_FUZZ_CHECK(fast_count == reference_count && fast_examples == reference_examples,
+                      "name scan reports other replacements");
+  }
 }
 
 }  // namespace winnow::fuzz

@@ -1,8 +1,9 @@
 // The normalize stage's fast paths against the general loops they skip:
 // the character clean-up's verbatim runs (64 bytes at a time, the last ones padded) against
 // the character-by-character loop, the name scan's 64-byte candidate filter
-// against considering every byte, and the SSE2 byte masks against the
-// portable ones. Inputs: every benchmark page (scraped text and raw HTML),
+// against considering every byte, and the SSE2 and AVX2 byte masks against
+// the portable ones. The loops are checked as built for each instruction set
+// this CPU runs (simd_level.hpp). Inputs: every benchmark page (scraped text and raw HTML),
 // hand-made edge cases, and random mixes of the characters each rule
 // treats differently, at lengths that cross the block boundaries.
 #include <gtest/gtest.h>
@@ -17,7 +18,9 @@
 
 #include "test_files.hpp"
 #include "byte_masks.hpp"
+#include "byte_masks_wide.hpp"
 #include "name_matcher.hpp"
+#include "simd_level.hpp"
 #include "whitespace.hpp"
 #include "winnow/names.hpp"
 #include "winnow/winnow.hpp"
@@ -26,6 +29,16 @@ namespace {
 
 namespace fs = std::filesystem;
 using winnow::detail::CleanupOptions;
+using winnow::detail::SimdLevel;
+
+// The instruction sets the 64-byte loops are built for that this CPU runs.
+std::vector<SimdLevel> levels_here() {
+  std::vector<SimdLevel> levels = {SimdLevel::kBaseline};
+  if (winnow::detail::simd_level_runs(SimdLevel::kAvx2)) levels.push_back(SimdLevel::kAvx2);
+  return levels;
+}
+
+std::string level_name(SimdLevel level) { return level == SimdLevel::kAvx2 ? "AVX2" : "baseline"; }
 
 using winnow::test::read_file;
 
@@ -130,11 +143,14 @@ std::vector<std::string> edge_cases() {
   return e;
 }
 
-void expect_clean_agrees(const std::string& text, const std::string& what) {
-  for (int k = 0; k < 4; ++k) {
+void expect_clean_agrees(const std::string& text, const std::string& what_text) {
+  for (int k = 0; k < 8; ++k) {
     CleanupOptions o;
     o.ascii_punctuation = k & 1;
     o.keep_layout = k & 2;
+    o.simd = k & 4 ? SimdLevel::kAvx2 : SimdLevel::kBaseline;
+    if (!winnow::detail::simd_level_runs(o.simd)) continue;
+    const std::string what = what_text + " (" + level_name(o.simd) + ")";
     std::string fast = winnow::detail::clean_characters(text, o);
     std::string reference = winnow::detail::clean_characters_reference(text, o);
     ASSERT_EQ(fast, reference) << what << " (options " << k << ")";
@@ -151,16 +167,22 @@ void expect_clean_agrees(const std::string& text, const std::string& what) {
 }
 
 void expect_names_agree(const winnow::detail::NameMatcher& matcher, const std::string& text,
-                        const std::string& what) {
-  std::string fast, reference;
-  std::size_t fast_count = 0, reference_count = 0;
-  std::vector<std::pair<std::string, std::string>> fast_examples, reference_examples;
-  bool fast_changed = matcher.apply(text, fast, &fast_count, &fast_examples);
+                        const std::string& what_text) {
+  std::string reference;
+  std::size_t reference_count = 0;
+  std::vector<std::pair<std::string, std::string>> reference_examples;
   bool reference_changed = matcher.apply_reference(text, reference, &reference_count, &reference_examples);
-  ASSERT_EQ(fast_changed, reference_changed) << what;
-  EXPECT_EQ(fast, reference) << what;
-  EXPECT_EQ(fast_count, reference_count) << what;
-  EXPECT_EQ(fast_examples, reference_examples) << what;
+  for (SimdLevel level : levels_here()) {
+    const std::string what = what_text + " (" + level_name(level) + ")";
+    std::string fast;
+    std::size_t fast_count = 0;
+    std::vector<std::pair<std::string, std::string>> fast_examples;
+    bool fast_changed = matcher.apply(text, fast, &fast_count, &fast_examples, level);
+    ASSERT_EQ(fast_changed, reference_changed) << what;
+    EXPECT_EQ(fast, reference) << what;
+    EXPECT_EQ(fast_count, reference_count) << what;
+    EXPECT_EQ(fast_examples, reference_examples) << what;
+  }
 }
 
 void expect_names_agree(const std::string& text, const std::string& what) {
@@ -284,7 +306,39 @@ TEST(NormalizeFastPath, NameScanStillReplaces) {
   EXPECT_EQ(out, std::string(63, 'x') + " Kyiv and " + std::string(60, 'y') + " Sergey Lavrov");
 }
 
+// The clean-up's and the name scan's masks as built for AVX2 (run only where
+// simd_level_runs() says so).
+std::pair<winnow::detail::CleanMasks, winnow::detail::NameScanMasks> avx2_masks(
+    const char* block, const winnow::detail::NameScanBytes& scan) {
+#if WINNOW_WIDE_SIMD
+  using winnow::detail::Avx2Masks;
+  auto clean = Avx2Masks::clean(block);
+  switch (scan.other_count) {
+    case 0: return {clean, Avx2Masks::name_scan<0>(block, scan)};
+    case 1: return {clean, Avx2Masks::name_scan<1>(block, scan)};
+    case 2: return {clean, Avx2Masks::name_scan<2>(block, scan)};
+    case 3: return {clean, Avx2Masks::name_scan<3>(block, scan)};
+    default: return {clean, Avx2Masks::name_scan<4>(block, scan)};
+  }
+#else
+  (void)block, (void)scan;
+  return {};
+#endif
+}
+
+TEST(NormalizeFastPath, WideLoopsAreChosenWhereTheyRun) {
+  using winnow::detail::resolve_simd_level;
+  EXPECT_EQ(resolve_simd_level(SimdLevel::kBaseline), SimdLevel::kBaseline);
+  if (!winnow::detail::simd_level_runs(SimdLevel::kAvx2)) {
+    EXPECT_EQ(resolve_simd_level(SimdLevel::kAvx2), SimdLevel::kBaseline);
+    GTEST_SKIP() << "this CPU does not run AVX2: only the baseline loops are tested";
+  }
+  EXPECT_EQ(resolve_simd_level(SimdLevel::kBest), SimdLevel::kAvx2);
+  EXPECT_EQ(resolve_simd_level(SimdLevel::kAvx2), SimdLevel::kAvx2);
+}
+
 TEST(NormalizeFastPath, ByteMasksAgreeWithPortableLoop) {
+  const bool avx2 = winnow::detail::simd_level_runs(SimdLevel::kAvx2);
   std::mt19937 rng(3);
   const std::string interesting =
       std::string("\t\n\r \x01\x1F\x7F\x80\x81\x82\x83\x84\x8F\x90\xA7\xA8\xBB\xBC\xBD\xBE\xBF\xC3\xCB\xCC\xCF\xD0\xD1\xD2\xE2\xE3\xE4\xE9\xEF\xFF"
@@ -319,6 +373,18 @@ TEST(NormalizeFastPath, ByteMasksAgreeWithPortableLoop) {
     auto sn = winnow::detail::portable::name_scan_masks(block, scan);
     ASSERT_EQ(fn.alnum, sn.alnum);
     ASSERT_EQ(fn.candidates, sn.candidates);
+    if (avx2) {
+      auto wide = avx2_masks(block, scan);
+      ASSERT_EQ(wide.first.high, slow.high);
+      ASSERT_EQ(wide.first.space, slow.space);
+      ASSERT_EQ(wide.first.newline, slow.newline);
+      ASSERT_EQ(wide.first.control, slow.control);
+      ASSERT_EQ(wide.first.lead2, slow.lead2);
+      ASSERT_EQ(wide.first.kept3, slow.kept3);
+      ASSERT_EQ(wide.first.punct3, slow.punct3);
+      ASSERT_EQ(wide.second.alnum, sn.alnum);
+      ASSERT_EQ(wide.second.candidates, sn.candidates);
+    }
     ASSERT_EQ(winnow::detail::nfc_maybe_slow_mask(block), winnow::detail::portable::nfc_maybe_slow_mask(block));
     auto c = static_cast<unsigned char>(interesting[rng() % interesting.size()]);
     ASSERT_EQ(winnow::detail::equal_mask(block, c), winnow::detail::portable::equal_mask(block, c));

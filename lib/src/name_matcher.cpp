@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "byte_masks.hpp"
+#include "byte_masks_wide.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -444,20 +445,10 @@ __attribute__((always_inline)) inline bool NameMatcher::may_begin_in_block(std::
   return first_token_may_be(text, i, bit + size >= kMaskBlock ? ascii_token_end(text, i) : i + size);
 }
 
-bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t* replaced,
-                        std::vector<std::pair<std::string, std::string>>* examples) const {
-  switch (scan_bytes_.other_count) {
-    case 0: return scan<0>(text, result, replaced, examples);
-    case 1: return scan<1>(text, result, replaced, examples);
-    case 2: return scan<2>(text, result, replaced, examples);
-    case 3: return scan<3>(text, result, replaced, examples);
-    default: return scan<4>(text, result, replaced, examples);
-  }
-}
-
-template <int kOthers>
-bool NameMatcher::scan(std::string_view text, std::string& result, std::size_t* replaced,
-                       std::vector<std::pair<std::string, std::string>>* examples) const {
+template <class Masks, int kOthers>
+__attribute__((always_inline)) inline bool NameMatcher::scan(
+    std::string_view text, std::string& result, std::size_t* replaced,
+    std::vector<std::pair<std::string, std::string>>* examples) const {
   std::string out;
   std::size_t copied = 0;
   bool changed = false;
@@ -478,7 +469,7 @@ bool NameMatcher::scan(std::string_view text, std::string& result, std::size_t* 
       __builtin_memcpy(padded, block, text.size() - base);
       block = padded;
     }
-    NameScanMasks m = name_scan_masks_for<kOthers>(block, scan_bytes_);
+    NameScanMasks m = Masks::template name_scan<kOthers>(block, scan_bytes_);
     std::uint64_t candidates = m.candidates & ~((m.alnum << 1) | (alnum_before ? 1 : 0));
     if (text.size() - base < kMaskBlock) candidates &= (std::uint64_t{1} << (text.size() - base)) - 1;
     alnum_before = (m.alnum >> 63) != 0;
@@ -489,9 +480,11 @@ bool NameMatcher::scan(std::string_view text, std::string& result, std::size_t* 
     std::uint64_t run3 = m.alnum & (m.alnum >> 1) & (m.alnum >> 2);
     std::uint64_t quick = candidates & run3;
     candidates &= ~run3;
+    // Without a branch: whether a capital begins a form's triple is as
+    // good as random.
     for (; quick; quick &= quick - 1) {
       auto bit = static_cast<std::size_t>(__builtin_ctzll(quick));
-      if (has_triple(first_three_bytes(block + bit))) candidates |= std::uint64_t{1} << bit;
+      candidates |= triple_bit(first_three_bytes(block + bit)) << bit;
     }
     while (candidates) {
       auto bit = static_cast<std::size_t>(__builtin_ctzll(candidates));
@@ -506,6 +499,42 @@ bool NameMatcher::scan(std::string_view text, std::string& result, std::size_t* 
   result = std::move(out);
   return true;
 }
+
+bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t* replaced,
+                        std::vector<std::pair<std::string, std::string>>* examples, SimdLevel simd) const {
+  switch (resolve_simd_level(simd)) {
+#if WINNOW_WIDE_SIMD
+    case SimdLevel::kAvx2: return scan_avx2(text, result, replaced, examples);
+#endif
+    default: return scan_baseline(text, result, replaced, examples);
+  }
+}
+
+template <class Masks>
+__attribute__((always_inline)) inline bool NameMatcher::scan_with(
+    std::string_view text, std::string& result, std::size_t* replaced,
+    std::vector<std::pair<std::string, std::string>>* examples) const {
+  switch (scan_bytes_.other_count) {
+    case 0: return scan<Masks, 0>(text, result, replaced, examples);
+    case 1: return scan<Masks, 1>(text, result, replaced, examples);
+    case 2: return scan<Masks, 2>(text, result, replaced, examples);
+    case 3: return scan<Masks, 3>(text, result, replaced, examples);
+    default: return scan<Masks, 4>(text, result, replaced, examples);
+  }
+}
+
+bool NameMatcher::scan_baseline(std::string_view text, std::string& result, std::size_t* replaced,
+                                std::vector<std::pair<std::string, std::string>>* examples) const {
+  return scan_with<BaselineMasks>(text, result, replaced, examples);
+}
+
+#if WINNOW_WIDE_SIMD
+WINNOW_TARGET_AVX2 bool NameMatcher::scan_avx2(std::string_view text, std::string& result, std::size_t* replaced,
+                                               std::vector<std::pair<std::string, std::string>>* examples) const {
+  return scan_with<Avx2Masks>(text, result, replaced, examples);
+}
+
+#endif
 
 bool NameMatcher::apply_reference(std::string_view text, std::string& result, std::size_t* replaced,
                                   std::vector<std::pair<std::string, std::string>>* examples) const {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "byte_masks.hpp"
+#include "simd_level.hpp"
 #include "winnow/names.hpp"
 
 namespace winnow::detail {
@@ -29,9 +30,11 @@ class NameMatcher {
 
   // Replace every variant in `text` by its canonical form into `result`
   // (which may be the text itself); false, with `result` untouched, when
-  // nothing was replaced.
+  // nothing was replaced. `simd`: the instruction set of the scan's loop
+  // (any gives the same result; tests run each this CPU has).
   bool apply(std::string_view text, std::string& result, std::size_t* replaced,
-             std::vector<std::pair<std::string, std::string>>* examples) const;
+             std::vector<std::pair<std::string, std::string>>* examples,
+             SimdLevel simd = SimdLevel::kBest) const;
 
   // The same, trying a match at every character a name may begin with
   // (may_start_at(): no masks, no first-token filter), for tests.
@@ -77,11 +80,22 @@ class NameMatcher {
   bool first_token_may_be(std::string_view text, std::size_t i, std::size_t end) const;
   bool hashed_in(const std::bitset<1 << 16>& hashes, std::uint64_t first8, std::size_t size) const;
   static std::size_t token_hash(std::uint64_t first8, std::size_t size, bool any_case);
-  // apply() for scan_bytes_.other_count == kOthers (the masks' compares
-  // are set up once per block, not chosen per block).
-  template <int kOthers>
+  // apply() with the masks of one instruction set, for
+  // scan_bytes_.other_count == kOthers (the masks' compares are set up once
+  // per block, not chosen per block). Always inlined into the functions
+  // below, each built for its instruction set.
+  template <class Masks, int kOthers>
   bool scan(std::string_view text, std::string& result, std::size_t* replaced,
             std::vector<std::pair<std::string, std::string>>* examples) const;
+  template <class Masks>
+  bool scan_with(std::string_view text, std::string& result, std::size_t* replaced,
+                 std::vector<std::pair<std::string, std::string>>* examples) const;
+  bool scan_baseline(std::string_view text, std::string& result, std::size_t* replaced,
+                     std::vector<std::pair<std::string, std::string>>* examples) const;
+#if WINNOW_WIDE_SIMD
+  bool scan_avx2(std::string_view text, std::string& result, std::size_t* replaced,
+                 std::vector<std::pair<std::string, std::string>>* examples) const;
+#endif
   // The filters apply() runs on a candidate of a 64-byte block.
   bool may_begin_in_block(std::string_view text, std::size_t i, const char* block, const NameScanMasks& m,
                           std::size_t bit) const;
@@ -114,10 +128,11 @@ class NameMatcher {
 #endif
     return first4 & 0xFFFFFF;
   }
-  bool has_triple(std::uint32_t three_bytes) const {
+  std::uint64_t triple_bit(std::uint32_t three_bytes) const {  // 1 or 0
     std::uint32_t h = triple_hash(three_bytes);
     return (triples_[h >> 6] >> (h & 63)) & 1;
   }
+  bool has_triple(std::uint32_t three_bytes) const { return triple_bit(three_bytes) != 0; }
   std::vector<std::string> other_starts_;  // first tokens that fold to non-ASCII
   // The bytes of scan_ the 64-byte masks look for (all capitals, whether
   // or not a form begins with them: the first-token filter sorts them out).

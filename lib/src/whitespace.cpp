@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "byte_masks.hpp"
+#include "byte_masks_wide.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -188,9 +189,10 @@ std::size_t verbatim_length(std::string_view s, std::size_t i, const CleanupOpti
 // s.data() + i, or a copy of the text's last bytes padded with stops.
 // Always inlined: run once per 64 bytes, a call's register saves cost about
 // as much as its stop handling.
+template <class Masks>
 __attribute__((always_inline)) inline std::size_t block_run(std::string_view s, std::size_t i, const CleanupOptions& options,
                                                            const char* block) {
-  CleanMasks m = clean_masks(block);
+  CleanMasks m = Masks::clean(block);
   std::uint64_t breaks = m.space | m.newline;
   // Characters always kept (Cyrillic, Greek, Hebrew, Arabic, accented Latin,
   // CJK, kana) need no look; one cut by the end of the block gets one below.
@@ -228,19 +230,24 @@ constexpr char kStopByte = 0x01;
 // stops, so the run ends where the text does, as it would before a control
 // character (the byte loop then sees what is left: trailing spaces, a final
 // line break). Takes at most the bytes that are there.
-std::size_t last_block_run(std::string_view s, std::size_t i, const CleanupOptions& options) {
+template <class Masks>
+__attribute__((always_inline)) inline std::size_t last_block_run(std::string_view s, std::size_t i,
+                                                                const CleanupOptions& options) {
   char block[kMaskBlock];
   __builtin_memset(block, kStopByte, kMaskBlock);
   __builtin_memcpy(block, s.data() + i, s.size() - i);
-  return block_run(s, i, options, block);
+  return block_run<Masks>(s, i, options, block);
 }
 
 // The end of the run from s[i] that the general loop would copy unchanged:
 // kept characters, with single spaces and one or two line breaks between two
 // of them (anything else may be removed or merged). `settled`: the writer
 // has output and nothing pending, so the run may begin with a space or line
-// break; otherwise it must begin with a kept character.
-std::size_t verbatim_run(std::string_view s, std::size_t i, const CleanupOptions& options, bool settled) {
+// break; otherwise it must begin with a kept character. Built once per
+// instruction set (below).
+template <class Masks>
+__attribute__((always_inline)) inline std::size_t verbatim_run_with(std::string_view s, std::size_t i,
+                                                                   const CleanupOptions& options, bool settled) {
   const std::size_t n = s.size();
   if (!settled && (i >= n || verbatim_length(s, i, options) == 0)) return i;
   while (i < n) {
@@ -250,7 +257,8 @@ std::size_t verbatim_run(std::string_view s, std::size_t i, const CleanupOptions
       // the text go as a padded block.
       while (i < n) {
         bool whole = i + kMaskBlock <= n;
-        std::size_t take = whole ? block_run(s, i, options, s.data() + i) : last_block_run(s, i, options);
+        std::size_t take =
+            whole ? block_run<Masks>(s, i, options, s.data() + i) : last_block_run<Masks>(s, i, options);
         i += take;
         if (!whole || take < kMaskBlock) break;
       }
@@ -290,6 +298,29 @@ std::size_t verbatim_run(std::string_view s, std::size_t i, const CleanupOptions
   return i;
 }
 
+std::size_t verbatim_run_baseline(std::string_view s, std::size_t i, const CleanupOptions& options, bool settled) {
+  return verbatim_run_with<BaselineMasks>(s, i, options, settled);
+}
+
+#if WINNOW_WIDE_SIMD
+WINNOW_TARGET_AVX2 std::size_t verbatim_run_avx2(std::string_view s, std::size_t i, const CleanupOptions& options,
+                                                 bool settled) {
+  return verbatim_run_with<Avx2Masks>(s, i, options, settled);
+}
+
+#endif
+
+// verbatim_run_with() as built for `level` (resolved: not kBest).
+std::size_t verbatim_run(std::string_view s, std::size_t i, const CleanupOptions& options, bool settled,
+                         SimdLevel level) {
+  switch (level) {
+#if WINNOW_WIDE_SIMD
+    case SimdLevel::kAvx2: return verbatim_run_avx2(s, i, options, settled);
+#endif
+    default: return verbatim_run_baseline(s, i, options, settled);
+  }
+}
+
 // The last code point written as text in the run s[begin, end): spaces and
 // line breaks do not count (they are not text to a joiner).
 void last_written(std::string_view s, std::size_t begin, std::size_t end, char32_t& previous) {
@@ -305,7 +336,8 @@ void last_written(std::string_view s, std::size_t begin, std::size_t end, char32
 bool cleanup_writes_as_text(char32_t cp) { return kind_of(cp) == Kind::Keep; }
 
 bool clean_characters_changes(std::string_view s, const CleanupOptions& options, std::string& result) {
-  std::size_t i = verbatim_run(s, 0, options, options.keep_layout);
+  const SimdLevel level = resolve_simd_level(options.simd);
+  std::size_t i = verbatim_run(s, 0, options, options.keep_layout, level);
   if (i == s.size()) return false;
   Writer w(s.size(), options.keep_layout);
   char32_t previous = 0;  // the last code point written
@@ -315,7 +347,7 @@ bool clean_characters_changes(std::string_view s, const CleanupOptions& options,
   }
   while (i < s.size()) {
     clean_one(s, i, options, w, previous);
-    std::size_t run = verbatim_run(s, i, options, w.settled());
+    std::size_t run = verbatim_run(s, i, options, w.settled(), level);
     if (run > i) {
       w.text(s.substr(i, run - i));
       last_written(s, i, run, previous);

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "simd_level.hpp"
+
 namespace winnow::detail {
 
 struct CleanupOptions {
@@ -12,6 +14,9 @@ struct CleanupOptions {
   // Preformatted text: spaces and line breaks stay as they are (still mapped
   // to ' ' and '\n'), so code and poetry keep their layout.
   bool keep_layout = false;
+  // The instruction set of the 64-byte loops; any gives the same text
+  // (tests run each this CPU has).
+  SimdLevel simd = SimdLevel::kBest;
 };
 
 // On valid UTF-8:

@@ -425,19 +425,17 @@ void NameMatcher::finish_scan_bytes() {
 // Whether a name may begin at text[i], a candidate at `bit` of `block`
 // (which has 8 readable bytes past its 64) whose masks are `m`: the first
 // token's letters and digits come from the alnum mask, and their hash must
-// be a form's first token's.
+// be a form's first token's. A token of three ASCII letters or digits or
+// more has passed the three-byte check already (scan() runs it first).
 __attribute__((always_inline)) inline bool NameMatcher::may_begin_in_block(std::string_view text, std::size_t i, const char* block,
                                             const NameScanMasks& m, std::size_t bit) const {
   if (static_cast<unsigned char>(block[bit]) >= 0x80) return may_start_at(text, i);
   std::uint64_t rest = ~(m.alnum >> bit);
   std::size_t size = rest ? static_cast<std::size_t>(__builtin_ctzll(rest)) : kMaskBlock;
   if (size == 0) return false;  // no token begins here
-  // The first three bytes, or two, cheaply: most capitals begin no form's
-  // token. Three ASCII letters and digits fold to themselves; a shorter
-  // run may go on folding (an apostrophe is dropped, "N'Djamena").
-  if (size >= 3) {
-    if (!has_triple(first_three_bytes(block + bit))) return false;
-  } else {
+  // Shorter, the first two bytes: such a run may go on folding (an
+  // apostrophe is dropped, "N'Djamena").
+  if (size < 3) {
     auto b0 = static_cast<unsigned char>(block[bit]), b1 = static_cast<unsigned char>(block[bit + 1]);
     if (((second_bytes_[b0][b1 >> 6] >> (b1 & 63)) & 1) == 0) return false;
   }
@@ -475,8 +473,10 @@ __attribute__((always_inline)) inline bool NameMatcher::scan(
     alnum_before = (m.alnum >> 63) != 0;
     // Candidates followed by two more ASCII letters or digits (in the
     // block) go through the three-byte check first, all of them, which
-    // depends on nothing else; the others and those it lets through then
-    // go through the rest in order (a match moves `next` on).
+    // depends on nothing else: most capitals begin no form's token, and
+    // three ASCII letters and digits fold to themselves. The others and
+    // those it lets through then go through the rest in order (a match
+    // moves `next` on).
     std::uint64_t run3 = m.alnum & (m.alnum >> 1) & (m.alnum >> 2);
     std::uint64_t quick = candidates & run3;
     candidates &= ~run3;

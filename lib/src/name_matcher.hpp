@@ -132,7 +132,6 @@ class NameMatcher {
     std::uint32_t h = triple_hash(three_bytes);
     return (triples_[h >> 6] >> (h & 63)) & 1;
   }
-  bool has_triple(std::uint32_t three_bytes) const { return triple_bit(three_bytes) != 0; }
   std::vector<std::string> other_starts_;  // first tokens that fold to non-ASCII
   // The bytes of scan_ the 64-byte masks look for (all capitals, whether
   // or not a form begins with them: the first-token filter sorts them out).

@@ -1,13 +1,15 @@
-// An ordered parallel map: items are pulled one at a time, worked on by a
-// pool of threads, and their results handed on strictly in the order the
+// An ordered parallel map: items are pulled one at a time, worked on by
+// `threads` threads, and their results handed on strictly in the order the
 // items came in. At most `window` items are in flight, so memory is bounded
 // on an endless input. With one thread everything runs on the caller's
 // thread, in the same order, with the same results.
 //
-// The caller's thread shares the cores with the workers, so it sleeps until
-// a quarter of a window of results is ready in order and hands them on
-// together: one wake-up (two context switches) per several items, not per
-// item.
+// The caller's thread is one of the `threads`: it pulls items and hands
+// results on, and whenever the next result in order is not ready it works
+// on an item itself rather than sleep. So `threads` threads share
+// `threads` cores (a separate pulling thread would have to take its turns
+// on them), and the caller sleeps only when every item in flight is being
+// worked on.
 #pragma once
 
 #include <algorithm>
@@ -60,9 +62,10 @@ class Disposal {
   std::unique_ptr<Bin[]> bins_;
 };
 
-// next(Item&) -> bool fills the next item (false at the end); work(Item&&) ->
-// Out runs on a worker thread and must not throw; commit(Out&&) runs on the
-// caller's thread in input order.
+// next(Item&) -> bool fills the next item (false at the end) and
+// commit(Out&&) takes the results in input order, both on the caller's
+// thread; work(Item&&) -> Out runs on any of the threads, the caller's
+// included, and must not throw.
 template <class Item, class Out, class Next, class Work, class Commit>
 void ordered_map(unsigned threads, std::size_t window, Next&& next, Work&& work, Commit&& commit) {
   if (threads <= 1) {
@@ -85,28 +88,33 @@ void ordered_map(unsigned threads, std::size_t window, Next&& next, Work&& work,
   // for that one.
   constexpr std::size_t kNotWaiting = std::numeric_limits<std::size_t>::max();
   std::size_t awaited = kNotWaiting;
-  const std::size_t batch = std::max<std::size_t>(window / 4, 1);
 
+  // Takes the next item (`lock` held, an item waiting), works on it
+  // unlocked, and puts its result in its slot.
+  auto work_on_next = [&](std::unique_lock<std::mutex>& lock) {
+    const std::size_t number = taken++;
+    Slot& slot = slots[number % window];
+    Item item = std::move(*slot.item);
+    slot.item.reset();
+    lock.unlock();
+    Out out = work(std::move(item));
+    lock.lock();
+    slot.out.emplace(std::move(out));
+    if (number == awaited) out_ready.notify_one();
+  };
   auto worker = [&](unsigned index) {
     worker_index = index;
     std::unique_lock lock(mutex);
     for (;;) {
       work_ready.wait(lock, [&] { return taken < produced || closing; });
       if (taken == produced) return;  // closing and nothing left
-      const std::size_t number = taken++;
-      Slot& slot = slots[number % window];
-      Item item = std::move(*slot.item);
-      slot.item.reset();
-      lock.unlock();
-      Out out = work(std::move(item));
-      lock.lock();
-      slot.out.emplace(std::move(out));
-      if (number == awaited) out_ready.notify_one();
+      work_on_next(lock);
     }
   };
+  worker_index = 0;
   std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (unsigned i = 0; i < threads; ++i) pool.emplace_back(worker, i);
+  pool.reserve(threads - 1);
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker, i);
 
   bool more = true;
   std::vector<Out> ready;
@@ -124,25 +132,27 @@ void ordered_map(unsigned threads, std::size_t window, Next&& next, Work&& work,
       work_ready.notify_one();
     }
     if (!more && committed == produced) break;
-    {
-      // Wait for a batch of results in order (fewer at the end of the
-      // input), then take every result ready in order.
-      std::unique_lock lock(mutex);
-      const std::size_t end = committed + std::min(batch, produced - committed);
-      for (std::size_t number = committed; number < end; ++number) {
-        Slot& slot = slots[number % window];
-        if (slot.out) continue;
-        awaited = number;
+    std::unique_lock lock(mutex);
+    while (committed < produced && slots[committed % window].out) {
+      auto& out = slots[committed % window].out;
+      ready.push_back(std::move(*out));
+      out.reset();
+      ++committed;
+    }
+    if (ready.empty()) {
+      // The next result in order is not ready: work on an item if one is
+      // waiting, else sleep until that result is in.
+      if (taken < produced) {
+        work_on_next(lock);
+      } else {
+        Slot& slot = slots[committed % window];
+        awaited = committed;
         out_ready.wait(lock, [&] { return slot.out.has_value(); });
         awaited = kNotWaiting;
       }
-      while (committed < produced && slots[committed % window].out) {
-        auto& out = slots[committed % window].out;
-        ready.push_back(std::move(*out));
-        out.reset();
-        ++committed;
-      }
+      continue;
     }
+    lock.unlock();
     for (auto& out : ready) commit(std::move(out));
     ready.clear();
   }

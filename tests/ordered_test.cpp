@@ -71,6 +71,28 @@ TEST(OrderedMap, AtMostWindowItemsInFlight) {
   }
 }
 
+// `threads` threads in all do the work, the caller's among them: it works
+// on items rather than wait for results.
+TEST(OrderedMap, TheCallerIsOneOfTheThreads) {
+  for (unsigned threads : {2u, 3u}) {
+    std::mutex mutex;
+    std::map<std::thread::id, int> items_by_thread;
+    int n = 0;
+    ordered_map<int, int>(
+        threads, 16, [&](int& item) { return n < 400 ? (item = n++, true) : false; },
+        [&](int&& x) {
+          {
+            std::lock_guard lock(mutex);
+            ++items_by_thread[std::this_thread::get_id()];
+          }
+          return slow_square(x);
+        },
+        [](int&&) {});
+    EXPECT_LE(items_by_thread.size(), threads);
+    EXPECT_GT(items_by_thread[std::this_thread::get_id()], 0) << threads << " threads";
+  }
+}
+
 // A result destroyed through Disposal is destroyed on the thread that built
 // it, except what is still waiting when the batch ends.
 struct Tracked {

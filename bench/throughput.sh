@@ -8,7 +8,9 @@
 #   RUNS=9 TEXT_REPEAT=40 bench/throughput.sh
 #
 # Each run is one process over the whole set (text: the set TEXT_REPEAT
-# times, so a run lasts long enough to time); output goes to /dev/null.
+# times, so a run lasts long enough to time); output goes to /dev/null. The
+# "2 x -j1 at once" rows run two such processes side by side: the ceiling
+# the machine sets for -j2.
 # Figures: pages/s and MB/s of input from wall time, the same from CPU time
 # (user + system; on a busy machine the CPU figure is the steadier one),
 # and the largest peak RSS of any run.
@@ -83,6 +85,13 @@ run "html -j2" "$html_pages" "$html_bytes" "$WINNOW" -j 2 --mode html "${html_ar
 run "text -j1" "$text_pages" "$text_bytes" "$WINNOW" -j 1 --mode text "${text_args[@]}"
 run "text -j2" "$text_pages" "$text_bytes" "$WINNOW" -j 2 --mode text "${text_args[@]}"
 run "text -j1 no site-learning" "$text_pages" "$text_bytes" "$WINNOW" -j 1 --mode text --no-site-boilerplate "${text_args[@]}"
+
+# Two -j1 processes at once, each over the whole set: what the machine's
+# two cores give work that shares nothing (on a shared virtual machine,
+# less than twice one core), the ceiling for -j2.
+both=(bash -c '"$@" >/dev/null 2>&1 & "$@"; wait' both)
+run "html 2 x -j1 at once" $((2 * html_pages)) $((2 * html_bytes)) "${both[@]}" "$WINNOW" -j 1 --mode html "${html_args[@]}"
+run "text 2 x -j1 at once" $((2 * text_pages)) $((2 * text_bytes)) "${both[@]}" "$WINNOW" -j 1 --mode text "${text_args[@]}"
 
 # Bare Gumbo: parse + tree walk only, with Gumbo's defaults and lean (an
 # arena and no parse-error list, as winnow's parser sets it up).

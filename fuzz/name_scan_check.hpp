@@ -25,8 +25,7 @@ inline void check_name_scan(const std::string& input, const NameDictionary& dict
   std::size_t reference_count = 0;
   std::vector<std::pair<std::string, std::string>> reference_examples;
   bool reference_changed = matcher.apply_reference(text, reference, &reference_count, &reference_examples);
-  for (detail::SimdLevel level : {detail::SimdLevel::kBaseline, detail::SimdLevel::kAvx2}) {
-    if (!detail::simd_level_runs(level)) continue;
+  for (detail::SimdLevel level : detail::runnable_simd_levels()) {
     std::string fast;
     std::size_t fast_count = 0;
     std::vector<std::pair<std::string, std::string>> fast_examples;

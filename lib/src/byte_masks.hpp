@@ -81,6 +81,51 @@ struct StatsMasks {
   std::uint64_t digit = 0;        // '0'..'9'
 };
 
+// The clean-up's masks of a loaded block, for any vector width: `Bytes`
+// (sse2::Block, avx2::Block) gives each class of bytes as 64 bits. Always
+// inlined, so that it is built for the instruction set of its caller.
+template <class Bytes>
+[[gnu::always_inline]] inline CleanMasks clean_masks_of(const Bytes& b) {
+  CleanMasks m;
+  m.high = b.high();
+  m.space = b.equal(' ');
+  m.newline = b.equal('\n');
+  m.control = b.control();
+  if (m.high == 0) return m;
+  m.lead2 = b.below_from(0xC3, 29);
+  const std::uint64_t lead3 = b.below_from(0xE3, 13);  // E3..EF: kept3 needs a look
+  const std::uint64_t e2 = b.equal(0xE2);              // E2: punct3 needs a look
+  // Mostly-Latin text has E2 (quotes, dashes) and no E3..EF: two more
+  // masks then, not seven.
+  if ((lead3 | e2) == 0) return m;
+  const std::uint64_t b80 = b.equal(0x80);
+  if (e2) m.punct3 = general_punctuation(e2, b80, b.below_from(0x90, 24));
+  if (lead3) {
+    m.kept3 = kept_three_byte(b.below_from(0xE4, 6), b.equal(0xE3), b.equal(0xEF), b80, b.below_from(0x81, 3),
+                              b.below_from(0xBC, 2));
+  }
+  return m;
+}
+
+// The name scan's masks of a loaded block, with the number of other ASCII
+// bytes known at compile time (their compares are set up once, and no loop
+// runs per vector).
+template <int kOthers, class Bytes>
+[[gnu::always_inline]] inline NameScanMasks name_scan_masks_of(const Bytes& b, const NameScanBytes& bytes) {
+  NameScanMasks m;
+  m.alnum = b.alnum();
+  m.candidates = b.template capitals_or<kOthers>(bytes.others);
+  if (b.any_high()) {
+    if (bytes.every_high) m.candidates |= b.high();
+    // The ranges lie in 0x80..0xFF, 128 bytes at most: below_from() serves.
+    for (int j = 0; j < bytes.range_count; ++j) {
+      m.candidates |= b.below_from(bytes.range_low[j], bytes.range_high[j] - bytes.range_low[j] + 1);
+    }
+  }
+  if (bytes.every_byte) m.candidates = ~std::uint64_t{0};
+  return m;
+}
+
 namespace portable {
 
 inline StatsMasks stats_masks(const char* p, int vectors = 4) {
@@ -221,63 +266,69 @@ inline __m128i below_from(__m128i v, unsigned char lo, int n) {
                         _mm_set1_epi8(static_cast<char>(n - 128)));
 }
 
-inline CleanMasks clean_masks(const char* p) {
-  CleanMasks m;
-  const __m128i space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
-  const __m128i del = _mm_set1_epi8(0x7F);
-  const __m128i low_end = _mm_set1_epi8(0x1F);
-  for (int k = 0; k < 4; ++k) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    __m128i nl = _mm_cmpeq_epi8(v, newline);
-    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, low_end), v);  // v <= 0x1F
-    __m128i control = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(nl, _mm_cmpeq_epi8(v, tab)), low),
-                                   _mm_cmpeq_epi8(v, del));
-    m.high |= bits(v, 16 * k);
-    m.space |= bits(_mm_cmpeq_epi8(v, space), 16 * k);
-    m.newline |= bits(nl, 16 * k);
-    m.control |= bits(control, 16 * k);
+// A 64-byte block in four vectors, each class of bytes as 64 bits: what
+// clean_masks_of() and name_scan_masks_of() ask of it.
+struct Block {
+  __m128i v[4];
+
+  static Block load(const char* p) {
+    Block b;
+    for (int k = 0; k < 4; ++k) b.v[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    return b;
   }
-  if (m.high == 0) return m;
-  // One branch per 64 bytes, not per 16: whether 16 bytes hold a curly
-  // quote is hard to predict.
-  std::uint64_t lead3 = 0;  // E3..EF: kept3 needs a look
-  std::uint64_t e2 = 0;     // E2: punct3 needs a look
-  for (int k = 0; k < 4; ++k) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    m.lead2 |= bits(below_from(v, 0xC3, 29), 16 * k);
-    lead3 |= bits(below_from(v, 0xE3, 13), 16 * k);
-    e2 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))), 16 * k);
+  std::uint64_t high() const {  // bytes >= 0x80
+    std::uint64_t m = 0;
+    for (int k = 0; k < 4; ++k) m |= bits(v[k], 16 * k);
+    return m;
   }
-  // Mostly-Latin text has E2 (quotes, dashes) and no E3..EF: two more
-  // masks then, not seven.
-  std::uint64_t b80 = 0;
-  if (lead3 | e2) {
+  bool any_high() const {  // one test for the 64 bytes
+    return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(v[0], v[1]), _mm_or_si128(v[2], v[3]))) != 0;
+  }
+  std::uint64_t equal(unsigned char c) const {
+    const __m128i byte = _mm_set1_epi8(static_cast<char>(c));
+    std::uint64_t m = 0;
+    for (int k = 0; k < 4; ++k) m |= bits(_mm_cmpeq_epi8(v[k], byte), 16 * k);
+    return m;
+  }
+  std::uint64_t below_from(unsigned char lo, int n) const {
+    std::uint64_t m = 0;
+    for (int k = 0; k < 4; ++k) m |= bits(sse2::below_from(v[k], lo, n), 16 * k);
+    return m;
+  }
+  // Bytes < 0x20 but tab and line feed, and 0x7F.
+  std::uint64_t control() const {
+    std::uint64_t m = 0;
     for (int k = 0; k < 4; ++k) {
-      b80 |= bits(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)),
-                                 _mm_set1_epi8(static_cast<char>(0x80))), 16 * k);
+      __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v[k], _mm_set1_epi8(0x1F)), v[k]);  // v <= 0x1F
+      __m128i kept = _mm_or_si128(_mm_cmpeq_epi8(v[k], _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v[k], _mm_set1_epi8('\t')));
+      m |= bits(_mm_or_si128(_mm_andnot_si128(kept, low), _mm_cmpeq_epi8(v[k], _mm_set1_epi8(0x7F))), 16 * k);
     }
+    return m;
   }
-  if (e2) {
-    std::uint64_t b90_a7 = 0;
+  std::uint64_t alnum() const {  // ASCII letters and digits
+    std::uint64_t m = 0;
     for (int k = 0; k < 4; ++k) {
-      b90_a7 |= bits(below_from(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), 0x90, 24), 16 * k);
+      __m128i letter = sse2::below_from(_mm_or_si128(v[k], _mm_set1_epi8(0x20)), 'a', 26);
+      m |= bits(_mm_or_si128(letter, sse2::below_from(v[k], '0', 10)), 16 * k);
     }
-    m.punct3 = general_punctuation(e2, b80, b90_a7);
+    return m;
   }
-  if (lead3) {
-    std::uint64_t cjk = 0, e3 = 0, ef = 0, b81_83 = 0, bbc_bd = 0;
+  // Capitals and the `kCount` bytes at `others`, one movemask per vector.
+  template <int kCount>
+  std::uint64_t capitals_or(const unsigned char* others) const {
+    __m128i other[kCount > 0 ? kCount : 1];
+    for (int j = 0; j < kCount; ++j) other[j] = _mm_set1_epi8(static_cast<char>(others[j]));
+    std::uint64_t m = 0;
     for (int k = 0; k < 4; ++k) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-      cjk |= bits(below_from(v, 0xE4, 6), 16 * k);
-      e3 |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3))), 16 * k);
-      ef |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))), 16 * k);
-      b81_83 |= bits(below_from(v, 0x81, 3), 16 * k);
-      bbc_bd |= bits(below_from(v, 0xBC, 2), 16 * k);
+      __m128i candidate = sse2::below_from(v[k], 'A', 26);
+      for (int j = 0; j < kCount; ++j) candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v[k], other[j]));
+      m |= bits(candidate, 16 * k);
     }
-    m.kept3 = kept_three_byte(cjk, e3, ef, b80, b81_83, bbc_bd);
+    return m;
   }
-  return m;
-}
+};
+
+inline CleanMasks clean_masks(const char* p) { return clean_masks_of(Block::load(p)); }
 
 inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char hi) {
   std::uint64_t m = 0;
@@ -288,41 +339,9 @@ inline std::uint64_t range_mask(const char* p, unsigned char lo, unsigned char h
 }
 
 
-// name_scan_masks() with the number of other ASCII bytes known at compile
-// time: their compares are set up once, and no loop runs per 16 bytes.
 template <int kOthers>
 inline NameScanMasks name_scan_masks_with(const char* p, const NameScanBytes& bytes) {
-  NameScanMasks m;
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  __m128i others[kOthers > 0 ? kOthers : 1];
-  for (int j = 0; j < kOthers; ++j) others[j] = _mm_set1_epi8(static_cast<char>(bytes.others[j]));
-  __m128i any = _mm_setzero_si128();
-  for (int k = 0; k < 4; ++k) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    __m128i candidate = below_from(v, 'A', 26);
-    __m128i alnum = _mm_or_si128(below_from(_mm_or_si128(v, case_bit), 'a', 26), below_from(v, '0', 10));
-    for (int j = 0; j < kOthers; ++j) candidate = _mm_or_si128(candidate, _mm_cmpeq_epi8(v, others[j]));
-    any = _mm_or_si128(any, v);
-    m.alnum |= bits(alnum, 16 * k);
-    m.candidates |= bits(candidate, 16 * k);
-  }
-  if (_mm_movemask_epi8(any) != 0) {  // a byte >= 0x80 somewhere
-    if (bytes.every_high) {
-      std::uint64_t high = 0;
-      for (int k = 0; k < 4; ++k) high |= bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), 16 * k);
-      m.candidates |= high;
-    }
-    // The ranges lie in 0x80..0xFF, 128 bytes at most: below_from() serves.
-    for (int j = 0; j < bytes.range_count; ++j) {
-      const int size = bytes.range_high[j] - bytes.range_low[j] + 1;
-      for (int k = 0; k < 4; ++k) {
-        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-        m.candidates |= bits(below_from(v, bytes.range_low[j], size), 16 * k);
-      }
-    }
-  }
-  if (bytes.every_byte) m.candidates = ~std::uint64_t{0};
-  return m;
+  return name_scan_masks_of<kOthers>(Block::load(p), bytes);
 }
 
 inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) {
@@ -436,17 +455,6 @@ namespace fastest = sse2;
 namespace fastest = portable;
 
 #endif
-
-// name_scan_masks() for a number of other ASCII bytes known at compile
-// time (at most 4, or any), for a loop that runs it block after block.
-template <int kOthers>
-inline NameScanMasks name_scan_masks_for(const char* p, const NameScanBytes& bytes) {
-#if defined(__SSE2__)
-  return sse2::name_scan_masks_with<kOthers>(p, bytes);
-#else
-  return portable::name_scan_masks(p, bytes);
-#endif
-}
 
 using fastest::any_equal_mask;
 using fastest::clean_masks;

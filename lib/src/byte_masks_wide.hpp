@@ -22,31 +22,17 @@ struct BaselineMasks {
   static CleanMasks clean(const char* p) { return clean_masks(p); }
   template <int kOthers>
   static NameScanMasks name_scan(const char* p, const NameScanBytes& bytes) {
-    return name_scan_masks_for<kOthers>(p, bytes);
+#if defined(__SSE2__)
+    return sse2::name_scan_masks_with<kOthers>(p, bytes);
+#else
+    return portable::name_scan_masks(p, bytes);
+#endif
   }
 };
 
 #if WINNOW_WIDE_SIMD
 
 namespace avx2 {
-
-struct Block {
-  __m256i low, high;  // bytes 0..31 and 32..63
-};
-
-WINNOW_TARGET_AVX2 inline Block load(const char* p) {
-  return {_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)),
-          _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32))};
-}
-
-WINNOW_TARGET_AVX2 inline std::uint64_t bits(__m256i low, __m256i high) {
-  return static_cast<std::uint32_t>(_mm256_movemask_epi8(low)) |
-         static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(high))) << 32;
-}
-
-WINNOW_TARGET_AVX2 inline __m256i equal(__m256i v, unsigned char c) {
-  return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(c)));
-}
 
 // Bytes in [lo, lo + n) (n <= 128): the subtraction maps the range onto the
 // lowest signed bytes, as sse2::below_from() does.
@@ -55,76 +41,64 @@ WINNOW_TARGET_AVX2 inline __m256i below_from(__m256i v, unsigned char lo, int n)
                            _mm256_add_epi8(v, _mm256_set1_epi8(static_cast<char>(0x80 - lo))));
 }
 
-WINNOW_TARGET_AVX2 inline std::uint64_t equal_bits(const Block& b, unsigned char c) {
-  return bits(equal(b.low, c), equal(b.high, c));
+WINNOW_TARGET_AVX2 inline __m256i equal(__m256i v, unsigned char c) {
+  return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(c)));
 }
 
-WINNOW_TARGET_AVX2 inline std::uint64_t below_from_bits(const Block& b, unsigned char lo, int n) {
-  return bits(below_from(b.low, lo, n), below_from(b.high, lo, n));
-}
+// sse2::Block in two 32-byte vectors: what clean_masks_of() and
+// name_scan_masks_of() ask of a block.
+struct Block {
+  __m256i first, second;  // bytes 0..31 and 32..63
 
-// Other bytes < 0x20 but tab and line feed, and 0x7F.
-WINNOW_TARGET_AVX2 inline __m256i control(__m256i v, __m256i newline) {
-  __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
-  return _mm256_or_si256(_mm256_andnot_si256(_mm256_or_si256(newline, equal(v, '\t')), low), equal(v, 0x7F));
-}
-
-WINNOW_TARGET_AVX2 inline CleanMasks clean_masks(const char* p) {
-  const Block b = load(p);
-  CleanMasks m;
-  __m256i newline_low = equal(b.low, '\n'), newline_high = equal(b.high, '\n');
-  m.high = bits(b.low, b.high);
-  m.space = equal_bits(b, ' ');
-  m.newline = bits(newline_low, newline_high);
-  m.control = bits(control(b.low, newline_low), control(b.high, newline_high));
-  if (m.high == 0) return m;
-  m.lead2 = below_from_bits(b, 0xC3, 29);
-  std::uint64_t lead3 = below_from_bits(b, 0xE3, 13);
-  std::uint64_t e2 = equal_bits(b, 0xE2);
-  if ((lead3 | e2) == 0) return m;  // Latin text: no three-byte character to keep
-  std::uint64_t b80 = equal_bits(b, 0x80);
-  if (e2) m.punct3 = general_punctuation(e2, b80, below_from_bits(b, 0x90, 24));
-  if (lead3) {
-    m.kept3 = kept_three_byte(below_from_bits(b, 0xE4, 6), equal_bits(b, 0xE3), equal_bits(b, 0xEF), b80,
-                              below_from_bits(b, 0x81, 3), below_from_bits(b, 0xBC, 2));
+  WINNOW_TARGET_AVX2 static Block load(const char* p) {
+    return {_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)),
+            _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32))};
   }
-  return m;
-}
-
-template <int kOthers>
-WINNOW_TARGET_AVX2 inline NameScanMasks name_scan_masks_with(const char* p, const NameScanBytes& bytes) {
-  const Block b = load(p);
-  const __m256i case_bit = _mm256_set1_epi8(0x20);
-  __m256i candidate_low = below_from(b.low, 'A', 26), candidate_high = below_from(b.high, 'A', 26);
-  for (int j = 0; j < kOthers; ++j) {
-    candidate_low = _mm256_or_si256(candidate_low, equal(b.low, bytes.others[j]));
-    candidate_high = _mm256_or_si256(candidate_high, equal(b.high, bytes.others[j]));
+  WINNOW_TARGET_AVX2 static std::uint64_t bits(__m256i first, __m256i second) {
+    return static_cast<std::uint32_t>(_mm256_movemask_epi8(first)) |
+           static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(second))) << 32;
   }
-  NameScanMasks m;
-  m.alnum = bits(_mm256_or_si256(below_from(_mm256_or_si256(b.low, case_bit), 'a', 26), below_from(b.low, '0', 10)),
-                 _mm256_or_si256(below_from(_mm256_or_si256(b.high, case_bit), 'a', 26), below_from(b.high, '0', 10)));
-  m.candidates = bits(candidate_low, candidate_high);
-  std::uint64_t high = bits(b.low, b.high);
-  if (high) {
-    if (bytes.every_high) m.candidates |= high;
-    for (int j = 0; j < bytes.range_count; ++j) {  // in 0x80..0xFF: 128 bytes at most
-      m.candidates |= below_from_bits(b, bytes.range_low[j], bytes.range_high[j] - bytes.range_low[j] + 1);
+  WINNOW_TARGET_AVX2 std::uint64_t high() const { return bits(first, second); }
+  WINNOW_TARGET_AVX2 bool any_high() const { return _mm256_movemask_epi8(_mm256_or_si256(first, second)) != 0; }
+  WINNOW_TARGET_AVX2 std::uint64_t equal(unsigned char c) const {
+    return bits(avx2::equal(first, c), avx2::equal(second, c));
+  }
+  WINNOW_TARGET_AVX2 std::uint64_t below_from(unsigned char lo, int n) const {
+    return bits(avx2::below_from(first, lo, n), avx2::below_from(second, lo, n));
+  }
+  // Bytes < 0x20 but tab and line feed, and 0x7F.
+  WINNOW_TARGET_AVX2 std::uint64_t control() const { return bits(control(first), control(second)); }
+  WINNOW_TARGET_AVX2 static __m256i control(__m256i v) {
+    __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);  // v <= 0x1F
+    __m256i kept = _mm256_or_si256(avx2::equal(v, '\n'), avx2::equal(v, '\t'));
+    return _mm256_or_si256(_mm256_andnot_si256(kept, low), avx2::equal(v, 0x7F));
+  }
+  WINNOW_TARGET_AVX2 std::uint64_t alnum() const { return bits(alnum(first), alnum(second)); }  // ASCII letters, digits
+  WINNOW_TARGET_AVX2 static __m256i alnum(__m256i v) {
+    __m256i letter = avx2::below_from(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 26);
+    return _mm256_or_si256(letter, avx2::below_from(v, '0', 10));
+  }
+  // Capitals and the `kCount` bytes at `others`, one movemask per vector.
+  template <int kCount>
+  WINNOW_TARGET_AVX2 std::uint64_t capitals_or(const unsigned char* others) const {
+    __m256i candidate_first = avx2::below_from(first, 'A', 26), candidate_second = avx2::below_from(second, 'A', 26);
+    for (int j = 0; j < kCount; ++j) {
+      candidate_first = _mm256_or_si256(candidate_first, avx2::equal(first, others[j]));
+      candidate_second = _mm256_or_si256(candidate_second, avx2::equal(second, others[j]));
     }
+    return bits(candidate_first, candidate_second);
   }
-  if (bytes.every_byte) m.candidates = ~std::uint64_t{0};
-  return m;
-}
+};
 
 }  // namespace avx2
 
 struct Avx2Masks {
-  WINNOW_TARGET_AVX2 static CleanMasks clean(const char* p) { return avx2::clean_masks(p); }
+  WINNOW_TARGET_AVX2 static CleanMasks clean(const char* p) { return clean_masks_of(avx2::Block::load(p)); }
   template <int kOthers>
   WINNOW_TARGET_AVX2 static NameScanMasks name_scan(const char* p, const NameScanBytes& bytes) {
-    return avx2::name_scan_masks_with<kOthers>(p, bytes);
+    return name_scan_masks_of<kOthers>(avx2::Block::load(p), bytes);
   }
 };
-
 
 #endif  // WINNOW_WIDE_SIMD
 

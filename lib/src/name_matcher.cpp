@@ -533,7 +533,6 @@ WINNOW_TARGET_AVX2 bool NameMatcher::scan_avx2(std::string_view text, std::strin
                                                std::vector<std::pair<std::string, std::string>>* examples) const {
   return scan_with<Avx2Masks>(text, result, replaced, examples);
 }
-
 #endif
 
 bool NameMatcher::apply_reference(std::string_view text, std::string& result, std::size_t* replaced,

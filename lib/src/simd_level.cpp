@@ -33,4 +33,10 @@ SimdLevel resolve_simd_level(SimdLevel level) {
   return best;
 }
 
+std::vector<SimdLevel> runnable_simd_levels() {
+  std::vector<SimdLevel> levels = {SimdLevel::kBaseline};
+  if (simd_level_runs(SimdLevel::kAvx2)) levels.push_back(SimdLevel::kAvx2);
+  return levels;
+}
+
 }  // namespace winnow::detail

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define WINNOW_WIDE_SIMD 1
@@ -29,5 +30,9 @@ bool simd_level_runs(SimdLevel level);
 
 // `level` when this CPU runs it, else the best level it runs (detected once).
 SimdLevel resolve_simd_level(SimdLevel level);
+
+// Every level but kBest that this CPU runs, the baseline first: what tests
+// and fuzz checks run each build of a loop with.
+std::vector<SimdLevel> runnable_simd_levels();
 
 }  // namespace winnow::detail

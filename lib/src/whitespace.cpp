@@ -307,7 +307,6 @@ WINNOW_TARGET_AVX2 std::size_t verbatim_run_avx2(std::string_view s, std::size_t
                                                  bool settled) {
   return verbatim_run_with<Avx2Masks>(s, i, options, settled);
 }
-
 #endif
 
 // verbatim_run_with() as built for `level` (resolved: not kBest).

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <memory>
 
 #include "ascii_words.hpp"
 #include "utf8.hpp"
@@ -23,79 +24,61 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
   return x ^ (x >> 31);
 }
 
-// FNV-1a over the word bytes, fed in pieces, then mixed: the sketch's
-// counters are placed by these keys, so the function stays as it was when
-// the keys were first computed byte by byte (another function would move
-// sketch collisions, and with them a few results).
-class WordsHasher {
+// The hash of the words: eight bytes at a time (little-endian lanes, the
+// last one zero-padded), each lane folded in by a multiply and a rotation,
+// then the length and the splitmix64 finalizer. The lanes form a serial
+// chain, but one step per eight bytes rather than one multiply per byte.
+// The sketch places its counters by these keys: changing the function
+// moves its collisions, so it is pinned by tests.
+std::uint64_t hash_words(const unsigned char* words, std::size_t size) {
+  if (size == 0) return 0;
+  constexpr std::uint64_t kLaneMultiplier = 0x9FB21C651E98DF25ull;
+  std::uint64_t h = 0x2D358DCCAA6C78A5ull;
+  std::size_t at = 0;
+  for (; at + 8 <= size; at += 8) {
+    std::uint64_t lane;
+    std::memcpy(&lane, words + at, 8);
+    h = std::rotl((h ^ lane) * kLaneMultiplier, 29);
+  }
+  if (at < size) {
+    std::uint64_t lane = 0;
+    for (std::size_t k = at; k < size; ++k) lane |= std::uint64_t{words[k]} << (8 * (k - at));
+    h = std::rotl((h ^ lane) * kLaneMultiplier, 29);
+  }
+  return mix(h ^ size) | 1;
+}
+
+// The words being written, into room the caller sized (block_words() is
+// never longer than twice its text) with 16 bytes to spare, so that a
+// stretch is stored sixteen bytes at once and only its length counts.
+class WordsWriter {
  public:
-  // The 64-bit prime cannot be an instruction's immediate operand; short of
-  // registers, compilers load it again for every byte. Hiding its value
-  // keeps it in a register through a run of bytes.
-  static std::uint64_t in_register(std::uint64_t value) {
-#if defined(__GNUC__)
-    asm("" : "+r"(value));
-#endif
-    return value;
-  }
+  explicit WordsWriter(unsigned char* room) : base_(room), out_(room) {}
 
-  void byte(unsigned char b) {
-    state_ = (state_ ^ b) * kPrime;
-    any_ = true;
-  }
+  void byte(unsigned char b) { *out_++ = b; }
 
-  // The `n` (0..16) bytes from `at`. Up to eight of them through a chain
-  // entered at case n: no loop counter, each byte read from memory.
+  // The `n` (0..16) bytes from `at`, which has sixteen readable bytes.
   void bytes(const unsigned char* at, unsigned n) {
-    std::uint64_t h = state_;
-    const std::uint64_t p = in_register(kPrime);
-    if (n > 8) {
-      // Unrolled at -O2 too: the loop's own counting cost as much as the
-      // hashing (the stretches are short).
-#if defined(__GNUC__)
-#pragma GCC unroll 8
-#endif
-      for (unsigned k = 0; k < 8; ++k) {
-        h ^= at[k];
-        h *= p;
-      }
-      at += 8;
-      n -= 8;
-    }
-    const unsigned char* end = at + n;  // entered at case n, at[0] comes first
-    switch (n) {
-      case 8: h ^= end[-8]; h *= p; [[fallthrough]];
-      case 7: h ^= end[-7]; h *= p; [[fallthrough]];
-      case 6: h ^= end[-6]; h *= p; [[fallthrough]];
-      case 5: h ^= end[-5]; h *= p; [[fallthrough]];
-      case 4: h ^= end[-4]; h *= p; [[fallthrough]];
-      case 3: h ^= end[-3]; h *= p; [[fallthrough]];
-      case 2: h ^= end[-2]; h *= p; [[fallthrough]];
-      case 1: h ^= end[-1]; h *= p; any_ = true; [[fallthrough]];
-      default: break;
-    }
-    state_ = h;
+    std::memcpy(out_, at, 16);
+    out_ += n;
   }
 
-  // A code point as four little-endian bytes; the fourth is always 0, and
-  // x ^ 0 is x.
+  // A code point as four little-endian bytes.
   void code_point(char32_t cp) {
-    state_ = (state_ ^ (cp & 0xFF)) * kPrime;
-    state_ = (state_ ^ ((cp >> 8) & 0xFF)) * kPrime;
-    state_ = (state_ ^ (cp >> 16)) * kPrime;
-    state_ *= kPrime;
-    any_ = true;
+    const std::uint32_t v = static_cast<std::uint32_t>(cp);
+    const unsigned char le[4] = {static_cast<unsigned char>(v), static_cast<unsigned char>(v >> 8),
+                                 static_cast<unsigned char>(v >> 16), static_cast<unsigned char>(v >> 24)};
+    std::memcpy(out_, le, 4);
+    out_ += 4;
   }
 
-  bool empty() const { return !any_; }
+  bool empty() const { return out_ == base_; }
 
-  std::uint64_t finish() const { return empty() ? 0 : mix(state_) | 1; }
+  std::uint64_t finish() const { return hash_words(base_, static_cast<std::size_t>(out_ - base_)); }
 
  private:
-  static constexpr std::uint64_t kBasis = 0xCBF29CE484222325ull;
-  static constexpr std::uint64_t kPrime = 0x100000001B3ull;
-  std::uint64_t state_ = kBasis;
-  bool any_ = false;
+  unsigned char* base_;
+  unsigned char* out_;
 };
 
 bool ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -143,15 +126,16 @@ class WordCharTable {
   std::array<char32_t, 0x80> punctuation_{};
 };
 
-// Walks a block's text and feeds its words (block_words()) to the hasher
-// without building them. Most of prose is runs of ASCII letters with
+// Walks a block's text and writes its words (block_words()) for the hash.
+// Most of prose is runs of ASCII letters with
 // single spaces between them, and there the words are the text itself,
-// lower-cased: take_plain16() (SSE2) and take_plain() hash such stretches
+// lower-cased: take_plain16() (SSE2) and take_plain() write such stretches
 // sixteen or eight bytes at a time; take_other() handles one character of
 // anything else.
 class KeyWalk {
  public:
-  explicit KeyWalk(std::string_view text) : text_(text), table_(WordCharTable::get()) {}
+  KeyWalk(std::string_view text, unsigned char* room)
+      : text_(text), table_(WordCharTable::get()), words_(room) {}
 
   std::uint64_t run() {
     const std::size_t size = text_.size();
@@ -175,7 +159,7 @@ class KeyWalk {
         i = take_other(i);
       } while (i < size && !letter_or_space(static_cast<unsigned char>(text_[i])));
     }
-    return hasher_.finish();
+    return words_.finish();
   }
 
  private:
@@ -194,7 +178,7 @@ class KeyWalk {
   }
 
   // The leading bytes of `word` that are ASCII letters or spaces, no two
-  // spaces together, hashed as block_words() spells them: a space is a
+  // spaces together, written as block_words() spells them: a space is a
   // word gap, and a gap at either end of the stretch is left pending, since
   // only what follows decides whether it shows. Returns how many bytes.
   unsigned take_plain(std::uint64_t word) {
@@ -207,7 +191,7 @@ class KeyWalk {
     const std::uint64_t others = (~(letters | spaces) & kHighs) | (spaces & (spaces << 8));
     const unsigned n = others == 0 ? 8 : static_cast<unsigned>(std::countr_zero(others)) / 8;
     const bool space_last = n > 0 && ((spaces >> (8 * n - 1)) & 1);
-    unsigned char bytes[8];
+    unsigned char bytes[32] = {};  // the writer reads sixteen from bytes[0] or [1]
     std::memcpy(bytes, &lowered, 8);
     return take_stretch(bytes, n, spaces & 0x80, space_last);
   }
@@ -226,7 +210,7 @@ class KeyWalk {
     const unsigned others = (~(letters | spaces) & 0xFFFFu) | (spaces & (spaces << 1));
     const unsigned n = others == 0 ? 16 : static_cast<unsigned>(std::countr_zero(others));
     const bool space_last = n > 0 && ((spaces >> (n - 1)) & 1);
-    alignas(16) unsigned char bytes[16];
+    alignas(16) unsigned char bytes[32];  // the writer reads sixteen from bytes[0] or [1]
     _mm_store_si128(reinterpret_cast<__m128i*>(bytes), lowered);
     return take_stretch(bytes, n, spaces & 1, space_last);
   }
@@ -243,8 +227,8 @@ class KeyWalk {
     }
     // lowered[first] is a letter: spaces never touch.
     const unsigned last = space_last ? n - 1 : n;
-    if (gap_) hasher_.byte(' ');
-    hasher_.bytes(lowered + first, last - first);
+    if (gap_) words_.byte(' ');
+    words_.bytes(lowered + first, last - first);
     gap_ = space_last;
     in_digits_ = false;
     return n;
@@ -257,11 +241,11 @@ class KeyWalk {
     if (c < 0x80) {
       if (ascii_letter(c)) {
         word_char();
-        hasher_.byte(static_cast<unsigned char>(c | 0x20));
+        words_.byte(static_cast<unsigned char>(c | 0x20));
       } else if (ascii_digit(c)) {
         if (!in_digits_) {
           word_char();
-          hasher_.byte('0');
+          words_.byte('0');
           in_digits_ = true;
         }
       } else {
@@ -279,25 +263,25 @@ class KeyWalk {
       separator();
     } else {
       word_char();
-      hasher_.code_point(word);
+      words_.code_point(word);
     }
     return i;
   }
 
   void word_char() {
-    if (gap_) hasher_.byte(' ');
+    if (gap_) words_.byte(' ');
     gap_ = false;
     in_digits_ = false;
   }
 
   void separator() {
-    gap_ = !hasher_.empty();
+    gap_ = !words_.empty();
     in_digits_ = false;
   }
 
   std::string_view text_;
   const WordCharTable& table_;
-  WordsHasher hasher_;
+  WordsWriter words_;
   bool gap_ = false, in_digits_ = false;
 };
 
@@ -337,11 +321,21 @@ std::string block_words(std::string_view text) {
 }
 
 std::uint64_t words_key(std::string_view words) {
-  WordsHasher h;
-  for (unsigned char c : words) h.byte(c);
-  return h.finish();
+  return hash_words(reinterpret_cast<const unsigned char*>(words.data()), words.size());
 }
 
-std::uint64_t block_key(std::string_view text) { return KeyWalk(text).run(); }
+std::uint64_t block_key(std::string_view text) {
+  // A 2-byte letter becomes 4 bytes of words; nothing grows more.
+  constexpr std::size_t kOnStack = 4096;
+  const std::size_t room = 2 * text.size() + 32;
+  unsigned char on_stack[kOnStack];
+  std::unique_ptr<unsigned char[]> on_heap;
+  unsigned char* words = on_stack;
+  if (room > kOnStack) {
+    on_heap = std::make_unique_for_overwrite<unsigned char[]>(room);
+    words = on_heap.get();
+  }
+  return KeyWalk(text, words).run();
+}
 
 }  // namespace winnow::detail

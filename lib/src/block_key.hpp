@@ -3,12 +3,12 @@
 // "© 2023 Site Inc." and "(©) 2024 SITE, Inc" get the same key, and so do
 // "12 comments" and "3 Comments".
 //
-// block_words() spells out what is compared; block_key() hashes the same
-// thing without building it (sixteen or eight bytes at a time through
-// stretches of ASCII letters and single spaces, which are their own words
-// lower-cased; non-ASCII letters from a table), since it runs on every block
-// of every page. Tests hold the two
-// to block_key(t) == words_key(block_words(t)).
+// block_words() spells out what is compared, one code point at a time;
+// block_key() writes the same words into a buffer faster (sixteen or eight
+// bytes at a time through stretches of ASCII letters and single spaces,
+// which are their own words lower-cased; non-ASCII letters from a table)
+// and hashes them eight bytes at a time, since it runs on every block of
+// every page. Tests hold the two to block_key(t) == words_key(block_words(t)).
 #pragma once
 
 #include <cstdint>
@@ -24,8 +24,8 @@ namespace winnow::detail {
 // little-endian bytes. Empty when the text has no letter or digit.
 std::string block_words(std::string_view text);
 
-// The key of a word string as block_words() builds it: a 64-bit hash,
-// never 0; 0 for the empty string.
+// The key of a word string as block_words() builds it: a 64-bit hash over
+// eight-byte lanes, never 0; 0 for the empty string.
 std::uint64_t words_key(std::string_view words);
 
 // words_key(block_words(text)), without building the words.

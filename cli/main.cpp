@@ -23,5 +23,8 @@ int main(int argc, char** argv) {
     return winnow::cli::run_normalize(normalize_args);
   }
   if (!winnow::cli::load_name_files(args)) return winnow::cli::kExitUsage;
+  // Only --explain shows why blocks were dropped; without it the evidence
+  // texts would be built for nothing.
+  args.options.evidence = args.explain;
   return winnow::cli::run_extract(args);
 }

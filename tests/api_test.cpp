@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "test_files.hpp"
 #include "winnow/winnow.hpp"
 
 namespace {
@@ -63,6 +66,53 @@ TEST(Api, JsonRenderEscapesAndNamesInput) {
   EXPECT_EQ(json.rfind("{\"input\":\"a.txt\",", 0), 0u) << json;
   EXPECT_NE(json.find("\\\"hi\\\""), std::string::npos) << json;
   EXPECT_EQ(json.back(), '\n');
+}
+
+}  // namespace
+
+namespace {
+
+// Options::evidence only decides whether the why is written out: the same
+// blocks are kept and dropped for the same reasons either way.
+// Returns how many blocks were dropped.
+std::size_t expect_evidence_only_differs(std::string_view page, winnow::Mode mode) {
+  winnow::Options with, without;
+  with.mode = without.mode = mode;
+  without.evidence = false;
+  const winnow::Result a = winnow::extract(page, with);
+  const winnow::Result b = winnow::extract(page, without);
+  EXPECT_TRUE(a.ok());
+  EXPECT_EQ(a.text, b.text);
+  if (a.blocks.size() != b.blocks.size()) {
+    ADD_FAILURE() << a.blocks.size() << " blocks with evidence, " << b.blocks.size() << " without";
+    return 0;
+  }
+  std::size_t dropped = 0;
+  for (std::size_t i = 0; i < a.blocks.size(); ++i) {
+    EXPECT_EQ(a.blocks[i].kept, b.blocks[i].kept);
+    EXPECT_EQ(a.blocks[i].reason, b.blocks[i].reason);
+    EXPECT_TRUE(b.blocks[i].evidence.empty()) << b.blocks[i].evidence;
+    if (!a.blocks[i].kept) {
+      ++dropped;
+      EXPECT_FALSE(a.blocks[i].evidence.empty()) << "block " << i << ": " << a.blocks[i].text;
+    }
+  }
+  return dropped;
+}
+
+TEST(Api, EvidenceOffLeavesOnlyTheEvidenceEmpty) {
+  std::size_t dropped = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(WINNOW_SOURCE_DIR) / "samples")) {
+    SCOPED_TRACE(entry.path().string());
+    dropped += expect_evidence_only_differs(winnow::test::read_file(entry.path()), winnow::Mode::Text);
+  }
+  EXPECT_GT(dropped, 20u);
+  EXPECT_GT(expect_evidence_only_differs(
+      "<html><head><title>Rain due</title></head><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+      "<article><h1>Rain due</h1><p>Rain is expected across the region on Tuesday, forecasters said.</p>"
+      "<p>Advertisement</p><p>The wet spell should last until the weekend, they added in a statement.</p>"
+      "</article><footer>Copyright 2024 Weather Co.</footer></body></html>",
+      winnow::Mode::Html), 0u);
 }
 
 }  // namespace

@@ -123,6 +123,21 @@ static void test_options(void) {
   r = NULL;
   CHECK(winnow_extract(kArticle, strlen(kArticle), o, &r) == WINNOW_OK);
   winnow_result_free(r);
+
+  /* Without evidence the reasons stay and the evidence reads "". */
+  CHECK(winnow_options_set_evidence(NULL, 0) == WINNOW_INVALID_ARGUMENT);
+  CHECK(winnow_options_set_evidence(o, 0) == WINNOW_OK);
+  r = NULL;
+  CHECK(winnow_extract(kArticle, strlen(kArticle), o, &r) == WINNOW_OK);
+  int dropped = 0;
+  for (size_t i = 0; r != NULL && i < winnow_result_block_count(r); ++i) {
+    if (winnow_result_block_kept(r, i)) continue;
+    ++dropped;
+    CHECK(strlen(winnow_result_block_reason(r, i)) > 0);
+    CHECK(strcmp(winnow_result_block_evidence(r, i), "") == 0);
+  }
+  CHECK(dropped > 0);
+  winnow_result_free(r);
   winnow_options_free(o);
 }
 

@@ -168,6 +168,10 @@ winnow_status winnow_options_set_tables(winnow_options* options, int tables) {
   return set_option(options, [tables](winnow::Options& o) { return o.tables = tables != 0, true; });
 }
 
+winnow_status winnow_options_set_evidence(winnow_options* options, int evidence) {
+  return set_option(options, [evidence](winnow::Options& o) { return o.evidence = evidence != 0, true; });
+}
+
 winnow_status winnow_options_set_max_bytes(winnow_options* options, size_t max_bytes) {
   return set_option(options, [max_bytes](winnow::Options& o) { return o.max_bytes = max_bytes, true; });
 }

@@ -48,7 +48,7 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
   }
   std::string phrase;
   if (auto reason = markers.find_whole(key)) {
-    drop(b, *reason, "marker '" + key + "'", *reason == Reason::AdMarker);
+    drop(b, *reason, [&] { return "marker '" + key + "'"; }, *reason == Reason::AdMarker);
     return;
   }
   if (is_prose(stats)) {
@@ -57,7 +57,7 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
   }
   // find_whole() has looked the key up already: only the patterns are left.
   if (auto reason = markers.match_patterns(key, &phrase)) {
-    drop(b, *reason, "marker '" + phrase + "'", *reason == Reason::AdMarker);
+    drop(b, *reason, [&] { return "marker '" + phrase + "'"; }, *reason == Reason::AdMarker);
     return;
   }
   if (is_button_row(key, markers)) {
@@ -66,7 +66,7 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
   }
   if (b.block.text.size() <= kMaxTeaserBytes) {
     if (auto prefix = markers.match_teaser(key)) {
-      drop(b, Reason::Teaser, "teaser prefix '" + std::string(*prefix) + "'");
+      drop(b, Reason::Teaser, [&] { return "teaser prefix '" + std::string(*prefix) + "'"; });
       return;
     }
   }
@@ -79,9 +79,12 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
 
 }  // namespace
 
-void classify(Document& doc, const Options&) {
+void classify(Document& doc, const Options& options) {
   const MarkerSet& markers = builtin_markers();
-  for (auto& b : doc.blocks) classify_block(b, markers);
+  for (auto& b : doc.blocks) {
+    b.wants_evidence = options.evidence;  // classify makes the first drops
+    classify_block(b, markers);
+  }
 }
 
 }  // namespace winnow::detail

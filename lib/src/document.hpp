@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "block_stats.hpp"
@@ -34,6 +36,8 @@ struct PageBlock {
   // Set by classify: true when the verdict is firm whatever select decides
   // (hidden elements, ad markers). Tentative drops may be overruled.
   bool firm = false;
+  // Options::evidence: whether a drop writes its evidence into the block.
+  bool wants_evidence = true;
 
   // Set by classify from block.text, which no later stage changes: the
   // marker_key() and block_stats() that classify and select both read,
@@ -48,12 +52,19 @@ struct Document {
   std::vector<PageBlock> blocks;
 };
 
-// Mark a block as dropped, with why.
-inline void drop(PageBlock& b, Reason reason, std::string evidence, bool firm = false) {
+// Mark a block as dropped, with why: `why` is the evidence text, or a
+// function that makes it, called only when the block wants evidence.
+template <typename Why>
+void drop(PageBlock& b, Reason reason, Why&& why, bool firm = false) {
   b.block.kept = false;
   b.block.reason = reason;
-  b.block.evidence = std::move(evidence);
   b.firm = firm;
+  if (!b.wants_evidence) return;
+  if constexpr (std::is_invocable_v<Why>) {
+    b.block.evidence = why();
+  } else {
+    b.block.evidence = std::forward<Why>(why);
+  }
 }
 
 inline void keep(PageBlock& b) {

@@ -183,7 +183,8 @@ void drop_inline_boxes(Document& doc, Stats stats,
                        const std::vector<std::size_t>& boxes, Span article) {
   for (std::size_t opener : boxes) {
     if (opener < article.begin || opener >= article.end) continue;
-    const std::string why = "in the box opened by '" + doc.blocks[opener].block.text + "'";
+    const PageBlock& box = doc.blocks[opener];
+    const std::string why = box.wants_evidence ? "in the box opened by '" + box.block.text + "'" : std::string();
     for (std::size_t j = opener + 1; j < article.end && !is_prose(stats[j]); ++j) {
       if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::RelatedList, why);
     }
@@ -297,7 +298,7 @@ void drop_outside(Document& doc, Stats stats, Span article) {
     if (!b.block.kept) {
       if (is_section_opener(b.block.reason) && !opener) {
         opener = &b;
-        after_opener = "after '" + b.block.text + "'";
+        if (b.wants_evidence) after_opener = "after '" + b.block.text + "'";
       }
       if (b.block.reason != Reason::Empty) tagline_checked = true;
       continue;
@@ -328,7 +329,7 @@ void drop_menus(Document& doc, Stats stats, Span article, std::size_t min_run) {
     std::size_t labels = 0;
     for (std::size_t k = i; k < j; ++k) labels += doc.blocks[k].block.kept;
     if (labels >= min_run) {
-      std::string why = "one of " + std::to_string(labels) + " link-like lines in a row";
+      const auto why = [labels] { return "one of " + std::to_string(labels) + " link-like lines in a row"; };
       for (std::size_t k = i; k < j; ++k) {
         if (doc.blocks[k].block.kept) drop(doc.blocks[k], Reason::Navigation, why);
       }

@@ -40,7 +40,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
     if (b.text.empty()) {
       b.kept = false;
       b.reason = Reason::Empty;
-      b.evidence = "nothing left after normalization";
+      if (pb.wants_evidence) b.evidence = "nothing left after normalization";
     } else {
       text_size += b.text.size() + 2;
     }

@@ -110,6 +110,9 @@ void winnow_options_free(winnow_options *options); /* NULL is a no-op */
 winnow_status winnow_options_set_mode(winnow_options *options, winnow_mode mode);
 winnow_status winnow_options_set_favor(winnow_options *options, winnow_favor favor);
 winnow_status winnow_options_set_tables(winnow_options *options, int tables);
+/* Write each dropped block's evidence (on by default); off, the evidence of
+ * every block reads "" and the reasons stay. */
+winnow_status winnow_options_set_evidence(winnow_options *options, int evidence);
 /* 0 = no limit; 64 MiB by default. */
 winnow_status winnow_options_set_max_bytes(winnow_options *options, size_t max_bytes);
 /* The normalize stage on or off (on by default). */

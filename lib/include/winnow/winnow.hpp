@@ -75,6 +75,11 @@ struct Options {
   // Inputs larger than this are refused with Status::TooLarge rather than
   // processed (0 = no limit). 64 MiB by default.
   std::size_t max_bytes = std::size_t{64} << 20;
+  // Fill Block::evidence, the human-readable why of each dropped block.
+  // Off, every block still carries its Reason and only the evidence text is
+  // left empty: that saves building a string for most blocks of a page
+  // when only the article text is wanted.
+  bool evidence = true;
   NormalizeOptions normalize;
 };
 

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
+#include "../fuzz/utf8_check.hpp"
 #include "charset.hpp"
 #include "html_test_util.hpp"
 
@@ -49,6 +53,32 @@ TEST(HtmlCharset, ValidityCheck) {
   EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong
   EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
   EXPECT_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
+}
+
+// The check skips ASCII 64 bytes at a time: each kind of sequence, valid or
+// not, at every offset of that skip and cut at the end, agrees with the
+// independent validator; so do random byte strings.
+TEST(HtmlCharset, ValidityCheckAgreesWithAByteAtATimeOne) {
+  const std::string sequences[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC0\xAF", "\xED\xA0\x80",
+                                   "\xE0\x9F\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80", "\xFF",
+                                   "\xE2\x82", "\xC3"};
+  for (std::size_t pad = 0; pad <= 130; ++pad) {
+    for (const auto& seq : sequences) {
+      const std::string ascii(pad, 'a');
+      for (const std::string& text : {ascii + seq, ascii + seq + ascii, seq + ascii}) {
+        ASSERT_EQ(is_valid_utf8(text), fuzz::is_valid_utf8(text)) << "pad " << pad << ", sequence " << seq.size();
+      }
+    }
+  }
+  std::mt19937 random(7);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text(random() % 100, 'x');
+    for (char& c : text) {
+      const unsigned r = random() % 16;  // mostly ASCII, some lead and continuation bytes
+      c = static_cast<char>(r < 10 ? 'a' + r : r < 13 ? 0x80 + random() % 64 : 0xC0 + random() % 64);
+    }
+    ASSERT_EQ(is_valid_utf8(text), fuzz::is_valid_utf8(text)) << text;
+  }
 }
 
 TEST(HtmlCharset, ExtractReadsUtf16WithBom) {

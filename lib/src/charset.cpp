@@ -9,6 +9,8 @@
 #include <cstring>
 #include <utility>
 
+#include "byte_masks.hpp"
+
 namespace winnow::detail {
 
 namespace {
@@ -111,43 +113,31 @@ std::string declared_charset(std::string_view bytes) {
   return {};
 }
 
+// Valid UTF-8 (ASCII checked 64 bytes at a time), or not. One branch per
+// sequence length: non-Latin text is a sequence after a sequence.
 bool is_valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    // ASCII, the bulk of any page, eight bytes at a time.
-    while (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (word & 0x8080808080808080ULL) break;
-      p += 8;
+  const std::size_t n = s.size();
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char b = byte(i);
+    if (b < 0x80) {
+      i = skip_ascii(s.data(), n, i + 1);
+    } else if (b < 0xE0) {
+      if (b < 0xC2 || i + 1 >= n || !continuation(i + 1)) return false;
+      i += 2;
+    } else if (b < 0xF0) {
+      if (i + 2 >= n || !continuation(i + 1) || !continuation(i + 2)) return false;
+      if ((b == 0xE0 && byte(i + 1) < 0xA0) || (b == 0xED && byte(i + 1) > 0x9F)) return false;
+      i += 3;
+    } else {
+      if (b > 0xF4 || i + 3 >= n || !continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) {
+        return false;
+      }
+      if ((b == 0xF0 && byte(i + 1) < 0x90) || (b == 0xF4 && byte(i + 1) > 0x8F)) return false;
+      i += 4;
     }
-    if (p >= end) break;
-    if (*p < 0x80) {
-      ++p;
-      continue;
-    }
-    int n = 0;
-    unsigned char c = *p;
-    if (c >= 0xC2 && c <= 0xDF) n = 1;
-    else if (c >= 0xE0 && c <= 0xEF) n = 2;
-    else if (c >= 0xF0 && c <= 0xF4) n = 3;
-    else return false;
-    if (end - p <= n) return false;
-    unsigned char c1 = p[1];
-    if ((c1 & 0xC0) != 0x80) return false;
-    if (n == 1) {  // two bytes, most non-ASCII text: nothing more to check
-      p += 2;
-      continue;
-    }
-    if (c == 0xE0 && c1 < 0xA0) return false;  // overlong
-    if (c == 0xED && c1 > 0x9F) return false;  // surrogate
-    if (c == 0xF0 && c1 < 0x90) return false;  // overlong
-    if (c == 0xF4 && c1 > 0x8F) return false;  // beyond U+10FFFF
-    for (int k = 2; k <= n; ++k) {
-      if ((p[k] & 0xC0) != 0x80) return false;
-    }
-    p += n + 1;
   }
   return true;
 }

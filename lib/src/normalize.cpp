@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "byte_masks.hpp"
+#include "charset.hpp"
 #include "decode.hpp"
 #include "entities.hpp"
 #include "mojibake.hpp"
@@ -64,35 +65,6 @@ void NormalizeReport::append_notes(std::vector<std::string>& notes) const {
 }
 
 namespace {
-
-// Valid UTF-8 (ASCII checked 64 bytes at a time), or not. One branch per
-// sequence length: non-Latin text is a sequence after a sequence.
-bool is_valid_utf8(std::string_view s) {
-  const std::size_t n = s.size();
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
-  std::size_t i = 0;
-  while (i < n) {
-    unsigned char b = byte(i);
-    if (b < 0x80) {
-      i = skip_ascii(s.data(), n, i + 1);
-    } else if (b < 0xE0) {
-      if (b < 0xC2 || i + 1 >= n || !continuation(i + 1)) return false;
-      i += 2;
-    } else if (b < 0xF0) {
-      if (i + 2 >= n || !continuation(i + 1) || !continuation(i + 2)) return false;
-      if ((b == 0xE0 && byte(i + 1) < 0xA0) || (b == 0xED && byte(i + 1) > 0x9F)) return false;
-      i += 3;
-    } else {
-      if (b > 0xF4 || i + 3 >= n || !continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) {
-        return false;
-      }
-      if ((b == 0xF0 && byte(i + 1) < 0x90) || (b == 0xF4 && byte(i + 1) > 0x8F)) return false;
-      i += 4;
-    }
-  }
-  return true;
-}
 
 // The text a pass works on: its input until a step changes it, then the
 // pass's own string. Each step writes only when it changes something, so a

@@ -1,7 +1,8 @@
 // Site-learning block keys: the fast block_key() (stretches of ASCII
-// letters and single spaces sixteen or eight bytes at a time) against its
-// definition, words_key(block_words()), on edge cases at every alignment and
-// on every line of the benchmark pages.
+// letters and single spaces sixteen or eight bytes at a time, the words
+// hashed eight bytes at a time) against its definition,
+// words_key(block_words()), on edge cases at every alignment and on every
+// line of the benchmark pages.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -31,11 +32,12 @@ const std::vector<std::string> kPieces = {
     "\xFF" /* invalid */, "\xC3" /* truncated */, "\x01", "\x7F",
 };
 
-// Each pair of pieces with 0..16 bytes of padding before, between or after,
-// so every join lands on every offset of the sixteen- and eight-byte reads.
+// Each pair of pieces with 0..24 bytes of padding before, between or after,
+// so every join lands on every offset of the sixteen- and eight-byte reads
+// and the words end at every offset of the hash's eight-byte lanes.
 std::vector<std::string> joins(const std::vector<std::string>& pieces) {
   std::vector<std::string> out;
-  for (std::size_t pad = 0; pad <= 16; ++pad) {
+  for (std::size_t pad = 0; pad <= 24; ++pad) {
     const std::string x(pad, 'x');
     for (const auto& a : pieces) {
       for (const auto& b : pieces) out.insert(out.end(), {x + a + b, a + x + b + " " + a, a + b + x});

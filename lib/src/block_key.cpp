@@ -29,7 +29,8 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
 // then the length and the splitmix64 finalizer. The lanes form a serial
 // chain, but one step per eight bytes rather than one multiply per byte.
 // The sketch places its counters by these keys: changing the function
-// moves its collisions, so it is pinned by tests.
+// moves its collisions, so it is pinned by tests. `words` has eight
+// readable bytes past `size`, so the last lane is one load.
 std::uint64_t hash_words(const unsigned char* words, std::size_t size) {
   if (size == 0) return 0;
   constexpr std::uint64_t kLaneMultiplier = 0x9FB21C651E98DF25ull;
@@ -41,8 +42,9 @@ std::uint64_t hash_words(const unsigned char* words, std::size_t size) {
     h = std::rotl((h ^ lane) * kLaneMultiplier, 29);
   }
   if (at < size) {
-    std::uint64_t lane = 0;
-    for (std::size_t k = at; k < size; ++k) lane |= std::uint64_t{words[k]} << (8 * (k - at));
+    std::uint64_t lane;
+    std::memcpy(&lane, words + at, 8);
+    lane &= ~std::uint64_t{0} >> (8 * (8 - (size - at)));
     h = std::rotl((h ^ lane) * kLaneMultiplier, 29);
   }
   return mix(h ^ size) | 1;
@@ -50,7 +52,7 @@ std::uint64_t hash_words(const unsigned char* words, std::size_t size) {
 
 // The words being written, into room the caller sized (block_words() is
 // never longer than twice its text) with 16 bytes to spare, so that a
-// stretch is stored sixteen bytes at once and only its length counts.
+// stretch is stored sixteen bytes at once and the hash reads whole lanes.
 class WordsWriter {
  public:
   explicit WordsWriter(unsigned char* room) : base_(room), out_(room) {}
@@ -321,7 +323,9 @@ std::string block_words(std::string_view text) {
 }
 
 std::uint64_t words_key(std::string_view words) {
-  return hash_words(reinterpret_cast<const unsigned char*>(words.data()), words.size());
+  std::string padded(words);
+  padded.append(8, '\0');
+  return hash_words(reinterpret_cast<const unsigned char*>(padded.data()), words.size());
 }
 
 std::uint64_t block_key(std::string_view text) {

@@ -186,6 +186,27 @@ TEST(FastPath, EdgeCasesAcrossSixtyFourBytes) {
 
 // Chrome-word phrases, whole and not, at every offset of keys longer than
 // the 64 bytes find_chrome_words() looks at in one step.
+// Keys go to the page's arena: each stays where it was written, with its
+// bytes, while the arena fills chunk after chunk and is moved.
+TEST(FastPath, KeyArenaKeepsEveryKeyInPlace) {
+  KeyArena keys;
+  keys.reserve(40);
+  std::vector<std::string> texts;
+  std::vector<std::string_view> views;
+  for (int i = 0; i < 300; ++i) {
+    texts.push_back("Block " + std::to_string(i) + std::string(static_cast<std::size_t>(i % 37), 'x') + " END");
+    std::string_view key;
+    const BlockStats stats = block_stats_and_key(texts.back(), keys, key);
+    std::string expected_key;
+    EXPECT_EQ(stats, block_stats_and_key(texts.back(), expected_key));
+    EXPECT_EQ(key, expected_key);
+    views.push_back(key);
+  }
+  KeyArena moved = std::move(keys);
+  for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(views[i], marker_key(texts[i])) << i;
+  EXPECT_TRUE(moved.add("", 0).empty());
+}
+
 TEST(FastPath, ChromeWordsAtEveryOffset) {
   const std::string filler = "Some words, then more words (and numbers 12 34) and yet more words to fill the line up ";
   std::vector<std::string> phrases = builtin_markers().chrome_words;

@@ -560,7 +560,7 @@ void walk_ascii_run(StatsWalk& w, KeyWalk& k, std::string_view text, std::size_t
 
 }  // namespace
 
-BlockStats block_stats_and_key(std::string_view text, std::string& key) {
+BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::string_view& key) {
   const std::size_t n = text.size();
   // Lower-casing can make a code point longer (an invalid byte becomes
   // U+FFFD, 3 bytes), and 64 bytes are written at once.
@@ -596,11 +596,19 @@ BlockStats block_stats_and_key(std::string_view text, std::string& key) {
     walk_ascii_run(w, k, text, i, p, len, m);
     i += len;
   }
-  key.assign(k.base, k.alnum_end);
+  key = keys.add(k.base, k.alnum_end);
   if (w.pending_end) ++s.sentence_ends;
   const char32_t last = w.last_visible;
   s.ends_sentence = last < 0x80 ? (kAsciiClasses[last] & kSentenceEnd) || last == ':'
                                 : is_sentence_end(last) || last == 0xFF1A;
+  return s;
+}
+
+BlockStats block_stats_and_key(std::string_view text, std::string& key) {
+  KeyArena keys;
+  std::string_view in_arena;
+  const BlockStats s = block_stats_and_key(text, keys, in_arena);
+  key.assign(in_arena);
   return s;
 }
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "key_arena.hpp"
+
 namespace winnow::detail {
 
 struct BlockStats {
@@ -37,6 +39,8 @@ BlockStats block_stats_reference(std::string_view text);
 // 64 bytes at a time where the text is ASCII, with a property table for the
 // rest: classify needs both of every block. `key` receives the key.
 BlockStats block_stats_and_key(std::string_view text, std::string& key);
+// The same with the key kept in `keys`: `key` views it there.
+BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::string_view& key);
 
 // What the walk needs to know of a code point, looked up in a table filled
 // as text meets them (code points up to U+FFFF; computed for the rest).

@@ -38,9 +38,9 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
 // only open a block ("Posted by ...", "34 comments ...") and teaser prefixes
 // are only trusted on blocks that do not read as prose, so "Comments from the
 // minister came late." stays.
-void classify_block(PageBlock& b, const MarkerSet& markers) {
-  b.stats = block_stats_and_key(b.block.text, b.key);
-  const std::string& key = b.key;
+void classify_block(PageBlock& b, const MarkerSet& markers, KeyArena& keys) {
+  b.stats = block_stats_and_key(b.block.text, keys, b.key);
+  const std::string_view key = b.key;
   const BlockStats& stats = b.stats;
   if (key.empty()) {
     drop(b, Reason::Empty, "no letters or digits", true);
@@ -48,7 +48,7 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
   }
   std::string phrase;
   if (auto reason = markers.find_whole(key)) {
-    drop(b, *reason, [&] { return "marker '" + key + "'"; }, *reason == Reason::AdMarker);
+    drop(b, *reason, [&] { return "marker '" + std::string(key) + "'"; }, *reason == Reason::AdMarker);
     return;
   }
   if (is_prose(stats)) {
@@ -81,9 +81,13 @@ void classify_block(PageBlock& b, const MarkerSet& markers) {
 
 void classify(Document& doc, const Options& options) {
   const MarkerSet& markers = builtin_markers();
+  // A key is never longer than its text but for rare lower-casings.
+  std::size_t text_bytes = 0;
+  for (const auto& b : doc.blocks) text_bytes += b.block.text.size();
+  doc.keys.reserve(text_bytes + 64);
   for (auto& b : doc.blocks) {
     b.wants_evidence = options.evidence;  // classify makes the first drops
-    classify_block(b, markers);
+    classify_block(b, markers, doc.keys);
   }
 }
 

@@ -6,11 +6,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "block_stats.hpp"
+#include "key_arena.hpp"
 #include "winnow/winnow.hpp"
 
 namespace winnow::detail {
@@ -41,8 +43,9 @@ struct PageBlock {
 
   // Set by classify from block.text, which no later stage changes: the
   // marker_key() and block_stats() that classify and select both read,
-  // computed once per block rather than once per rule.
-  std::string key;
+  // computed once per block rather than once per rule. The key lives in
+  // the document's KeyArena.
+  std::string_view key;
   BlockStats stats;
 };
 
@@ -50,6 +53,7 @@ struct Document {
   Mode mode = Mode::Text;
   Metadata metadata;
   std::vector<PageBlock> blocks;
+  KeyArena keys;  // PageBlock::key of every block
 };
 
 // Mark a block as dropped, with why: `why` is the evidence text, or a

@@ -60,13 +60,13 @@ bool is_link_dense(const PageBlock& b, const Tuning& t) {
   return b.link_density > t.link_dense && (b.block.text.size() < 300 || b.link_density > 0.8);
 }
 
-bool same_headline(const std::string& key, const std::string& title_key) {
+bool same_headline(std::string_view key, std::string_view title_key) {
   if (key.empty() || title_key.empty()) return false;
   if (key == title_key) return true;
   // "Headline" vs "Headline | Site", either way round.
-  const std::string& shorter = key.size() < title_key.size() ? key : title_key;
-  const std::string& longer = key.size() < title_key.size() ? title_key : key;
-  return shorter.size() * 10 >= longer.size() * 6 && longer.find(shorter) == 0;
+  const std::string_view shorter = key.size() < title_key.size() ? key : title_key;
+  const std::string_view longer = key.size() < title_key.size() ? title_key : key;
+  return shorter.size() * 10 >= longer.size() * 6 && longer.starts_with(shorter);
 }
 
 // The block holding the page's headline: the heading that matches the
@@ -302,7 +302,7 @@ void drop_headline(Document& doc) {
 // that repeats the kept block just before it is a duplicate (a caption given
 // twice, a teaser line and its link).
 void drop_repeats(Document& doc) {
-  std::string previous;
+  std::string_view previous;
   for (auto& b : doc.blocks) {
     if (!b.block.kept) continue;
     if (b.key == previous) drop(b, Reason::Duplicate, "same text as the block before");
@@ -326,9 +326,9 @@ void drop_trailing_headings(Document& doc) {
 bool opens_related_list(const PageBlock& b, const MarkerSet& markers) {
   constexpr std::size_t kMaxOpenerBytes = 60;
   if (b.block.text.size() > kMaxOpenerBytes || has_sentence_end(b.block.text)) return false;
-  const std::string& key = b.key;
-  for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
-    auto it = markers.whole.find(key.substr(0, space));
+  const std::string_view key = b.key;
+  for (std::size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1)) {
+    auto it = markers.whole.find(std::string(key.substr(0, space)));
     if (it != markers.whole.end() && it->second == Reason::RelatedList) return true;
   }
   return false;

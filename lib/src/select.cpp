@@ -117,7 +117,7 @@ std::size_t find_title(const Document& doc, Stats stats, Span article) {
   // Whether a key turns up twice or more before the article: asked only of
   // the few headline-like lines in the window, so nothing is counted for
   // the rest.
-  auto shown_twice = [&](const std::string& key) {
+  auto shown_twice = [&](std::string_view key) {
     int seen = 0;
     for (std::size_t j = 0; j < article.begin; ++j) {
       if (doc.blocks[j].key == key && ++seen == 2) return true;
@@ -381,7 +381,7 @@ void drop_repeats(Document& doc) {
   const std::string title_key = marker_key(doc.metadata.title);
   for (auto& b : doc.blocks) {
     if (b.block.reason == Reason::Title) continue;
-    const std::string& key = b.key;
+    const std::string_view key = b.key;
     if (!title_key.empty() && key == title_key) {
       drop(b, Reason::DuplicateHeadline, "repeats the headline");
       continue;

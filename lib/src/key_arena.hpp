@@ -1,0 +1,46 @@
+// Storage for many short strings that live as long as a page does (the
+// keys of its blocks): back to back in a few large allocations rather than
+// one allocation each.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace winnow::detail {
+
+// What add() returns stays valid, and in place, for the arena's life,
+// however the arena is moved.
+class KeyArena {
+ public:
+  // Room for about this many bytes of keys before another chunk is needed.
+  void reserve(std::size_t bytes) {
+    if (bytes > room()) add_chunk(bytes);
+  }
+
+  std::string_view add(const char* bytes, std::size_t size) {
+    if (size == 0) return {};
+    if (size > room()) add_chunk(std::max(size, 2 * capacity_));
+    char* at = chunks_.back().get() + used_;
+    std::memcpy(at, bytes, size);
+    used_ += size;
+    return {at, size};
+  }
+
+ private:
+  std::size_t room() const { return capacity_ - used_; }
+
+  void add_chunk(std::size_t bytes) {
+    chunks_.push_back(std::make_unique_for_overwrite<char[]>(bytes));
+    capacity_ = bytes;
+    used_ = 0;
+  }
+
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::size_t capacity_ = 0, used_ = 0;
+};
+
+}  // namespace winnow::detail

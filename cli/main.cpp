@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "args.hpp"
+#include "batch.hpp"
 #include "commands.hpp"
 
 int main(int argc, char** argv) {
@@ -24,7 +25,9 @@ int main(int argc, char** argv) {
   }
   if (!winnow::cli::load_name_files(args)) return winnow::cli::kExitUsage;
   // Only --explain shows why blocks were dropped; without it the evidence
-  // texts would be built for nothing.
+  // texts would be built for nothing. Site learning reads the block keys
+  // extract() can make along the way.
   args.options.evidence = args.explain;
+  args.options.block_keys = winnow::cli::site_boilerplate_enabled(args);
   return winnow::cli::run_extract(args);
 }

@@ -1,13 +1,16 @@
 // Fuzz target: winnow::clean_text(), scraped text end to end, with Options
 // drawn from the input; the text path's own fast paths (line splitting,
-// site-learning block keys) against their definitions.
+// site-learning block keys, alone and along the stats walk) against their
+// definitions.
 #include <cstdint>
 #include <string>
 
 #include "block_key.hpp"
+#include "block_stats.hpp"
 #include "decode.hpp"
 #include "parse_text.hpp"
 #include "support.hpp"
+#include "winnow/site_boilerplate.hpp"
 
 namespace {
 
@@ -22,6 +25,11 @@ void check_fast_paths(std::string_view text) {
   }
   WINNOW_FUZZ_CHECK(winnow::detail::block_key(text) == winnow::detail::words_key(winnow::detail::block_words(text)),
                     "block_key differs from its definition");
+  winnow::detail::KeyArena arena;
+  std::string_view key;
+  std::uint64_t words_key = 0;
+  winnow::detail::block_stats_key_and_words(text, arena, key, words_key);
+  WINNOW_FUZZ_CHECK(words_key == winnow::detail::block_key(text), "the key spelled along the stats walk differs");
 }
 
 }  // namespace
@@ -42,5 +50,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   text_options.mode = winnow::Mode::Text;
   winnow::detail::Decoded decoded = winnow::detail::decode(input, text_options);
   winnow::fuzz::check_text_invents_nothing(r, decoded.utf8, options.normalize);
+
+  // The block keys extract() makes along the way are the learner's own.
+  winnow::Options keyed = options;
+  keyed.block_keys = true;
+  winnow::Result with_keys = winnow::clean_text(input, keyed);
+  WINNOW_FUZZ_CHECK(with_keys.text == r.text && with_keys.block_keys == winnow::SiteBoilerplate::block_keys(r),
+                    "Result::block_keys differ from the learner's keys");
   return 0;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "test_files.hpp"
+#include "block_key.hpp"
 #include "block_stats.hpp"
 #include "byte_masks.hpp"
 #include "markers.hpp"
@@ -117,6 +118,14 @@ void expect_same(std::string_view text) {
   EXPECT_EQ(one_walk_key, key) << "text: " << quote(text);
   EXPECT_TRUE(one_walk == reference) << "text: " << quote(text) << "\none walk:  " << show(one_walk)
                                      << "\nreference: " << show(reference);
+  // And with the site-learning key spelled along the same walk.
+  KeyArena arena;
+  std::string_view with_words_key;
+  std::uint64_t words_key = 0;
+  BlockStats with_words = block_stats_key_and_words(text, arena, with_words_key, words_key);
+  EXPECT_EQ(with_words_key, key) << "text: " << quote(text);
+  EXPECT_TRUE(with_words == reference) << "text: " << quote(text);
+  EXPECT_EQ(words_key, block_key(text)) << "text: " << quote(text);
 }
 
 void expect_same_parse(std::string_view text) {

@@ -2,6 +2,7 @@
 // multi-page site made from samples/.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "cli_support.hpp"
@@ -134,6 +135,42 @@ TEST(SiteBoilerplate, EndlessStreamDoesNotSaturateTheSketch) {
     if (learner.pages_with("stream", "never seen block number " + std::to_string(k) + " x") >= 3) ++false_positives;
   }
   EXPECT_LE(false_positives, 5);
+}
+
+// Options::block_keys: extract() hands over the keys the learner would
+// compute from the Result's blocks, for dropped blocks (their text as
+// found) and kept ones (normalized; here NFC and a name variant change a
+// paragraph after the keys were first taken).
+void expect_block_keys_as_computed(std::string_view input, winnow::Mode mode) {
+  winnow::Options options;
+  options.mode = mode;
+  EXPECT_TRUE(winnow::extract(input, options).block_keys.empty());
+  options.block_keys = true;
+  const winnow::Result with_keys = winnow::extract(input, options);
+  ASSERT_TRUE(with_keys.ok());
+  ASSERT_EQ(with_keys.block_keys.size(), with_keys.blocks.size());
+  winnow::Result plain = with_keys;
+  plain.block_keys.clear();
+  EXPECT_EQ(with_keys.block_keys, winnow::SiteBoilerplate::block_keys(plain));
+  EXPECT_EQ(winnow::SiteBoilerplate::block_keys(with_keys), with_keys.block_keys);
+}
+
+TEST(SiteBoilerplate, ExtractGivesTheBlockKeysTheLearnerWouldCompute) {
+  for (const auto& entry : fs::directory_iterator(WINNOW_SOURCE_DIR "/samples")) {
+    SCOPED_TRACE(entry.path().string());
+    expect_block_keys_as_computed(read_file(entry.path()), winnow::Mode::Text);
+  }
+  const std::string changed = "The cafe\xCC\x81 owner said Zelenskiy would visit the town on Tuesday afternoon.";
+  const std::string text = "Menu\n\n" + body(1) + "\n\n" + changed + "\n\n" + body(2) + "\n\nShare\n";
+  expect_block_keys_as_computed(text, winnow::Mode::Text);
+  const winnow::Result r = winnow::clean_text(text);
+  ASSERT_TRUE(std::any_of(r.blocks.begin(), r.blocks.end(), [&](const winnow::Block& b) {
+    return b.kept && b.text.find("Zelensky would visit") != std::string::npos && b.text != changed;
+  })) << "normalization left the paragraph as it was: the test no longer covers a changed block";
+  expect_block_keys_as_computed(
+      "<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav><article><h1>Rain due</h1>"
+      "<p>" + changed + "</p><p>" + body(3) + "</p></article><footer>Copyright 2024</footer></body></html>",
+      winnow::Mode::Html);
 }
 
 TEST(SiteBoilerplate, SiteKeyIsTheHostName) {

@@ -24,6 +24,8 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
   return x ^ (x >> 31);
 }
 
+}  // namespace
+
 // The hash of the words: eight bytes at a time (little-endian lanes, the
 // last one zero-padded), each lane folded in by a multiply and a rotation,
 // then the length and the splitmix64 finalizer. The lanes form a serial
@@ -49,6 +51,8 @@ std::uint64_t hash_words(const unsigned char* words, std::size_t size) {
   }
   return mix(h ^ size) | 1;
 }
+
+namespace {
 
 // The words being written, into room the caller sized (block_words() is
 // never longer than twice its text) with 16 bytes to spare, so that a

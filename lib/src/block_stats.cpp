@@ -10,6 +10,7 @@
 
 #include <utf8proc.h>
 
+#include "block_key.hpp"
 #include "byte_masks.hpp"
 #include "utf8.hpp"
 
@@ -417,10 +418,30 @@ inline bool ascii_ahead(std::string_view text, std::size_t i) {
   return !((a | b) & 0x8080808080808080ULL);
 }
 
+// The site-learning words of the block, spelled along the walk when asked
+// for (kWords); nothing otherwise.
+template <bool kWords>
+struct WordsAlong;
+
+template <>
+struct WordsAlong<true> : WordsSpeller {
+  using WordsSpeller::WordsSpeller;
+};
+
+template <>
+struct WordsAlong<false> {
+  explicit WordsAlong(unsigned char*) {}
+  void ascii(unsigned char) {}
+  void code_point(char32_t, bool) {}
+  void ascii_run(const char*, std::size_t, std::uint64_t, std::uint64_t) {}
+};
+
 // Code point at a time from text[i], a non-ASCII byte, while non-ASCII
 // text goes on: up to a space that 16 ASCII bytes follow, where 64-byte
 // steps pay again, or the end.
-void walk_code_points(StatsWalk& w, KeyWalk& k, std::string_view text, std::size_t& i) {
+template <bool kWords>
+[[gnu::always_inline]] inline void walk_code_points(StatsWalk& w, KeyWalk& k, WordsAlong<kWords>& spelled,
+                                                     std::string_view text, std::size_t& i) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   while (i < n) {
@@ -431,6 +452,7 @@ void walk_code_points(StatsWalk& w, KeyWalk& k, std::string_view text, std::size
       if ((c == ':' || c == '.') && !w.s.has_url) w.s.has_url = url_mark_at(text, i);
       ++i;
       walk_ascii(w, c);
+      spelled.ascii(c);
       const char32_t lower = (cls & kUpper) ? char32_t{c} + 32 : char32_t{c};
       key_code_point(k, lower, (cls & kSpace) != 0, (cls & (kUpper | kLower | kDigit)) != 0);
       continue;
@@ -453,6 +475,7 @@ void walk_code_points(StatsWalk& w, KeyWalk& k, std::string_view text, std::size
     const CodePointProps p = lookup_props(cp);
     walk_props(w, cp, p.flags);
     key_code_point(k, p.lower, (p.flags & CodePointProps::kSpace) != 0, (p.flags & CodePointProps::kAlnum) != 0);
+    spelled.code_point(p.lower, (p.flags & CodePointProps::kAlnum) != 0);
   }
 }
 
@@ -489,8 +512,11 @@ inline std::uint64_t after_runs(std::uint64_t from, std::uint64_t skip) {
 // `len` ASCII bytes at p (p has 64 readable bytes; `m` their masks) into
 // the statistics and the key: what walk_ascii() and key_code_point() do
 // byte by byte, with bit operations over the whole run.
-void walk_ascii_run(StatsWalk& w, KeyWalk& k, std::string_view text, std::size_t offset, const char* p,
-                    std::size_t len, const StatsMasks& m) {
+template <bool kWords>
+[[gnu::always_inline]] inline void walk_ascii_run(StatsWalk& w, KeyWalk& k, WordsAlong<kWords>& spelled,
+                                                  std::string_view text, std::size_t offset, const char* p,
+                                                  std::size_t len, const StatsMasks& m) {
+  spelled.ascii_run(p, len, m.letter, m.digit);
   const std::uint64_t valid = len == kMaskBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << len) - 1;
   const std::uint64_t letters = m.letter & valid;
   const std::uint64_t digits = m.digit & valid;
@@ -558,14 +584,17 @@ void walk_ascii_run(StatsWalk& w, KeyWalk& k, std::string_view text, std::size_t
   }
 }
 
-}  // namespace
-
-BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::string_view& key) {
+// block_stats_and_key(), and with kWords the block's site-learning key
+// (block_key(text)) in `words_key`.
+template <bool kWords>
+BlockStats stats_key_words(std::string_view text, KeyArena& keys, std::string_view& key, std::uint64_t& words_key) {
   const std::size_t n = text.size();
   // Lower-casing can make a code point longer (an invalid byte becomes
-  // U+FFFD, 3 bytes), and 64 bytes are written at once.
-  constexpr std::size_t kOnStack = 4096;
-  const std::size_t room = 3 * n + 2 * kMaskBlock + 8;
+  // U+FFFD, 3 bytes), and 64 bytes are written at once. The words, when
+  // asked for, follow the key in the same buffer.
+  constexpr std::size_t kOnStack = 8192;
+  const std::size_t key_room = 3 * n + 2 * kMaskBlock + 8;
+  const std::size_t room = key_room + (kWords ? 2 * n + WordsSpeller::kWordsSlack : 0);
   char on_stack[kOnStack];
   std::unique_ptr<char[]> on_heap;
   char* buffer = on_stack;
@@ -575,6 +604,7 @@ BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::strin
   }
   KeyWalk k;
   k.base = k.out = buffer + kMaskBlock;
+  WordsAlong<kWords> spelled(reinterpret_cast<unsigned char*>(buffer + key_room));
   BlockStats s;
   StatsWalk w{s};
   char tail[kMaskBlock];
@@ -589,19 +619,32 @@ BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::strin
     const StatsMasks m = stats_masks(p, static_cast<int>((len + 15) / 16));
     const std::uint64_t high = len == kMaskBlock ? m.high : m.high & ((std::uint64_t{1} << len) - 1);
     if (high & 1) {
-      walk_code_points(w, k, text, i);
+      walk_code_points(w, k, spelled, text, i);
       continue;
     }
     if (high) len = static_cast<std::size_t>(std::countr_zero(high));
-    walk_ascii_run(w, k, text, i, p, len, m);
+    walk_ascii_run(w, k, spelled, text, i, p, len, m);
     i += len;
   }
   key = keys.add(k.base, k.alnum_end);
+  if constexpr (kWords) words_key = spelled.key();
   if (w.pending_end) ++s.sentence_ends;
   const char32_t last = w.last_visible;
   s.ends_sentence = last < 0x80 ? (kAsciiClasses[last] & kSentenceEnd) || last == ':'
                                 : is_sentence_end(last) || last == 0xFF1A;
   return s;
+}
+
+}  // namespace
+
+BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::string_view& key) {
+  std::uint64_t unused = 0;
+  return stats_key_words<false>(text, keys, key, unused);
+}
+
+BlockStats block_stats_key_and_words(std::string_view text, KeyArena& keys, std::string_view& key,
+                                     std::uint64_t& words_key) {
+  return stats_key_words<true>(text, keys, key, words_key);
 }
 
 BlockStats block_stats_and_key(std::string_view text, std::string& key) {

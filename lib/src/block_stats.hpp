@@ -41,6 +41,10 @@ BlockStats block_stats_reference(std::string_view text);
 BlockStats block_stats_and_key(std::string_view text, std::string& key);
 // The same with the key kept in `keys`: `key` views it there.
 BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::string_view& key);
+// The same, and in the same walk the block's site-learning key,
+// block_key(text) (block_key.hpp), in `words_key`.
+BlockStats block_stats_key_and_words(std::string_view text, KeyArena& keys, std::string_view& key,
+                                     std::uint64_t& words_key);
 
 // What the walk needs to know of a code point, looked up in a table filled
 // as text meets them (code points up to U+FFFF; computed for the rest).

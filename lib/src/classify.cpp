@@ -38,8 +38,9 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
 // only open a block ("Posted by ...", "34 comments ...") and teaser prefixes
 // are only trusted on blocks that do not read as prose, so "Comments from the
 // minister came late." stays.
-void classify_block(PageBlock& b, const MarkerSet& markers, KeyArena& keys) {
-  b.stats = block_stats_and_key(b.block.text, keys, b.key);
+void classify_block(PageBlock& b, const MarkerSet& markers, KeyArena& keys, bool site_key) {
+  b.stats = site_key ? block_stats_key_and_words(b.block.text, keys, b.key, b.site_key)
+                     : block_stats_and_key(b.block.text, keys, b.key);
   const std::string_view key = b.key;
   const BlockStats& stats = b.stats;
   if (key.empty()) {
@@ -87,7 +88,7 @@ void classify(Document& doc, const Options& options) {
   doc.keys.reserve(text_bytes + 64);
   for (auto& b : doc.blocks) {
     b.wants_evidence = options.evidence;  // classify makes the first drops
-    classify_block(b, markers, doc.keys);
+    classify_block(b, markers, doc.keys, options.block_keys);
   }
 }
 

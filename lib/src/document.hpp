@@ -47,6 +47,9 @@ struct PageBlock {
   // the document's KeyArena.
   std::string_view key;
   BlockStats stats;
+  // With Options::block_keys: block_key(block.text) (block_key.hpp), from
+  // the same walk.
+  std::uint64_t site_key = 0;
 };
 
 struct Document {

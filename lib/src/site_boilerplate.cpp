@@ -109,6 +109,7 @@ SiteBoilerplate::SiteBoilerplate(SiteBoilerplateOptions options)
 SiteBoilerplate::~SiteBoilerplate() = default;
 
 std::vector<std::uint64_t> SiteBoilerplate::block_keys(const Result& page) {
+  if (page.block_keys.size() == page.blocks.size()) return page.block_keys;  // extract() made them
   std::vector<std::uint64_t> keys;
   keys.reserve(page.blocks.size());
   for (const auto& b : page.blocks) keys.push_back(detail::block_key(b.text));

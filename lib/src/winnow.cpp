@@ -1,6 +1,7 @@
 // The public entry points: run the stages in order and assemble the Result.
 #include "winnow/winnow.hpp"
 
+#include "block_key.hpp"
 #include "classify.hpp"
 #include "decode.hpp"
 #include "normalize.hpp"
@@ -35,7 +36,10 @@ Result assemble(detail::Document&& doc, const Options& options) {
     Block& b = pb.block;
     if (!b.kept) continue;
     const bool pre = b.kind == BlockKind::Preformatted;
-    b.text = detail::normalize_text(b.text, options.normalize, &report, pre);
+    std::string normalized = detail::normalize_text(b.text, options.normalize, &report, pre);
+    // The site key was taken from the text before; it goes with the text.
+    if (options.block_keys && normalized != b.text) pb.site_key = detail::block_key(normalized);
+    b.text = std::move(normalized);
     if (!b.markdown.empty()) b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
     if (b.text.empty()) {
       b.kept = false;
@@ -48,7 +52,9 @@ Result assemble(detail::Document&& doc, const Options& options) {
   // The article in room made once, not grown block by block.
   r.text.reserve(text_size);
   r.blocks.reserve(doc.blocks.size());
+  if (options.block_keys) r.block_keys.reserve(doc.blocks.size());
   for (auto& pb : doc.blocks) {
+    if (options.block_keys) r.block_keys.push_back(pb.site_key);
     Block& b = pb.block;
     if (b.kept) {
       if (!r.text.empty()) r.text += "\n\n";

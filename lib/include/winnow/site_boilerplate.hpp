@@ -67,9 +67,11 @@ class SiteBoilerplate {
   std::size_t apply(std::string_view site, Result& page) const;
 
   // The comparison key of each block of `page`, in block order (0 for a
-  // block without letters or digits). A pure function: compute the keys on
-  // worker threads and pass them to the overloads below, which then only
-  // touch the sketch.
+  // block without letters or digits): page.block_keys when extract() made
+  // them (Options::block_keys, which saves walking every block's text
+  // again), else computed from the blocks' text. A pure function: compute
+  // the keys on worker threads and pass them to the overloads below, which
+  // then only touch the sketch.
   static std::vector<std::uint64_t> block_keys(const Result& page);
   void observe(std::string_view site, const std::vector<std::uint64_t>& keys);
   std::size_t apply(std::string_view site, Result& page,

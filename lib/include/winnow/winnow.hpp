@@ -80,6 +80,11 @@ struct Options {
   // left empty: that saves building a string for most blocks of a page
   // when only the article text is wanted.
   bool evidence = true;
+  // Fill Result::block_keys, the blocks' keys for site-level boilerplate
+  // learning (<winnow/site_boilerplate.hpp>), computed in the walk that
+  // measures each block anyway; SiteBoilerplate then need not walk the
+  // blocks' text again. Off by default: only a learner reads them.
+  bool block_keys = false;
   NormalizeOptions normalize;
 };
 
@@ -163,6 +168,9 @@ struct Result {
   Metadata metadata;
   std::string text;  // the kept blocks, normalized, separated by blank lines
   std::vector<Block> blocks;  // every block, in page order
+  // With Options::block_keys: SiteBoilerplate::block_keys() of this page,
+  // one per block, as extract() left the blocks' text; empty otherwise.
+  std::vector<std::uint64_t> block_keys;
   // Normalization changes worth telling a user about, e.g. "mojibake
   // repaired: 3 spans". Empty when nothing notable happened.
   std::vector<std::string> notes;

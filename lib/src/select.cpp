@@ -46,7 +46,9 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
     if (b.block.reason == Reason::Empty || b.block.reason == Reason::AdMarker) return 0;
     return is_section_opener(b.block.reason) ? -t.opener_cost : -t.marker_cost;
   }
-  // Cookie notices and legal small print are written as prose.
+  // Cookie notices and legal small print are written as prose. A link-like
+  // line costs as a label whatever its words, so it is not searched.
+  if (is_link_like(s)) return -t.label_cost;
   if (markers.find_chrome_words(b.key)) return -t.label_cost;
   // A long block with no sentence mark at all is a tag cloud or a keyword
   // list, not a paragraph; it neither pulls the article in nor splits it.
@@ -55,10 +57,10 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
   if (s.ends_sentence && s.units >= kShortUnits) return t.sentence_gain * static_cast<double>(s.units);
   // Eighteen words or more in sentence case read as a sentence that lost
   // its full stop (a lead, a caption), not as a menu entry.
-  if (s.words >= 18 && !is_link_like(s) && s.capitalized_words * 3 < s.cased_words) {
+  if (s.words >= 18 && s.capitalized_words * 3 < s.cased_words) {
     return t.sentence_gain * static_cast<double>(s.units);
   }
-  return is_link_like(s) ? -t.label_cost : -t.fragment_cost;
+  return -t.fragment_cost;
 }
 
 // Each block's statistics (classify's, which nothing after it changes),

@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   winnow::Options text_options = options;
   text_options.mode = winnow::Mode::Text;
   winnow::detail::Decoded decoded = winnow::detail::decode(input, text_options);
-  winnow::fuzz::check_text_invents_nothing(r, decoded.utf8, options.normalize);
+  winnow::fuzz::check_text_invents_nothing(r, decoded.utf8(), options.normalize);
 
   // The block keys extract() makes along the way are the learner's own.
   winnow::Options keyed = options;

@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     WINNOW_FUZZ_CHECK(d.status == winnow::Status::TooLarge, d.error);
   }
   if (d.status == winnow::Status::Ok) {
-    WINNOW_FUZZ_CHECK(is_valid_utf8(d.utf8), "decoded text is not valid UTF-8");
+    WINNOW_FUZZ_CHECK(is_valid_utf8(d.utf8()), "decoded text is not valid UTF-8");
     WINNOW_FUZZ_CHECK(!d.charset.empty(), "no charset named");
     WINNOW_FUZZ_CHECK(d.mode == winnow::Mode::Text || d.mode == winnow::Mode::Html,
                       "mode left unresolved");

@@ -11,7 +11,7 @@
 
 namespace {
 
-winnow::detail::Document html_stages(const std::string& utf8, const winnow::Options& options, bool lean) {
+winnow::detail::Document html_stages(std::string_view utf8, const winnow::Options& options, bool lean) {
   winnow::detail::Document doc;
   std::string error;
   if (!winnow::detail::parse_html(utf8, options, doc, error, lean)) return doc;
@@ -25,8 +25,8 @@ winnow::detail::Document html_stages(const std::string& utf8, const winnow::Opti
 void check_lean_prescan(const std::string& input, const winnow::Options& options) {
   winnow::detail::Decoded decoded = winnow::detail::decode(input, options);
   if (decoded.status != winnow::Status::Ok || decoded.mode != winnow::Mode::Html) return;
-  winnow::detail::Document lean = html_stages(decoded.utf8, options, true);
-  winnow::detail::Document full = html_stages(decoded.utf8, options, false);
+  winnow::detail::Document lean = html_stages(decoded.utf8(), options, true);
+  winnow::detail::Document full = html_stages(decoded.utf8(), options, false);
   WINNOW_FUZZ_CHECK(lean.metadata.title == full.metadata.title && lean.metadata.url == full.metadata.url &&
                         lean.metadata.author == full.metadata.author && lean.metadata.date == full.metadata.date &&
                         lean.metadata.description == full.metadata.description &&
@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // the page's text nodes cannot tell from invented text.
   if (r.mode == winnow::Mode::Text) {
     winnow::detail::Decoded decoded = winnow::detail::decode(input, options);
-    winnow::fuzz::check_text_invents_nothing(r, decoded.utf8, options.normalize);
+    winnow::fuzz::check_text_invents_nothing(r, decoded.utf8(), options.normalize);
   } else {
     check_lean_prescan(input, options);
   }

@@ -24,7 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-detail::Document run_stages(const std::string& utf8, const Options& options, bool lean) {
+detail::Document run_stages(std::string_view utf8, const Options& options, bool lean) {
   detail::Document doc;
   std::string error;
   EXPECT_TRUE(detail::parse_html(utf8, options, doc, error, lean)) << error;
@@ -73,7 +73,7 @@ void expect_lean_same(const std::string& input, const std::string& what) {
   for (Favor favor : {Favor::Balanced, Favor::Precision}) {
     options.favor = favor;
     options.tables = favor == Favor::Balanced;
-    expect_same(run_stages(decoded.utf8, options, true), run_stages(decoded.utf8, options, false), what);
+    expect_same(run_stages(decoded.utf8(), options, true), run_stages(decoded.utf8(), options, false), what);
   }
 }
 

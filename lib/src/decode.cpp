@@ -160,11 +160,17 @@ Decoded decode(std::string_view input, const Options& options) {
   std::optional<std::string> converted;
   if (widened.empty() && d.charset != "utf-8") converted = convert_to_utf8(input, d.charset);
   if (converted) {
-    d.utf8 = std::move(*converted);
-  } else {
-    if (widened.empty()) d.charset = "utf-8";  // unknown label: read as UTF-8
-    d.utf8 = valid_utf8 || is_valid_utf8(input) ? std::string(input) : to_valid_utf8(input);
+    d.converted = true;
+    d.own_text = std::move(*converted);
+    return d;
   }
+  if (widened.empty()) d.charset = "utf-8";  // unknown label: read as UTF-8
+  if (widened.empty() && (valid_utf8 || is_valid_utf8(input))) {
+    d.input_text = input;  // the caller's bytes, read in place
+    return d;
+  }
+  d.converted = true;
+  d.own_text = is_valid_utf8(input) ? std::string(input) : to_valid_utf8(input);
   return d;
 }
 

@@ -13,11 +13,20 @@ struct Decoded {
   Status status = Status::Ok;
   std::string error;  // one line when status != Ok
   Mode mode = Mode::Text;
-  std::string utf8;   // the input as UTF-8 (invalid sequences -> U+FFFD)
   std::string charset;  // what the bytes were read as, e.g. "utf-8"
+
+  // The input as UTF-8 (invalid sequences -> U+FFFD): the caller's input
+  // itself when it was valid UTF-8 already (valid only as long as the
+  // input is), else text of its own.
+  std::string_view utf8() const { return converted ? std::string_view(own_text) : input_text; }
+
+  bool converted = false;
+  std::string own_text;         // when converted
+  std::string_view input_text;  // when not
 };
 
-// `mode` Auto sniffs the content; Text and Html are taken as given.
+// `mode` Auto sniffs the content; Text and Html are taken as given. The
+// result may refer to `input` (Decoded::utf8()).
 Decoded decode(std::string_view input, const Options& options);
 
 // True when the bytes look like markup rather than prose.

@@ -72,11 +72,11 @@ Result run(std::string_view input, const Options& options) {
   detail::Document doc;
   if (decoded.mode == Mode::Html) {
     std::string error;
-    if (!detail::parse_html(decoded.utf8, options, doc, error)) {
+    if (!detail::parse_html(decoded.utf8(), options, doc, error)) {
       return failure(Status::Unsupported, std::move(error));
     }
   } else {
-    doc = detail::parse_text(decoded.utf8);
+    doc = detail::parse_text(decoded.utf8());
   }
   detail::classify(doc, options);
   detail::select(doc, options);

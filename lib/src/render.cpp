@@ -204,7 +204,9 @@ std::string render(const Result& r, Format format, const RenderOptions& options)
     case Format::Text: break;
   }
   std::string out;
-  if (options.title && !r.metadata.title.empty()) out += r.metadata.title + "\n\n";
+  const bool title = options.title && !r.metadata.title.empty();
+  out.reserve((title ? r.metadata.title.size() + 2 : 0) + r.text.size() + 1);  // one allocation
+  if (title) out.append(r.metadata.title).append("\n\n");
   out += r.text;
   if (!out.empty() && out.back() != '\n') out += '\n';
   return out;

@@ -361,7 +361,7 @@ inline void key_code_point(KeyWalk& k, char32_t lower, bool space, bool alnum) {
 
 // One code point >= 0x80 into the statistics, as walk_multibyte() takes it,
 // from its table entry.
-void walk_props(StatsWalk& w, char32_t cp, std::uint8_t f) {
+[[gnu::always_inline]] inline void walk_props(StatsWalk& w, char32_t cp, std::uint8_t f) {
   BlockStats& s = w.s;
   if (f & CodePointProps::kSpace) {
     if (w.pending_end) ++s.sentence_ends;

@@ -109,6 +109,11 @@ void expect_same(std::string_view text) {
       << "key: " << quote(key);
   EXPECT_EQ(builtin_markers().find_chrome_words(key), builtin_markers().find_chrome_words_reference(key))
       << "key: " << quote(key);
+  // Read in place, with bytes after the key that would match if they counted.
+  const std::string padded = key + " cookies privacy policy all rights reserved terms of use cookies cookies";
+  EXPECT_EQ(builtin_markers().find_chrome_words_padded(std::string_view(padded).substr(0, key.size())),
+            builtin_markers().find_chrome_words_reference(key))
+      << "key: " << quote(key);
   BlockStats fast = block_stats(text), reference = block_stats_reference(text);
   EXPECT_TRUE(fast == reference) << "text: " << quote(text) << "\nfast:      " << show(fast)
                                  << "\nreference: " << show(reference);
@@ -193,8 +198,6 @@ TEST(FastPath, EdgeCasesAcrossSixtyFourBytes) {
   }
 }
 
-// Chrome-word phrases, whole and not, at every offset of keys longer than
-// the 64 bytes find_chrome_words() looks at in one step.
 // Keys go to the page's arena: each stays where it was written, with its
 // bytes, while the arena fills chunk after chunk and is moved.
 TEST(FastPath, KeyArenaKeepsEveryKeyInPlace) {
@@ -216,6 +219,8 @@ TEST(FastPath, KeyArenaKeepsEveryKeyInPlace) {
   EXPECT_TRUE(moved.add("", 0).empty());
 }
 
+// Chrome-word phrases, whole and not, at every offset of keys longer than
+// the 64 bytes find_chrome_words() looks at in one step.
 TEST(FastPath, ChromeWordsAtEveryOffset) {
   const std::string filler = "Some words, then more words (and numbers 12 34) and yet more words to fill the line up ";
   std::vector<std::string> phrases = builtin_markers().chrome_words;

@@ -319,34 +319,37 @@ std::optional<Reason> MarkerSet::match_patterns(std::string_view key, std::strin
   return std::nullopt;
 }
 
+namespace {
+
 // Every phrase at once: one pass over the key finds each place an anchor
 // byte (a phrase's rarest) turns up, 64 bytes at a time, and only the
 // phrases anchored at that byte are compared there. Of the phrases found,
-// the first in the list is the answer, as in the reference.
-std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view key) const {
-  if (chrome_words.empty()) return std::nullopt;
-  if (chrome_anchor_bytes.empty() || chrome_word_anchors.size() != chrome_words.size()) {
-    return find_chrome_words_reference(key);
+// the first in the list is the answer, as in the reference. The key's last
+// bytes are read in place when it is `padded`, else from a copy.
+std::optional<std::string_view> find_chrome_words_in(const MarkerSet& set, std::string_view key, bool padded) {
+  if (set.chrome_words.empty()) return std::nullopt;
+  if (set.chrome_anchor_bytes.empty() || set.chrome_word_anchors.size() != set.chrome_words.size()) {
+    return set.find_chrome_words_reference(key);
   }
-  if (key.size() < shortest_chrome_word) return std::nullopt;
+  if (key.size() < set.shortest_chrome_word) return std::nullopt;
   std::uint64_t found = 0;  // bit k: chrome_words[k] is in the key
   char block[kMaskBlock];
   for (std::size_t base = 0; base < key.size(); base += kMaskBlock) {
     const char* p = key.data() + base;
     const std::size_t len = std::min(key.size() - base, kMaskBlock);
     const int vectors = static_cast<int>((len + 15) / 16);
-    if (len < kMaskBlock) {  // only the 16-byte vectors read are filled
+    if (len < kMaskBlock && !padded) {  // only the 16-byte vectors read are filled
       std::memset(block, 0, 16 * static_cast<std::size_t>(vectors));
       std::memcpy(block, p, len);
       p = block;
     }
-    std::uint64_t hits = any_equal_mask(p, chrome_anchor_bytes.data(), chrome_anchor_bytes.size(), vectors);
+    std::uint64_t hits = any_equal_mask(p, set.chrome_anchor_bytes.data(), set.chrome_anchor_bytes.size(), vectors);
     if (len < kMaskBlock) hits &= (std::uint64_t{1} << len) - 1;
     for (; hits; hits &= hits - 1) {
       const std::size_t at_anchor = base + static_cast<std::size_t>(std::countr_zero(hits));
-      for (std::uint32_t k : chrome_words_by_anchor[static_cast<unsigned char>(key[at_anchor])]) {
-        const std::string& phrase = chrome_words[k];
-        const std::size_t anchor = chrome_word_anchors[k];
+      for (std::uint32_t k : set.chrome_words_by_anchor[static_cast<unsigned char>(key[at_anchor])]) {
+        const std::string& phrase = set.chrome_words[k];
+        const std::size_t anchor = set.chrome_word_anchors[k];
         if ((found >> k & 1) || at_anchor < anchor || at_anchor - anchor + phrase.size() > key.size()) continue;
         const std::size_t at = at_anchor - anchor;
         // The first byte turns most places away before a whole comparison.
@@ -358,7 +361,17 @@ std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view ke
     }
   }
   if (!found) return std::nullopt;
-  return chrome_words[static_cast<std::size_t>(std::countr_zero(found))];
+  return set.chrome_words[static_cast<std::size_t>(std::countr_zero(found))];
+}
+
+}  // namespace
+
+std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view key) const {
+  return find_chrome_words_in(*this, key, false);
+}
+
+std::optional<std::string_view> MarkerSet::find_chrome_words_padded(std::string_view key) const {
+  return find_chrome_words_in(*this, key, true);
 }
 
 std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::string_view key) const {

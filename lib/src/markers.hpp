@@ -82,6 +82,9 @@ struct MarkerSet {
 
   // The [chrome-words] phrase the key contains, if any (whole words only).
   std::optional<std::string_view> find_chrome_words(std::string_view key) const;
+  // The same for a key followed by 64 readable bytes (KeyArena::kPadding),
+  // whatever they hold: its last bytes are read in place, not copied.
+  std::optional<std::string_view> find_chrome_words_padded(std::string_view key) const;
   // The same, one phrase at a time: the definition find_chrome_words() must
   // agree with (tests and the markers fuzz target compare them).
   std::optional<std::string_view> find_chrome_words_reference(std::string_view key) const;

@@ -49,7 +49,7 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
   // Cookie notices and legal small print are written as prose. A link-like
   // line costs as a label whatever its words, so it is not searched.
   if (is_link_like(s)) return -t.label_cost;
-  if (markers.find_chrome_words(b.key)) return -t.label_cost;
+  if (markers.find_chrome_words_padded(b.key)) return -t.label_cost;  // b.key is in the KeyArena
   // A long block with no sentence mark at all is a tag cloud or a keyword
   // list, not a paragraph; it neither pulls the article in nor splits it.
   if (s.units >= kLongUnits && s.sentence_ends == 0) return 0;

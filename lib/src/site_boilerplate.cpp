@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <mutex>
 #include <unordered_set>
 #include <vector>
@@ -37,6 +38,43 @@ std::string join_kept(const std::vector<Block>& blocks) {
     text += b.text;
   }
   return text;
+}
+
+// The sketch cells of a page's blocks (site and block key mixed), each
+// distinct one once (a block counts once per page), in page order: a small
+// open-addressing set finds the repeats, where sorting the cells cost more.
+std::vector<std::uint64_t> distinct_cells(std::uint64_t site_hash, const std::vector<std::uint64_t>& keys) {
+  std::vector<std::uint64_t> cells;
+  cells.reserve(keys.size());
+  const std::size_t slots = std::bit_ceil(2 * keys.size() + 2);
+  constexpr std::size_t kOnStack = 1024;
+  std::uint64_t on_stack[kOnStack];
+  std::vector<std::uint64_t> on_heap;
+  std::uint64_t* seen = on_stack;
+  if (slots > kOnStack) {
+    on_heap.resize(slots);
+    seen = on_heap.data();
+  }
+  std::fill(seen, seen + slots, 0);  // 0: a free slot; a cell of 0 is noted apart
+  bool zero_seen = false;
+  for (std::uint64_t h : keys) {
+    if (h == 0) continue;
+    const std::uint64_t cell = mix(site_hash ^ h);
+    if (cell == 0) {
+      if (!zero_seen) cells.push_back(cell);
+      zero_seen = true;
+      continue;
+    }
+    for (std::size_t i = cell & (slots - 1);; i = (i + 1) & (slots - 1)) {
+      if (seen[i] == 0) {
+        seen[i] = cell;
+        cells.push_back(cell);
+        break;
+      }
+      if (seen[i] == cell) break;
+    }
+  }
+  return cells;
 }
 
 }  // namespace
@@ -122,13 +160,7 @@ void SiteBoilerplate::observe(std::string_view site, const Result& page) {
 
 void SiteBoilerplate::observe(std::string_view site, const std::vector<std::uint64_t>& keys) {
   const std::uint64_t site_hash = fnv1a(site);
-  std::vector<std::uint64_t> cells;
-  cells.reserve(keys.size());
-  for (std::uint64_t h : keys) {
-    if (h != 0) cells.push_back(mix(site_hash ^ h));
-  }
-  std::sort(cells.begin(), cells.end());
-  cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+  std::vector<std::uint64_t> cells = distinct_cells(site_hash, keys);
   std::lock_guard lock(state_->mutex);
   for (const auto& s : state_->slots_prefetched(cells)) state_->add(s);
   state_->trim_scratch();

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "../fuzz/utf8_check.hpp"
 #include "normalize.hpp"
 #include "whitespace.hpp"
 #include "test_files.hpp"
@@ -63,6 +64,12 @@ void expect_chunks_agree(const std::string& text, const std::string& what) {
         EXPECT_EQ(fast_report.names, reference_report.names) << where;
         EXPECT_EQ(fast_report.entities, reference_report.entities) << where;
         EXPECT_EQ(fast_report.mojibake_spans, reference_report.mojibake_spans) << where;
+      }
+      // Text already checked skips the check, and nothing else.
+      if (winnow::fuzz::is_valid_utf8(text)) {
+        winnow::detail::NormalizeReport checked_report;
+        ASSERT_EQ(winnow::detail::normalize_valid_text(text, sets[k], &checked_report, pre), reference) << what;
+        EXPECT_EQ(notes_of(checked_report), notes_of(reference_report)) << what;
       }
     }
   }

@@ -414,11 +414,14 @@ std::string normalize_text_reference(std::string_view text, const NormalizeOptio
   return out;
 }
 
-std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report, bool preformatted, std::size_t min_chunk) {
+namespace {
+
+// normalize_text(); `checked`: the caller knows the text is valid UTF-8.
+std::string normalize(std::string_view text, const NormalizeOptions& options, NormalizeReport* report,
+                      bool preformatted, std::size_t min_chunk, bool checked) {
   std::string s;
   std::string_view current = text;  // s, or the input while no step changed it
-  if (!is_valid_utf8(text)) {
+  if (!checked && !is_valid_utf8(text)) {
     s = to_valid_utf8(text);
     current = s;
   }
@@ -435,6 +438,18 @@ std::string normalize_text(std::string_view text, const NormalizeOptions& option
   out = whole_text_passes(s, current, options, local, preformatted);
   if (report) *report += local;
   return out;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view text, const NormalizeOptions& options,
+                           NormalizeReport* report, bool preformatted, std::size_t min_chunk) {
+  return normalize(text, options, report, preformatted, min_chunk, false);
+}
+
+std::string normalize_valid_text(std::string_view text, const NormalizeOptions& options,
+                                 NormalizeReport* report, bool preformatted) {
+  return normalize(text, options, report, preformatted, kMinChunk, true);
 }
 
 }  // namespace winnow::detail

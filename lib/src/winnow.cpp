@@ -36,7 +36,9 @@ Result assemble(detail::Document&& doc, const Options& options) {
     Block& b = pb.block;
     if (!b.kept) continue;
     const bool pre = b.kind == BlockKind::Preformatted;
-    std::string normalized = detail::normalize_text(b.text, options.normalize, &report, pre);
+    // A line of scraped text is part of the decoded page, checked already.
+    std::string normalized = doc.mode == Mode::Text ? detail::normalize_valid_text(b.text, options.normalize, &report, pre)
+                                                    : detail::normalize_text(b.text, options.normalize, &report, pre);
     // The site key was taken from the text before; it goes with the text.
     if (options.block_keys && normalized != b.text) pb.site_key = detail::block_key(normalized);
     b.text = std::move(normalized);

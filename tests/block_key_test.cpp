@@ -1,6 +1,5 @@
-// Site-learning block keys: the fast block_key() (stretches of ASCII
-// letters and single spaces sixteen or eight bytes at a time, the words
-// hashed eight bytes at a time) against its definition,
+// Site-learning block keys: block_key() (ASCII spelled 64 or 16 bytes at a
+// time, the words hashed eight bytes at a time) against its definition,
 // words_key(block_words()), on edge cases at every alignment and on every
 // line of the benchmark pages.
 #include <gtest/gtest.h>
@@ -33,8 +32,8 @@ const std::vector<std::string> kPieces = {
 };
 
 // Each pair of pieces with 0..24 bytes of padding before, between or after,
-// so every join lands on every offset of the sixteen- and eight-byte reads
-// and the words end at every offset of the hash's eight-byte lanes.
+// so every join lands on every offset of the sixteen-byte reads and the
+// words end at every offset of the hash's eight-byte lanes.
 std::vector<std::string> joins(const std::vector<std::string>& pieces) {
   std::vector<std::string> out;
   for (std::size_t pad = 0; pad <= 24; ++pad) {

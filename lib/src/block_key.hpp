@@ -3,12 +3,12 @@
 // "© 2023 Site Inc." and "(©) 2024 SITE, Inc" get the same key, and so do
 // "12 comments" and "3 Comments".
 //
-// block_words() spells out what is compared, one code point at a time;
-// block_key() writes the same words into a buffer faster (sixteen or eight
-// bytes at a time through stretches of ASCII letters and single spaces,
-// which are their own words lower-cased; non-ASCII letters from a table)
-// and hashes them eight bytes at a time, since it runs on every block of
-// every page. Tests hold the two to block_key(t) == words_key(block_words(t)).
+// block_words() spells out what is compared, one code point at a time.
+// WordsSpeller writes the same words into a buffer along the walk that
+// block_stats_key_and_words() makes over every block (ASCII 64 bytes at a
+// time from its masks), and hashes them eight bytes at a time; block_key()
+// drives the same speller over a text on its own. Tests hold them to
+// block_key(t) == words_key(block_words(t)).
 #pragma once
 
 #include <bit>
@@ -35,7 +35,9 @@ std::string block_words(std::string_view text);
 // eight-byte lanes, never 0; 0 for the empty string.
 std::uint64_t words_key(std::string_view words);
 
-// words_key(block_words(text)), without building the words.
+// words_key(block_words(text)), spelled by a WordsSpeller. A page's keys
+// come cheaper from extract() (Options::block_keys), which spells them in
+// a walk it makes anyway.
 std::uint64_t block_key(std::string_view text);
 
 // words_key() of the `size` bytes at `words`, which has eight readable

@@ -85,7 +85,7 @@ void classify(Document& doc, const Options& options) {
   // A key is never longer than its text but for rare lower-casings.
   std::size_t text_bytes = 0;
   for (const auto& b : doc.blocks) text_bytes += b.block.text.size();
-  doc.keys.reserve(text_bytes + 64);
+  doc.keys.reserve(text_bytes);
   for (auto& b : doc.blocks) {
     b.wants_evidence = options.evidence;  // classify makes the first drops
     classify_block(b, markers, doc.keys, options.block_keys);

@@ -165,12 +165,13 @@ Decoded decode(std::string_view input, const Options& options) {
     return d;
   }
   if (widened.empty()) d.charset = "utf-8";  // unknown label: read as UTF-8
-  if (widened.empty() && (valid_utf8 || is_valid_utf8(input))) {
+  const bool valid = valid_utf8 || is_valid_utf8(input);
+  if (valid && widened.empty()) {
     d.input_text = input;  // the caller's bytes, read in place
     return d;
   }
   d.converted = true;
-  d.own_text = is_valid_utf8(input) ? std::string(input) : to_valid_utf8(input);
+  d.own_text = valid ? std::string(input) : to_valid_utf8(input);
   return d;
 }
 

@@ -347,7 +347,7 @@ void cut_trailing_sections(Document& doc) {
     if (!b.block.kept) continue;
     seen += b.block.text.size();
     if (seen * 2 < total || !opens_related_list(b, markers)) continue;
-    const std::string evidence = b.wants_evidence ? "after '" + b.block.text + "'" : std::string();
+    const auto evidence = [&] { return "after '" + b.block.text + "'"; };
     drop(b, Reason::RelatedList, "opens a related list");
     for (std::size_t j = i + 1; j < doc.blocks.size(); ++j) {
       if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::RelatedList, evidence);

@@ -185,8 +185,7 @@ void drop_inline_boxes(Document& doc, Stats stats,
                        const std::vector<std::size_t>& boxes, Span article) {
   for (std::size_t opener : boxes) {
     if (opener < article.begin || opener >= article.end) continue;
-    const PageBlock& box = doc.blocks[opener];
-    const std::string why = box.wants_evidence ? "in the box opened by '" + box.block.text + "'" : std::string();
+    const auto why = [&] { return "in the box opened by '" + doc.blocks[opener].block.text + "'"; };
     for (std::size_t j = opener + 1; j < article.end && !is_prose(stats[j]); ++j) {
       if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::RelatedList, why);
     }
@@ -293,15 +292,12 @@ void drop_outside(Document& doc, Stats stats, Span article) {
     if (b.block.kept) drop(b, Reason::Navigation, "before the article");
   }
   const PageBlock* opener = nullptr;
-  std::string after_opener;  // the evidence of every block after it, built once
+  const auto after_opener = [&] { return "after '" + opener->block.text + "'"; };
   bool tagline_checked = false;
   for (std::size_t i = article.end; i < doc.blocks.size(); ++i) {
     PageBlock& b = doc.blocks[i];
     if (!b.block.kept) {
-      if (is_section_opener(b.block.reason) && !opener) {
-        opener = &b;
-        if (b.wants_evidence) after_opener = "after '" + b.block.text + "'";
-      }
+      if (is_section_opener(b.block.reason) && !opener) opener = &b;
       if (b.block.reason != Reason::Empty) tagline_checked = true;
       continue;
     }

@@ -47,15 +47,7 @@ std::vector<std::uint64_t> distinct_cells(std::uint64_t site_hash, const std::ve
   std::vector<std::uint64_t> cells;
   cells.reserve(keys.size());
   const std::size_t slots = std::bit_ceil(2 * keys.size() + 2);
-  constexpr std::size_t kOnStack = 1024;
-  std::uint64_t on_stack[kOnStack];
-  std::vector<std::uint64_t> on_heap;
-  std::uint64_t* seen = on_stack;
-  if (slots > kOnStack) {
-    on_heap.resize(slots);
-    seen = on_heap.data();
-  }
-  std::fill(seen, seen + slots, 0);  // 0: a free slot; a cell of 0 is noted apart
+  std::vector<std::uint64_t> seen(slots, 0);  // 0: a free slot; a cell of 0 is noted apart
   bool zero_seen = false;
   for (std::uint64_t h : keys) {
     if (h == 0) continue;

@@ -68,9 +68,22 @@ void expect_chunks_agree(const std::string& text, const std::string& what) {
       // Text already checked skips the check, and nothing else.
       if (winnow::fuzz::is_valid_utf8(text)) {
         winnow::detail::NormalizeReport checked_report;
-        ASSERT_EQ(winnow::detail::normalize_valid_text(text, sets[k], &checked_report, pre), reference) << what;
+        std::string checked = "(untouched)";
+        const bool changed = winnow::detail::normalize_valid_text_changes(text, sets[k], &checked_report, pre, checked);
+        ASSERT_EQ(changed ? checked : text, reference) << what;
+        if (!changed) EXPECT_EQ(checked, "(untouched)") << what;
         EXPECT_EQ(notes_of(checked_report), notes_of(reference_report)) << what;
       }
+      // Only a change is written out; no change is the text as it was.
+      winnow::detail::NormalizeReport changes_report;
+      std::string changes = "(untouched)";
+      if (winnow::detail::normalize_text_changes(text, sets[k], &changes_report, pre, changes)) {
+        ASSERT_EQ(changes, reference) << what;
+      } else {
+        ASSERT_EQ(text, reference) << what;
+        EXPECT_EQ(changes, "(untouched)") << what;
+      }
+      EXPECT_EQ(notes_of(changes_report), notes_of(reference_report)) << what;
     }
   }
 }

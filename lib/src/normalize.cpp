@@ -129,9 +129,10 @@ constexpr int kMaxPasses = 4;
 
 // The passes over the whole text, as one loop: what the chunked passes
 // below must give exactly.
-// `current` is the text: `s`, or the input while no step changed it.
-std::string whole_text_passes(std::string& s, std::string_view current, const NormalizeOptions& options,
-                              NormalizeReport& local, bool preformatted) {
+// `current` is the text: `s`, or the input while no step changed it; on
+// return it views the result, in `s` or still the input.
+void whole_text_passes(std::string& s, std::string_view& current, const NormalizeOptions& options,
+                       NormalizeReport& local, bool preformatted) {
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     std::string next;
     if (!normalize_pass(current, next, options, local, preformatted)) break;
@@ -140,7 +141,6 @@ std::string whole_text_passes(std::string& s, std::string_view current, const No
     current = s;
     if (same) break;
   }
-  return current.data() == s.data() ? std::move(s) : std::string(current);
 }
 
 // ---------------------------------------------------------------------------
@@ -409,47 +409,61 @@ std::string normalize_text_reference(std::string_view text, const NormalizeOptio
   }
   if (!options.enabled) return std::string(current);
   NormalizeReport local;
-  std::string out = whole_text_passes(s, current, options, local, preformatted);
+  whole_text_passes(s, current, options, local, preformatted);
   if (report) *report += local;
-  return out;
+  return current.data() == s.data() ? std::move(s) : std::string(current);
 }
 
 namespace {
 
-// normalize_text(); `checked`: the caller knows the text is valid UTF-8.
-std::string normalize(std::string_view text, const NormalizeOptions& options, NormalizeReport* report,
-                      bool preformatted, std::size_t min_chunk, bool checked) {
+// normalize_text_changes(); `checked`: the caller knows the text is valid
+// UTF-8.
+bool normalize(std::string_view text, const NormalizeOptions& options, NormalizeReport* report,
+               bool preformatted, std::size_t min_chunk, bool checked, std::string& result) {
   std::string s;
   std::string_view current = text;  // s, or the input while no step changed it
   if (!checked && !is_valid_utf8(text)) {
     s = to_valid_utf8(text);
     current = s;
   }
-  if (!options.enabled) return std::string(current);
-  NormalizeReport local;
-  std::string out;
-  bool changed = false;
-  if (min_chunk > 0 && current.size() >= 2 * min_chunk && options.form != UnicodeForm::NFKC &&
-      chunked_passes(current, min_chunk, options, local, preformatted, out, changed)) {
-    if (report) *report += local;
-    if (changed) return out;
-    return current.data() == s.data() ? std::move(s) : std::string(current);
+  if (options.enabled) {
+    NormalizeReport local;
+    std::string out;
+    bool changed = false;
+    if (min_chunk > 0 && current.size() >= 2 * min_chunk && options.form != UnicodeForm::NFKC &&
+        chunked_passes(current, min_chunk, options, local, preformatted, out, changed)) {
+      if (report) *report += local;
+      if (changed) {
+        result = std::move(out);
+        return true;
+      }
+    } else {
+      whole_text_passes(s, current, options, local, preformatted);
+      if (report) *report += local;
+    }
   }
-  out = whole_text_passes(s, current, options, local, preformatted);
-  if (report) *report += local;
-  return out;
+  if (current.data() != s.data()) return false;
+  result = std::move(s);
+  return true;
 }
 
 }  // namespace
 
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
                            NormalizeReport* report, bool preformatted, std::size_t min_chunk) {
-  return normalize(text, options, report, preformatted, min_chunk, false);
+  std::string result;
+  if (!normalize(text, options, report, preformatted, min_chunk, false, result)) result.assign(text);
+  return result;
 }
 
-std::string normalize_valid_text(std::string_view text, const NormalizeOptions& options,
-                                 NormalizeReport* report, bool preformatted) {
-  return normalize(text, options, report, preformatted, kMinChunk, true);
+bool normalize_text_changes(std::string_view text, const NormalizeOptions& options, NormalizeReport* report,
+                            bool preformatted, std::string& result) {
+  return normalize(text, options, report, preformatted, kMinChunk, false, result);
+}
+
+bool normalize_valid_text_changes(std::string_view text, const NormalizeOptions& options,
+                                  NormalizeReport* report, bool preformatted, std::string& result) {
+  return normalize(text, options, report, preformatted, kMinChunk, true, result);
 }
 
 }  // namespace winnow::detail

@@ -39,10 +39,15 @@ constexpr std::size_t kMinChunk = 2048;
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
                            NormalizeReport* report, bool preformatted = false,
                            std::size_t min_chunk = kMinChunk);
+// The same, into `result` only when the text changes: false, and `result`
+// untouched, when it comes out as it went in (no copy of it is made). A
+// true may still leave the same bytes (a step that wrote what it read).
+bool normalize_text_changes(std::string_view text, const NormalizeOptions& options, NormalizeReport* report,
+                            bool preformatted, std::string& result);
 // The same for text known to be valid UTF-8 (a line of a decoded page):
 // the check is not made again.
-std::string normalize_valid_text(std::string_view text, const NormalizeOptions& options,
-                                 NormalizeReport* report, bool preformatted = false);
+bool normalize_valid_text_changes(std::string_view text, const NormalizeOptions& options,
+                                  NormalizeReport* report, bool preformatted, std::string& result);
 
 // The same with every pass over the whole text (normalize_text() passes
 // again only over the parts of a long text that the last pass changed), for

@@ -37,11 +37,15 @@ Result assemble(detail::Document&& doc, const Options& options) {
     if (!b.kept) continue;
     const bool pre = b.kind == BlockKind::Preformatted;
     // A line of scraped text is part of the decoded page, checked already.
-    std::string normalized = doc.mode == Mode::Text ? detail::normalize_valid_text(b.text, options.normalize, &report, pre)
-                                                    : detail::normalize_text(b.text, options.normalize, &report, pre);
-    // The site key was taken from the text before; it goes with the text.
-    if (options.block_keys && normalized != b.text) pb.site_key = detail::block_key(normalized);
-    b.text = std::move(normalized);
+    std::string normalized;
+    const bool changed =
+        doc.mode == Mode::Text ? detail::normalize_valid_text_changes(b.text, options.normalize, &report, pre, normalized)
+                               : detail::normalize_text_changes(b.text, options.normalize, &report, pre, normalized);
+    if (changed) {
+      // The site key was taken from the text before; it goes with the text.
+      if (options.block_keys && normalized != b.text) pb.site_key = detail::block_key(normalized);
+      b.text = std::move(normalized);
+    }
     if (!b.markdown.empty()) b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
     if (b.text.empty()) {
       b.kept = false;

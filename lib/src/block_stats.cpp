@@ -359,6 +359,17 @@ inline void key_code_point(KeyWalk& k, char32_t lower, bool space, bool alnum) {
   if (alnum) k.alnum_end = static_cast<std::size_t>(k.out - k.base);
 }
 
+// key_code_point() of a letter or digit after the key's first one.
+inline void key_word_code_point(KeyWalk& k, char32_t lower) {
+  k.last_space = false;
+  if (lower < 0x80) {
+    *k.out++ = static_cast<char>(lower);
+  } else {
+    k.out += encode_utf8(lower, k.out);
+  }
+  k.alnum_end = static_cast<std::size_t>(k.out - k.base);
+}
+
 // One code point >= 0x80 into the statistics, as walk_multibyte() takes it,
 // from its table entry.
 [[gnu::always_inline]] inline void walk_props(StatsWalk& w, char32_t cp, std::uint8_t f) {
@@ -473,6 +484,16 @@ template <bool kWords>
       cp = next_code_point_multibyte(text, i);
     }
     const CodePointProps p = lookup_props(cp);
+    if ((p.flags & CodePointProps::kAlnum) && w.in_word && w.seen_letter) {
+      // Inside a word, past its first letter, a letter or digit only adds
+      // units (what walk_props() would do), and goes to both keys.
+      w.s.units += (p.flags & CodePointProps::kWide) ? 3 : 1;
+      w.pending_end = 0;
+      w.last_visible = cp;
+      key_word_code_point(k, p.lower);
+      spelled.code_point(p.lower, true);
+      continue;
+    }
     walk_props(w, cp, p.flags);
     key_code_point(k, p.lower, (p.flags & CodePointProps::kSpace) != 0, (p.flags & CodePointProps::kAlnum) != 0);
     spelled.code_point(p.lower, (p.flags & CodePointProps::kAlnum) != 0);

@@ -24,6 +24,29 @@ Result failure(Status status, std::string error) {
   return r;
 }
 
+// A block into the Result. Moving a string copies its inline buffer, and
+// most blocks have empty evidence and markdown: those are left to the new
+// block's own empty strings rather than moved.
+void take_block(Block& from, Block& to) {
+  // Every field of Block is taken below: one added there must be here too.
+  struct TakenFields {
+    std::string text;
+    BlockKind kind;
+    int heading_level;
+    bool kept;
+    Reason reason;
+    std::string evidence, markdown;
+  };
+  static_assert(sizeof(TakenFields) == sizeof(Block), "take_block() misses a field of Block");
+  to.text = std::move(from.text);
+  to.kind = from.kind;
+  to.heading_level = from.heading_level;
+  to.kept = from.kept;
+  to.reason = from.reason;
+  if (!from.evidence.empty()) to.evidence = std::move(from.evidence);
+  if (!from.markdown.empty()) to.markdown = std::move(from.markdown);
+}
+
 // Normalize the kept blocks and join them into the article text.
 Result assemble(detail::Document&& doc, const Options& options) {
   Result r;
@@ -66,7 +89,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
       if (!r.text.empty()) r.text += "\n\n";
       r.text += b.text;
     }
-    r.blocks.push_back(std::move(b));
+    take_block(b, r.blocks.emplace_back());
   }
   report.append_notes(r.notes);
   return r;

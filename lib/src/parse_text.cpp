@@ -151,13 +151,13 @@ void split_lines(std::string_view utf8, std::vector<Line>& lines) {
   }
 }
 
-PageBlock& add_block(Document& doc, std::string&& text, bool gap_before) {
+// A new block, its text still empty: the caller writes it in place.
+std::string& add_block(Document& doc, bool gap_before) {
   PageBlock& b = doc.blocks.emplace_back();
   b.index = doc.blocks.size() - 1;
   b.gap_before = gap_before;
-  b.block.text = std::move(text);
   b.block.kept = true;
-  return b;
+  return b.block.text;
 }
 
 // The definition: every line folded a byte at a time.
@@ -174,7 +174,7 @@ Document split_and_fold(std::string_view utf8) {
       gap = true;
       continue;
     }
-    add_block(doc, std::move(text), gap);
+    add_block(doc, gap) = std::move(text);
     gap = false;
   }
   return doc;
@@ -193,7 +193,12 @@ Document parse_text(std::string_view utf8) {
   split_lines(utf8, lines);
   doc.blocks.reserve(lines.size());
   for (const Line& line : lines) {
-    add_block(doc, line.plain ? std::string(line.text) : fold_spaces(line.text), line.gap_before);
+    std::string& text = add_block(doc, line.gap_before);
+    if (line.plain) {
+      text.assign(line.text);
+    } else {
+      text = fold_spaces(line.text);
+    }
   }
   if (lines.capacity() > kMostKept) std::vector<Line>().swap(lines);
   return doc;

@@ -17,6 +17,7 @@
 #include "byte_masks.hpp"
 #include "markers.hpp"
 #include "parse_text.hpp"
+#include "spread_hash.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -194,6 +195,24 @@ TEST(FastPath, EdgeCasesAcrossSixtyFourBytes) {
         expect_same(prefix + a + b);
         expect_same(a + prefix + b + prefix);
       }
+    }
+  }
+}
+
+// The tables' hash reads every byte of a key and none past it: a key that
+// differs in any one byte hashes differently (each step of the hash is a
+// bijection of its input), and a key read inside a longer buffer hashes as
+// its own copy does.
+TEST(FastPath, SpreadHashReadsEveryByteOfTheKeyAndNoMore) {
+  const std::string buffer = "Privacy policy and cookies, terms of use; all rights reserved 2024!";
+  for (std::size_t n = 0; n <= 48; ++n) {
+    const std::string key = buffer.substr(0, n);
+    const std::uint64_t h = spread_hash(key);
+    EXPECT_EQ(spread_hash(std::string_view(buffer).substr(0, n)), h) << n;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string changed = key;
+      changed[i] = static_cast<char>(changed[i] ^ 0x20);
+      EXPECT_NE(spread_hash(changed), h) << "length " << n << ", byte " << i;
     }
   }
 }

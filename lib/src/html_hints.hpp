@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "spread_hash.hpp"
 #include "winnow/winnow.hpp"
 
 namespace winnow::detail {
@@ -17,7 +18,7 @@ namespace winnow::detail {
 // Looks tokens up by string_view, without building a std::string per token.
 struct TokenHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const { return spread_hash(s); }
 };
 
 struct HintSet {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "spread_hash.hpp"
 #include "winnow/winnow.hpp"
 
 namespace winnow::detail {
@@ -41,7 +42,7 @@ bool match_pattern(const MarkerPattern& pattern, std::string_view key);
 // builds no std::string.
 struct KeyHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  std::size_t operator()(std::string_view key) const { return spread_hash(key); }
 };
 
 struct MarkerSet {

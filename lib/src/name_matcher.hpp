@@ -16,6 +16,7 @@
 
 #include "byte_masks.hpp"
 #include "simd_level.hpp"
+#include "spread_hash.hpp"
 #include "winnow/names.hpp"
 
 namespace winnow::detail {
@@ -44,7 +45,7 @@ class NameMatcher {
  private:
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const { return spread_hash(s); }
   };
   struct Node {
     std::unordered_map<std::string, std::unique_ptr<Node>, Hash, std::equal_to<>> next;

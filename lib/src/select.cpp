@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <bit>
-#include <functional>
 #include <string_view>
 
 #include "block_stats.hpp"
 #include "html_score.hpp"
 #include "markers.hpp"
+#include "spread_hash.hpp"
 
 namespace winnow::detail {
 
@@ -362,9 +362,9 @@ class KeySet {
   // its size and its first and last 16 bytes, not all of it.
   static std::size_t spread(std::string_view key) {
     constexpr std::size_t kEnd = 16;
-    const std::hash<std::string_view> hash;
-    if (key.size() <= 2 * kEnd) return hash(key);
-    return hash(key.substr(0, kEnd)) ^ (hash(key.substr(key.size() - kEnd)) * 0x9E3779B97F4A7C15ull) ^ key.size();
+    if (key.size() <= 2 * kEnd) return spread_hash(key);
+    return spread_hash(key.substr(0, kEnd)) ^ (spread_hash(key.substr(key.size() - kEnd)) * 0x9E3779B97F4A7C15ull) ^
+           key.size();
   }
 
   struct Slot {

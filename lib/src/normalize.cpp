@@ -13,6 +13,10 @@
 #include "utf8.hpp"
 #include "whitespace.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace winnow::detail {
 
 namespace {
@@ -84,11 +88,9 @@ class PassText {
   bool changed_ = false;
 };
 
-// One pass of every step over valid UTF-8. Returns false when nothing
-// changed, else sets `out`.
-bool normalize_pass(std::string_view in, std::string& out, const NormalizeOptions& options,
-                    NormalizeReport& local, bool preformatted) {
-  PassText t(in, out);
+// The steps of a pass before the name variants.
+void run_steps_before_names(PassText& t, std::string& out, const NormalizeOptions& options,
+                            NormalizeReport& local, bool preformatted) {
   std::size_t entities = decode_entities(t.view(), t.result());
   local.entities += entities;
   t.mark_changed(entities > 0);
@@ -110,6 +112,43 @@ bool normalize_pass(std::string_view in, std::string& out, const NormalizeOption
       out = unicode_form(clean_characters(out, cleanup), options.form);
     }
   }
+}
+
+// Printable ASCII with single spaces, none at either end, and no '&': no
+// entity, no mojibake (it needs bytes >= 0x80), nothing for the clean-up,
+// and every Unicode form of ASCII is itself. Only the name variants may
+// change such text, and most lines of scraped text are like it.
+bool only_names_may_change(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
+  std::size_t i = 0;
+  bool space_before = false;
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Signed compares: bytes >= 0x80 are negative, below 0x20 as controls are.
+    const __m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    if (_mm_movemask_epi8(odd) != 0 || (spaces & ((spaces << 1) | (space_before ? 1U : 0U))) != 0) return false;
+    space_before = (spaces >> 15) & 1;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c >= 0x7F || c == '&' || (c == ' ' && space_before)) return false;
+    space_before = c == ' ';
+  }
+  return true;
+}
+
+// One pass of every step over valid UTF-8. Returns false when nothing
+// changed, else sets `out`. Unless `every_step`, the steps that cannot
+// change the text are skipped (only_names_may_change()).
+bool normalize_pass(std::string_view in, std::string& out, const NormalizeOptions& options,
+                    NormalizeReport& local, bool preformatted, bool every_step) {
+  PassText t(in, out);
+  if (every_step || !only_names_may_change(in)) run_steps_before_names(t, out, options, local, preformatted);
   if (options.names) {
     const NameDictionary& dictionary =
         options.dictionary ? *options.dictionary : NameDictionary::builtin();
@@ -128,14 +167,14 @@ bool normalize_pass(std::string_view in, std::string& out, const NormalizeOption
 constexpr int kMaxPasses = 4;
 
 // The passes over the whole text, as one loop: what the chunked passes
-// below must give exactly.
+// below must give exactly (with `every_step`, the definition).
 // `current` is the text: `s`, or the input while no step changed it; on
 // return it views the result, in `s` or still the input.
 void whole_text_passes(std::string& s, std::string_view& current, const NormalizeOptions& options,
-                       NormalizeReport& local, bool preformatted) {
+                       NormalizeReport& local, bool preformatted, bool every_step) {
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     std::string next;
-    if (!normalize_pass(current, next, options, local, preformatted)) break;
+    if (!normalize_pass(current, next, options, local, preformatted, every_step)) break;
     bool same = next == current;
     s = std::move(next);
     current = s;
@@ -409,7 +448,7 @@ std::string normalize_text_reference(std::string_view text, const NormalizeOptio
   }
   if (!options.enabled) return std::string(current);
   NormalizeReport local;
-  whole_text_passes(s, current, options, local, preformatted);
+  whole_text_passes(s, current, options, local, preformatted, true);
   if (report) *report += local;
   return current.data() == s.data() ? std::move(s) : std::string(current);
 }
@@ -438,7 +477,7 @@ bool normalize(std::string_view text, const NormalizeOptions& options, Normalize
         return true;
       }
     } else {
-      whole_text_passes(s, current, options, local, preformatted);
+      whole_text_passes(s, current, options, local, preformatted, false);
       if (report) *report += local;
     }
   }

@@ -30,6 +30,27 @@ TEST(ParseMarkers, SectionsGiveReasons) {
   EXPECT_EQ(set.match_teaser("read also: syria"), std::optional<std::string_view>("read also"));
 }
 
+// Whole phrases are looked up in a flat table built from the map; a phrase
+// added to the map after indexing is still found (the map answers until the
+// table is built again), and the phrase comes back as written in the set.
+TEST(ParseMarkers, WholePhrasesFoundInTheTableAndAfterChanges) {
+  MarkerSet set = parse_markers("[ad]\nAdvertisement\nSponsored\n[share]\nShare this\n");
+  std::string matched;
+  EXPECT_EQ(set.find_whole("sponsored", &matched), Reason::AdMarker);
+  EXPECT_EQ(matched, "sponsored");
+  EXPECT_EQ(set.find_whole("share this"), Reason::ShareBar);
+  EXPECT_FALSE(set.find_whole("share that"));
+  EXPECT_FALSE(set.find_whole("sponsore"));
+  set.whole.emplace("paid post", Reason::AdMarker);
+  set.whole_sizes_by_first_byte[static_cast<unsigned char>('p')] |= std::uint64_t{1} << 9;
+  EXPECT_EQ(set.find_whole("paid post"), Reason::AdMarker);  // not in the table yet
+  set.index_patterns();
+  EXPECT_EQ(set.whole_slot_keys, set.whole.size());
+  EXPECT_EQ(set.find_whole("paid post", &matched), Reason::AdMarker);
+  EXPECT_EQ(matched, "paid post");
+  EXPECT_EQ(set.find_whole("advertisement"), Reason::AdMarker);
+}
+
 TEST(ParseMarkers, UnknownSectionIsReportedWithItsLine) {
   std::string error;
   MarkerSet set = parse_markers("[ad]\nAdvert\n[nonsense]\nfoo\n", &error);

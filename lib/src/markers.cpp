@@ -6,6 +6,7 @@
 
 #include "ascii_words.hpp"
 #include "byte_masks.hpp"
+#include "spread_hash.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -256,6 +257,7 @@ void MarkerSet::index_patterns() {
       whole_sizes_by_first_byte[static_cast<unsigned char>(key.front())] |= std::uint64_t{1} << std::min<std::size_t>(key.size(), 63);
     }
   }
+  index_whole();
   chrome_word_anchors.clear();
   for (const auto& phrase : chrome_words) chrome_word_anchors.push_back(rarest_byte(phrase));
   for (auto& bucket : chrome_words_by_anchor) bucket.clear();
@@ -285,21 +287,54 @@ bool may_be_whole(const MarkerSet& set, std::string_view key) {
 
 }  // namespace
 
-std::optional<Reason> MarkerSet::find_whole(std::string_view key) const {
+void MarkerSet::index_whole() {
+  whole_slots.assign(std::bit_ceil(2 * whole.size() + 2), WholeSlot{});
+  whole_bytes.clear();
+  whole_slot_keys = 0;
+  const std::size_t mask = whole_slots.size() - 1;
+  for (const auto& [key, reason] : whole) {
+    if (key.empty()) continue;
+    const std::uint64_t hash = spread_hash(key);
+    std::size_t i = hash & mask;
+    while (whole_slots[i].size != 0) i = (i + 1) & mask;
+    whole_slots[i] = {hash, static_cast<std::uint32_t>(whole_bytes.size()), static_cast<std::uint32_t>(key.size()), reason};
+    whole_bytes += key;
+    ++whole_slot_keys;
+  }
+}
+
+const MarkerSet::WholeSlot* MarkerSet::find_whole_slot(std::string_view key) const {
+  if (whole_slots.empty()) return nullptr;
+  const std::uint64_t hash = spread_hash(key);
+  const std::size_t mask = whole_slots.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const WholeSlot& slot = whole_slots[i];
+    if (slot.size == 0) return nullptr;
+    if (slot.hash == hash && slot.size == key.size() &&
+        std::memcmp(whole_bytes.data() + slot.offset, key.data(), key.size()) == 0) {
+      return &slot;
+    }
+  }
+}
+
+std::optional<Reason> MarkerSet::find_whole(std::string_view key, std::string* matched) const {
   if (!may_be_whole(*this, key)) return std::nullopt;
+  // The table holds every key when it was built after the last change to
+  // `whole` (and an empty key, never a parsed phrase, is not in it).
+  if (whole_slot_keys == whole.size()) {
+    const WholeSlot* slot = find_whole_slot(key);
+    if (!slot) return std::nullopt;
+    if (matched) matched->assign(whole_bytes, slot->offset, slot->size);
+    return slot->reason;
+  }
   auto it = whole.find(key);
   if (it == whole.end()) return std::nullopt;
+  if (matched) *matched = it->first;
   return it->second;
 }
 
 std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* matched) const {
-  if (may_be_whole(*this, key)) {
-    auto it = whole.find(key);
-    if (it != whole.end()) {
-      if (matched) *matched = it->first;
-      return it->second;
-    }
-  }
+  if (auto reason = find_whole(key, matched)) return reason;
   return match_patterns(key, matched);
 }
 

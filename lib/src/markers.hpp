@@ -54,6 +54,19 @@ struct MarkerSet {
   // `whole` that starts with it: most keys are turned away without hashing.
   // index_patterns() rebuilds it.
   std::array<std::uint64_t, 256> whole_sizes_by_first_byte{};
+  // `whole` again as one flat table with the keys' bytes side by side: a
+  // lookup reads one slot and one key, not a bucket, a node and a string
+  // apart. index_patterns() builds it; find_whole() uses the map while the
+  // table does not hold every key (a key added after indexing).
+  struct WholeSlot {
+    std::uint64_t hash = 0;  // spread_hash() of the key
+    std::uint32_t offset = 0;  // where the key's bytes start in whole_bytes
+    std::uint32_t size = 0;    // 0: a free slot (an empty key is never a phrase)
+    Reason reason = Reason::Chrome;
+  };
+  std::vector<WholeSlot> whole_slots;  // a power of two, at most half full
+  std::string whole_bytes;
+  std::size_t whole_slot_keys = 0;     // keys in the table
   std::vector<MarkerPattern> patterns;             // placeholders and prefixes
   // For each first byte of a key, the patterns (indices, in order) that can
   // match such a key; parse_markers() fills it, index_patterns() rebuilds it.
@@ -80,6 +93,8 @@ struct MarkerSet {
   std::size_t shortest_chrome_word = 0;
 
   void index_patterns();
+  void index_whole();  // whole_slots and whole_bytes from `whole`
+  const WholeSlot* find_whole_slot(std::string_view key) const;
 
   // The [chrome-words] phrase the key contains, if any (whole words only).
   std::optional<std::string_view> find_chrome_words(std::string_view key) const;
@@ -90,8 +105,9 @@ struct MarkerSet {
   // agree with (tests and the markers fuzz target compare them).
   std::optional<std::string_view> find_chrome_words_reference(std::string_view key) const;
 
-  // The reason when the key is exactly a marker phrase.
-  std::optional<Reason> find_whole(std::string_view key) const;
+  // The reason when the key is exactly a marker phrase; `matched`, when
+  // given, receives the phrase.
+  std::optional<Reason> find_whole(std::string_view key, std::string* matched = nullptr) const;
 
   // The reason when the whole block is a marker phrase (or matches a
   // pattern). `matched`, when given, receives the phrase as written.

@@ -21,10 +21,10 @@ struct BlockStats {
   std::size_t words = 0;           // runs of letters/digits separated by spaces
   std::size_t sentence_ends = 0;   // . ! ? … 。 followed by a space or the end
   std::size_t digits = 0;
-  bool ends_sentence = false;      // last visible mark ends a sentence (or is ':')
-  bool starts_lower = false;       // first letter is lower case: a fragment
   std::size_t cased_words = 0;     // words that open with a cased letter
   std::size_t capitalized_words = 0;  // ... with an upper-case one
+  bool ends_sentence = false;      // last visible mark ends a sentence (or is ':')
+  bool starts_lower = false;       // first letter is lower case: a fragment
   bool has_url = false;            // "http://" or "www."
 
   bool operator==(const BlockStats&) const = default;

@@ -17,29 +17,14 @@
 
 namespace winnow::detail {
 
+// The fields are ordered to pack: a page has a few hundred of these, each
+// made and read by every stage.
 struct PageBlock {
+  // Provided, so that a value-initialized block (emplace_back()) is made by
+  // the member initializers alone, without zeroing all of it first.
+  PageBlock() {}
+
   Block block;  // text, kind, and the verdict (kept, reason, evidence)
-
-  // Position and layout evidence, from either parser.
-  std::size_t index = 0;      // position in page order
-  bool gap_before = false;    // text: a blank line precedes it
-  int depth = 0;              // HTML: element depth of the block's container
-
-  // HTML evidence (zero/false in text mode).
-  double link_density = 0.0;  // share of the text inside <a>
-  std::uint32_t region = 0;   // id of the enclosing content container
-  bool in_article = false;    // inside <article>/<main> or role=main
-  // HTML: the verdict the page's structure gives (hidden, chrome by tag, role
-  // or class, outside the main region); Reason::Kept when it gives none.
-  // Select weighs it with the text rules' verdict.
-  Reason html_reason = Reason::Kept;
-  std::string html_evidence;
-
-  // Set by classify: true when the verdict is firm whatever select decides
-  // (hidden elements, ad markers). Tentative drops may be overruled.
-  bool firm = false;
-  // Options::evidence: whether a drop writes its evidence into the block.
-  bool wants_evidence = true;
 
   // Set by classify from block.text, which no later stage changes: the
   // marker_key() and block_stats() that classify and select both read,
@@ -50,6 +35,27 @@ struct PageBlock {
   // With Options::block_keys: block_key(block.text) (block_key.hpp), from
   // the same walk.
   std::uint64_t site_key = 0;
+
+  // Position and layout evidence, from either parser.
+  std::size_t index = 0;      // position in page order
+  int depth = 0;              // HTML: element depth of the block's container
+  bool gap_before = false;    // text: a blank line precedes it
+
+  // Set by classify: true when the verdict is firm whatever select decides
+  // (hidden elements, ad markers). Tentative drops may be overruled.
+  bool firm = false;
+  // Options::evidence: whether a drop writes its evidence into the block.
+  bool wants_evidence = true;
+
+  // HTML evidence (zero/false in text mode).
+  bool in_article = false;    // inside <article>/<main> or role=main
+  // HTML: the verdict the page's structure gives (hidden, chrome by tag, role
+  // or class, outside the main region); Reason::Kept when it gives none.
+  // Select weighs it with the text rules' verdict.
+  Reason html_reason = Reason::Kept;
+  std::uint32_t region = 0;   // id of the enclosing content container
+  double link_density = 0.0;  // share of the text inside <a>
+  std::string html_evidence;
 };
 
 struct Document {

@@ -50,9 +50,11 @@ bool wanted_file(const fs::path& p) {
   std::string name = p.filename().string();
   if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files
   if (is_gzip_name(name)) name.resize(name.size() - 3);
-  std::transform(name.begin(), name.end(), name.begin(),
+  // Only the extension counts, in any case: the last five bytes at most.
+  std::string ext = name.substr(name.size() - std::min<std::size_t>(name.size(), 5));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".txt");
+  return ext.ends_with(".html") || ext.ends_with(".htm") || ext.ends_with(".txt");
 }
 
 // "a/b.html.gz" -> "a/b" + ext
@@ -96,8 +98,10 @@ class Walker {
           continue;
         }
         if (!entry.is_regular_file(ec) || !wanted_file(p)) continue;
-        item = make_item(p.string(), [&] { return replace_extension(p.lexically_relative(f.root), ext()); },
-                         f.seen);
+        // The entries of a directory share its parent path: worked out once.
+        if (!f.site) f.site = p.parent_path().string();
+        item = make_item(p.string(), *f.site,
+                         [&] { return replace_extension(p.lexically_relative(f.root), ext()); }, f.seen);
         return true;
       }
       if (arg_ == inputs_.size()) return false;
@@ -107,7 +111,8 @@ class Walker {
         push_directory(name, name);
         continue;
       }
-      item = make_item(name, [&] {
+      std::string site = name == "-" ? "" : fs::path(name).parent_path().string();
+      item = make_item(name, std::move(site), [&] {
         fs::path stem = name == "-" ? fs::path("stdin") : replace_extension(fs::path(name).filename(), "");
         return fs::path(stem.string() + std::string(ext()));
       }, top_level_seen_);
@@ -121,6 +126,7 @@ class Walker {
     std::vector<fs::directory_entry> entries;  // sorted
     std::size_t index = 0;
     std::unordered_set<std::string> seen;   // output paths of this directory's files
+    std::optional<std::string> site;        // the parent path of its entries
   };
 
   std::string_view ext() const { return output_extension(args_.format); }
@@ -143,11 +149,13 @@ class Walker {
 
   // `relative_out()` gives the output path under -o; called only with -o,
   // since working it out is most of the cost of an item.
+  // `site` is the path's parent (the site of a page with no URL).
   template <class RelativeOut>
-  Item make_item(std::string path, RelativeOut&& relative_out, std::unordered_set<std::string>& seen) {
+  Item make_item(std::string path, std::string site, RelativeOut&& relative_out,
+                 std::unordered_set<std::string>& seen) {
     Item item;
     item.path = std::move(path);
-    item.site = item.path == "-" ? "" : fs::path(item.path).parent_path().string();
+    item.site = std::move(site);
     if (args_.output_dir.empty()) return item;
     item.out_path = (fs::path(args_.output_dir) / relative_out()).string();
     if (!seen.insert(item.out_path).second) {

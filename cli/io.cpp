@@ -44,6 +44,27 @@ bool read_fd(int fd, std::size_t max_bytes, std::string& out, bool& too_large,
   }
 }
 
+// A regular file of `size` bytes (as fstat saw it): read straight into
+// `out`, then on to the end as read_fd() does, should the file have grown.
+bool read_regular(int fd, std::size_t size, std::size_t max_bytes, std::string& out, bool& too_large,
+                  std::string& error) {
+  out.resize(size);
+  std::size_t have = 0;
+  while (have < size) {
+    ssize_t n = ::read(fd, out.data() + have, size - have);
+    if (n == 0) break;  // shorter than it was: what is there is the file
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      return false;
+    }
+    have += static_cast<std::size_t>(n);
+  }
+  out.resize(have);
+  if (have < size) return true;
+  return read_fd(fd, max_bytes, out, too_large, error);
+}
+
 }  // namespace
 
 std::optional<Input> read_input(const std::string& name, std::size_t max_bytes, std::string& error) {
@@ -72,8 +93,8 @@ std::optional<Input> read_input(const std::string& name, std::size_t max_bytes, 
             std::to_string(max_bytes) + " (--max-bytes)";
     return in;
   }
-  if (S_ISREG(st.st_mode)) in.bytes.reserve(size);
-  bool ok = read_fd(fd, max_bytes, in.bytes, in.too_large, error);
+  bool ok = S_ISREG(st.st_mode) ? read_regular(fd, size, max_bytes, in.bytes, in.too_large, error)
+                                 : read_fd(fd, max_bytes, in.bytes, in.too_large, error);
   ::close(fd);
   if (!ok) return std::nullopt;
   return in;

@@ -44,6 +44,21 @@ TEST_F(Cli, DashMeansStandardInput) {
   EXPECT_EQ(r.out, kArticle);
 }
 
+// A file is read to its end, whatever size it had when opened: files of
+// /proc say 0 bytes and have text, and a file read straight into memory
+// must come out whole.
+TEST_F(Cli, FilesAreReadToTheirEnd) {
+  fs::path page = dir_ / "page.txt";
+  write_file(page, kPage);
+  Outcome r = run({"--mode", "text", page.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, kArticle);
+  if (!fs::exists("/proc/version")) GTEST_SKIP() << "no /proc/version on this system";
+  Outcome proc = run({"--mode", "text", "--format", "json", "--explain", "/proc/version"});
+  ASSERT_EQ(proc.status, 0) << proc.err;
+  EXPECT_NE(proc.out.find("version"), std::string::npos) << proc.out;
+}
+
 TEST_F(Cli, SeveralFilesInOrder) {
   Outcome one = run({sample("003_134e59c19d38a5f5")});
   Outcome two = run({sample("004_309cf9502e9c9cc7")});

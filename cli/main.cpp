@@ -24,10 +24,11 @@ int main(int argc, char** argv) {
     return winnow::cli::run_normalize(normalize_args);
   }
   if (!winnow::cli::load_name_files(args)) return winnow::cli::kExitUsage;
-  // Only --explain shows why blocks were dropped; without it the evidence
-  // texts would be built for nothing. Site learning reads the block keys
-  // extract() can make along the way.
+  // Only --explain shows dropped blocks (why, and their text); without it
+  // those strings would be made for nothing. Site learning reads the block
+  // keys extract() can make along the way.
   args.options.evidence = args.explain;
+  args.options.dropped_text = args.explain;
   args.options.block_keys = winnow::cli::site_boilerplate_enabled(args);
   return winnow::cli::run_extract(args);
 }

@@ -19,7 +19,7 @@ void check_fast_paths(std::string_view text) {
   winnow::detail::Document reference = winnow::detail::parse_text_reference(text);
   WINNOW_FUZZ_CHECK(fast.blocks.size() == reference.blocks.size(), "parse_text differs from its reference");
   for (std::size_t i = 0; i < fast.blocks.size(); ++i) {
-    WINNOW_FUZZ_CHECK(fast.blocks[i].block.text == reference.blocks[i].block.text &&
+    WINNOW_FUZZ_CHECK(fast.blocks[i].text() == reference.blocks[i].text() &&
                           fast.blocks[i].gap_before == reference.blocks[i].gap_before,
                       "parse_text differs from its reference");
   }

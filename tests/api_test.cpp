@@ -115,4 +115,59 @@ TEST(Api, EvidenceOffLeavesOnlyTheEvidenceEmpty) {
       winnow::Mode::Html), 0u);
 }
 
+// Options::dropped_text off leaves only the dropped blocks' text empty:
+// the article, the kept blocks, every verdict and the site-learning keys
+// are what they are with it on. Returns how many blocks were dropped.
+std::size_t expect_only_dropped_text_differs(std::string_view page, winnow::Mode mode) {
+  winnow::Options with, without;
+  with.mode = without.mode = mode;
+  with.block_keys = without.block_keys = true;
+  without.dropped_text = false;
+  const winnow::Result a = winnow::extract(page, with);
+  const winnow::Result b = winnow::extract(page, without);
+  EXPECT_TRUE(a.ok());
+  EXPECT_EQ(a.text, b.text);
+  EXPECT_EQ(a.metadata.title, b.metadata.title);
+  EXPECT_EQ(a.block_keys, b.block_keys);
+  if (a.blocks.size() != b.blocks.size()) {
+    ADD_FAILURE() << a.blocks.size() << " blocks with dropped text, " << b.blocks.size() << " without";
+    return 0;
+  }
+  std::size_t dropped = 0;
+  for (std::size_t i = 0; i < a.blocks.size(); ++i) {
+    EXPECT_EQ(a.blocks[i].kept, b.blocks[i].kept);
+    EXPECT_EQ(a.blocks[i].reason, b.blocks[i].reason);
+    EXPECT_EQ(a.blocks[i].kind, b.blocks[i].kind);
+    EXPECT_EQ(a.blocks[i].evidence, b.blocks[i].evidence);
+    if (a.blocks[i].kept) {
+      EXPECT_EQ(a.blocks[i].text, b.blocks[i].text);
+    } else {
+      ++dropped;
+      EXPECT_FALSE(a.blocks[i].text.empty()) << "block " << i;
+      EXPECT_TRUE(b.blocks[i].text.empty()) << "block " << i << ": " << b.blocks[i].text;
+    }
+  }
+  return dropped;
+}
+
+TEST(Api, DroppedTextOffLeavesOnlyTheDroppedBlocksTextEmpty) {
+  std::size_t dropped = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(WINNOW_SOURCE_DIR) / "samples")) {
+    SCOPED_TRACE(entry.path().string());
+    dropped += expect_only_dropped_text_differs(winnow::test::read_file(entry.path()), winnow::Mode::Text);
+  }
+  EXPECT_GT(dropped, 20u);
+  // Lines whose spaces are folded, and a page ending without a line break.
+  EXPECT_GT(expect_only_dropped_text_differs("Menu\t\tHome  |  News\n\n" + std::string(300, 'a') +
+                                                 " is a long line.\n\nAdvertisement\n\nShare  on\tFacebook",
+                                             winnow::Mode::Text),
+            0u);
+  EXPECT_GT(expect_only_dropped_text_differs(
+      "<html><head><title>Rain due</title></head><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+      "<article><h1>Rain due</h1><p>Rain is expected across the region on Tuesday, forecasters said.</p>"
+      "<p>Advertisement</p><p>The wet spell should last until the weekend, they added in a statement.</p>"
+      "</article><footer>Copyright 2024 Weather Co.</footer></body></html>",
+      winnow::Mode::Html), 0u);
+}
+
 }  // namespace

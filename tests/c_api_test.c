@@ -138,6 +138,25 @@ static void test_options(void) {
   }
   CHECK(dropped > 0);
   winnow_result_free(r);
+
+  /* Without the dropped blocks' text, those read "" and the kept ones stay. */
+  CHECK(winnow_options_set_dropped_text(NULL, 0) == WINNOW_INVALID_ARGUMENT);
+  CHECK(winnow_options_set_dropped_text(o, 0) == WINNOW_OK);
+  r = NULL;
+  CHECK(winnow_extract(kArticle, strlen(kArticle), o, &r) == WINNOW_OK);
+  dropped = 0;
+  for (size_t i = 0; r != NULL && i < winnow_result_block_count(r); ++i) {
+    size_t length = 0;
+    const char *text = winnow_result_block_text(r, i, &length);
+    if (winnow_result_block_kept(r, i)) {
+      CHECK(length > 0 && strlen(text) == length);
+      continue;
+    }
+    ++dropped;
+    CHECK(length == 0 && strcmp(text, "") == 0);
+  }
+  CHECK(dropped > 0);
+  winnow_result_free(r);
   winnow_options_free(o);
 }
 

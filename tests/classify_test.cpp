@@ -19,8 +19,8 @@ TEST(Classify, EmptyBlocksAreFirmDrops) {
 TEST(Classify, AdMarkersInAnyCaseAndLanguage) {
   auto doc = classify_only("Advertisement\nADVERTISEMENT\n— Advertisements —\nSponsored\nAnzeige\nРеклама\n");
   for (const auto& b : doc.blocks) {
-    EXPECT_FALSE(b.block.kept) << b.block.text;
-    EXPECT_EQ(b.block.reason, Reason::AdMarker) << b.block.text;
+    EXPECT_FALSE(b.block.kept) << b.text();
+    EXPECT_EQ(b.block.reason, Reason::AdMarker) << b.text();
     EXPECT_TRUE(b.firm);
     EXPECT_NE(b.block.evidence.find("marker '"), std::string::npos);
   }
@@ -53,7 +53,7 @@ TEST(Classify, CommentFormLines) {
       "Leave a Reply\nYour email address will not be published. Required fields are marked *\n"
       "No comments:\nPost a Comment\nComments\n34 responses to “We needed to win this game”\n");
   for (const auto& b : doc.blocks) {
-    EXPECT_EQ(b.block.reason, Reason::CommentSection) << b.block.text;
+    EXPECT_EQ(b.block.reason, Reason::CommentSection) << b.text();
   }
 }
 
@@ -62,7 +62,7 @@ TEST(Classify, ProseOpeningWithAMarkerWordIsKept) {
       "Comments from the minister came late on Friday, after the committee had already voted.\n"
       "By the end of the week, more than 300 families had left the area for the coast.\n"
       "Related: the council says the two cases are not connected, but the police are looking again.\n");
-  for (const auto& b : doc.blocks) EXPECT_TRUE(b.block.kept) << b.block.text;
+  for (const auto& b : doc.blocks) EXPECT_TRUE(b.block.kept) << b.text();
 }
 
 TEST(Classify, TeaserPrefixes) {
@@ -70,7 +70,7 @@ TEST(Classify, TeaserPrefixes) {
       "READ ALSO: Syrian Military Details Response to Escalating Terrorist Offensive\n"
       "Read more: Why the plan failed\nRelated - Ten things to know\nLesen Sie auch: Die Lage\n");
   for (const auto& b : doc.blocks) {
-    EXPECT_EQ(b.block.reason, Reason::Teaser) << b.block.text;
+    EXPECT_EQ(b.block.reason, Reason::Teaser) << b.text();
     EXPECT_NE(b.block.evidence.find("teaser prefix"), std::string::npos);
   }
 }

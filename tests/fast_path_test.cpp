@@ -138,7 +138,7 @@ void expect_same_parse(std::string_view text) {
   Document fast = parse_text(text), reference = parse_text_reference(text);
   ASSERT_EQ(fast.blocks.size(), reference.blocks.size()) << "text: " << quote(text);
   for (std::size_t i = 0; i < fast.blocks.size(); ++i) {
-    EXPECT_EQ(fast.blocks[i].block.text, reference.blocks[i].block.text) << "text: " << quote(text);
+    EXPECT_EQ(fast.blocks[i].text(), reference.blocks[i].text()) << "text: " << quote(text);
     EXPECT_EQ(fast.blocks[i].gap_before, reference.blocks[i].gap_before);
     EXPECT_EQ(fast.blocks[i].index, reference.blocks[i].index);
   }

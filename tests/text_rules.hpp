@@ -29,7 +29,7 @@ inline detail::Document run_text(std::string_view page, const Options& options =
 // The first block whose text starts with `prefix`; fails the test if none.
 inline const Block& block(const detail::Document& doc, std::string_view prefix) {
   for (const auto& b : doc.blocks) {
-    if (std::string_view(b.block.text).starts_with(prefix)) return b.block;
+    if (b.text().starts_with(prefix)) return b.block;
   }
   ADD_FAILURE() << "no block starts with '" << prefix << "'";
   static const Block none;

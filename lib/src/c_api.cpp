@@ -172,6 +172,10 @@ winnow_status winnow_options_set_evidence(winnow_options* options, int evidence)
   return set_option(options, [evidence](winnow::Options& o) { return o.evidence = evidence != 0, true; });
 }
 
+winnow_status winnow_options_set_dropped_text(winnow_options* options, int dropped_text) {
+  return set_option(options, [dropped_text](winnow::Options& o) { return o.dropped_text = dropped_text != 0, true; });
+}
+
 winnow_status winnow_options_set_max_bytes(winnow_options* options, size_t max_bytes) {
   return set_option(options, [max_bytes](winnow::Options& o) { return o.max_bytes = max_bytes, true; });
 }

@@ -39,8 +39,8 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
 // are only trusted on blocks that do not read as prose, so "Comments from the
 // minister came late." stays.
 void classify_block(PageBlock& b, const MarkerSet& markers, KeyArena& keys, bool site_key) {
-  b.stats = site_key ? block_stats_key_and_words(b.block.text, keys, b.key, b.site_key)
-                     : block_stats_and_key(b.block.text, keys, b.key);
+  b.stats = site_key ? block_stats_key_and_words(b.text(), keys, b.key, b.site_key)
+                     : block_stats_and_key(b.text(), keys, b.key);
   const std::string_view key = b.key;
   const BlockStats& stats = b.stats;
   if (key.empty()) {
@@ -65,13 +65,13 @@ void classify_block(PageBlock& b, const MarkerSet& markers, KeyArena& keys, bool
     drop(b, Reason::ShareBar, "every word is a share or menu button");
     return;
   }
-  if (b.block.text.size() <= kMaxTeaserBytes) {
+  if (b.text().size() <= kMaxTeaserBytes) {
     if (auto prefix = markers.match_teaser(key)) {
       drop(b, Reason::Teaser, [&] { return "teaser prefix '" + std::string(*prefix) + "'"; });
       return;
     }
   }
-  if (starts_with_copyright(b.block.text)) {
+  if (starts_with_copyright(b.text())) {
     drop(b, Reason::Legal, "copyright line");
     return;
   }
@@ -84,7 +84,7 @@ void classify(Document& doc, const Options& options) {
   const MarkerSet& markers = builtin_markers();
   // A key is never longer than its text but for rare lower-casings.
   std::size_t text_bytes = 0;
-  for (const auto& b : doc.blocks) text_bytes += b.block.text.size();
+  for (const auto& b : doc.blocks) text_bytes += b.text().size();
   doc.keys.reserve(text_bytes);
   for (auto& b : doc.blocks) {
     b.wants_evidence = options.evidence;  // classify makes the first drops

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -25,6 +26,13 @@ struct PageBlock {
   PageBlock() {}
 
   Block block;  // text, kind, and the verdict (kept, reason, evidence)
+  // Text mode: the block's line in the document's copy of the page, while
+  // block.text is still empty; the Result's text is made from it at the
+  // end (only for the blocks that need one, see Options::dropped_text).
+  std::string_view line;
+
+  // The block's text, wherever it is.
+  std::string_view text() const { return block.text.empty() ? line : std::string_view(block.text); }
 
   // Set by classify from block.text, which no later stage changes: the
   // marker_key() and block_stats() that classify and select both read,
@@ -63,6 +71,10 @@ struct Document {
   Metadata metadata;
   std::vector<PageBlock> blocks;
   KeyArena keys;  // PageBlock::key of every block
+  // Text mode: the page, which the blocks' lines view (a line that needed
+  // its spaces folded is folded in place). An allocation of its own, so
+  // that the views stay put however the document is moved.
+  std::unique_ptr<char[]> page;
 };
 
 // Mark a block as dropped, with why: `why` is the evidence text, or a

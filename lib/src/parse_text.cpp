@@ -2,6 +2,8 @@
 
 #include <bit>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -151,13 +153,30 @@ void split_lines(std::string_view utf8, std::vector<Line>& lines) {
   }
 }
 
-// A new block, its text still empty: the caller writes it in place.
-std::string& add_block(Document& doc, bool gap_before) {
+PageBlock& add_block(Document& doc, bool gap_before) {
   PageBlock& b = doc.blocks.emplace_back();
   b.index = doc.blocks.size() - 1;
   b.gap_before = gap_before;
   b.block.kept = true;
-  return b.block.text;
+  return b;
+}
+
+// fold_spaces() of the `size` bytes at `line`, written over them (the
+// folded line is never longer); returns its size.
+std::size_t fold_spaces_in_place(char* line, std::size_t size) {
+  std::size_t out = 0;
+  bool space = false;
+  for (std::size_t i = 0; i < size; ++i) {
+    const char c = line[i];
+    if (is_line_space(c)) {
+      space = out > 0;
+      continue;
+    }
+    if (space) line[out++] = ' ';
+    space = false;
+    line[out++] = c;
+  }
+  return out;
 }
 
 // The definition: every line folded a byte at a time.
@@ -174,7 +193,7 @@ Document split_and_fold(std::string_view utf8) {
       gap = true;
       continue;
     }
-    add_block(doc, gap) = std::move(text);
+    add_block(doc, gap).block.text = std::move(text);
     gap = false;
   }
   return doc;
@@ -190,15 +209,18 @@ Document parse_text(std::string_view utf8) {
   // only a huge page needs, so such a page's memory does not stay.
   constexpr std::size_t kMostKept = std::size_t{1} << 16;
   thread_local std::vector<Line> lines;
-  split_lines(utf8, lines);
+  // The blocks view the document's copy of the page: one allocation for
+  // the page where a string per line took one for each longer than 15
+  // bytes.
+  doc.page = std::make_unique_for_overwrite<char[]>(utf8.size());
+  if (!utf8.empty()) std::memcpy(doc.page.get(), utf8.data(), utf8.size());
+  char* const page = doc.page.get();
+  split_lines(std::string_view(page, utf8.size()), lines);
   doc.blocks.reserve(lines.size());
   for (const Line& line : lines) {
-    std::string& text = add_block(doc, line.gap_before);
-    if (line.plain) {
-      text.assign(line.text);
-    } else {
-      text = fold_spaces(line.text);
-    }
+    PageBlock& b = add_block(doc, line.gap_before);
+    char* const at = page + (line.text.data() - page);
+    b.line = {at, line.plain ? line.text.size() : fold_spaces_in_place(at, line.text.size())};
   }
   if (lines.capacity() > kMostKept) std::vector<Line>().swap(lines);
   return doc;

@@ -107,7 +107,7 @@ bool headline_like(const PageBlock& b, const BlockStats& s) {
   bool sentence_case = s.capitalized_words * 3 < s.cased_words;
   if (s.words >= 12 && sentence_case) return false;
   return s.words >= 2 && s.words <= 40 && s.units >= 10 && !s.has_url &&
-         (!s.ends_sentence || b.block.text.ends_with("?") || b.block.text.ends_with("!"));
+         (!s.ends_sentence || b.text().ends_with("?") || b.text().ends_with("!"));
 }
 
 // The headline sits just before the body: the line repeated there (pages
@@ -185,7 +185,7 @@ void drop_inline_boxes(Document& doc, Stats stats,
                        const std::vector<std::size_t>& boxes, Span article) {
   for (std::size_t opener : boxes) {
     if (opener < article.begin || opener >= article.end) continue;
-    const auto why = [&] { return "in the box opened by '" + doc.blocks[opener].block.text + "'"; };
+    const auto why = [&] { return "in the box opened by '" + std::string(doc.blocks[opener].text()) + "'"; };
     for (std::size_t j = opener + 1; j < article.end && !is_prose(stats[j]); ++j) {
       if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::RelatedList, why);
     }
@@ -292,7 +292,7 @@ void drop_outside(Document& doc, Stats stats, Span article) {
     if (b.block.kept) drop(b, Reason::Navigation, "before the article");
   }
   const PageBlock* opener = nullptr;
-  const auto after_opener = [&] { return "after '" + opener->block.text + "'"; };
+  const auto after_opener = [&] { return "after '" + std::string(opener->text()) + "'"; };
   bool tagline_checked = false;
   for (std::size_t i = article.end; i < doc.blocks.size(); ++i) {
     PageBlock& b = doc.blocks[i];
@@ -446,7 +446,7 @@ void select(Document& doc, const Options& options) {
 
   std::size_t title = find_title(doc, stats, article);
   if (title < doc.blocks.size()) {
-    doc.metadata.title = doc.blocks[title].block.text;
+    doc.metadata.title = doc.blocks[title].text();
     drop(doc.blocks[title], Reason::Title, "headline, reported as the title");
   }
   drop_outside(doc, stats, article);

@@ -57,17 +57,30 @@ Result assemble(detail::Document&& doc, const Options& options) {
   std::size_t text_size = 0;
   for (auto& pb : doc.blocks) {
     Block& b = pb.block;
-    if (!b.kept) continue;
+    if (!b.kept) {
+      // A line of text mode becomes a string only when asked for; an HTML
+      // block has its own already.
+      if (!options.dropped_text) {
+        if (!b.text.empty()) std::string().swap(b.text);
+        if (!b.markdown.empty()) std::string().swap(b.markdown);
+      } else if (b.text.empty()) {
+        b.text.assign(pb.line);
+      }
+      continue;
+    }
     const bool pre = b.kind == BlockKind::Preformatted;
+    const std::string_view text = pb.text();
     // A line of scraped text is part of the decoded page, checked already.
     std::string normalized;
     const bool changed =
-        doc.mode == Mode::Text ? detail::normalize_valid_text_changes(b.text, options.normalize, &report, pre, normalized)
-                               : detail::normalize_text_changes(b.text, options.normalize, &report, pre, normalized);
+        doc.mode == Mode::Text ? detail::normalize_valid_text_changes(text, options.normalize, &report, pre, normalized)
+                               : detail::normalize_text_changes(text, options.normalize, &report, pre, normalized);
     if (changed) {
       // The site key was taken from the text before; it goes with the text.
-      if (options.block_keys && normalized != b.text) pb.site_key = detail::block_key(normalized);
+      if (options.block_keys && normalized != text) pb.site_key = detail::block_key(normalized);
       b.text = std::move(normalized);
+    } else if (b.text.empty()) {
+      b.text.assign(pb.line);
     }
     if (!b.markdown.empty()) b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
     if (b.text.empty()) {

@@ -113,6 +113,9 @@ winnow_status winnow_options_set_tables(winnow_options *options, int tables);
 /* Write each dropped block's evidence (on by default); off, the evidence of
  * every block reads "" and the reasons stay. */
 winnow_status winnow_options_set_evidence(winnow_options *options, int evidence);
+/* Keep the text of dropped blocks (on by default); off, their text and
+ * markdown read "" and their kind, reason and evidence stay. */
+winnow_status winnow_options_set_dropped_text(winnow_options *options, int dropped_text);
 /* 0 = no limit; 64 MiB by default. */
 winnow_status winnow_options_set_max_bytes(winnow_options *options, size_t max_bytes);
 /* The normalize stage on or off (on by default). */

@@ -80,6 +80,12 @@ struct Options {
   // left empty: that saves building a string for most blocks of a page
   // when only the article text is wanted.
   bool evidence = true;
+  // Keep the text of dropped blocks in Result::blocks. Off, a dropped block
+  // keeps its kind, Reason and evidence and its text and markdown are left
+  // empty: a caller that reads only Result::text (or the kept blocks) then
+  // saves a string for most blocks of a page. SiteBoilerplate learns from
+  // the blocks' text unless it has their keys: turn `block_keys` on with it.
+  bool dropped_text = true;
   // Fill Result::block_keys, the blocks' keys for site-level boilerplate
   // learning (<winnow/site_boilerplate.hpp>), computed in the walk that
   // measures each block anyway; SiteBoilerplate then need not walk the

@@ -249,7 +249,7 @@ class Sink {
  public:
   Sink(const Args& args, bool learn, Progress& progress, Disposal<Done>& disposal)
       : args_(args), progress_(progress), disposal_(disposal) {
-    if (learn) learner_.emplace();
+    if (learn) learner_.emplace(learner_options(args));
   }
 
   void take(Done&& d) {
@@ -344,6 +344,12 @@ bool is_batch(const Args& args) {
 bool site_boilerplate_enabled(const Args& args) {
   if (args.site_boilerplate >= 0) return args.site_boilerplate == 1;
   return args.input_format == InputFormat::Jsonl || is_batch(args);
+}
+
+SiteBoilerplateOptions learner_options(const Args& args) {
+  SiteBoilerplateOptions options;
+  options.evidence = args.explain;
+  return options;
 }
 
 unsigned worker_count(const Args& args) {

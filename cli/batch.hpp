@@ -4,6 +4,7 @@
 #pragma once
 
 #include "args.hpp"
+#include "winnow/site_boilerplate.hpp"
 
 namespace winnow::cli {
 
@@ -14,6 +15,9 @@ int run_batch(const Args& args);
 // Whether site boilerplate learning is on for this command line: as asked,
 // else on for batches (directories, -o, several inputs) and streams.
 bool site_boilerplate_enabled(const Args& args);
+
+// The learner's options for this command line: evidence only with --explain.
+SiteBoilerplateOptions learner_options(const Args& args);
 
 // The number of worker threads -j asks for (0 = every core).
 unsigned worker_count(const Args& args);

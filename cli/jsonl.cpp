@@ -406,7 +406,7 @@ class Sink {
  public:
   Sink(const Args& args, bool learn, Progress& progress, Disposal<Record>& disposal)
       : args_(args), progress_(progress), disposal_(disposal) {
-    if (learn) learner_.emplace();
+    if (learn) learner_.emplace(learner_options(args));
   }
 
   void take(Record&& r) {

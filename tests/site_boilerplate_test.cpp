@@ -62,6 +62,33 @@ TEST(SiteBoilerplate, BlockOnEnoughPagesOfASiteIsDropped) {
   }
 }
 
+// Without evidence the same blocks are dropped for the same reason, and
+// their evidence is left empty (the CLI learns so unless --explain).
+TEST(SiteBoilerplate, EvidenceOffDropsTheSameBlocksWithoutTheWhy) {
+  winnow::SiteBoilerplateOptions quiet;
+  quiet.evidence = false;
+  winnow::SiteBoilerplate with, without(quiet);
+  std::vector<winnow::Result> pages;
+  for (int i = 0; i < 3; ++i) {
+    pages.push_back(page(body(i)));
+    with.observe("news.example", pages.back());
+    without.observe("news.example", pages.back());
+  }
+  winnow::Result a = pages[0], b = pages[0];
+  EXPECT_EQ(with.apply("news.example", a), 1u);
+  EXPECT_EQ(without.apply("news.example", b), 1u);
+  EXPECT_EQ(a.text, b.text);
+  ASSERT_EQ(a.blocks.size(), b.blocks.size());
+  for (std::size_t i = 0; i < a.blocks.size(); ++i) {
+    EXPECT_EQ(a.blocks[i].kept, b.blocks[i].kept);
+    EXPECT_EQ(a.blocks[i].reason, b.blocks[i].reason);
+    if (b.blocks[i].reason == winnow::Reason::Boilerplate) {
+      EXPECT_EQ(a.blocks[i].evidence, "repeated on 3 pages of news.example");
+      EXPECT_EQ(b.blocks[i].evidence, "");
+    }
+  }
+}
+
 TEST(SiteBoilerplate, TwoPagesAreNotEnoughAndSitesAreSeparate) {
   winnow::SiteBoilerplate learner;
   winnow::Result a = page(body(1)), b = page(body(2)), c = page(body(3));

@@ -192,11 +192,14 @@ std::size_t SiteBoilerplate::apply(std::string_view site, Result& page,
   }
   if (recurring.empty()) return 0;
   if (options_.keep_last_block && recurring.size() == kept) return 0;
-  std::string where = site.empty() ? std::string("this site") : std::string(site);
+  const std::string where = !options_.evidence ? std::string()
+                            : site.empty()      ? std::string("this site")
+                                                : std::string(site);
   for (std::size_t j = 0; j < recurring.size(); ++j) {
     Block& b = page.blocks[recurring[j]];
     b.kept = false;
     b.reason = Reason::Boilerplate;
+    if (!options_.evidence) continue;
     b.evidence = "repeated on ";
     b.evidence += std::to_string(counts[j]);
     b.evidence += counts[j] == 255 ? "+ pages of " : " pages of ";

@@ -28,8 +28,18 @@ void check_fast_paths(std::string_view text) {
   winnow::detail::KeyArena arena;
   std::string_view key;
   std::uint64_t words_key = 0;
-  winnow::detail::block_stats_key_and_words(text, arena, key, words_key);
+  const auto stats = winnow::detail::block_stats_key_and_words(text, arena, key, words_key);
   WINNOW_FUZZ_CHECK(words_key == winnow::detail::block_key(text), "the key spelled along the stats walk differs");
+  // Read in place with other bytes after it (the text itself, again), as
+  // a line of a page is: the same figures and keys.
+  const std::string padded = std::string(text) + std::string(text) + std::string(64, ' ');
+  winnow::detail::KeyArena padded_arena;
+  std::string_view padded_key;
+  std::uint64_t padded_words_key = 0;
+  WINNOW_FUZZ_CHECK(winnow::detail::block_stats_key_and_words(std::string_view(padded).substr(0, text.size()),
+                                                              padded_arena, padded_key, padded_words_key, true) == stats &&
+                        padded_key == key && padded_words_key == words_key,
+                    "the stats walk reading in place differs");
 }
 
 }  // namespace

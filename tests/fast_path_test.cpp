@@ -132,6 +132,19 @@ void expect_same(std::string_view text) {
   EXPECT_EQ(with_words_key, key) << "text: " << quote(text);
   EXPECT_TRUE(with_words == reference) << "text: " << quote(text);
   EXPECT_EQ(words_key, block_key(text)) << "text: " << quote(text);
+  // Read in place, as a line of a page is, with bytes after it that would
+  // change every figure if they counted.
+  std::string page(text);
+  while (page.size() < text.size() + 80) page += "Ab1 . \xC3\xA9! \"x)] * http://www. \t";
+  KeyArena padded_arena;
+  std::string_view padded_key;
+  std::uint64_t padded_words_key = 0;
+  BlockStats in_place = block_stats_key_and_words(std::string_view(page).substr(0, text.size()), padded_arena,
+                                                  padded_key, padded_words_key, true);
+  EXPECT_TRUE(in_place == reference) << "text: " << quote(text) << "\nread in place: " << show(in_place)
+                                     << "\nreference:     " << show(reference);
+  EXPECT_EQ(padded_key, key) << "text: " << quote(text);
+  EXPECT_EQ(padded_words_key, words_key) << "text: " << quote(text);
 }
 
 void expect_same_parse(std::string_view text) {

@@ -608,7 +608,8 @@ template <bool kWords>
 // block_stats_and_key(), and with kWords the block's site-learning key
 // (block_key(text)) in `words_key`.
 template <bool kWords>
-BlockStats stats_key_words(std::string_view text, KeyArena& keys, std::string_view& key, std::uint64_t& words_key) {
+BlockStats stats_key_words(std::string_view text, KeyArena& keys, std::string_view& key, std::uint64_t& words_key,
+                           bool padded) {
   const std::size_t n = text.size();
   // Lower-casing can make a code point longer (an invalid byte becomes
   // U+FFFD, 3 bytes), and 64 bytes are written at once. The words, when
@@ -632,7 +633,9 @@ BlockStats stats_key_words(std::string_view text, KeyArena& keys, std::string_vi
   for (std::size_t i = 0; i < n;) {
     const char* p = text.data() + i;
     std::size_t len = std::min(n - i, kMaskBlock);
-    if (len < kMaskBlock) {
+    // Every use of the masks is cut to the first `len` bits, so the bytes
+    // past the text may be anything readable.
+    if (len < kMaskBlock && !padded) {
       std::memset(tail, 0, kMaskBlock);
       std::memcpy(tail, p, len);
       p = tail;
@@ -658,14 +661,14 @@ BlockStats stats_key_words(std::string_view text, KeyArena& keys, std::string_vi
 
 }  // namespace
 
-BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::string_view& key) {
+BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::string_view& key, bool padded) {
   std::uint64_t unused = 0;
-  return stats_key_words<false>(text, keys, key, unused);
+  return stats_key_words<false>(text, keys, key, unused, padded);
 }
 
 BlockStats block_stats_key_and_words(std::string_view text, KeyArena& keys, std::string_view& key,
-                                     std::uint64_t& words_key) {
-  return stats_key_words<true>(text, keys, key, words_key);
+                                     std::uint64_t& words_key, bool padded) {
+  return stats_key_words<true>(text, keys, key, words_key, padded);
 }
 
 BlockStats block_stats_and_key(std::string_view text, std::string& key) {

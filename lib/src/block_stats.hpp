@@ -39,12 +39,15 @@ BlockStats block_stats_reference(std::string_view text);
 // 64 bytes at a time where the text is ASCII, with a property table for the
 // rest: classify needs both of every block. `key` receives the key.
 BlockStats block_stats_and_key(std::string_view text, std::string& key);
-// The same with the key kept in `keys`: `key` views it there.
-BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::string_view& key);
+// The same with the key kept in `keys`: `key` views it there. `padded`: 64
+// readable bytes follow the text (whatever they hold), so its last bytes
+// are read in place rather than copied out first.
+BlockStats block_stats_and_key(std::string_view text, KeyArena& keys, std::string_view& key,
+                               bool padded = false);
 // The same, and in the same walk the block's site-learning key,
 // block_key(text) (block_key.hpp), in `words_key`.
 BlockStats block_stats_key_and_words(std::string_view text, KeyArena& keys, std::string_view& key,
-                                     std::uint64_t& words_key);
+                                     std::uint64_t& words_key, bool padded = false);
 
 // What the walk needs to know of a code point, looked up in a table filled
 // as text meets them (code points up to U+FFFF; computed for the rest).

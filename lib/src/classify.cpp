@@ -39,8 +39,8 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
 // are only trusted on blocks that do not read as prose, so "Comments from the
 // minister came late." stays.
 void classify_block(PageBlock& b, const MarkerSet& markers, KeyArena& keys, bool site_key) {
-  b.stats = site_key ? block_stats_key_and_words(b.text(), keys, b.key, b.site_key)
-                     : block_stats_and_key(b.text(), keys, b.key);
+  b.stats = site_key ? block_stats_key_and_words(b.text(), keys, b.key, b.site_key, b.text_padded())
+                     : block_stats_and_key(b.text(), keys, b.key, b.text_padded());
   const std::string_view key = b.key;
   const BlockStats& stats = b.stats;
   if (key.empty()) {

@@ -33,6 +33,9 @@ struct PageBlock {
 
   // The block's text, wherever it is.
   std::string_view text() const { return block.text.empty() ? line : std::string_view(block.text); }
+  // Whether text() is followed by kLinePadding readable bytes: a line in
+  // the document's page is.
+  bool text_padded() const { return block.text.empty(); }
 
   // Set by classify from block.text, which no later stage changes: the
   // marker_key() and block_stats() that classify and select both read,
@@ -72,10 +75,14 @@ struct Document {
   std::vector<PageBlock> blocks;
   KeyArena keys;  // PageBlock::key of every block
   // Text mode: the page, which the blocks' lines view (a line that needed
-  // its spaces folded is folded in place). An allocation of its own, so
-  // that the views stay put however the document is moved.
+  // its spaces folded is folded in place), and kLinePadding bytes after it,
+  // so that 64 bytes may be read at once from anywhere in a line. An
+  // allocation of its own, so that the views stay put however the document
+  // is moved.
   std::unique_ptr<char[]> page;
 };
+
+inline constexpr std::size_t kLinePadding = 64;
 
 // Mark a block as dropped, with why: `why` is the evidence text, or a
 // function that makes it, called only when the block wants evidence.

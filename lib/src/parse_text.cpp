@@ -211,9 +211,11 @@ Document parse_text(std::string_view utf8) {
   thread_local std::vector<Line> lines;
   // The blocks view the document's copy of the page: one allocation for
   // the page where a string per line took one for each longer than 15
-  // bytes.
-  doc.page = std::make_unique_for_overwrite<char[]>(utf8.size());
+  // bytes. Zeros follow it, so that any line is followed by kLinePadding
+  // readable bytes (Document::page).
+  doc.page = std::make_unique_for_overwrite<char[]>(utf8.size() + kLinePadding);
   if (!utf8.empty()) std::memcpy(doc.page.get(), utf8.data(), utf8.size());
+  std::memset(doc.page.get() + utf8.size(), 0, kLinePadding);
   char* const page = doc.page.get();
   split_lines(std::string_view(page, utf8.size()), lines);
   doc.blocks.reserve(lines.size());

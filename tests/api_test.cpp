@@ -72,57 +72,16 @@ TEST(Api, JsonRenderEscapesAndNamesInput) {
 
 namespace {
 
-// Options::evidence only decides whether the why is written out: the same
-// blocks are kept and dropped for the same reasons either way.
+// Extracts `page` with the default options and with `change` made to them:
+// the article, the title, the site-learning keys and every block's verdict
+// and kind must be the same, and check(block, changed block) must hold.
 // Returns how many blocks were dropped.
-std::size_t expect_evidence_only_differs(std::string_view page, winnow::Mode mode) {
-  winnow::Options with, without;
-  with.mode = without.mode = mode;
-  without.evidence = false;
-  const winnow::Result a = winnow::extract(page, with);
-  const winnow::Result b = winnow::extract(page, without);
-  EXPECT_TRUE(a.ok());
-  EXPECT_EQ(a.text, b.text);
-  if (a.blocks.size() != b.blocks.size()) {
-    ADD_FAILURE() << a.blocks.size() << " blocks with evidence, " << b.blocks.size() << " without";
-    return 0;
-  }
-  std::size_t dropped = 0;
-  for (std::size_t i = 0; i < a.blocks.size(); ++i) {
-    EXPECT_EQ(a.blocks[i].kept, b.blocks[i].kept);
-    EXPECT_EQ(a.blocks[i].reason, b.blocks[i].reason);
-    EXPECT_TRUE(b.blocks[i].evidence.empty()) << b.blocks[i].evidence;
-    if (!a.blocks[i].kept) {
-      ++dropped;
-      EXPECT_FALSE(a.blocks[i].evidence.empty()) << "block " << i << ": " << a.blocks[i].text;
-    }
-  }
-  return dropped;
-}
-
-TEST(Api, EvidenceOffLeavesOnlyTheEvidenceEmpty) {
-  std::size_t dropped = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(WINNOW_SOURCE_DIR) / "samples")) {
-    SCOPED_TRACE(entry.path().string());
-    dropped += expect_evidence_only_differs(winnow::test::read_file(entry.path()), winnow::Mode::Text);
-  }
-  EXPECT_GT(dropped, 20u);
-  EXPECT_GT(expect_evidence_only_differs(
-      "<html><head><title>Rain due</title></head><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
-      "<article><h1>Rain due</h1><p>Rain is expected across the region on Tuesday, forecasters said.</p>"
-      "<p>Advertisement</p><p>The wet spell should last until the weekend, they added in a statement.</p>"
-      "</article><footer>Copyright 2024 Weather Co.</footer></body></html>",
-      winnow::Mode::Html), 0u);
-}
-
-// Options::dropped_text off leaves only the dropped blocks' text empty:
-// the article, the kept blocks, every verdict and the site-learning keys
-// are what they are with it on. Returns how many blocks were dropped.
-std::size_t expect_only_dropped_text_differs(std::string_view page, winnow::Mode mode) {
+template <class Change, class Check>
+std::size_t expect_only_differs(std::string_view page, winnow::Mode mode, Change&& change, Check&& check) {
   winnow::Options with, without;
   with.mode = without.mode = mode;
   with.block_keys = without.block_keys = true;
-  without.dropped_text = false;
+  change(without);
   const winnow::Result a = winnow::extract(page, with);
   const winnow::Result b = winnow::extract(page, without);
   EXPECT_TRUE(a.ok());
@@ -130,44 +89,75 @@ std::size_t expect_only_dropped_text_differs(std::string_view page, winnow::Mode
   EXPECT_EQ(a.metadata.title, b.metadata.title);
   EXPECT_EQ(a.block_keys, b.block_keys);
   if (a.blocks.size() != b.blocks.size()) {
-    ADD_FAILURE() << a.blocks.size() << " blocks with dropped text, " << b.blocks.size() << " without";
+    ADD_FAILURE() << a.blocks.size() << " blocks before the change, " << b.blocks.size() << " after";
     return 0;
   }
   std::size_t dropped = 0;
   for (std::size_t i = 0; i < a.blocks.size(); ++i) {
+    SCOPED_TRACE("block " + std::to_string(i) + ": " + a.blocks[i].text);
     EXPECT_EQ(a.blocks[i].kept, b.blocks[i].kept);
     EXPECT_EQ(a.blocks[i].reason, b.blocks[i].reason);
     EXPECT_EQ(a.blocks[i].kind, b.blocks[i].kind);
-    EXPECT_EQ(a.blocks[i].evidence, b.blocks[i].evidence);
-    if (a.blocks[i].kept) {
-      EXPECT_EQ(a.blocks[i].text, b.blocks[i].text);
-    } else {
-      ++dropped;
-      EXPECT_FALSE(a.blocks[i].text.empty()) << "block " << i;
-      EXPECT_TRUE(b.blocks[i].text.empty()) << "block " << i << ": " << b.blocks[i].text;
-    }
+    check(a.blocks[i], b.blocks[i]);
+    if (!a.blocks[i].kept) ++dropped;
   }
   return dropped;
 }
 
-TEST(Api, DroppedTextOffLeavesOnlyTheDroppedBlocksTextEmpty) {
+// Options::evidence only decides whether the why is written out.
+std::size_t expect_evidence_only_differs(std::string_view page, winnow::Mode mode) {
+  return expect_only_differs(
+      page, mode, [](winnow::Options& o) { o.evidence = false; },
+      [](const winnow::Block& with, const winnow::Block& without) {
+        EXPECT_EQ(with.text, without.text);
+        EXPECT_TRUE(without.evidence.empty()) << without.evidence;
+        if (!with.kept) EXPECT_FALSE(with.evidence.empty());
+      });
+}
+
+// Options::dropped_text only decides whether the dropped blocks keep
+// their text.
+std::size_t expect_only_dropped_text_differs(std::string_view page, winnow::Mode mode) {
+  return expect_only_differs(
+      page, mode, [](winnow::Options& o) { o.dropped_text = false; },
+      [](const winnow::Block& with, const winnow::Block& without) {
+        EXPECT_EQ(with.evidence, without.evidence);
+        if (with.kept) {
+          EXPECT_EQ(with.text, without.text);
+        } else {
+          EXPECT_FALSE(with.text.empty());
+          EXPECT_TRUE(without.text.empty()) << without.text;
+        }
+      });
+}
+
+// `expect(page, mode)`, which returns how many blocks it saw dropped, over
+// every sample page as text and a small HTML page: both must drop some.
+template <class Expect>
+void expect_on_samples_and_html(Expect&& expect) {
   std::size_t dropped = 0;
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(WINNOW_SOURCE_DIR) / "samples")) {
     SCOPED_TRACE(entry.path().string());
-    dropped += expect_only_dropped_text_differs(winnow::test::read_file(entry.path()), winnow::Mode::Text);
+    dropped += expect(winnow::test::read_file(entry.path()), winnow::Mode::Text);
   }
   EXPECT_GT(dropped, 20u);
-  // Lines whose spaces are folded, and a page ending without a line break.
-  EXPECT_GT(expect_only_dropped_text_differs("Menu\t\tHome  |  News\n\n" + std::string(300, 'a') +
-                                                 " is a long line.\n\nAdvertisement\n\nShare  on\tFacebook",
-                                             winnow::Mode::Text),
-            0u);
-  EXPECT_GT(expect_only_dropped_text_differs(
+  EXPECT_GT(expect(
       "<html><head><title>Rain due</title></head><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
       "<article><h1>Rain due</h1><p>Rain is expected across the region on Tuesday, forecasters said.</p>"
       "<p>Advertisement</p><p>The wet spell should last until the weekend, they added in a statement.</p>"
       "</article><footer>Copyright 2024 Weather Co.</footer></body></html>",
       winnow::Mode::Html), 0u);
+}
+
+TEST(Api, EvidenceOffLeavesOnlyTheEvidenceEmpty) { expect_on_samples_and_html(expect_evidence_only_differs); }
+
+TEST(Api, DroppedTextOffLeavesOnlyTheDroppedBlocksTextEmpty) {
+  expect_on_samples_and_html(expect_only_dropped_text_differs);
+  // Lines whose spaces are folded, and a page ending without a line break.
+  EXPECT_GT(expect_only_dropped_text_differs("Menu\t\tHome  |  News\n\n" + std::string(300, 'a') +
+                                                 " is a long line.\n\nAdvertisement\n\nShare  on\tFacebook",
+                                             winnow::Mode::Text),
+            0u);
 }
 
 }  // namespace

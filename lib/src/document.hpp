@@ -37,14 +37,14 @@ struct PageBlock {
   // the document's page is.
   bool text_padded() const { return block.text.empty(); }
 
-  // Set by classify from block.text, which no later stage changes: the
-  // marker_key() and block_stats() that classify and select both read,
+  // Set by classify from text(), which no stage before assemble() changes:
+  // the marker_key() and block_stats() that classify and select both read,
   // computed once per block rather than once per rule. The key lives in
   // the document's KeyArena.
   std::string_view key;
   BlockStats stats;
-  // With Options::block_keys: block_key(block.text) (block_key.hpp), from
-  // the same walk.
+  // With Options::block_keys: block_key(text()) (block_key.hpp), from the
+  // same walk.
   std::uint64_t site_key = 0;
 
   // Position and layout evidence, from either parser.

@@ -18,9 +18,7 @@
 #include <string>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "byte_masks.hpp"
 
 namespace winnow::detail {
 
@@ -136,11 +134,8 @@ class WordsSpeller {
     for (int v = 0; v < vectors; ++v) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * v));
       const __m128i lowered = _mm_or_si128(x, _mm_set1_epi8(0x20));
-      // 'a'..'z' and '0'..'9' moved to the bottom of the signed range.
-      const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lowered, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
-                                            _mm_set1_epi8(static_cast<char>(0x80 + 26)));
-      const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
-                                           _mm_set1_epi8(static_cast<char>(0x80 + 10)));
+      const __m128i letter = sse2::below_from(lowered, 'a', 26);
+      const __m128i digit = sse2::below_from(x, '0', 10);
       const __m128i spell = _mm_or_si128(
           _mm_or_si128(_mm_and_si128(letter, lowered), _mm_and_si128(digit, _mm_set1_epi8('0'))),
           _mm_andnot_si128(_mm_or_si128(letter, digit), _mm_set1_epi8(' ')));

@@ -338,6 +338,23 @@ struct KeyWalk {
   std::size_t alnum_end = 0;    // the key's length up to its last letter or digit
 };
 
+// A code point other than a space into the key, as its lower case.
+inline void key_write(KeyWalk& k, char32_t lower) {
+  k.last_space = false;
+  if (lower < 0x80) {
+    *k.out++ = static_cast<char>(lower);
+  } else {
+    k.out += encode_utf8(lower, k.out);
+  }
+}
+
+// A letter or digit into the key once it has started: the key now ends
+// after it.
+inline void key_word_code_point(KeyWalk& k, char32_t lower) {
+  key_write(k, lower);
+  k.alnum_end = static_cast<std::size_t>(k.out - k.base);
+}
+
 // One code point into the key, as marker_key_reference() takes it: nothing
 // before the first letter or digit, space runs folded to one ' '.
 inline void key_code_point(KeyWalk& k, char32_t lower, bool space, bool alnum) {
@@ -350,24 +367,17 @@ inline void key_code_point(KeyWalk& k, char32_t lower, bool space, bool alnum) {
     k.last_space = true;
     return;
   }
-  k.last_space = false;
-  if (lower < 0x80) {
-    *k.out++ = static_cast<char>(lower);
-  } else {
-    k.out += encode_utf8(lower, k.out);
-  }
-  if (alnum) k.alnum_end = static_cast<std::size_t>(k.out - k.base);
+  if (alnum) return key_word_code_point(k, lower);
+  key_write(k, lower);
 }
 
-// key_code_point() of a letter or digit after the key's first one.
-inline void key_word_code_point(KeyWalk& k, char32_t lower) {
-  k.last_space = false;
-  if (lower < 0x80) {
-    *k.out++ = static_cast<char>(lower);
-  } else {
-    k.out += encode_utf8(lower, k.out);
-  }
-  k.alnum_end = static_cast<std::size_t>(k.out - k.base);
+// A letter or digit >= 0x80 past the first letter of a word: it only adds
+// units (the rest of walk_props()'s letter step).
+[[gnu::always_inline]] inline void walk_word_props(StatsWalk& w, char32_t cp, std::uint8_t f) {
+  w.s.units += (f & CodePointProps::kWide) ? 3 : 1;
+  w.in_word = true;
+  w.pending_end = 0;
+  w.last_visible = cp;
 }
 
 // One code point >= 0x80 into the statistics, as walk_multibyte() takes it,
@@ -381,7 +391,6 @@ inline void key_word_code_point(KeyWalk& k, char32_t lower) {
     return;
   }
   if (f & CodePointProps::kAlnum) {
-    s.units += (f & CodePointProps::kWide) ? 3 : 1;
     if (!w.seen_letter) {
       s.starts_lower = (f & CodePointProps::kLower) != 0;
       w.seen_letter = true;
@@ -395,9 +404,7 @@ inline void key_word_code_point(KeyWalk& k, char32_t lower) {
         ++s.cased_words;
       }
     }
-    w.in_word = true;
-    w.pending_end = 0;
-    w.last_visible = cp;
+    walk_word_props(w, cp, f);
     return;
   }
   if (f & CodePointProps::kStop) {
@@ -485,11 +492,8 @@ template <bool kWords>
     }
     const CodePointProps p = lookup_props(cp);
     if ((p.flags & CodePointProps::kAlnum) && w.in_word && w.seen_letter) {
-      // Inside a word, past its first letter, a letter or digit only adds
-      // units (what walk_props() would do), and goes to both keys.
-      w.s.units += (p.flags & CodePointProps::kWide) ? 3 : 1;
-      w.pending_end = 0;
-      w.last_visible = cp;
+      // Inside a word, past its first letter: the short steps.
+      walk_word_props(w, cp, p.flags);
       key_word_code_point(k, p.lower);
       spelled.code_point(p.lower, true);
       continue;

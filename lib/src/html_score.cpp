@@ -328,8 +328,7 @@ bool opens_related_list(const PageBlock& b, const MarkerSet& markers) {
   if (b.block.text.size() > kMaxOpenerBytes || has_sentence_end(b.block.text)) return false;
   const std::string_view key = b.key;
   for (std::size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1)) {
-    auto it = markers.whole.find(std::string(key.substr(0, space)));
-    if (it != markers.whole.end() && it->second == Reason::RelatedList) return true;
+    if (markers.find_whole(key.substr(0, space)) == Reason::RelatedList) return true;
   }
   return false;
 }

@@ -89,8 +89,8 @@ class PassText {
 };
 
 // The steps of a pass before the name variants.
-void run_steps_before_names(PassText& t, std::string& out, const NormalizeOptions& options,
-                            NormalizeReport& local, bool preformatted) {
+void run_steps_before_names(PassText& t, const NormalizeOptions& options, NormalizeReport& local,
+                            bool preformatted) {
   std::size_t entities = decode_entities(t.view(), t.result());
   local.entities += entities;
   t.mark_changed(entities > 0);
@@ -108,6 +108,7 @@ void run_steps_before_names(PassText& t, std::string& out, const NormalizeOption
   if (unicode_form_changes(t.view(), options.form, t.result())) {
     t.mark_changed(true);
     if (options.form == UnicodeForm::NFKC) {
+      std::string& out = t.result();
       local.entities += decode_entities(out);
       out = unicode_form(clean_characters(out, cleanup), options.form);
     }
@@ -148,7 +149,7 @@ bool only_names_may_change(std::string_view s) {
 bool normalize_pass(std::string_view in, std::string& out, const NormalizeOptions& options,
                     NormalizeReport& local, bool preformatted, bool every_step) {
   PassText t(in, out);
-  if (every_step || !only_names_may_change(in)) run_steps_before_names(t, out, options, local, preformatted);
+  if (every_step || !only_names_may_change(in)) run_steps_before_names(t, options, local, preformatted);
   if (options.names) {
     const NameDictionary& dictionary =
         options.dictionary ? *options.dictionary : NameDictionary::builtin();

@@ -192,18 +192,19 @@ std::size_t SiteBoilerplate::apply(std::string_view site, Result& page,
   }
   if (recurring.empty()) return 0;
   if (options_.keep_last_block && recurring.size() == kept) return 0;
-  const std::string where = !options_.evidence ? std::string()
-                            : site.empty()      ? std::string("this site")
-                                                : std::string(site);
-  for (std::size_t j = 0; j < recurring.size(); ++j) {
-    Block& b = page.blocks[recurring[j]];
-    b.kept = false;
-    b.reason = Reason::Boilerplate;
-    if (!options_.evidence) continue;
-    b.evidence = "repeated on ";
-    b.evidence += std::to_string(counts[j]);
-    b.evidence += counts[j] == 255 ? "+ pages of " : " pages of ";
-    b.evidence += where;
+  for (std::size_t i : recurring) {
+    page.blocks[i].kept = false;
+    page.blocks[i].reason = Reason::Boilerplate;
+  }
+  if (options_.evidence) {
+    const std::string_view where = site.empty() ? std::string_view("this site") : site;
+    for (std::size_t j = 0; j < recurring.size(); ++j) {
+      std::string& evidence = page.blocks[recurring[j]].evidence;
+      evidence = "repeated on ";
+      evidence += std::to_string(counts[j]);
+      evidence += counts[j] == 255 ? "+ pages of " : " pages of ";
+      evidence += where;
+    }
   }
   page.text = join_kept(page.blocks);
   return recurring.size();

@@ -127,6 +127,7 @@ std::string random_text(std::mt19937& rng) {
       "\xEF\xBC\xA1",                   // fullwidth A
       "\xE2\x80\x94",                   // em dash (a hyphen when folded to ASCII)
       "\xE2\x80\xA6",                   // ellipsis
+      "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x93",  // ’ “ ” –
       "\xE0\xA4\x95",                   // Devanagari ka (keeps a joiner next to it)
       "Sergei Lavrov", "Lavrov", "Kiev", "Turkey", "al-Nusra", "Zelenskiy", "'s",
   };
@@ -143,17 +144,47 @@ std::string random_text(std::mt19937& rng) {
 }
 
 // A line of plain ASCII skips the steps before the name variants, which
-// cannot change it. Lines one byte away from plain (a doubled space, one at
-// either end, an entity, a control, a byte >= 0x80), that byte at every
-// offset around the 16-byte steps of the check, must still get every step.
+// cannot change it, and so does one whose other characters are curly
+// quotes, dashes and ellipses (unless they are folded to ASCII or the form
+// is NFKC). Lines one character away from such (a doubled space, one at
+// either end, an entity, a control, another character >= 0x80, among them
+// the neighbours of that punctuation, invisible ones and what mojibake is
+// made of), that character at every offset around the 16-byte steps of the
+// check, must still get every step.
 TEST(NormalizeChunks, PlainLinesSkipOnlyTheStepsThatCannotChangeThem) {
   std::vector<std::string> lines = {"Plain words only.", "Sergei Lavrov met Zelenskiy in Kiev.", "Turkey", "x",
                                     "a  b", " lead", "trail ", "tab\there", "amp &amp; x", "del\x7F", "bell\x07",
-                                    "caf\xC3\xA9 Zelenskiy"};
+                                    "caf\xC3\xA9 Zelenskiy", "\xE2\x80\x99", "\xE2\x80\x9C \xE2\x80\x9D",
+                                    "Zelenskiy\xE2\x80\x99s \xE2\x80\x9CKiev\xE2\x80\x9D \xE2\x80\x93 \xE2\x80\xA6"};
+  const std::vector<std::string> punctuation = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x98", "\xE2\x80\x99",
+                                                "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\xA6"};
+  const std::vector<std::string> near_misses = {
+      "\xE2\x80\x92", "\xE2\x80\x95", "\xE2\x80\x9A", "\xE2\x80\x9E", "\xE2\x80\xA2",  // ‒ ― ‚ „ •
+      "\xE2\x80\x8B", "\xE2\x80\xA8", "\xE2\x80\xAF", "\xE2\x80\x83",                    // ZWSP, LS, NNBSP, em space
+      "\xE2\x81\x93", "\xE2\x82\xAC", "\xE2\x84\xA2", "\xC3\xA2", "\xC3\x83", "\xC3\x95",  // ⁓ € ™ â Ã Õ
+      "\xCC\x81", "\xEF\xBF\xBD", "\xC2\x92",                                                 // combining acute, U+FFFD, C1
+      "\xE2\x84\xA6", "\xEF\xAC\x9D"};  // ohm sign and hiriq yod (NFC rewrites both), last bytes as in the set
+  // Mojibake of the punctuation itself ("â€™"), and each kind of character
+  // around it, where pairs form.
+  for (const auto& p : punctuation) {
+    for (const auto& q : punctuation) lines.push_back("a" + p + q + " b" + p + " " + q + "c");
+    for (const auto& miss : near_misses) {
+      lines.push_back("word" + p + miss + " x");
+      lines.push_back("word" + miss + p + " x");
+      lines.push_back(miss + " " + p);
+    }
+  }
+  lines.push_back("it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s \xE2\x80\x99");
   const std::string filler = "Zelenskiy said the plan for Kiev was set out by";
-  for (const std::string odd : {"  ", "&amp;", "\t", "\x01", "\xC2\xA0", "\xE2\x80\x99", "\xC3\x83\xC2\xA9"}) {
+  std::vector<std::string> odd = {"  ", "&amp;", "\t", "\x01", "\xC2\xA0", "\xC3\x83\xC2\xA9"};
+  odd.insert(odd.end(), punctuation.begin(), punctuation.end());
+  odd.insert(odd.end(), near_misses.begin(), near_misses.end());
+  for (const std::string& one : odd) {
     for (std::size_t at = 1; at < filler.size(); ++at) {
-      lines.push_back(filler.substr(0, at) + odd + filler.substr(at));
+      lines.push_back(filler.substr(0, at) + one + filler.substr(at));
+      lines.push_back(filler.substr(0, at) + one + "\xE2\x80\x9D" + filler.substr(at));
+      // After the punctuation: the check resumes past it.
+      lines.push_back(filler.substr(0, at) + "\xE2\x80\x99" + filler.substr(at) + one + " x");
     }
   }
   for (const auto& line : lines) expect_chunks_agree(line, "line '" + line + "'");

@@ -1,5 +1,6 @@
 #include "normalize.hpp"
 
+#include <bit>
 #include <cstdint>
 
 #include "byte_masks.hpp"
@@ -115,30 +116,73 @@ void run_steps_before_names(PassText& t, const NormalizeOptions& options, Normal
   }
 }
 
-// Printable ASCII with single spaces, none at either end, and no '&': no
-// entity, no mojibake (it needs bytes >= 0x80), nothing for the clean-up,
-// and every Unicode form of ASCII is itself. Only the name variants may
-// change such text, and most lines of scraped text are like it.
-bool only_names_may_change(std::string_view s) {
+// Curly quotes, dashes and the ellipsis (E2 80 xx for these xx, less 0x80):
+// no step before the name variants changes them unless the clean-up folds
+// them to ASCII or the form is NFKC (which spells the ellipsis "..."). No
+// entity holds them; the clean-up writes them as they are; each is NFC and
+// a starter that composes with nothing; and the mojibake repair finds no
+// pair among them and ASCII: the Windows code pages read each as a
+// continuation byte and none as a lead, Mac Roman reads each as a lead and
+// none as a continuation, and none is a letter (a lead a space may complete)
+// nor the byte C3 in any code page.
+constexpr std::uint64_t kInertPunctuation = std::uint64_t{1} << (0x93 - 0x80) | std::uint64_t{1} << (0x94 - 0x80) |
+                                            std::uint64_t{1} << (0x98 - 0x80) | std::uint64_t{1} << (0x99 - 0x80) |
+                                            std::uint64_t{1} << (0x9C - 0x80) | std::uint64_t{1} << (0x9D - 0x80) |
+                                            std::uint64_t{1} << (0xA6 - 0x80);
+
+// Whether s[at] begins one of those characters.
+bool inert_punctuation_at(std::string_view s, std::size_t at) {
+  if (at + 3 > s.size()) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data() + at);
+  return p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] < 0xC0 && ((kInertPunctuation >> (p[2] - 0x80)) & 1);
+}
+
+// Printable ASCII with single spaces, none at either end, and no '&' (and,
+// when `punctuation_inert`, the punctuation above): no entity, no mojibake,
+// nothing for the clean-up, and every Unicode form of ASCII is itself. Only
+// the name variants may change such text, and most lines of scraped text
+// are like it.
+bool only_names_may_change(std::string_view s, bool punctuation_inert) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
   std::size_t i = 0;
   bool space_before = false;
 #if defined(__SSE2__)
-  for (; i + 16 <= s.size(); i += 16) {
+  while (i + 16 <= s.size()) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    // Signed compares: bytes >= 0x80 are negative, below 0x20 as controls are.
-    const __m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
-                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
+    // Signed compares: bytes >= 0x80 are negative, and flagged apart.
+    const __m128i controls = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                           _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
+    const __m128i odd = _mm_or_si128(controls, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
     const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-    if (_mm_movemask_epi8(odd) != 0 || (spaces & ((spaces << 1) | (space_before ? 1U : 0U))) != 0) return false;
-    space_before = (spaces >> 15) & 1;
+    const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(odd)) |
+                           (spaces & ((spaces << 1) | (space_before ? 1U : 0U)));
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    if (high == 0) {
+      if (stops != 0) return false;
+      space_before = (spaces >> 15) & 1;
+      i += 16;
+      continue;
+    }
+    // Up to the first byte >= 0x80, which must begin inert punctuation;
+    // the next step starts after it.
+    const auto first = static_cast<unsigned>(std::countr_zero(high));
+    if (!punctuation_inert || (stops & ((1U << first) - 1)) != 0 || !inert_punctuation_at(s, i + first)) return false;
+    space_before = false;
+    i += first + 3;
   }
 #endif
-  for (; i < s.size(); ++i) {
+  while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c >= 0x7F || c == '&' || (c == ' ' && space_before)) return false;
+    if (c >= 0x80) {
+      if (!punctuation_inert || !inert_punctuation_at(s, i)) return false;
+      space_before = false;
+      i += 3;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F || c == '&' || (c == ' ' && space_before)) return false;
     space_before = c == ' ';
+    ++i;
   }
   return true;
 }
@@ -149,7 +193,10 @@ bool only_names_may_change(std::string_view s) {
 bool normalize_pass(std::string_view in, std::string& out, const NormalizeOptions& options,
                     NormalizeReport& local, bool preformatted, bool every_step) {
   PassText t(in, out);
-  if (every_step || !only_names_may_change(in)) run_steps_before_names(t, options, local, preformatted);
+  const bool punctuation_inert = !options.ascii_punctuation && options.form != UnicodeForm::NFKC;
+  if (every_step || !only_names_may_change(in, punctuation_inert)) {
+    run_steps_before_names(t, options, local, preformatted);
+  }
   if (options.names) {
     const NameDictionary& dictionary =
         options.dictionary ? *options.dictionary : NameDictionary::builtin();

@@ -46,12 +46,15 @@ bool read_fd(int fd, std::size_t max_bytes, std::string& out, bool& too_large,
 
 // A regular file of `size` bytes (as fstat saw it): read straight into
 // `out`, then on to the end as read_fd() does, should the file have grown.
+// One byte more than `size` is asked for: a regular file gives less than
+// asked only at its end, so a read that stops at exactly `size` bytes is
+// the whole file without a second read to see the end.
 bool read_regular(int fd, std::size_t size, std::size_t max_bytes, std::string& out, bool& too_large,
                   std::string& error) {
-  out.resize(size);
+  out.resize(size + 1);
   std::size_t have = 0;
-  while (have < size) {
-    ssize_t n = ::read(fd, out.data() + have, size - have);
+  while (have <= size) {
+    ssize_t n = ::read(fd, out.data() + have, size + 1 - have);
     if (n == 0) break;  // shorter than it was: what is there is the file
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -59,9 +62,10 @@ bool read_regular(int fd, std::size_t size, std::size_t max_bytes, std::string& 
       return false;
     }
     have += static_cast<std::size_t>(n);
+    if (have == size) break;
   }
   out.resize(have);
-  if (have < size) return true;
+  if (have <= size) return true;
   return read_fd(fd, max_bytes, out, too_large, error);
 }
 

@@ -133,18 +133,21 @@ void expect_same(std::string_view text) {
   EXPECT_TRUE(with_words == reference) << "text: " << quote(text);
   EXPECT_EQ(words_key, block_key(text)) << "text: " << quote(text);
   // Read in place, as a line of a page is, with bytes after it that would
-  // change every figure if they counted.
-  std::string page(text);
-  while (page.size() < text.size() + 80) page += "Ab1 . \xC3\xA9! \"x)] * http://www. \t";
-  KeyArena padded_arena;
-  std::string_view padded_key;
-  std::uint64_t padded_words_key = 0;
-  BlockStats in_place = block_stats_key_and_words(std::string_view(page).substr(0, text.size()), padded_arena,
-                                                  padded_key, padded_words_key, true);
-  EXPECT_TRUE(in_place == reference) << "text: " << quote(text) << "\nread in place: " << show(in_place)
-                                     << "\nreference:     " << show(reference);
-  EXPECT_EQ(padded_key, key) << "text: " << quote(text);
-  EXPECT_EQ(padded_words_key, words_key) << "text: " << quote(text);
+  // change every figure if they counted, and would complete punctuation
+  // cut off at the text's end.
+  for (const char* after : {"\x99", "\x80\x99"}) {
+    std::string page = std::string(text) + after;
+    while (page.size() < text.size() + 80) page += "Ab1 . \xC3\xA9! \"x)] * http://www. \t";
+    KeyArena padded_arena;
+    std::string_view padded_key;
+    std::uint64_t padded_words_key = 0;
+    BlockStats in_place = block_stats_key_and_words(std::string_view(page).substr(0, text.size()), padded_arena,
+                                                    padded_key, padded_words_key, true);
+    EXPECT_TRUE(in_place == reference) << "text: " << quote(text) << "\nread in place: " << show(in_place)
+                                       << "\nreference:     " << show(reference);
+    EXPECT_EQ(padded_key, key) << "text: " << quote(text);
+    EXPECT_EQ(padded_words_key, words_key) << "text: " << quote(text);
+  }
 }
 
 void expect_same_parse(std::string_view text) {
@@ -169,6 +172,10 @@ const std::vector<std::string> kPieces = {
     "\xD0\xA0\xD0\xB5" /* Ре */, "\xE2\x80\x94" /* — */, "\xE2\x80\x83" /* em space */, "\xC2\xBB" /* » */,
     "\xFF" /* invalid */, "\xC3" /* truncated */, "\xED\xA0\x80" /* surrogate */, "\x01", "\x7F",
     "\xE2\x92\xB6" /* Ⓐ */, "\xE2\x85\xA0" /* Ⅰ */, "\xC7\x85" /* ǅ, title case */,
+    // The common punctuation read inside a 64-byte step, and its neighbours
+    // outside it: ‘ “ ” – ‚ • ⁓ ™ Ω
+    "\xE2\x80\x98", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x93", "\xE2\x80\x9A", "\xE2\x80\xA2",
+    "\xE2\x81\x93", "\xE2\x84\xA2", "\xE2\x84\xA6", "\xE2\x80" /* truncated */, "\xE2" /* truncated */,
 };
 
 TEST(FastPath, EdgeCasesAtEveryAlignment) {

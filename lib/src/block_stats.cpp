@@ -534,13 +534,66 @@ inline std::uint64_t after_runs(std::uint64_t from, std::uint64_t skip) {
   return (from & ~skip) | ((skip + (from & skip)) & ~skip);
 }
 
-// `len` ASCII bytes at p (p has 64 readable bytes; `m` their masks) into
-// the statistics and the key: what walk_ascii() and key_code_point() do
-// byte by byte, with bit operations over the whole run.
+// Common punctuation (kCommonPunctuation) inside a 64-byte step: bit k of
+// `lead` marks the E2 of one at p[k], `tail` its other two bytes.
+struct StepPunctuation {
+  std::uint64_t lead = 0;
+  std::uint64_t tail = 0;
+};
+
+// The punctuation among the first `len` bytes at p before any other byte
+// >= 0x80 (`high` marks those bytes), each whole within them.
+inline StepPunctuation step_punctuation(const char* p, std::size_t len, std::uint64_t high) {
+  StepPunctuation r;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(p);
+  while (high) {
+    const auto at = static_cast<std::size_t>(std::countr_zero(high));
+    if (at + 3 > len || !is_common_punctuation(bytes + at)) break;
+    r.lead |= std::uint64_t{1} << at;
+    r.tail |= std::uint64_t{3} << (at + 1);
+    high &= ~(std::uint64_t{7} << at);
+  }
+  return r;
+}
+
+// The code point of the punctuation whose E2 is at p, and what the key
+// writes for it (U+2019 folds to an apostrophe, as code_point_props() has it).
+inline char32_t punctuation_code_point(const char* p) {
+  return char32_t{0x2000} | (static_cast<unsigned char>(p[2]) & 0x3Fu);
+}
+inline char32_t punctuation_key_char(const char* p) {
+  const char32_t cp = punctuation_code_point(p);
+  return cp == 0x2019 ? char32_t{'\''} : cp;
+}
+
+// The key bytes of a step written as they are, `size` of them from `key`
+// (the step's byte `from` first), with each ’ (the E2 at step byte k for
+// each bit k of `apostrophes`) made one apostrophe; returns the new size.
+inline std::size_t fold_apostrophes(char* key, std::size_t from, std::uint64_t apostrophes, std::size_t size) {
+  std::size_t read = 0, write = 0;
+  for (; apostrophes; apostrophes &= apostrophes - 1) {
+    const std::size_t at = static_cast<std::size_t>(std::countr_zero(apostrophes)) - from;
+    std::memmove(key + write, key + read, at - read);
+    write += at - read;
+    key[write++] = '\'';
+    read = at + 3;
+  }
+  std::memmove(key + write, key + read, size - read);
+  return write + size - read;
+}
+
+// `len` bytes at p, ASCII but for the common punctuation `punct` marks (p
+// has 64 readable bytes; `m` their masks), into the statistics and the
+// key: what walk_ascii(), walk_props() and key_code_point() do code point
+// by code point, with bit operations over the whole run. Punctuation is
+// neither a letter nor a space: it counts through its first byte, a stop
+// (…), a closer (’ ”) or neither, and its other two bytes are passed over
+// as closers are.
 template <bool kWords>
 [[gnu::always_inline]] inline void walk_ascii_run(StatsWalk& w, KeyWalk& k, WordsAlong<kWords>& spelled,
                                                   std::string_view text, std::size_t offset, const char* p,
-                                                  std::size_t len, const StatsMasks& m) {
+                                                  std::size_t len, const StatsMasks& m,
+                                                  const StepPunctuation& punct) {
   spelled.ascii_run(p, len, m.letter, m.digit);
   const std::uint64_t valid = len == kMaskBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << len) - 1;
   const std::uint64_t letters = m.letter & valid;
@@ -548,8 +601,14 @@ template <bool kWords>
   const std::uint64_t alnum = letters | digits;
   const std::uint64_t space = m.space & valid;
   // Stops and closers from the table: punctuation is a few bytes in 64.
-  std::uint64_t stop = 0, closer = 0;
-  for (std::uint64_t other = valid & ~(alnum | space); other; other &= other - 1) {
+  std::uint64_t stop = 0, closer = punct.tail;
+  for (std::uint64_t lead = punct.lead; lead; lead &= lead - 1) {
+    const auto at = static_cast<unsigned>(std::countr_zero(lead));
+    const char32_t cp = punctuation_code_point(p + at);
+    if (cp == 0x2026) stop |= std::uint64_t{1} << at;
+    if (cp == 0x2019 || cp == 0x201D) closer |= std::uint64_t{1} << at;
+  }
+  for (std::uint64_t other = valid & ~(alnum | space | punct.lead | punct.tail); other; other &= other - 1) {
     const auto at = static_cast<unsigned>(std::countr_zero(other));
     const char c = p[at];
     const std::uint8_t cls = kAsciiClasses[static_cast<unsigned char>(c)];
@@ -582,7 +641,10 @@ template <bool kWords>
   const std::uint64_t not_closer = valid & ~closer;
   if (not_closer) w.pending_end = (stop >> top_bit(not_closer)) & 1 ? char32_t{'.'} : char32_t{0};
   const std::uint64_t visible = not_closer & ~space;
-  if (visible) w.last_visible = static_cast<unsigned char>(p[top_bit(visible)]);
+  if (visible) {
+    const std::size_t last = top_bit(visible);
+    w.last_visible = (punct.lead >> last) & 1 ? punctuation_code_point(p + last) : static_cast<unsigned char>(p[last]);
+  }
 
   // The key: from the first letter or digit on.
   std::size_t from = 0;
@@ -593,17 +655,32 @@ template <bool kWords>
   }
   const std::uint64_t range = valid & (~std::uint64_t{0} << from);
   const std::uint64_t spaces = space & range;
-  // Only single plain spaces: the bytes go to the key as they are, lower-cased.
+  // Only single plain spaces: the bytes go to the key as they are,
+  // lower-cased, but for ’ (an apostrophe there).
   if (spaces == (m.plain_space & range) && !(spaces & (spaces << 1)) && !(k.last_space && (spaces >> from & 1))) {
     store_lower(p, k.out - from, static_cast<int>((len + 15) / 16));
-    if (alnum & range) k.alnum_end = static_cast<std::size_t>(k.out - k.base) + top_bit(alnum & range) - from + 1;
-    k.out += len - from;
+    std::uint64_t apostrophes = 0;
+    for (std::uint64_t lead = punct.lead & range; lead; lead &= lead - 1) {
+      const auto at = static_cast<unsigned>(std::countr_zero(lead));
+      if (punctuation_code_point(p + at) == 0x2019) apostrophes |= std::uint64_t{1} << at;
+    }
+    if (alnum & range) {
+      const std::size_t last = top_bit(alnum & range);
+      const std::size_t folded = 2 * count_few_bits(apostrophes & ((std::uint64_t{1} << last) - 1));
+      k.alnum_end = static_cast<std::size_t>(k.out - k.base) + last - from + 1 - folded;
+    }
+    k.out += apostrophes ? fold_apostrophes(k.out, from, apostrophes, len - from) : len - from;
     k.last_space = (spaces >> (len - 1)) & 1;
     return;
   }
   for (std::size_t j = from; j < len; ++j) {
     const unsigned char c = static_cast<unsigned char>(p[j]);
     const std::uint64_t bit = std::uint64_t{1} << j;
+    if (punct.tail & bit) continue;
+    if (punct.lead & bit) {
+      key_code_point(k, punctuation_key_char(p + j), false, false);
+      continue;
+    }
     const char32_t lower = (m.upper & bit) ? char32_t{c} + 32 : char32_t{c};
     key_code_point(k, lower, (space & bit) != 0, (alnum & bit) != 0);
   }
@@ -645,13 +722,18 @@ BlockStats stats_key_words(std::string_view text, KeyArena& keys, std::string_vi
       p = tail;
     }
     const StatsMasks m = stats_masks(p, static_cast<int>((len + 15) / 16));
-    const std::uint64_t high = len == kMaskBlock ? m.high : m.high & ((std::uint64_t{1} << len) - 1);
+    std::uint64_t high = len == kMaskBlock ? m.high : m.high & ((std::uint64_t{1} << len) - 1);
+    StepPunctuation punct;
+    if (high) {
+      punct = step_punctuation(p, len, high);
+      high &= ~(punct.lead | punct.tail);
+    }
     if (high & 1) {
       walk_code_points(w, k, spelled, text, i);
       continue;
     }
     if (high) len = static_cast<std::size_t>(std::countr_zero(high));
-    walk_ascii_run(w, k, spelled, text, i, p, len, m);
+    walk_ascii_run(w, k, spelled, text, i, p, len, m, punct);
     i += len;
   }
   key = keys.add(k.base, k.alnum_end);

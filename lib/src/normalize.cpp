@@ -116,25 +116,17 @@ void run_steps_before_names(PassText& t, const NormalizeOptions& options, Normal
   }
 }
 
-// Curly quotes, dashes and the ellipsis (E2 80 xx for these xx, less 0x80):
-// no step before the name variants changes them unless the clean-up folds
-// them to ASCII or the form is NFKC (which spells the ellipsis "..."). No
-// entity holds them; the clean-up writes them as they are; each is NFC and
-// a starter that composes with nothing; and the mojibake repair finds no
-// pair among them and ASCII: the Windows code pages read each as a
-// continuation byte and none as a lead, Mac Roman reads each as a lead and
-// none as a continuation, and none is a letter (a lead a space may complete)
-// nor the byte C3 in any code page.
-constexpr std::uint64_t kInertPunctuation = std::uint64_t{1} << (0x93 - 0x80) | std::uint64_t{1} << (0x94 - 0x80) |
-                                            std::uint64_t{1} << (0x98 - 0x80) | std::uint64_t{1} << (0x99 - 0x80) |
-                                            std::uint64_t{1} << (0x9C - 0x80) | std::uint64_t{1} << (0x9D - 0x80) |
-                                            std::uint64_t{1} << (0xA6 - 0x80);
-
-// Whether s[at] begins one of those characters.
+// Whether s[at] begins common punctuation (kCommonPunctuation: dashes,
+// curly quotes, the ellipsis). No step before the name variants changes it
+// unless the clean-up folds it to ASCII or the form is NFKC (which spells
+// the ellipsis "..."): no entity holds it; the clean-up writes it as it is;
+// each is NFC and a starter that composes with nothing; and the mojibake
+// repair finds no pair among them and ASCII: the Windows code pages read
+// each as a continuation byte and none as a lead, Mac Roman reads each as a
+// lead and none as a continuation, and none is a letter (a lead a space may
+// complete) nor the byte C3 in any code page.
 bool inert_punctuation_at(std::string_view s, std::size_t at) {
-  if (at + 3 > s.size()) return false;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data() + at);
-  return p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] < 0xC0 && ((kInertPunctuation >> (p[2] - 0x80)) & 1);
+  return at + 3 <= s.size() && is_common_punctuation(reinterpret_cast<const unsigned char*>(s.data() + at));
 }
 
 // Printable ASCII with single spaces, none at either end, and no '&' (and,

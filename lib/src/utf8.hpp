@@ -109,6 +109,20 @@ inline char32_t to_lower(char32_t cp) {
 }
 
 // Number of letters or digits in s.
+// The punctuation most text outside ASCII is made of: the en and em
+// dashes, the curly quotes ‘ ’ “ ” and the ellipsis, each E2 80 xx. Bit
+// (xx - 0x80) of the mask is set for each. Fast paths that read ASCII in
+// blocks read these inside the block too.
+inline constexpr std::uint64_t kCommonPunctuation =
+    std::uint64_t{1} << (0x93 - 0x80) | std::uint64_t{1} << (0x94 - 0x80) | std::uint64_t{1} << (0x98 - 0x80) |
+    std::uint64_t{1} << (0x99 - 0x80) | std::uint64_t{1} << (0x9C - 0x80) | std::uint64_t{1} << (0x9D - 0x80) |
+    std::uint64_t{1} << (0xA6 - 0x80);
+
+// Whether the three bytes at p are one of them.
+inline bool is_common_punctuation(const unsigned char* p) {
+  return p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] < 0xC0 && ((kCommonPunctuation >> (p[2] - 0x80)) & 1);
+}
+
 std::size_t count_alnum(std::string_view s);
 
 }  // namespace winnow::detail

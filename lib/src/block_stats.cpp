@@ -582,6 +582,70 @@ inline std::size_t fold_apostrophes(char* key, std::size_t from, std::uint64_t a
   return write + size - read;
 }
 
+// The step's punctuation by its kind: stops (…), closers (’ ”) and, of
+// these, the ’ that the key writes as an apostrophe.
+struct PunctuationKinds {
+  std::uint64_t stop = 0;
+  std::uint64_t closer = 0;
+  std::uint64_t apostrophe = 0;
+};
+
+inline PunctuationKinds punctuation_kinds(const char* p, std::uint64_t lead) {
+  PunctuationKinds kinds;
+  for (; lead; lead &= lead - 1) {
+    const auto at = static_cast<unsigned>(std::countr_zero(lead));
+    const std::uint64_t bit = std::uint64_t{1} << at;
+    const char32_t cp = punctuation_code_point(p + at);
+    if (cp == 0x2026) kinds.stop |= bit;
+    if (cp == 0x2019 || cp == 0x201D) kinds.closer |= bit;
+    if (cp == 0x2019) kinds.apostrophe |= bit;
+  }
+  return kinds;
+}
+
+// The key's part of walk_ascii_run(): the `len` bytes at p from the key's
+// first letter or digit on, lower-cased, space runs folded, ’ as an
+// apostrophe (`alnum` and `space` mark the step's letters and digits, and
+// spaces).
+[[gnu::always_inline]] inline void key_ascii_run(KeyWalk& k, const char* p, std::size_t len, const StatsMasks& m,
+                                                std::uint64_t alnum, std::uint64_t space,
+                                                const StepPunctuation& punct, std::uint64_t apostrophes) {
+  std::size_t from = 0;
+  if (!k.started) {
+    if (!alnum) return;
+    from = static_cast<std::size_t>(std::countr_zero(alnum));
+    k.started = true;
+  }
+  const std::uint64_t valid = len == kMaskBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << len) - 1;
+  const std::uint64_t range = valid & (~std::uint64_t{0} << from);
+  const std::uint64_t spaces = space & range;
+  // Only single plain spaces: the bytes go to the key as they are,
+  // lower-cased, and each ’ is then made one byte.
+  if (spaces == (m.plain_space & range) && !(spaces & (spaces << 1)) && !(k.last_space && (spaces >> from & 1))) {
+    store_lower(p, k.out - from, static_cast<int>((len + 15) / 16));
+    apostrophes &= range;
+    if (alnum & range) {
+      const std::size_t last = top_bit(alnum & range);
+      const std::size_t folded = 2 * count_few_bits(apostrophes & ((std::uint64_t{1} << last) - 1));
+      k.alnum_end = static_cast<std::size_t>(k.out - k.base) + last - from + 1 - folded;
+    }
+    k.out += apostrophes ? fold_apostrophes(k.out, from, apostrophes, len - from) : len - from;
+    k.last_space = (spaces >> (len - 1)) & 1;
+    return;
+  }
+  for (std::size_t j = from; j < len; ++j) {
+    const unsigned char c = static_cast<unsigned char>(p[j]);
+    const std::uint64_t bit = std::uint64_t{1} << j;
+    if (punct.tail & bit) continue;
+    if (punct.lead & bit) {
+      key_code_point(k, punctuation_key_char(p + j), false, false);
+      continue;
+    }
+    const char32_t lower = (m.upper & bit) ? char32_t{c} + 32 : char32_t{c};
+    key_code_point(k, lower, (space & bit) != 0, (alnum & bit) != 0);
+  }
+}
+
 // `len` bytes at p, ASCII but for the common punctuation `punct` marks (p
 // has 64 readable bytes; `m` their masks), into the statistics and the
 // key: what walk_ascii(), walk_props() and key_code_point() do code point
@@ -601,13 +665,8 @@ template <bool kWords>
   const std::uint64_t alnum = letters | digits;
   const std::uint64_t space = m.space & valid;
   // Stops and closers from the table: punctuation is a few bytes in 64.
-  std::uint64_t stop = 0, closer = punct.tail;
-  for (std::uint64_t lead = punct.lead; lead; lead &= lead - 1) {
-    const auto at = static_cast<unsigned>(std::countr_zero(lead));
-    const char32_t cp = punctuation_code_point(p + at);
-    if (cp == 0x2026) stop |= std::uint64_t{1} << at;
-    if (cp == 0x2019 || cp == 0x201D) closer |= std::uint64_t{1} << at;
-  }
+  const PunctuationKinds kinds = punct.lead ? punctuation_kinds(p, punct.lead) : PunctuationKinds{};
+  std::uint64_t stop = kinds.stop, closer = kinds.closer | punct.tail;
   for (std::uint64_t other = valid & ~(alnum | space | punct.lead | punct.tail); other; other &= other - 1) {
     const auto at = static_cast<unsigned>(std::countr_zero(other));
     const char c = p[at];
@@ -645,45 +704,7 @@ template <bool kWords>
     const std::size_t last = top_bit(visible);
     w.last_visible = (punct.lead >> last) & 1 ? punctuation_code_point(p + last) : static_cast<unsigned char>(p[last]);
   }
-
-  // The key: from the first letter or digit on.
-  std::size_t from = 0;
-  if (!k.started) {
-    if (!alnum) return;
-    from = static_cast<std::size_t>(std::countr_zero(alnum));
-    k.started = true;
-  }
-  const std::uint64_t range = valid & (~std::uint64_t{0} << from);
-  const std::uint64_t spaces = space & range;
-  // Only single plain spaces: the bytes go to the key as they are,
-  // lower-cased, but for ’ (an apostrophe there).
-  if (spaces == (m.plain_space & range) && !(spaces & (spaces << 1)) && !(k.last_space && (spaces >> from & 1))) {
-    store_lower(p, k.out - from, static_cast<int>((len + 15) / 16));
-    std::uint64_t apostrophes = 0;
-    for (std::uint64_t lead = punct.lead & range; lead; lead &= lead - 1) {
-      const auto at = static_cast<unsigned>(std::countr_zero(lead));
-      if (punctuation_code_point(p + at) == 0x2019) apostrophes |= std::uint64_t{1} << at;
-    }
-    if (alnum & range) {
-      const std::size_t last = top_bit(alnum & range);
-      const std::size_t folded = 2 * count_few_bits(apostrophes & ((std::uint64_t{1} << last) - 1));
-      k.alnum_end = static_cast<std::size_t>(k.out - k.base) + last - from + 1 - folded;
-    }
-    k.out += apostrophes ? fold_apostrophes(k.out, from, apostrophes, len - from) : len - from;
-    k.last_space = (spaces >> (len - 1)) & 1;
-    return;
-  }
-  for (std::size_t j = from; j < len; ++j) {
-    const unsigned char c = static_cast<unsigned char>(p[j]);
-    const std::uint64_t bit = std::uint64_t{1} << j;
-    if (punct.tail & bit) continue;
-    if (punct.lead & bit) {
-      key_code_point(k, punctuation_key_char(p + j), false, false);
-      continue;
-    }
-    const char32_t lower = (m.upper & bit) ? char32_t{c} + 32 : char32_t{c};
-    key_code_point(k, lower, (space & bit) != 0, (alnum & bit) != 0);
-  }
+  key_ascii_run(k, p, len, m, alnum, space, punct, kinds.apostrophe);
 }
 
 // block_stats_and_key(), and with kWords the block's site-learning key

@@ -3,7 +3,9 @@
 #include <cstdint>
 #include <string>
 
+#include "charset.hpp"
 #include "decode.hpp"
+#include "simd_level.hpp"
 #include "support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -38,5 +40,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   WINNOW_FUZZ_CHECK(winnow::detail::to_valid_utf8(repaired) == repaired,
                     "to_valid_utf8 is not idempotent");
+
+  // The library's validity check, in each build this CPU runs, against the
+  // independent one.
+  for (winnow::detail::SimdLevel level : winnow::detail::runnable_simd_levels()) {
+    WINNOW_FUZZ_CHECK(winnow::detail::is_valid_utf8(input, level) == is_valid_utf8(input),
+                      "is_valid_utf8 disagrees with the independent check");
+  }
   return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "../fuzz/utf8_check.hpp"
 #include "charset.hpp"
+#include "simd_level.hpp"
 #include "html_test_util.hpp"
 
 namespace winnow::detail {
@@ -55,29 +56,63 @@ TEST(HtmlCharset, ValidityCheck) {
   EXPECT_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
 }
 
-// The check skips ASCII 64 bytes at a time: each kind of sequence, valid or
-// not, at every offset of that skip and cut at the end, agrees with the
-// independent validator; so do random byte strings.
+// The check skips ASCII 64 bytes at a time, or takes 32 bytes at a time
+// with AVX2, looking at each byte beside the three before it: in each build
+// this CPU runs, each kind of sequence, valid or not, at every offset of
+// those steps and cut at the end, agrees with the independent validator;
+// so do every pair of bytes, every byte beside chosen ones in sequences of
+// three and four, and random strings.
 TEST(HtmlCharset, ValidityCheckAgreesWithAByteAtATimeOne) {
   const std::string sequences[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC0\xAF", "\xED\xA0\x80",
                                    "\xE0\x9F\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80", "\xFF",
-                                   "\xE2\x82", "\xC3"};
-  for (std::size_t pad = 0; pad <= 130; ++pad) {
-    for (const auto& seq : sequences) {
-      const std::string ascii(pad, 'a');
-      for (const std::string& text : {ascii + seq, ascii + seq + ascii, seq + ascii}) {
-        ASSERT_EQ(is_valid_utf8(text), fuzz::is_valid_utf8(text)) << "pad " << pad << ", sequence " << seq.size();
+                                   "\xE2\x82", "\xC3", "\xF0\x9F\x98", "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBF",
+                                   "\xE0\xA0\x80", "\xF0\x90\x80\x80", "\xC2\x80", "\xDF\xBF", "\xED\x9F\xBF"};
+  // Bytes where the rules change, and some either side.
+  const unsigned char edges[] = {0x00, 'a',  0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
+                                 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF};
+  for (SimdLevel level : runnable_simd_levels()) {
+    const std::string where = level == SimdLevel::kAvx2 ? " (AVX2)" : " (baseline)";
+    auto agree = [&](const std::string& text) { return is_valid_utf8(text, level) == fuzz::is_valid_utf8(text); };
+    for (std::size_t pad = 0; pad <= 130; ++pad) {
+      for (const auto& seq : sequences) {
+        const std::string ascii(pad, 'a');
+        for (const std::string& text : {ascii + seq, ascii + seq + ascii, seq + ascii, ascii + seq + seq}) {
+          ASSERT_TRUE(agree(text)) << "pad " << pad << ", sequence " << seq.size() << where;
+        }
       }
     }
-  }
-  std::mt19937 random(7);
-  for (int n = 0; n < 20000; ++n) {
-    std::string text(random() % 100, 'x');
-    for (char& c : text) {
-      const unsigned r = random() % 16;  // mostly ASCII, some lead and continuation bytes
-      c = static_cast<char>(r < 10 ? 'a' + r : r < 13 ? 0x80 + random() % 64 : 0xC0 + random() % 64);
+    // Every pair of bytes, and every byte between and beside the edges, at
+    // the start, across a 32-byte step and at the end.
+    for (std::size_t pad : {std::size_t{0}, std::size_t{30}, std::size_t{31}, std::size_t{61}}) {
+      const std::string ascii(pad, 'a');
+      for (unsigned a = 0; a < 256; ++a) {
+        for (unsigned b = 0; b < 256; ++b) {
+          const std::string pair{static_cast<char>(a), static_cast<char>(b)};
+          ASSERT_TRUE(agree(ascii + pair)) << "pad " << pad << ", bytes " << a << " " << b << where;
+          ASSERT_TRUE(agree(ascii + pair + "z")) << "pad " << pad << ", bytes " << a << " " << b << where;
+        }
+        for (unsigned char b : edges) {
+          for (unsigned char c : edges) {
+            const std::string three{static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)};
+            ASSERT_TRUE(agree(ascii + three + "z")) << "pad " << pad << ", bytes " << a << " " << +b << " " << +c << where;
+            for (unsigned char d : edges) {
+              if (a < 0xC0) break;  // four bytes matter after a lead only
+              const std::string four = three + static_cast<char>(d);
+              ASSERT_TRUE(agree(ascii + four)) << "pad " << pad << ", four bytes from " << a << where;
+            }
+          }
+        }
+      }
     }
-    ASSERT_EQ(is_valid_utf8(text), fuzz::is_valid_utf8(text)) << text;
+    std::mt19937 random(7);
+    for (int n = 0; n < 20000; ++n) {
+      std::string text(random() % 200, 'x');
+      for (char& c : text) {
+        const unsigned r = random() % 16;  // mostly ASCII, some lead and continuation bytes
+        c = static_cast<char>(r < 10 ? 'a' + r : r < 13 ? 0x80 + random() % 64 : 0xC0 + random() % 64);
+      }
+      ASSERT_TRUE(agree(text)) << text << where;
+    }
   }
 }
 

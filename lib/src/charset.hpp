@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "simd_level.hpp"
+
 namespace winnow::detail {
 
 // "utf-16le" / "utf-16be" / "utf-8" when `bytes` opens with that BOM.
@@ -19,8 +21,12 @@ std::optional<std::string> charset_from_bom(std::string_view bytes);
 // "windows-1252", "gb2312" as "gb18030", ...). Empty when there is none.
 std::string declared_charset(std::string_view bytes);
 
-// True when the whole of `bytes` is well-formed UTF-8.
-bool is_valid_utf8(std::string_view bytes);
+// True when the whole of `bytes` is well-formed UTF-8 (Unicode table 3-7:
+// no overlong forms, surrogates, code points past U+10FFFF or truncated
+// sequences). With AVX2, 32 bytes at a time whatever they hold; else a
+// sequence at a time, ASCII 64 bytes at a time. `simd` picks the build
+// (tests run each one this CPU has; any gives the same answer).
+bool is_valid_utf8(std::string_view bytes, SimdLevel simd = SimdLevel::kBest);
 
 // The charset to read `bytes` with (BOM not included in the decision when
 // absent): see the header comment for the order of evidence.

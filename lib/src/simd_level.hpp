@@ -1,7 +1,8 @@
-// Which instruction set the 64-byte loops of the normalize stage run with.
-// Those loops (the clean-up's verbatim runs, the name scan) are templates over
-// the masks they compute; each is built once per set, inside a function
-// compiled for that set, and the best set the CPU runs is chosen at run time.
+// Which instruction set the hottest loops run with: the 64-byte loops of the
+// normalize stage (the clean-up's verbatim runs, the name scan), templates
+// over the masks they compute, and the UTF-8 validity check (charset.cpp).
+// Each is built once per set, inside a function compiled for that set, and
+// the best set the CPU runs is chosen at run time.
 // Everything else stays built for the baseline (SSE2 on x86-64), so the
 // library runs on any x86-64 CPU and loses nothing on a newer one.
 #pragma once

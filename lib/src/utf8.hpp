@@ -108,7 +108,6 @@ inline char32_t to_lower(char32_t cp) {
   return to_lower_multibyte(cp);
 }
 
-// Number of letters or digits in s.
 // The punctuation most text outside ASCII is made of: the en and em
 // dashes, the curly quotes ‘ ’ “ ” and the ellipsis, each E2 80 xx. Bit
 // (xx - 0x80) of the mask is set for each. Fast paths that read ASCII in
@@ -123,6 +122,7 @@ inline bool is_common_punctuation(const unsigned char* p) {
   return p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] < 0xC0 && ((kCommonPunctuation >> (p[2] - 0x80)) & 1);
 }
 
+// Number of letters or digits in s.
 std::size_t count_alnum(std::string_view s);
 
 }  // namespace winnow::detail

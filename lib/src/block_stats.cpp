@@ -556,14 +556,9 @@ inline StepPunctuation step_punctuation(const char* p, std::size_t len, std::uin
   return r;
 }
 
-// The code point of the punctuation whose E2 is at p, and what the key
-// writes for it (U+2019 folds to an apostrophe, as code_point_props() has it).
+// The code point of the punctuation whose E2 is at p.
 inline char32_t punctuation_code_point(const char* p) {
   return char32_t{0x2000} | (static_cast<unsigned char>(p[2]) & 0x3Fu);
-}
-inline char32_t punctuation_key_char(const char* p) {
-  const char32_t cp = punctuation_code_point(p);
-  return cp == 0x2019 ? char32_t{'\''} : cp;
 }
 
 // The key bytes of a step written as they are, `size` of them from `key`
@@ -582,8 +577,8 @@ inline std::size_t fold_apostrophes(char* key, std::size_t from, std::uint64_t a
   return write + size - read;
 }
 
-// The step's punctuation by its kind: stops (…), closers (’ ”) and, of
-// these, the ’ that the key writes as an apostrophe.
+// The step's punctuation by its kind, as code_point_props() has it: stops
+// (…), closers (’ ”), and the ’ that the key writes as an apostrophe.
 struct PunctuationKinds {
   std::uint64_t stop = 0;
   std::uint64_t closer = 0;
@@ -595,10 +590,10 @@ inline PunctuationKinds punctuation_kinds(const char* p, std::uint64_t lead) {
   for (; lead; lead &= lead - 1) {
     const auto at = static_cast<unsigned>(std::countr_zero(lead));
     const std::uint64_t bit = std::uint64_t{1} << at;
-    const char32_t cp = punctuation_code_point(p + at);
-    if (cp == 0x2026) kinds.stop |= bit;
-    if (cp == 0x2019 || cp == 0x201D) kinds.closer |= bit;
-    if (cp == 0x2019) kinds.apostrophe |= bit;
+    const CodePointProps props = lookup_props(punctuation_code_point(p + at));
+    if (props.flags & CodePointProps::kStop) kinds.stop |= bit;
+    if (props.flags & CodePointProps::kCloser) kinds.closer |= bit;
+    if (props.lower == '\'') kinds.apostrophe |= bit;
   }
   return kinds;
 }
@@ -638,7 +633,7 @@ inline PunctuationKinds punctuation_kinds(const char* p, std::uint64_t lead) {
     const std::uint64_t bit = std::uint64_t{1} << j;
     if (punct.tail & bit) continue;
     if (punct.lead & bit) {
-      key_code_point(k, punctuation_key_char(p + j), false, false);
+      key_code_point(k, lookup_props(punctuation_code_point(p + j)).lower, false, false);
       continue;
     }
     const char32_t lower = (m.upper & bit) ? char32_t{c} + 32 : char32_t{c};

@@ -141,11 +141,10 @@ bool only_names_may_change(std::string_view s, bool punctuation_inert) {
 #if defined(__SSE2__)
   while (i + 16 <= s.size()) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    // Signed compares: bytes >= 0x80 are negative, and flagged apart.
-    const __m128i controls = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                           _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
-    const __m128i odd = _mm_or_si128(controls, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
-                                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
+    // Bytes >= 0x80 are flagged apart.
+    const __m128i odd = _mm_or_si128(sse2::below_from(v, 0, 0x20),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
     const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
     const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(odd)) |
                            (spaces & ((spaces << 1) | (space_before ? 1U : 0U)));

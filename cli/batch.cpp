@@ -261,7 +261,7 @@ class Sink {
 
   void flush() {
     while (!held_.empty()) pop();
-    std::cout.flush();
+    stdout_.flush();
   }
 
   std::size_t ok = 0, failed = 0, skipped = 0;
@@ -302,9 +302,9 @@ class Sink {
         return;
       }
     } else {
-      if (!first_output_ && args_.format != OutputFormat::Jsonl) std::cout << '\n';
+      if (!first_output_ && args_.format != OutputFormat::Jsonl) stdout_.write("\n");
       first_output_ = false;
-      std::cout << out;
+      stdout_.write(out);
     }
     if (r.ok()) ++ok;
   }
@@ -329,6 +329,7 @@ class Sink {
   std::optional<SiteBoilerplate> learner_;
   std::deque<Done> held_;
   bool first_output_ = true;
+  GatheredStdout stdout_;
   fs::path made_dir_;
 };
 

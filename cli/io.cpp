@@ -15,6 +15,23 @@ namespace winnow::cli {
 
 std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
 
+GatheredStdout::GatheredStdout() : terminal_(::isatty(STDOUT_FILENO) == 1) {}
+
+void GatheredStdout::write(std::string_view piece) {
+  if (terminal_) {
+    std::cout << piece;
+    return;
+  }
+  held_ += piece;
+  if (held_.size() >= kGather) flush();
+}
+
+void GatheredStdout::flush() {
+  std::cout << held_;
+  held_.clear();
+  std::cout.flush();
+}
+
 namespace {
 
 std::string over_limit(std::size_t max_bytes) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace winnow::cli {
 
@@ -26,6 +27,24 @@ std::optional<Input> read_input(const std::string& name, std::size_t max_bytes, 
 // Write `data` to `path` whole or not at all: a temporary file in the same
 // directory, then rename. Returns false with `error` set on failure.
 bool write_file_atomic(const std::string& path, const std::string& data, std::string& error);
+
+// Standard output for many inputs' outputs in turn. The stream writes any
+// piece of 1 KiB or more straight through, one system call per page;
+// gathered here, a batch writes once per kGather bytes. On a terminal each
+// piece goes out at once, so a reader there sees every page when it is
+// done. flush() writes what is held; call it before the process ends.
+class GatheredStdout {
+ public:
+  static constexpr std::size_t kGather = std::size_t{1} << 16;
+
+  GatheredStdout();
+  void write(std::string_view piece);
+  void flush();
+
+ private:
+  bool terminal_;
+  std::string held_;
+};
 
 // The name to show for an input in messages.
 std::string display_name(const std::string& name);

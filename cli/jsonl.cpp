@@ -418,7 +418,7 @@ class Sink {
 
   void flush() {
     while (!held_.empty()) pop();
-    std::cout.flush();
+    stdout_.flush();
   }
 
   std::size_t ok = 0, failed = 0;
@@ -450,7 +450,7 @@ class Sink {
     } else {
       ++ok;
     }
-    std::cout << r.out;
+    stdout_.write(r.out);
   }
 
   const Args& args_;
@@ -458,6 +458,7 @@ class Sink {
   Disposal<Record>& disposal_;
   std::optional<SiteBoilerplate> learner_;
   std::deque<Record> held_;
+  GatheredStdout stdout_;
 };
 
 }  // namespace

@@ -120,6 +120,23 @@ TEST(Batch, ParallelOutputIsIdenticalToOneJob) {
   EXPECT_TRUE(fs::exists(t / "out3/d3/p59.json"));
 }
 
+// A batch's standard output is written in pieces of 64 KiB rather than a
+// write per page: every page's output still comes out whole and in order,
+// none lost at a piece's edge or at the end, as running winnow on each
+// page in turn gives it.
+TEST(Batch, StandardOutputHoldsEveryPageInOrder) {
+  TempDir t;
+  make_many(t);
+  std::string dir = "cd '" + t.path().string() + "' && ";
+  auto batch = sh(dir + "\"$W\" --no-site-boilerplate many", t);
+  auto each = sh(dir + "first=1; for f in $(find many -type f | LC_ALL=C sort); do "
+                       "[ $first = 1 ] || echo; first=0; \"$W\" \"$f\" || exit 1; done", t);
+  ASSERT_EQ(batch.status, 0) << batch.err;
+  ASSERT_EQ(each.status, 0) << each.err;
+  EXPECT_GT(batch.out.size(), 3 * 65536u);  // several pieces, and a last part-filled one
+  EXPECT_EQ(batch.out, each.out);
+}
+
 TEST(Batch, SkipExistingResumesWithoutRedoingFinishedFiles) {
   TempDir t;
   make_many(t);

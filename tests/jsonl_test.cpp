@@ -146,6 +146,24 @@ TEST(Jsonl, ParallelOutputIsIdenticalToOneJob) {
   for (int i = 0; i < 80; ++i) EXPECT_EQ(rec[static_cast<std::size_t>(i)]["id"], i);
 }
 
+// The output lines are written in pieces of 64 KiB rather than a write per
+// record: every record still comes out whole and in order, none lost at a
+// piece's edge or at the end, as running winnow on each record alone gives
+// it.
+TEST(Jsonl, StandardOutputHoldsEveryRecordInOrder) {
+  TempDir t;
+  write_file(t / "in.jsonl", good_records(80));
+  const std::string in = "'" + (t / "in.jsonl").string() + "'";
+  auto stream = sh("\"$W\" --input jsonl --field text --no-site-boilerplate " + in, t);
+  auto each = sh("while IFS= read -r line; do printf '%s\\n' \"$line\" | "
+                 "\"$W\" --input jsonl --field text --no-site-boilerplate || exit 1; done < " + in, t);
+  ASSERT_EQ(stream.status, 0) << stream.err;
+  ASSERT_EQ(each.status, 0) << each.err;
+  EXPECT_GT(stream.out.size(), 3 * 65536u);  // several pieces, and a last part-filled one
+  EXPECT_EQ(count_lines(stream.out), 80u);
+  EXPECT_EQ(stream.out, each.out);
+}
+
 TEST(Jsonl, GzipStreamIsRead) {
   TempDir t;
   write_file(t / "in.jsonl", good_records(5));

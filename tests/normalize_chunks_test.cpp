@@ -176,7 +176,8 @@ TEST(NormalizeChunks, PlainLinesSkipOnlyTheStepsThatCannotChangeThem) {
   }
   lines.push_back("it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s \xE2\x80\x99");
   const std::string filler = "Zelenskiy said the plan for Kiev was set out by";
-  std::vector<std::string> odd = {"  ", "&amp;", "\t", "\x01", "\xC2\xA0", "\xC3\x83\xC2\xA9"};
+  std::vector<std::string> odd = {"  ", "&amp;", "\t", std::string(1, '\0'), "\x01", "\x1F", "\xC2\xA0",
+                                  "\xC3\x83\xC2\xA9"};
   odd.insert(odd.end(), punctuation.begin(), punctuation.end());
   odd.insert(odd.end(), near_misses.begin(), near_misses.end());
   for (const std::string& one : odd) {

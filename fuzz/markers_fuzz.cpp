@@ -1,10 +1,13 @@
 // Fuzz target: the marker-phrase file parser (lib/data/markers.txt format)
 // and the block key every phrase is compared by; the fast block key and
-// block statistics and chrome-word search against their references.
+// block statistics, the site-learning key spelled along the same walk, and
+// chrome-word search against their references.
 #include <cstdint>
 #include <string>
 
+#include "block_key.hpp"
 #include "block_stats.hpp"
+#include "key_arena.hpp"
 #include "markers.hpp"
 #include "support.hpp"
 
@@ -29,6 +32,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                             winnow::detail::block_stats_reference(input) &&
                         one_walk_key == key,
                     "block_stats_and_key differs from the references");
+  // With the site-learning key spelled along the walk, the text read in
+  // place with 64 bytes after it that would count if read.
+  const std::string page = std::string(input) + std::string(64, 'A') + "\xD0\x90";
+  for (bool padded : {false, true}) {
+    winnow::detail::KeyArena arena;
+    std::string_view walk_key;
+    std::uint64_t words_key = 0;
+    const std::string_view text = padded ? std::string_view(page).substr(0, input.size()) : input;
+    WINNOW_FUZZ_CHECK(winnow::detail::block_stats_key_and_words(text, arena, walk_key, words_key, padded) ==
+                              winnow::detail::block_stats_reference(input) &&
+                          walk_key == key && words_key == winnow::detail::block_key(input),
+                      "block_stats_key_and_words differs from the references");
+  }
   WINNOW_FUZZ_CHECK(set.find_chrome_words(key) == set.find_chrome_words_reference(key),
                     "find_chrome_words differs from its reference");
   const auto& builtin = winnow::detail::builtin_markers();

@@ -176,6 +176,12 @@ const std::vector<std::string> kPieces = {
     // outside it: ‘ “ ” – ‚ • ⁓ ™ Ω
     "\xE2\x80\x98", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x93", "\xE2\x80\x9A", "\xE2\x80\xA2",
     "\xE2\x81\x93", "\xE2\x84\xA2", "\xE2\x84\xA6", "\xE2\x80" /* truncated */, "\xE2" /* truncated */,
+    // The Cyrillic letters read inside a 64-byte step (U+0400..U+045F), at
+    // the edges of their ranges (Ѐ Џ П Р Я а р ѐ џ), their neighbours
+    // outside it (Ѡ Ͽ), a cut-off one, a word, and « which steps do not read.
+    "\xD0\x80", "\xD0\x8F", "\xD0\x9F", "\xD0\xA0", "\xD0\xAF", "\xD0\xB0", "\xD1\x80", "\xD1\x90",
+    "\xD1\x9F", "\xD1\xA0", "\xCF\xBF", "\xD0" /* truncated */,
+    "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0" /* Москва */, "\xC2\xAB" /* « */,
 };
 
 TEST(FastPath, EdgeCasesAtEveryAlignment) {

@@ -436,6 +436,14 @@ inline bool ascii_ahead(std::string_view text, std::size_t i) {
   return !((a | b) & 0x8080808080808080ULL);
 }
 
+// Whether text[i] begins a Cyrillic letter that the steps read.
+inline bool cyrillic_at(std::string_view text, std::size_t i) {
+  if (i + 1 >= text.size()) return false;
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const auto second = static_cast<unsigned char>(text[i + 1]);
+  return (lead == 0xD0 && second >= 0x80 && second <= 0xBF) || (lead == 0xD1 && second >= 0x80 && second <= 0x9F);
+}
+
 // The site-learning words of the block, spelled along the walk when asked
 // for (kWords); nothing otherwise.
 template <bool kWords>
@@ -455,8 +463,8 @@ struct WordsAlong<false> {
 };
 
 // Code point at a time from text[i], a non-ASCII byte, while non-ASCII
-// text goes on: up to a space that 16 ASCII bytes follow, where 64-byte
-// steps pay again, or the end.
+// text goes on: up to a space that 16 ASCII bytes or a Cyrillic letter
+// follow, where 64-byte steps pay again, or the end.
 template <bool kWords>
 [[gnu::always_inline]] inline void walk_code_points(StatsWalk& w, KeyWalk& k, WordsAlong<kWords>& spelled,
                                                      std::string_view text, std::size_t& i) {
@@ -466,7 +474,7 @@ template <bool kWords>
     const unsigned char c = bytes[i];
     if (c < 0x80) {
       const std::uint8_t cls = kAsciiClasses[c];
-      if ((cls & kSpace) && ascii_ahead(text, i + 1)) return;
+      if ((cls & kSpace) && (ascii_ahead(text, i + 1) || cyrillic_at(text, i + 1))) return;
       if ((c == ':' || c == '.') && !w.s.has_url) w.s.has_url = url_mark_at(text, i);
       ++i;
       walk_ascii(w, c);
@@ -561,6 +569,41 @@ inline char32_t punctuation_code_point(const char* p) {
   return char32_t{0x2000} | (static_cast<unsigned char>(p[2]) & 0x3Fu);
 }
 
+// Cyrillic letters U+0400..U+045F (D0 80..D1 9F: the letters of Russian,
+// Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian) inside a
+// 64-byte step: bit k of `lead` marks the first byte of one at p[k], `tail`
+// its second, `upper` the leads of the capitals (U+0400..U+042F). Each is a
+// letter, lower or capital, of one unit, and neither a space, a stop nor a
+// closer (code_point_props()), so the masks count them as they count ASCII
+// letters, the tail as part of its letter.
+struct StepCyrillic {
+  std::uint64_t lead = 0;
+  std::uint64_t tail = 0;
+  std::uint64_t upper = 0;
+};
+
+// The Cyrillic letters among the first `len` bytes at p, each whole within
+// them.
+inline StepCyrillic step_cyrillic(const char* p, std::size_t len) {
+  StepCyrillic r;
+  if (len < 2) return r;
+  const CyrillicMasks m = cyrillic_masks(p);
+  const std::uint64_t whole = ~std::uint64_t{0} >> (kMaskBlock + 1 - len);  // leads whose tail is within len
+  r.lead = ((m.d0 & (m.cont >> 1)) | (m.d1 & (m.cont_below_a0 >> 1))) & whole;
+  r.upper = r.lead & m.d0 & (m.cont_below_b0 >> 1);
+  r.tail = r.lead << 1;
+  return r;
+}
+
+// The code point of the Cyrillic letter whose lead is at p.
+inline char32_t cyrillic_code_point(const char* p) {
+  return (char32_t{static_cast<unsigned char>(p[0])} & 0x1F) << 6 | (static_cast<unsigned char>(p[1]) & 0x3Fu);
+}
+
+// The lower case of a Cyrillic capital U+0400..U+042F: U+0450..U+044F, two
+// bytes as well.
+inline char32_t cyrillic_lower(char32_t capital) { return capital + (capital < 0x410 ? 0x50 : 0x20); }
+
 // The key bytes of a step written as they are, `size` of them from `key`
 // (the step's byte `from` first), with each ’ (the E2 at step byte k for
 // each bit k of `apostrophes`) made one apostrophe; returns the new size.
@@ -600,11 +643,12 @@ inline PunctuationKinds punctuation_kinds(const char* p, std::uint64_t lead) {
 
 // The key's part of walk_ascii_run(): the `len` bytes at p from the key's
 // first letter or digit on, lower-cased, space runs folded, ’ as an
-// apostrophe (`alnum` and `space` mark the step's letters and digits, and
-// spaces).
+// apostrophe (`alnum` and `space` mark the step's letters and digits, both
+// bytes of a Cyrillic one, and spaces).
 [[gnu::always_inline]] inline void key_ascii_run(KeyWalk& k, const char* p, std::size_t len, const StatsMasks& m,
                                                 std::uint64_t alnum, std::uint64_t space,
-                                                const StepPunctuation& punct, std::uint64_t apostrophes) {
+                                                const StepPunctuation& punct, std::uint64_t apostrophes,
+                                                const StepCyrillic& cyrillic) {
   std::size_t from = 0;
   if (!k.started) {
     if (!alnum) return;
@@ -618,6 +662,10 @@ inline PunctuationKinds punctuation_kinds(const char* p, std::uint64_t lead) {
   // lower-cased, and each ’ is then made one byte.
   if (spaces == (m.plain_space & range) && !(spaces & (spaces << 1)) && !(k.last_space && (spaces >> from & 1))) {
     store_lower(p, k.out - from, static_cast<int>((len + 15) / 16));
+    for (std::uint64_t capitals = cyrillic.upper & range; capitals; capitals &= capitals - 1) {
+      char* at = k.out - from + std::countr_zero(capitals);
+      encode_utf8(cyrillic_lower(cyrillic_code_point(at)), at);
+    }
     apostrophes &= range;
     if (alnum & range) {
       const std::size_t last = top_bit(alnum & range);
@@ -631,13 +679,40 @@ inline PunctuationKinds punctuation_kinds(const char* p, std::uint64_t lead) {
   for (std::size_t j = from; j < len; ++j) {
     const unsigned char c = static_cast<unsigned char>(p[j]);
     const std::uint64_t bit = std::uint64_t{1} << j;
-    if (punct.tail & bit) continue;
+    if ((punct.tail | cyrillic.tail) & bit) continue;
     if (punct.lead & bit) {
       key_code_point(k, lookup_props(punctuation_code_point(p + j)).lower, false, false);
       continue;
     }
+    if (cyrillic.lead & bit) {
+      const char32_t letter = cyrillic_code_point(p + j);
+      key_code_point(k, (cyrillic.upper & bit) ? cyrillic_lower(letter) : letter, false, true);
+      continue;
+    }
     const char32_t lower = (m.upper & bit) ? char32_t{c} + 32 : char32_t{c};
     key_code_point(k, lower, (space & bit) != 0, (alnum & bit) != 0);
+  }
+}
+
+// The words' part of walk_ascii_run(): the ASCII between the Cyrillic
+// letters as runs, each letter as its code point (four bytes in the words).
+template <bool kWords>
+[[gnu::always_inline]] inline void spell_run(WordsAlong<kWords>& spelled, const char* p, std::size_t len,
+                                             const StatsMasks& m, const StepCyrillic& cyrillic) {
+  if (!cyrillic.lead) return spelled.ascii_run(p, len, m.letter, m.digit);
+  if constexpr (kWords) {
+    // A run reads 16 bytes for each 16 or part of them from where it starts.
+    alignas(16) char step[kMaskBlock + 16] = {};
+    std::memcpy(step, p, len);
+    std::size_t from = 0;
+    for (std::uint64_t leads = cyrillic.lead; leads; leads &= leads - 1) {
+      const auto at = static_cast<std::size_t>(std::countr_zero(leads));
+      if (at > from) spelled.ascii_run(step + from, at - from, m.letter >> from, m.digit >> from);
+      const char32_t letter = cyrillic_code_point(p + at);
+      spelled.code_point((cyrillic.upper >> at) & 1 ? cyrillic_lower(letter) : letter, true);
+      from = at + 2;
+    }
+    if (from < len) spelled.ascii_run(step + from, len - from, m.letter >> from, m.digit >> from);
   }
 }
 
@@ -647,17 +722,23 @@ inline PunctuationKinds punctuation_kinds(const char* p, std::uint64_t lead) {
 // by code point, with bit operations over the whole run. Punctuation is
 // neither a letter nor a space: it counts through its first byte, a stop
 // (…), a closer (’ ”) or neither, and its other two bytes are passed over
-// as closers are.
-template <bool kWords>
+// as closers are. With kCyrillic, the Cyrillic letters `letters` marks
+// count as letters; without, the step has none, and the compiler drops
+// what reads them.
+template <bool kWords, bool kCyrillic>
 [[gnu::always_inline]] inline void walk_ascii_run(StatsWalk& w, KeyWalk& k, WordsAlong<kWords>& spelled,
                                                   std::string_view text, std::size_t offset, const char* p,
                                                   std::size_t len, const StatsMasks& m,
-                                                  const StepPunctuation& punct) {
-  spelled.ascii_run(p, len, m.letter, m.digit);
+                                                  const StepPunctuation& punct, const StepCyrillic& letters_in) {
+  const StepCyrillic cyrillic = kCyrillic ? letters_in : StepCyrillic{};
+  spell_run(spelled, p, len, m, cyrillic);
   const std::uint64_t valid = len == kMaskBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << len) - 1;
-  const std::uint64_t letters = m.letter & valid;
+  const std::uint64_t letters = (m.letter | cyrillic.lead) & valid;
+  const std::uint64_t upper = m.upper | cyrillic.upper;
   const std::uint64_t digits = m.digit & valid;
-  const std::uint64_t alnum = letters | digits;
+  // A Cyrillic letter's second byte goes with it: inside the word, not a
+  // unit of its own.
+  const std::uint64_t alnum = letters | digits | cyrillic.tail;
   const std::uint64_t space = m.space & valid;
   // Stops and closers from the table: punctuation is a few bytes in 64.
   const PunctuationKinds kinds = punct.lead ? punctuation_kinds(p, punct.lead) : PunctuationKinds{};
@@ -672,10 +753,10 @@ template <bool kWords>
   }
   BlockStats& s = w.s;
 
-  s.units += count_bits(alnum);
+  s.units += count_bits(letters | digits);
   if (digits) s.digits += count_bits(digits);
   if (!w.seen_letter && letters) {
-    s.starts_lower = !(m.upper & letters & (~letters + 1));
+    s.starts_lower = !(upper & letters & (~letters + 1));
     w.seen_letter = true;
   }
   // A word starts at a letter or digit whose last letter, digit or space
@@ -685,7 +766,7 @@ template <bool kWords>
   const std::size_t words = count_bits(word_starts);
   s.words += words;
   s.cased_words += words - count_few_bits(word_starts & digits);
-  s.capitalized_words += count_few_bits(word_starts & m.upper);
+  s.capitalized_words += count_few_bits(word_starts & upper);
   if (alnum | space) w.in_word = (alnum >> top_bit(alnum | space)) & 1;
   // A sentence ends at a space whose last non-closer before it is a stop.
   if (stop | w.pending_end) {
@@ -697,9 +778,13 @@ template <bool kWords>
   const std::uint64_t visible = not_closer & ~space;
   if (visible) {
     const std::size_t last = top_bit(visible);
-    w.last_visible = (punct.lead >> last) & 1 ? punctuation_code_point(p + last) : static_cast<unsigned char>(p[last]);
+    if ((cyrillic.tail >> last) & 1) {
+      w.last_visible = cyrillic_code_point(p + last - 1);
+    } else {
+      w.last_visible = (punct.lead >> last) & 1 ? punctuation_code_point(p + last) : static_cast<unsigned char>(p[last]);
+    }
   }
-  key_ascii_run(k, p, len, m, alnum, space, punct, kinds.apostrophe);
+  key_ascii_run(k, p, len, m, alnum, space, punct, kinds.apostrophe, cyrillic);
 }
 
 // block_stats_and_key(), and with kWords the block's site-learning key
@@ -740,16 +825,42 @@ BlockStats stats_key_words(std::string_view text, KeyArena& keys, std::string_vi
     const StatsMasks m = stats_masks(p, static_cast<int>((len + 15) / 16));
     std::uint64_t high = len == kMaskBlock ? m.high : m.high & ((std::uint64_t{1} << len) - 1);
     StepPunctuation punct;
+    StepCyrillic cyrillic;
+    bool read_cyrillic = false;
     if (high) {
       punct = step_punctuation(p, len, high);
-      high &= ~(punct.lead | punct.tail);
+      const std::uint64_t rest = high & ~(punct.lead | punct.tail);
+      // Cyrillic only where the punctuation stopped at a Cyrillic lead:
+      // mostly-Latin text does not pay for its masks.
+      if (rest && (static_cast<unsigned char>(p[std::countr_zero(rest)]) | 1) == 0xD1) {
+        read_cyrillic = true;
+        cyrillic = step_cyrillic(p, len);
+        punct = step_punctuation(p, len, high & ~(cyrillic.lead | cyrillic.tail));
+        high &= ~(punct.lead | punct.tail | cyrillic.lead | cyrillic.tail);
+      } else {
+        high = rest;
+      }
     }
     if (high & 1) {
       walk_code_points(w, k, spelled, text, i);
       continue;
     }
     if (high) len = static_cast<std::size_t>(std::countr_zero(high));
-    walk_ascii_run(w, k, spelled, text, i, p, len, m, punct);
+    if (high && read_cyrillic) {
+      // The step ends at the first other byte >= 0x80; the letters and
+      // punctuation past it are read again by the next step.
+      const std::uint64_t before = (std::uint64_t{1} << len) - 1;
+      punct.lead &= before;
+      punct.tail &= before;
+      cyrillic.lead &= before;
+      cyrillic.tail &= before;
+      cyrillic.upper &= before;
+    }
+    if (cyrillic.lead) {
+      walk_ascii_run<kWords, true>(w, k, spelled, text, i, p, len, m, punct, cyrillic);
+    } else {
+      walk_ascii_run<kWords, false>(w, k, spelled, text, i, p, len, m, punct, cyrillic);
+    }
     i += len;
   }
   key = keys.add(k.base, k.alnum_end);

@@ -62,6 +62,16 @@ struct NameScanBytes {
   bool every_byte = false;  // every byte
 };
 
+// What the stats walk looks at to find the Cyrillic letters U+0400..U+045F
+// (D0 80..D1 9F) in a 64-byte block.
+struct CyrillicMasks {
+  std::uint64_t d0 = 0;          // lead byte D0: U+0400..U+043F
+  std::uint64_t d1 = 0;          // lead byte D1: U+0440..U+047F
+  std::uint64_t cont = 0;        // 80..BF, any continuation byte
+  std::uint64_t cont_below_a0 = 0;  // 80..9F: after D1, U+0440..U+045F
+  std::uint64_t cont_below_b0 = 0;  // 80..AF: after D0, the capitals U+0400..U+042F
+};
+
 // What the name scan looks at, in one pass over the block.
 struct NameScanMasks {
   std::uint64_t alnum = 0;       // ASCII letters and digits
@@ -127,6 +137,20 @@ template <int kOthers, class Bytes>
 }
 
 namespace portable {
+
+inline CyrillicMasks cyrillic_masks(const char* p) {
+  CyrillicMasks m;
+  for (std::size_t k = 0; k < kMaskBlock; ++k) {
+    auto b = static_cast<unsigned char>(p[k]);
+    std::uint64_t bit = std::uint64_t{1} << k;
+    if (b == 0xD0) m.d0 |= bit;
+    if (b == 0xD1) m.d1 |= bit;
+    if (b >= 0x80 && b <= 0xBF) m.cont |= bit;
+    if (b >= 0x80 && b <= 0x9F) m.cont_below_a0 |= bit;
+    if (b >= 0x80 && b <= 0xAF) m.cont_below_b0 |= bit;
+  }
+  return m;
+}
 
 inline StatsMasks stats_masks(const char* p, int vectors = 4) {
   StatsMasks m;
@@ -354,6 +378,17 @@ inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) 
   }
 }
 
+inline CyrillicMasks cyrillic_masks(const char* p) {
+  const Block b = Block::load(p);
+  CyrillicMasks m;
+  m.d0 = b.equal(0xD0);
+  m.d1 = b.equal(0xD1);
+  m.cont = b.below_from(0x80, 0x40);
+  m.cont_below_a0 = b.below_from(0x80, 0x20);
+  m.cont_below_b0 = b.below_from(0x80, 0x30);
+  return m;
+}
+
 inline StatsMasks stats_masks(const char* p, int vectors = 4) {
   StatsMasks m;
   for (int k = 0; k < vectors; ++k) {
@@ -458,6 +493,7 @@ namespace fastest = portable;
 
 using fastest::any_equal_mask;
 using fastest::clean_masks;
+using fastest::cyrillic_masks;
 using fastest::equal_mask;
 using fastest::name_scan_masks;
 using fastest::nfc_maybe_slow_mask;

@@ -1,0 +1,143 @@
+// Scraped-text extraction in process, stage by stage, on the benchmark's 181
+// scraped pages: what the library costs without the CLI's files, threads and
+// output around it. Each benchmark runs the stages up to one more than the
+// one before, so the differences between rows are each stage's share (a
+// stage's own timer would cost more than some stages). items/s = pages/s,
+// bytes/s = input MB/s, single thread. Figures: docs/PERFORMANCE.md.
+//
+//   cmake -S . -B build -DWINNOW_BUILD_BENCH=ON && cmake --build build -j2
+//   build/bench/text_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "classify.hpp"
+#include "decode.hpp"
+#include "parse_text.hpp"
+#include "select.hpp"
+#include "winnow/site_boilerplate.hpp"
+#include "winnow/winnow.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& pages() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> out;
+    fs::path dir = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench" / "scrapinghub-text";
+    if (!fs::is_directory(dir)) return out;
+    std::vector<fs::path> paths;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (e.path().extension() == ".txt") paths.push_back(e.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      std::ostringstream s;
+      s << in.rdbuf();
+      out.push_back(s.str());
+    }
+    return out;
+  }();
+  return all;
+}
+
+bool have_pages(benchmark::State& state) {
+  if (pages().empty()) {
+    state.SkipWithError("benchmark pages not found (../shared/bench/scrapinghub-text)");
+    return false;
+  }
+  return true;
+}
+
+void count(benchmark::State& state) {
+  std::size_t bytes = 0;
+  for (const auto& p : pages()) bytes += p.size();
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages().size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+
+// The options the CLI runs a batch with: no evidence, no dropped text, the
+// site-learning keys made along the way.
+winnow::Options batch_options() {
+  winnow::Options options;
+  options.mode = winnow::Mode::Text;
+  options.evidence = false;
+  options.dropped_text = false;
+  options.block_keys = true;
+  return options;
+}
+
+// The stages up to `last` (1 decode, 2 parse, 3 classify, 4 select) on
+// every page.
+void run_stages(benchmark::State& state, int last) {
+  if (!have_pages(state)) return;
+  const winnow::Options options = batch_options();
+  for (auto _ : state) {
+    for (const auto& p : pages()) {
+      winnow::detail::Decoded decoded = winnow::detail::decode(p, options);
+      benchmark::DoNotOptimize(decoded.mode);
+      if (last < 2) continue;
+      winnow::detail::Document doc = winnow::detail::parse_text(decoded.utf8());
+      if (last >= 3) winnow::detail::classify(doc, options);
+      if (last >= 4) winnow::detail::select(doc, options);
+      benchmark::DoNotOptimize(doc.blocks.data());
+    }
+  }
+  count(state);
+}
+
+void BM_Decode(benchmark::State& state) { run_stages(state, 1); }
+BENCHMARK(BM_Decode)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+void BM_DecodeParse(benchmark::State& state) { run_stages(state, 2); }
+BENCHMARK(BM_DecodeParse)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+void BM_DecodeParseClassify(benchmark::State& state) { run_stages(state, 3); }
+BENCHMARK(BM_DecodeParseClassify)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_DecodeParseClassifySelect(benchmark::State& state) { run_stages(state, 4); }
+BENCHMARK(BM_DecodeParseClassifySelect)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// Every stage: the above, then normalize and the Result (extract()).
+void BM_Extract(benchmark::State& state) {
+  if (!have_pages(state)) return;
+  const winnow::Options options = batch_options();
+  for (auto _ : state) {
+    for (const auto& p : pages()) {
+      winnow::Result r = winnow::extract(p, options);
+      benchmark::DoNotOptimize(r.text.data());
+    }
+  }
+  count(state);
+}
+BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// extract() and site learning on every page (observe, then apply), the
+// pages taken as one site, the learner kept from one pass to the next as
+// across a long batch.
+void BM_ExtractAndLearn(benchmark::State& state) {
+  if (!have_pages(state)) return;
+  const winnow::Options options = batch_options();
+  winnow::SiteBoilerplate learner;
+  for (auto _ : state) {
+    for (const auto& p : pages()) {
+      winnow::Result r = winnow::extract(p, options);
+      learner.observe("", r.block_keys);
+      learner.apply("", r, r.block_keys);
+      benchmark::DoNotOptimize(r.text.data());
+    }
+  }
+  count(state);
+}
+BENCHMARK(BM_ExtractAndLearn)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -7,55 +7,25 @@
 #include <benchmark/benchmark.h>
 #include <gumbo.h>
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench_pages.hpp"
 #include "html_prescan.hpp"
 #include "winnow/winnow.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
+const std::string kFolder = "scrapinghub/html";
 
 const std::vector<std::string>& pages() {
-  static const std::vector<std::string> all = [] {
-    std::vector<std::string> out;
-    fs::path dir = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench" / "scrapinghub" / "html";
-    if (!fs::is_directory(dir)) return out;
-    std::vector<fs::path> paths;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (e.path().extension() == ".html") paths.push_back(e.path());
-    }
-    std::sort(paths.begin(), paths.end());
-    for (const auto& p : paths) {
-      std::ifstream in(p, std::ios::binary);
-      std::ostringstream s;
-      s << in.rdbuf();
-      out.push_back(s.str());
-    }
-    return out;
-  }();
+  static const std::vector<std::string> all = winnow::bench::read_pages(kFolder, ".html");
   return all;
 }
 
-bool have_pages(benchmark::State& state) {
-  if (pages().empty()) {
-    state.SkipWithError("benchmark pages not found (../shared/bench/scrapinghub/html)");
-    return false;
-  }
-  return true;
-}
+bool have_pages(benchmark::State& state) { return winnow::bench::have_pages(state, pages(), kFolder); }
 
-void count(benchmark::State& state) {
-  std::size_t bytes = 0;
-  for (const auto& p : pages()) bytes += p.size();
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages().size()));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
-}
+void count(benchmark::State& state) { winnow::bench::count_pages(state, pages()); }
 
 // Full extraction: decode, prescan, parse, walk, select, normalize.
 void BM_Extract(benchmark::State& state) {

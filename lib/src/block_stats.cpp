@@ -722,7 +722,7 @@ template <bool kWords>
 // by code point, with bit operations over the whole run. Punctuation is
 // neither a letter nor a space: it counts through its first byte, a stop
 // (…), a closer (’ ”) or neither, and its other two bytes are passed over
-// as closers are. With kCyrillic, the Cyrillic letters `letters` marks
+// as closers are. With kCyrillic, the Cyrillic letters `letters_in` marks
 // count as letters; without, the step has none, and the compiler drops
 // what reads them.
 template <bool kWords, bool kCyrillic>
@@ -787,6 +787,31 @@ template <bool kWords, bool kCyrillic>
   key_ascii_run(k, p, len, m, alnum, space, punct, kinds.apostrophe, cyrillic);
 }
 
+// The bytes >= 0x80 among the first `len` at p (`high`) that the step reads
+// itself: the common punctuation, and the Cyrillic letters when the
+// punctuation stops at one (mostly-Latin text does not pay for their
+// masks). Returns the others.
+inline std::uint64_t read_in_step(const char* p, std::size_t len, std::uint64_t high, StepPunctuation& punct,
+                                  StepCyrillic& cyrillic) {
+  punct = step_punctuation(p, len, high);
+  const std::uint64_t rest = high & ~(punct.lead | punct.tail);
+  if (!rest || (static_cast<unsigned char>(p[std::countr_zero(rest)]) | 1) != 0xD1) return rest;
+  cyrillic = step_cyrillic(p, len);
+  punct = step_punctuation(p, len, high & ~(cyrillic.lead | cyrillic.tail));
+  return high & ~(punct.lead | punct.tail | cyrillic.lead | cyrillic.tail);
+}
+
+// The step cut to its first `len` bytes, before a byte >= 0x80 it does not
+// read: what was found past it is read again by the next step.
+inline void cut_step(std::size_t len, StepPunctuation& punct, StepCyrillic& cyrillic) {
+  const std::uint64_t before = (std::uint64_t{1} << len) - 1;
+  punct.lead &= before;
+  punct.tail &= before;
+  cyrillic.lead &= before;
+  cyrillic.tail &= before;
+  cyrillic.upper &= before;
+}
+
 // block_stats_and_key(), and with kWords the block's site-learning key
 // (block_key(text)) in `words_key`.
 template <bool kWords>
@@ -826,35 +851,14 @@ BlockStats stats_key_words(std::string_view text, KeyArena& keys, std::string_vi
     std::uint64_t high = len == kMaskBlock ? m.high : m.high & ((std::uint64_t{1} << len) - 1);
     StepPunctuation punct;
     StepCyrillic cyrillic;
-    bool read_cyrillic = false;
-    if (high) {
-      punct = step_punctuation(p, len, high);
-      const std::uint64_t rest = high & ~(punct.lead | punct.tail);
-      // Cyrillic only where the punctuation stopped at a Cyrillic lead:
-      // mostly-Latin text does not pay for its masks.
-      if (rest && (static_cast<unsigned char>(p[std::countr_zero(rest)]) | 1) == 0xD1) {
-        read_cyrillic = true;
-        cyrillic = step_cyrillic(p, len);
-        punct = step_punctuation(p, len, high & ~(cyrillic.lead | cyrillic.tail));
-        high &= ~(punct.lead | punct.tail | cyrillic.lead | cyrillic.tail);
-      } else {
-        high = rest;
-      }
-    }
+    if (high) high = read_in_step(p, len, high, punct, cyrillic);
     if (high & 1) {
       walk_code_points(w, k, spelled, text, i);
       continue;
     }
-    if (high) len = static_cast<std::size_t>(std::countr_zero(high));
-    if (high && read_cyrillic) {
-      // The step ends at the first other byte >= 0x80; the letters and
-      // punctuation past it are read again by the next step.
-      const std::uint64_t before = (std::uint64_t{1} << len) - 1;
-      punct.lead &= before;
-      punct.tail &= before;
-      cyrillic.lead &= before;
-      cyrillic.tail &= before;
-      cyrillic.upper &= before;
+    if (high) {
+      len = static_cast<std::size_t>(std::countr_zero(high));
+      cut_step(len, punct, cyrillic);
     }
     if (cyrillic.lead) {
       walk_ascii_run<kWords, true>(w, k, spelled, text, i, p, len, m, punct, cyrillic);

@@ -30,8 +30,12 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xCBF29CE484222325ull)
 }
 
 std::string join_kept(const std::vector<Block>& blocks) {
-  // The same joining as extract(): kept blocks, separated by a blank line.
+  // The same joining as extract(): kept blocks, separated by a blank line,
+  // in room made once.
+  std::size_t size = 0;
+  for (const auto& b : blocks) size += b.kept ? b.text.size() + 2 : 0;
   std::string text;
+  text.reserve(size);
   for (const auto& b : blocks) {
     if (!b.kept) continue;
     if (!text.empty()) text += "\n\n";
@@ -166,28 +170,36 @@ std::size_t SiteBoilerplate::apply(std::string_view site, Result& page,
                                    const std::vector<std::uint64_t>& keys) const {
   if (!page.ok() || keys.size() != page.blocks.size()) return 0;
   const std::uint64_t site_hash = fnv1a(site);
-  std::vector<std::size_t> asked;  // kept blocks with words
+  // The kept blocks with words, and their cells; then, in the same room,
+  // those of them that recur and their page counts. Sized once: a page has
+  // tens of kept blocks, and growing four lists cost an allocation each a
+  // few blocks.
+  std::vector<std::size_t> recurring;
   std::vector<std::uint64_t> cells;
+  recurring.reserve(page.blocks.size());
+  cells.reserve(page.blocks.size());
   std::size_t kept = 0;
   for (std::size_t i = 0; i < page.blocks.size(); ++i) {
     if (!page.blocks[i].kept) continue;
     ++kept;
     if (keys[i] == 0) continue;
-    asked.push_back(i);
+    recurring.push_back(i);
     cells.push_back(mix(site_hash ^ keys[i]));
   }
-  std::vector<std::size_t> recurring;
-  std::vector<unsigned> counts;
+  std::vector<std::uint64_t>& counts = cells;
   {
     std::lock_guard lock(state_->mutex);
     const auto& slots = state_->slots_prefetched(cells);
-    for (std::size_t j = 0; j < asked.size(); ++j) {
-      unsigned n = state_->estimate(slots[j]);
+    std::size_t found = 0;
+    for (std::size_t j = 0; j < recurring.size(); ++j) {
+      const unsigned n = state_->estimate(slots[j]);
       if (n >= options_.min_pages) {
-        recurring.push_back(asked[j]);
-        counts.push_back(n);
+        recurring[found] = recurring[j];
+        counts[found] = n;
+        ++found;
       }
     }
+    recurring.resize(found);
     state_->trim_scratch();
   }
   if (recurring.empty()) return 0;

@@ -227,7 +227,7 @@ void extract_item(const Args& args, bool learn, Done& d) {
   d.bytes = input->bytes.size();
   d.result = extract(input->bytes, args.options);
   if (learn && d.result.ok()) {
-    d.keys = SiteBoilerplate::block_keys(d.result);
+    d.keys = take_block_keys(d.result);
     d.site = site_of(d);
   }
 }
@@ -351,6 +351,11 @@ SiteBoilerplateOptions learner_options(const Args& args) {
   SiteBoilerplateOptions options;
   options.evidence = args.explain;
   return options;
+}
+
+std::vector<std::uint64_t> take_block_keys(Result& page) {
+  if (page.block_keys.size() == page.blocks.size()) return std::move(page.block_keys);
+  return SiteBoilerplate::block_keys(page);
 }
 
 unsigned worker_count(const Args& args) {

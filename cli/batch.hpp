@@ -19,6 +19,10 @@ bool site_boilerplate_enabled(const Args& args);
 // The learner's options for this command line: evidence only with --explain.
 SiteBoilerplateOptions learner_options(const Args& args);
 
+// The page's block keys for the learner, moved out of the page when
+// extract() made them (Options::block_keys) rather than copied.
+std::vector<std::uint64_t> take_block_keys(Result& page);
+
 // The number of worker threads -j asks for (0 = every core).
 unsigned worker_count(const Args& args);
 

@@ -397,7 +397,7 @@ Record work(const Args& args, bool learn, Disposal<Record>& disposal, Line&& lin
   }
   if (record.site.empty()) record.site = line.dir_site;
   record.result = extract(*page, args.options);
-  if (learn && record.result.ok()) record.block_keys = SiteBoilerplate::block_keys(record.result);
+  if (learn && record.result.ok()) record.block_keys = take_block_keys(record.result);
   record.out = output_line(args, record);
   return record;
 }

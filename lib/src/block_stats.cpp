@@ -515,7 +515,10 @@ template <bool kWords>
 inline std::size_t top_bit(std::uint64_t x) { return 63 - static_cast<std::size_t>(std::countl_zero(x)); }
 
 // Set bits, without a library call where the build has no popcount
-// instruction.
+// instruction, and without a branch: how many capitals open words or how
+// many sentences end in a step is as unpredictable as the text, and a loop
+// over the bits paid a mispredicted exit for it (extract() over the
+// scraped-text set takes 1.8% less time without).
 inline std::size_t count_bits(std::uint64_t x) {
 #if defined(__POPCNT__)
   return static_cast<std::size_t>(std::popcount(x));
@@ -527,7 +530,8 @@ inline std::size_t count_bits(std::uint64_t x) {
 #endif
 }
 
-// The same, for masks with few bits (capitals opening words, sentence ends).
+// The same, for masks that are nearly always empty (a step's curly
+// apostrophes), where the loop's one test is the cheaper.
 inline std::size_t count_few_bits(std::uint64_t x) {
   std::size_t n = 0;
   for (; x; x &= x - 1) ++n;
@@ -772,13 +776,13 @@ template <bool kWords, bool kCyrillic>
   const std::uint64_t word_starts = after_runs((space << 1) | (w.in_word ? 0 : 1), neutral) & alnum;
   const std::size_t words = count_bits(word_starts);
   s.words += words;
-  s.cased_words += words - count_few_bits(word_starts & digits);
-  s.capitalized_words += count_few_bits(word_starts & upper);
+  s.cased_words += words - count_bits(word_starts & digits);
+  s.capitalized_words += count_bits(word_starts & upper);
   if (alnum | space) w.in_word = (alnum >> top_bit(alnum | space)) & 1;
   // A sentence ends at a space whose last non-closer before it is a stop.
   if (stop | w.pending_end) {
     const std::uint64_t after_stop = after_runs((stop << 1) | (w.pending_end ? 1 : 0), closer);
-    s.sentence_ends += count_few_bits(after_stop & space);
+    s.sentence_ends += count_bits(after_stop & space);
   }
   const std::uint64_t not_closer = valid & ~closer;
   if (not_closer) w.pending_end = (stop >> top_bit(not_closer)) & 1 ? char32_t{'.'} : char32_t{0};

@@ -44,12 +44,12 @@ inline bool have_pages(benchmark::State& state, const std::vector<std::string>& 
   return false;
 }
 
-// Pages and bytes processed: every page once per iteration.
-inline void count_pages(benchmark::State& state, const std::vector<std::string>& pages) {
+// Pages and bytes processed: every page `passes` times per iteration.
+inline void count_pages(benchmark::State& state, const std::vector<std::string>& pages, int passes = 1) {
   std::size_t bytes = 0;
   for (const auto& p : pages) bytes += p.size();
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * pages.size()));
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * passes * pages.size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * passes * bytes));
 }
 
 }  // namespace winnow::bench

@@ -2,7 +2,9 @@
 // scraped pages: what the library costs without the CLI's files, threads and
 // output around it. Each benchmark runs the stages up to one more than the
 // one before, so the differences between rows are each stage's share (a
-// stage's own timer would cost more than some stages). items/s = pages/s,
+// stage's own timer would cost more than some stages); one row runs each
+// page many times in a row instead, the bound of a machine that has learnt
+// every page (compare its bytes/s with BM_Extract's). items/s = pages/s,
 // bytes/s = input MB/s, single thread. Figures: docs/PERFORMANCE.md.
 //
 //   cmake -S . -B build -DWINNOW_BUILD_BENCH=ON && cmake --build build -j2
@@ -88,6 +90,29 @@ void BM_Extract(benchmark::State& state) {
   count(state);
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// extract() on each page kTimesInARow times in a row before the next: the
+// same work as BM_Extract, on a machine that has learnt the page. Branch
+// predictors learn a page's branches after a few runs and its tables stay
+// in cache, so the gap between the two rows is what the text path loses to
+// text being unpredictable: branches taken or not as each line goes, and
+// table entries that each page touches anew (docs/PERFORMANCE.md).
+void BM_ExtractEachPageInARow(benchmark::State& state) {
+  if (!have_pages(state)) return;
+  constexpr int kTimesInARow = 20;
+  const winnow::Options options = batch_options();
+  for (auto _ : state) {
+    for (const auto& p : pages()) {
+      for (int i = 0; i < kTimesInARow; ++i) {
+        winnow::Result r = winnow::extract(p, options);
+        benchmark::DoNotOptimize(r.text.data());
+      }
+    }
+  }
+  // Each iteration is kTimesInARow passes: compare the rows' bytes/s.
+  winnow::bench::count_pages(state, pages(), kTimesInARow);
+}
+BENCHMARK(BM_ExtractEachPageInARow)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // extract() and site learning on every page (observe, then apply), the
 // pages taken as one site, the learner kept from one pass to the next as

@@ -36,6 +36,28 @@ TEST(HtmlChrome, HiddenElementsAreDroppedWithTheirReason) {
   EXPECT_TRUE(kept(r, "words end the story."));
 }
 
+// Of an attribute written twice the first counts, as browsers read it; a
+// repeat without a value must not take the next attribute with it.
+TEST(HtmlChrome, RepeatedAttributesCountOnce) {
+  Result r = test::extract_html(test::page(
+      "<article>" + paragraphs(1, 3) +
+      "<div role role hidden>Hidden after a repeated role, a full sentence.</div>"
+      "<div aria-hidden aria-hidden hidden>Hidden after a repeated aria-hidden, a full sentence.</div>"
+      "<p rel=\"\" rel=\"\" hidden>Hidden after a repeated rel, a full sentence.</p>"
+      "<p style=\"color: red\" style=\"display: none\">Shown, since the first style counts.</p>"
+      "<p>Visible words end the story.</p>"
+      "</article>"));
+  ASSERT_TRUE(r.ok());
+  for (const char* hidden : {"repeated role", "repeated aria-hidden", "repeated rel"}) {
+    EXPECT_FALSE(kept(r, hidden)) << hidden;
+    const Block* b = find_block(r, hidden);
+    ASSERT_NE(b, nullptr) << hidden;
+    EXPECT_EQ(b->reason, Reason::Hidden) << hidden;
+  }
+  EXPECT_TRUE(kept(r, "Shown, since the first style counts."));
+  EXPECT_TRUE(kept(r, "Visible words end the story."));
+}
+
 TEST(HtmlChrome, NeverContentElementsLeaveNoText) {
   Result r = test::extract_html(test::page(
       "<article>" + paragraphs(1, 2) +

@@ -138,6 +138,10 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
       page("<table>x<meta name=\"viewport\"> <tr><td>cell<link rel=icon>text</td></tr></table>" + story),
       page("<p>text<meta itemprop=\"datePublished\" content=\"2020-01-02\"> more</p>" + story),
       page("<select><option>o<meta name=a></select><p>x<link rel=preload href=/p>y</p>" + story),
+      // Attributes written twice, with and without values, before others.
+      page("<s rel rel=\"\"hidden>\xC2\xA9 a</s><p rel rel hidden>b</p><div role role hidden>c</div>"
+           "<div class=\"x\" class=\"sidebar\" id id=\"comments\">d</div><p style=\"color:red\" "
+           "style=\"display:none\">e</p><a href=\"/1\" href hidden>f</a>" + story),
       // Attributes on elements that don't read them.
       page("<html lang=\"en\"><p lang=\"fr\" name=\"n\" content=\"c\" rel=\"r\" datetime=\"d\">" + story +
            "</p><time datetime=\"2021-03-04\" lang=\"de\">March</time><input type=hidden name=q>"),

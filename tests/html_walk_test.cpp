@@ -44,6 +44,11 @@ TEST(HtmlPrescan, KeepsJsonLdAndOnlyUsefulAttributes) {
   EXPECT_EQ(prescan_html("<p id=\"x1\">t</p>", false).html, "<p>t</p>");
   // Lean (the default): of those, only the tokens the walk matches.
   EXPECT_EQ(prescan_html(page).html, "<div class=\"sidebar post\">t</div><span style=\"display: none\">h</span>");
+  // An attribute written twice, in any case, is passed on once: the first.
+  for (bool lean : {false, true}) {
+    EXPECT_EQ(prescan_html("<div role ROLE=\"nav\" hidden hidden>t</div>", lean).html, "<div role hidden>t</div>");
+    EXPECT_EQ(prescan_html("<p style=\"color:red\" style=\"display:none\">t</p>", lean).html, "<p>t</p>");
+  }
 }
 
 TEST(HtmlPrescan, FoldsWhitespaceOutsidePre) {

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -64,6 +65,7 @@ enum class Attr {
   Other, Class, Id, Style, Role, Hidden, AriaHidden, Href, Lang, XmlLang, Itemprop, Property,
   Name, Content, Charset, HttpEquiv, Rel, Datetime, Type
 };
+static_assert(static_cast<unsigned>(Attr::Type) < 32, "write_markup() keeps one bit per kind");
 
 Attr attribute_kind(std::string_view name) {
   static constexpr std::pair<std::string_view, Attr> kKinds[] = {
@@ -670,14 +672,20 @@ class Scanner {
     if (tag.end) out.push_back('/');
     out.append(tag.name);
     if (!tag.end) {
-      bool href_seen = false;
+      // Of an attribute written twice only the first counts, as the
+      // tokenizer keeps it; the repeats are left out here. Gumbo (0.10.1)
+      // run without its error list, as parse_html runs it, mishandles a
+      // repeat that has no value: it glues its name to the next
+      // attribute's, so that in <div role role hidden> "hidden" was lost.
+      std::uint32_t seen = 0;
       for (const auto& a : tag.attributes) {
-        if (a.kind == Attr::Other || (a.kind == Attr::Style && !style_may_hide(a.value))) continue;
+        if (a.kind == Attr::Other) continue;
+        const std::uint32_t kind_bit = std::uint32_t{1} << static_cast<unsigned>(a.kind);
+        if (seen & kind_bit) continue;
+        seen |= kind_bit;
+        if (a.kind == Attr::Style && !style_may_hide(a.value)) continue;
         if (lean_ && !read_on(a.kind, tag.id)) continue;
         if (lean_ && a.kind == Attr::Href && tag.id == GUMBO_TAG_A) {
-          // Only the first counts (the tree builder drops repeats).
-          if (href_seen) continue;
-          href_seen = true;
           if (is_plain_value(a.value)) {
             write_link_reference(a.value);
             continue;

@@ -17,6 +17,14 @@ const Block* find_block(const Result& r, const std::string& needle) {
   return nullptr;
 }
 
+// The block holding `needle` is there, dropped as hidden.
+void expect_hidden(const Result& r, const char* needle) {
+  EXPECT_FALSE(kept(r, needle)) << needle;
+  const Block* b = find_block(r, needle);
+  ASSERT_NE(b, nullptr) << needle;
+  EXPECT_EQ(b->reason, Reason::Hidden) << needle;
+}
+
 TEST(HtmlChrome, HiddenElementsAreDroppedWithTheirReason) {
   Result r = test::extract_html(test::page(
       "<article>" + paragraphs(1, 3) +
@@ -26,12 +34,7 @@ TEST(HtmlChrome, HiddenElementsAreDroppedWithTheirReason) {
       "<p>Visible <span style=\"visibility:hidden\">secret</span> words end the story.</p>"
       "</article>"));
   ASSERT_TRUE(r.ok());
-  for (const char* hidden : {"attribute", "from readers", "by style", "secret"}) {
-    EXPECT_FALSE(kept(r, hidden)) << hidden;
-    const Block* b = find_block(r, hidden);
-    ASSERT_NE(b, nullptr) << hidden;
-    EXPECT_EQ(b->reason, Reason::Hidden) << hidden;
-  }
+  for (const char* hidden : {"attribute", "from readers", "by style", "secret"}) expect_hidden(r, hidden);
   EXPECT_TRUE(kept(r, "Visible"));
   EXPECT_TRUE(kept(r, "words end the story."));
 }
@@ -48,12 +51,7 @@ TEST(HtmlChrome, RepeatedAttributesCountOnce) {
       "<p>Visible words end the story.</p>"
       "</article>"));
   ASSERT_TRUE(r.ok());
-  for (const char* hidden : {"repeated role", "repeated aria-hidden", "repeated rel"}) {
-    EXPECT_FALSE(kept(r, hidden)) << hidden;
-    const Block* b = find_block(r, hidden);
-    ASSERT_NE(b, nullptr) << hidden;
-    EXPECT_EQ(b->reason, Reason::Hidden) << hidden;
-  }
+  for (const char* hidden : {"repeated role", "repeated aria-hidden", "repeated rel"}) expect_hidden(r, hidden);
   EXPECT_TRUE(kept(r, "Shown, since the first style counts."));
   EXPECT_TRUE(kept(r, "Visible words end the story."));
 }

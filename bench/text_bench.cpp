@@ -77,41 +77,33 @@ BENCHMARK(BM_DecodeParseClassify)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 void BM_DecodeParseClassifySelect(benchmark::State& state) { run_stages(state, 4); }
 BENCHMARK(BM_DecodeParseClassifySelect)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
-// Every stage: the above, then normalize and the Result (extract()).
-void BM_Extract(benchmark::State& state) {
+// extract() on every page, each `times_in_a_row` times before the next.
+void run_extract(benchmark::State& state, int times_in_a_row) {
   if (!have_pages(state)) return;
   const winnow::Options options = batch_options();
   for (auto _ : state) {
     for (const auto& p : pages()) {
-      winnow::Result r = winnow::extract(p, options);
-      benchmark::DoNotOptimize(r.text.data());
-    }
-  }
-  count(state);
-}
-BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-
-// extract() on each page kTimesInARow times in a row before the next: the
-// same work as BM_Extract, on a machine that has learnt the page. Branch
-// predictors learn a page's branches after a few runs and its tables stay
-// in cache, so the gap between the two rows is what the text path loses to
-// text being unpredictable: branches taken or not as each line goes, and
-// table entries that each page touches anew (docs/PERFORMANCE.md).
-void BM_ExtractEachPageInARow(benchmark::State& state) {
-  if (!have_pages(state)) return;
-  constexpr int kTimesInARow = 20;
-  const winnow::Options options = batch_options();
-  for (auto _ : state) {
-    for (const auto& p : pages()) {
-      for (int i = 0; i < kTimesInARow; ++i) {
+      for (int i = 0; i < times_in_a_row; ++i) {
         winnow::Result r = winnow::extract(p, options);
         benchmark::DoNotOptimize(r.text.data());
       }
     }
   }
-  // Each iteration is kTimesInARow passes: compare the rows' bytes/s.
-  winnow::bench::count_pages(state, pages(), kTimesInARow);
+  // Each iteration is `times_in_a_row` passes: compare the rows' bytes/s.
+  winnow::bench::count_pages(state, pages(), times_in_a_row);
 }
+
+// Every stage: the above, then normalize and the Result (extract()).
+void BM_Extract(benchmark::State& state) { run_extract(state, 1); }
+BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// Each page 20 times in a row before the next: the same work as
+// BM_Extract, on a machine that has learnt the page. Branch predictors
+// learn a page's branches after a few runs and its tables stay in cache,
+// so the gap between the two rows is what the text path loses to text
+// being unpredictable: branches taken or not as each line goes, and table
+// entries that each page touches anew (docs/PERFORMANCE.md).
+void BM_ExtractEachPageInARow(benchmark::State& state) { run_extract(state, 20); }
 BENCHMARK(BM_ExtractEachPageInARow)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // extract() and site learning on every page (observe, then apply), the

@@ -436,6 +436,12 @@ inline bool ascii_ahead(std::string_view text, std::size_t i) {
   return !((a | b) & 0x8080808080808080ULL);
 }
 
+// The code point of the well-formed two-byte sequence at p (a Cyrillic
+// letter of the steps, or any such character of the code-point walk).
+inline char32_t two_byte_code_point(const char* p) {
+  return (char32_t{static_cast<unsigned char>(p[0])} & 0x1F) << 6 | (static_cast<unsigned char>(p[1]) & 0x3Fu);
+}
+
 // Whether text[i] begins a Cyrillic letter that the steps read.
 inline bool cyrillic_at(std::string_view text, std::size_t i) {
   if (i + 1 >= text.size()) return false;
@@ -487,7 +493,7 @@ template <bool kWords>
     // Well-formed two- and three-byte sequences inline; the rest decoded as
     // next_code_point() does.
     if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
-      cp = (char32_t{c} & 0x1F) << 6 | (bytes[i + 1] & 0x3F);
+      cp = two_byte_code_point(text.data() + i);
       i += 2;
     } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 &&
                (bytes[i + 2] & 0xC0) == 0x80) {
@@ -599,11 +605,6 @@ inline StepCyrillic step_cyrillic(const char* p, std::size_t len) {
   return r;
 }
 
-// The code point of the Cyrillic letter whose lead is at p.
-inline char32_t cyrillic_code_point(const char* p) {
-  return (char32_t{static_cast<unsigned char>(p[0])} & 0x1F) << 6 | (static_cast<unsigned char>(p[1]) & 0x3Fu);
-}
-
 // The lower case of a Cyrillic capital U+0400..U+042F: U+0450..U+044F, two
 // bytes as well. Worked out rather than looked up (code_point_props()): a
 // lookup per capital cost the walk 7% more instructions on Russian text.
@@ -672,7 +673,7 @@ inline PunctuationKinds punctuation_kinds(const char* p, std::uint64_t lead) {
     store_lower(p, k.out - from, static_cast<int>((len + 15) / 16));
     for (std::uint64_t capitals = cyrillic.upper & range; capitals; capitals &= capitals - 1) {
       char* at = k.out - from + std::countr_zero(capitals);
-      encode_utf8(cyrillic_lower(cyrillic_code_point(at)), at);
+      encode_utf8(cyrillic_lower(two_byte_code_point(at)), at);
     }
     apostrophes &= range;
     if (alnum & range) {
@@ -693,7 +694,7 @@ inline PunctuationKinds punctuation_kinds(const char* p, std::uint64_t lead) {
       continue;
     }
     if (cyrillic.lead & bit) {
-      const char32_t letter = cyrillic_code_point(p + j);
+      const char32_t letter = two_byte_code_point(p + j);
       key_code_point(k, (cyrillic.upper & bit) ? cyrillic_lower(letter) : letter, false, true);
       continue;
     }
@@ -719,7 +720,7 @@ template <bool kWords>
     for (std::uint64_t leads = cyrillic.lead; leads; leads &= leads - 1) {
       const auto at = static_cast<std::size_t>(std::countr_zero(leads));
       if (at > from) spelled.ascii_run(step + from, at - from, m.letter >> from, m.digit >> from);
-      const char32_t letter = cyrillic_code_point(p + at);
+      const char32_t letter = two_byte_code_point(p + at);
       spelled.code_point((cyrillic.upper >> at) & 1 ? cyrillic_lower(letter) : letter, true);
       from = at + 2;
     }
@@ -790,7 +791,7 @@ template <bool kWords, bool kCyrillic>
   if (visible) {
     const std::size_t last = top_bit(visible);
     if ((cyrillic.tail >> last) & 1) {
-      w.last_visible = cyrillic_code_point(p + last - 1);
+      w.last_visible = two_byte_code_point(p + last - 1);
     } else {
       w.last_visible = (punct.lead >> last) & 1 ? punctuation_code_point(p + last) : static_cast<unsigned char>(p[last]);
     }

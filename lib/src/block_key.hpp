@@ -128,9 +128,11 @@ class WordsSpeller {
   // The bytes `keep` selects of the first 16 x `vectors` at p, spelled as
   // the words spell them (letters lower-cased, digits '0', anything else
   // ' '), in order: stored whole, and copied in stretches where some are
-  // left out.
+  // left out. Each stretch is copied as 64 bytes, whatever its length (the
+  // room has kWordsSlack bytes past the words): a loop over its sixteens
+  // ended where the text did, as unpredictably.
   void write_spelled(const char* p, int vectors, std::uint64_t keep) {
-    alignas(16) unsigned char spelled[64 + 16];
+    alignas(16) unsigned char spelled[2 * 64];
     for (int v = 0; v < vectors; ++v) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * v));
       const __m128i lowered = _mm_or_si128(x, _mm_set1_epi8(0x20));
@@ -145,7 +147,7 @@ class WordsSpeller {
       const auto from = static_cast<unsigned>(std::countr_zero(keep));
       const std::uint64_t rest = ~(keep >> from);
       const unsigned run = rest == 0 ? 64 - from : static_cast<unsigned>(std::countr_zero(rest));
-      for (unsigned k = 0; k < run; k += 16) std::memcpy(out_ + k, spelled + from + k, 16);
+      std::memcpy(out_, spelled + from, 64);
       out_ += run;
       keep = from + run >= 64 ? 0 : keep & (~std::uint64_t{0} << (from + run));
     }

@@ -264,6 +264,25 @@ TEST(FastPath, KeyArenaKeepsEveryKeyInPlace) {
   EXPECT_TRUE(moved.add("", 0).empty());
 }
 
+// add_padded() copies whole 64-byte pieces of its source: each key holds
+// its own bytes alone, and the padding after it is zeros, not the rest of
+// the source, at every size across the pieces and the arena's chunks.
+TEST(FastPath, KeyArenaPaddedAddKeepsOnlyTheKey) {
+  KeyArena keys;
+  std::vector<std::string_view> views;
+  std::string source;
+  for (std::size_t size = 0; size <= 200; ++size) {
+    source.assign(size, 'k');
+    source.append(KeyArena::kPadding, '#');
+    views.push_back(keys.add_padded(source.data(), size));
+    ASSERT_EQ(views.back(), std::string(size, 'k')) << size;
+    if (size == 0) continue;
+    EXPECT_EQ(std::string_view(views.back().data() + size, KeyArena::kPadding), std::string(KeyArena::kPadding, '\0'))
+        << size;
+  }
+  for (std::size_t size = 0; size < views.size(); ++size) EXPECT_EQ(views[size], std::string(size, 'k')) << size;
+}
+
 // Chrome-word phrases, whole and not, at every offset of keys longer than
 // the 64 bytes find_chrome_words() looks at in one step.
 TEST(FastPath, ChromeWordsAtEveryOffset) {

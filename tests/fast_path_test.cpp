@@ -208,6 +208,45 @@ TEST(FastPath, EdgeCasesAtEveryAlignment) {
   }
 }
 
+// Every built-in pattern and teaser prefix, written out as a block would
+// have it, and with its second byte changed: the index by first two bytes
+// lets every match through and gives what trying them all gives.
+TEST(FastPath, EveryPatternAndTeaserThroughItsIndex) {
+  const MarkerSet& set = builtin_markers();
+  auto expect_same_as_trying_all = [&](const std::string& key) {
+    std::string fast_phrase, reference_phrase;
+    EXPECT_EQ(set.match_whole(key, &fast_phrase), match_whole_trying_all(set, key, &reference_phrase))
+        << "key: " << quote(key);
+    EXPECT_EQ(fast_phrase, reference_phrase);
+    EXPECT_EQ(set.match_teaser(key), match_teaser_trying_all(set, key)) << "key: " << quote(key);
+  };
+  auto with_second_byte_changed = [](std::string key) {
+    if (key.size() >= 2) key[1] = key[1] == 'q' ? 'j' : 'q';
+    return key;
+  };
+  ASSERT_FALSE(set.patterns.empty());
+  for (const MarkerPattern& pattern : set.patterns) {
+    for (std::string_view number : {"7", "1,234"}) {
+      std::string key = pattern.text;
+      for (auto at = key.find("<n>"); at != std::string::npos; at = key.find("<n>", at)) key.replace(at, 3, number);
+      EXPECT_TRUE(match_pattern(pattern, key)) << "key: " << quote(key);
+      EXPECT_TRUE(set.match_whole(key)) << "key: " << quote(key);
+      expect_same_as_trying_all(key);
+      expect_same_as_trying_all(key + " and more");
+      expect_same_as_trying_all(with_second_byte_changed(key));
+    }
+  }
+  ASSERT_FALSE(set.teaser_prefixes.empty());
+  for (const std::string& prefix : set.teaser_prefixes) {
+    for (std::string_view mark : {": x", " - x", " \xC2\xBB x"}) {
+      const std::string key = prefix + std::string(mark);
+      EXPECT_EQ(set.match_teaser(key), std::optional<std::string_view>(prefix)) << "key: " << quote(key);
+      expect_same_as_trying_all(key);
+      expect_same_as_trying_all(with_second_byte_changed(key));
+    }
+  }
+}
+
 // The same pieces across the 64-byte steps of block_stats_and_key(): behind
 // and between prefixes of 50 to 72 bytes of mixed text, so that each join
 // lands on every position around a step.

@@ -51,6 +51,28 @@ TEST(ParseMarkers, WholePhrasesFoundInTheTableAndAfterChanges) {
   EXPECT_EQ(set.find_whole("advertisement"), Reason::AdMarker);
 }
 
+// The patterns and teaser prefixes are tried only for keys whose first two
+// bytes can start one: a number, a one-byte phrase, a phrase whose second
+// byte opens a number, and the second byte of a longer one all pass; a key
+// that differs at the second byte does not.
+TEST(ParseMarkers, PatternsAndTeasersByTheirFirstTwoBytes) {
+  MarkerSet set = parse_markers(
+      "[comments]\n<n> comments\nx ...\nq<n> replies\n[related]\nmore from ...\n"
+      "[teaser]\nread also\nz\n");
+  EXPECT_EQ(set.match_patterns("12 comments"), Reason::CommentSection);
+  EXPECT_EQ(set.match_patterns("1,234 comments"), Reason::CommentSection);
+  EXPECT_EQ(set.match_patterns("x"), Reason::CommentSection);
+  EXPECT_EQ(set.match_patterns("x marks"), Reason::CommentSection);
+  EXPECT_EQ(set.match_patterns("q7 replies"), Reason::CommentSection);
+  EXPECT_EQ(set.match_patterns("more from us"), Reason::RelatedList);
+  EXPECT_FALSE(set.match_patterns("mare from us"));
+  EXPECT_FALSE(set.match_patterns("qa replies"));
+  EXPECT_EQ(set.match_teaser("read also: syria"), std::optional<std::string_view>("read also"));
+  EXPECT_EQ(set.match_teaser("z: anything"), std::optional<std::string_view>("z"));
+  EXPECT_EQ(set.match_teaser("z - anything"), std::optional<std::string_view>("z"));
+  EXPECT_FALSE(set.match_teaser("reed also: syria"));
+}
+
 TEST(ParseMarkers, UnknownSectionIsReportedWithItsLine) {
   std::string error;
   MarkerSet set = parse_markers("[ad]\nAdvert\n[nonsense]\nfoo\n", &error);

@@ -229,25 +229,60 @@ bool contains_phrase(std::string_view key, std::string_view phrase) {
   return false;
 }
 
+// A second byte's bit in pattern_second_bytes and teaser_second_bytes.
+std::uint32_t second_byte_bit(unsigned char c) { return std::uint32_t{1} << (c & 31); }
+
+// The second bytes a key can have where a pattern's first byte is followed
+// by `rest` of it: its next byte, a digit for a number, anything past the
+// end (a prefix pattern goes on with any word boundary).
+std::uint32_t second_bytes(std::string_view rest) {
+  if (rest.empty()) return ~std::uint32_t{0};
+  if (!rest.starts_with("<n>")) return second_byte_bit(static_cast<unsigned char>(rest.front()));
+  std::uint32_t digits = 0;
+  for (char digit = '0'; digit <= '9'; ++digit) digits |= second_byte_bit(static_cast<unsigned char>(digit));
+  return digits;
+}
+
+// Whether a key can match what starts with its first byte, by its second;
+// a one-byte key is tried.
+bool may_follow(const std::array<std::uint32_t, 256>& second_bytes, std::string_view key) {
+  if (key.size() < 2) return true;
+  const std::uint32_t allowed = second_bytes[static_cast<unsigned char>(key[0])];
+  return (allowed & second_byte_bit(static_cast<unsigned char>(key[1]))) != 0;
+}
+
 }  // namespace
 
 void MarkerSet::index_patterns() {
   for (auto& bucket : patterns_by_first_byte) bucket.clear();
   pattern_min_sizes.clear();
+  pattern_second_bytes.fill(0);
   for (std::uint32_t p = 0; p < patterns.size(); ++p) {
     std::string_view text = patterns[p].text;
     std::size_t numbers = 0;
     for (auto at = text.find("<n>"); at != std::string_view::npos; at = text.find("<n>", at + 3)) ++numbers;
     pattern_min_sizes.push_back(text.size() - 2 * numbers);
     if (text.starts_with("<n>")) {
-      for (char digit = '0'; digit <= '9'; ++digit) patterns_by_first_byte[static_cast<unsigned char>(digit)].push_back(p);
+      // A number goes on with digits, ',' or '.', or ends: any second byte.
+      for (char digit = '0'; digit <= '9'; ++digit) {
+        patterns_by_first_byte[static_cast<unsigned char>(digit)].push_back(p);
+        pattern_second_bytes[static_cast<unsigned char>(digit)] = ~std::uint32_t{0};
+      }
     } else if (!text.empty()) {
-      patterns_by_first_byte[static_cast<unsigned char>(text.front())].push_back(p);
+      const auto first = static_cast<unsigned char>(text.front());
+      patterns_by_first_byte[first].push_back(p);
+      pattern_second_bytes[first] |= second_bytes(text.substr(1));
     }
   }
   for (auto& bucket : teasers_by_first_byte) bucket.clear();
+  teaser_second_bytes.fill(0);
   for (std::uint32_t t = 0; t < teaser_prefixes.size(); ++t) {
-    if (!teaser_prefixes[t].empty()) teasers_by_first_byte[static_cast<unsigned char>(teaser_prefixes[t].front())].push_back(t);
+    const std::string& prefix = teaser_prefixes[t];
+    if (prefix.empty()) continue;
+    teasers_by_first_byte[static_cast<unsigned char>(prefix.front())].push_back(t);
+    // A one-byte prefix is followed by spaces or the mark: anything.
+    teaser_second_bytes[static_cast<unsigned char>(prefix.front())] |=
+        prefix.size() == 1 ? ~std::uint32_t{0} : second_byte_bit(static_cast<unsigned char>(prefix[1]));
   }
   longest_whole = 0;
   whole_sizes_by_first_byte.fill(0);
@@ -340,6 +375,7 @@ std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* 
 
 std::optional<Reason> MarkerSet::match_patterns(std::string_view key, std::string* matched) const {
   if (key.empty()) return std::nullopt;  // every pattern needs a first byte
+  if (!may_follow(pattern_second_bytes, key)) return std::nullopt;
   // A pattern matches only keys that start with its first byte (a digit
   // for a leading <n>): the others are not tried.
   const bool sized = pattern_min_sizes.size() == patterns.size();
@@ -417,7 +453,7 @@ std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::stri
 }
 
 std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key) const {
-  if (key.empty()) return std::nullopt;
+  if (key.empty() || !may_follow(teaser_second_bytes, key)) return std::nullopt;
   // Only the prefixes that start with the key's first byte can match.
   for (std::uint32_t t : teasers_by_first_byte[static_cast<unsigned char>(key.front())]) {
     const std::string& prefix = teaser_prefixes[t];

@@ -74,10 +74,18 @@ struct MarkerSet {
   // For each pattern, the shortest key it can match (a `<n>` takes one byte
   // or more, any other byte one); index_patterns() rebuilds it.
   std::vector<std::size_t> pattern_min_sizes;
+  // For each first byte of a key, the second bytes (bit c & 31 for byte c)
+  // that a pattern starting with it can have next: most keys that share a
+  // pattern's first byte differ at the second, and are turned away there
+  // rather than after a walk through the patterns, a loop whose length
+  // varies with the key's first letter. index_patterns() builds it.
+  std::array<std::uint32_t, 256> pattern_second_bytes{};
   std::vector<std::string> teaser_prefixes;        // lower-cased
   // For each first byte, the teaser prefixes (indices, in order) that start
   // with it; parse_markers() fills it, index_patterns() rebuilds it.
   std::array<std::vector<std::uint32_t>, 256> teasers_by_first_byte;
+  // The same as pattern_second_bytes, for the teaser prefixes.
+  std::array<std::uint32_t, 256> teaser_second_bytes{};
   std::vector<std::string> chrome_words;           // [chrome-words]: found anywhere in a block
   // For each chrome-words phrase, the index of the byte it is searched by
   // (its rarest); parse_markers() fills it, index_patterns() rebuilds it.

@@ -74,6 +74,13 @@ TEST(BlockKey, KeysAreStable) {
   EXPECT_EQ(words_key("hello world 0"), 0x7dd37e0195f35bdbu);
   EXPECT_EQ(block_key("Hello, World! 2024"), 0x7dd37e0195f35bdbu);
   EXPECT_EQ(block_key("CAF\xC3\x89"), 0xbe91c2ccc08b39dbu);
+  // Each count of lanes, full and partial (the same Python).
+  const std::string_view bytes = "abcdefghijklmnopqrstuvwxyz0123456789";
+  const std::pair<std::size_t, std::uint64_t> by_size[] = {
+      {1, 0xe5d099c27cf14a8fu},  {7, 0x942ad8adec88bd55u},  {8, 0xf0957e148b854665u},  {9, 0x530313c79ba02acfu},
+      {16, 0xc1ab36bf5d8e48b1u}, {17, 0x5c6b293775a7fe3bu}, {24, 0x9981233b1f425e95u}, {25, 0x25117d04bff62567u},
+      {32, 0x62308e8910c3acabu}, {33, 0xde14954355fdb7e1u}};
+  for (const auto& [size, key] : by_size) EXPECT_EQ(words_key(bytes.substr(0, size)), key) << size;
 }
 
 TEST(BlockKey, BenchmarkPages) {

@@ -51,6 +51,7 @@ std::uint64_t hash_words(const unsigned char* words, std::size_t size);
 class WordsSpeller {
  public:
   static constexpr std::size_t kWordsSlack = 80;
+  static_assert(kWordsSlack >= kMaskBlock, "write_spelled() stores 64 bytes from where the words end so far");
 
   explicit WordsSpeller(unsigned char* room) : base_(room), out_(room) {}
 

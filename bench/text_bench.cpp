@@ -33,7 +33,7 @@ const std::vector<std::string>& pages() {
 
 bool have_pages(benchmark::State& state) { return winnow::bench::have_pages(state, pages(), kFolder); }
 
-void count(benchmark::State& state) { winnow::bench::count_pages(state, pages()); }
+void count(benchmark::State& state, int passes = 1) { winnow::bench::count_pages(state, pages(), passes); }
 
 // The options the CLI runs a batch with: no evidence, no dropped text, the
 // site-learning keys made along the way.
@@ -90,7 +90,7 @@ void run_extract(benchmark::State& state, int times_in_a_row) {
     }
   }
   // Each iteration is `times_in_a_row` passes: compare the rows' bytes/s.
-  winnow::bench::count_pages(state, pages(), times_in_a_row);
+  count(state, times_in_a_row);
 }
 
 // Every stage: the above, then normalize and the Result (extract()).

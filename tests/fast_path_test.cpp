@@ -303,7 +303,7 @@ TEST(FastPath, KeyArenaKeepsEveryKeyInPlace) {
   EXPECT_TRUE(moved.add("", 0).empty());
 }
 
-// add_padded() copies whole 64-byte pieces of its source: each key holds
+// add() copies whole 64-byte pieces of its source: each key holds
 // its own bytes alone, and the padding after it is zeros, not the rest of
 // the source, at every size across the pieces and the arena's chunks.
 TEST(FastPath, KeyArenaPaddedAddKeepsOnlyTheKey) {
@@ -313,7 +313,7 @@ TEST(FastPath, KeyArenaPaddedAddKeepsOnlyTheKey) {
   for (std::size_t size = 0; size <= 200; ++size) {
     source.assign(size, 'k');
     source.append(KeyArena::kPadding, '#');
-    views.push_back(keys.add_padded(source.data(), size));
+    views.push_back(keys.add(source.data(), size));
     ASSERT_EQ(views.back(), std::string(size, 'k')) << size;
     if (size == 0) continue;
     EXPECT_EQ(std::string_view(views.back().data() + size, KeyArena::kPadding), std::string(KeyArena::kPadding, '\0'))

@@ -879,7 +879,7 @@ BlockStats stats_key_words(std::string_view text, KeyArena& keys, std::string_vi
     }
     i += len;
   }
-  key = keys.add_padded(k.base, k.alnum_end);  // the key's room has kMaskBlock bytes past it
+  key = keys.add(k.base, k.alnum_end);  // the key's room has kMaskBlock bytes past it
   if constexpr (kWords) words_key = spelled.key();
   if (w.pending_end) ++s.sentence_ends;
   const char32_t last = w.last_visible;

@@ -25,38 +25,21 @@ class KeyArena {
     if (bytes + kPadding > room()) add_chunk(bytes + kPadding);
   }
 
+  // A key of `size` bytes from `bytes`, which have kPadding readable bytes
+  // past `size` (whatever they hold; the stats walk writes its keys into
+  // such room): copied 64 bytes at a time, so that most keys are one fixed
+  // copy, where a copy of `size` bytes branches on the size.
   std::string_view add(const char* bytes, std::size_t size) {
-    char* at = make_room(size);
-    if (!at) return {};
-    std::memcpy(at, bytes, size);
-    return finish(at, size);
-  }
-
-  // The same, from `bytes` that have kPadding readable bytes past `size`
-  // (whatever they hold): copied 64 bytes at a time, so that most keys are
-  // one fixed copy, where a copy of `size` bytes branches on the size.
-  std::string_view add_padded(const char* bytes, std::size_t size) {
-    char* at = make_room(size);
-    if (!at) return {};
-    for (std::size_t done = 0; done < size; done += kPadding) std::memcpy(at + done, bytes + done, kPadding);
-    return finish(at, size);
-  }
-
- private:
-  // Where `size` bytes go, with kPadding bytes of room past them; null for
-  // an empty key.
-  char* make_room(std::size_t size) {
-    if (size == 0) return nullptr;
+    if (size == 0) return {};
     if (size + kPadding > room()) add_chunk(std::max(size + kPadding, 2 * capacity_));
-    return chunks_.back().get() + used_;
-  }
-
-  std::string_view finish(char* at, std::size_t size) {
-    std::memset(at + size, 0, kPadding);
+    char* at = chunks_.back().get() + used_;
+    for (std::size_t done = 0; done < size; done += kPadding) std::memcpy(at + done, bytes + done, kPadding);
+    std::memset(at + size, 0, kPadding);  // over what the last piece brought past the key
     used_ += size;
     return {at, size};
   }
 
+ private:
   std::size_t room() const { return capacity_ - used_; }
 
   void add_chunk(std::size_t bytes) {

@@ -19,6 +19,7 @@
 #include "io.hpp"
 #include "ordered.hpp"
 #include "progress.hpp"
+#include "render.hpp"
 #include "winnow/site_boilerplate.hpp"
 
 namespace winnow::cli {
@@ -35,28 +36,7 @@ bool replaces_input_field(std::string_view key) {
   return key == "text" || key == "error" || key == "status";
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out.push_back('"');
-}
+using detail::append_json_string;
 
 // One input line.
 struct Line {

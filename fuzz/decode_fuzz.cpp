@@ -1,10 +1,11 @@
 // Fuzz target: the decode stage (what the input is, its charset, and the
-// conversion to UTF-8).
+// conversion to UTF-8), and the JSON string writer on the same bytes.
 #include <cstdint>
 #include <string>
 
 #include "charset.hpp"
 #include "decode.hpp"
+#include "render.hpp"
 #include "simd_level.hpp"
 #include "support.hpp"
 
@@ -46,6 +47,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (winnow::detail::SimdLevel level : winnow::detail::runnable_simd_levels()) {
     WINNOW_FUZZ_CHECK(winnow::detail::is_valid_utf8(input, level) == is_valid_utf8(input),
                       "is_valid_utf8 disagrees with the independent check");
+  }
+
+  // The JSON string writer's run-copying path against its reference, on
+  // the raw bytes (valid or not) and on their repair; the result is
+  // always valid UTF-8.
+  for (const std::string* s : {&input, &repaired}) {
+    std::string fast, reference;
+    winnow::detail::append_json_string(fast, *s);
+    winnow::detail::append_json_string_reference(reference, *s);
+    WINNOW_FUZZ_CHECK(fast == reference, "append_json_string disagrees with its reference");
+    WINNOW_FUZZ_CHECK(is_valid_utf8(fast), "a JSON string is not valid UTF-8");
   }
   return 0;
 }

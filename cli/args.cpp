@@ -88,7 +88,8 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
       ->type_name("FILE");
   app.add_option("-o,--output-dir", args.output_dir,
                  "Write one output file per input into DIR (created if missing) instead of "
-                 "stdout; each file is written whole or not at all")
+                 "stdout, directories mirrored under it; each file is written whole or not at all, "
+                 "and inputs that would write the same file are reported, not overwritten")
       ->type_name("DIR");
   static const std::map<std::string, OutputFormat> kFormats = {
       {"text", OutputFormat::Text}, {"markdown", OutputFormat::Markdown},
@@ -131,7 +132,8 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
   commands.normalize->add_option("files", normalize_args.inputs, "Input files; - for stdin")
       ->type_name("FILE");
   commands.normalize->add_option("-o,--output-dir", normalize_args.output_dir,
-                                 "Write one output file per input into DIR")
+                                 "Write one output file per input into DIR (created if missing); "
+                                 "inputs that would write the same file are reported, not overwritten")
       ->type_name("DIR");
   commands.normalize->add_flag("-e,--explain", normalize_args.explain,
                                 "Report what normalization changed (mojibake, entities, names) on stderr");

@@ -1,10 +1,13 @@
 #include "batch.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -64,6 +67,50 @@ fs::path replace_extension(fs::path p, std::string_view ext) {
   return p;
 }
 
+// The output paths that the inputs of a batch with several arguments claim.
+// One argument's files are checked against each other exactly (a
+// directory's names, Walker::Frame::seen), but two arguments mirrored into
+// the same -o directory can name the same file: site1/index.html and
+// site2/index.html both write OUT/index.txt. The paths are kept as 64-bit
+// hashes in one open-addressing table (at most 16 bytes a file), so that a
+// batch of millions of files does not hold every path. Two paths with the
+// same hash (at a million files, about once in 30 million batches) would
+// be reported as a clash that is not one; an output is never overwritten.
+class OutputClaims {
+ public:
+  // False when an earlier input claimed `path`.
+  bool claim(std::string_view path) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    const std::uint64_t h = std::hash<std::string_view>{}(path);
+    return insert(h == 0 ? 1 : h);
+  }
+
+ private:
+  bool insert(std::uint64_t h) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == 0) {
+        slots_[i] = h;
+        ++used_;
+        return true;
+      }
+      if (slots_[i] == h) return false;
+    }
+  }
+
+  void grow() {
+    std::vector<std::uint64_t> old(std::max<std::size_t>(64, 2 * slots_.size()), 0);
+    old.swap(slots_);
+    used_ = 0;
+    for (std::uint64_t h : old) {
+      if (h != 0) insert(h);
+    }
+  }
+
+  std::vector<std::uint64_t> slots_;  // 0: free
+  std::size_t used_ = 0;
+};
+
 // The inputs in order: command-line arguments as given, directories walked
 // depth-first with entries sorted by name, so the order (and with it every
 // result) is the same on every run and machine.
@@ -74,6 +121,7 @@ class Walker {
     if (!args.output_dir.empty()) {
       std::error_code ec;
       out_dir_ = fs::weakly_canonical(args.output_dir, ec);
+      if (inputs_.size() > 1) claims_.emplace();
     }
   }
 
@@ -158,7 +206,7 @@ class Walker {
     item.site = std::move(site);
     if (args_.output_dir.empty()) return item;
     item.out_path = (fs::path(args_.output_dir) / relative_out()).string();
-    if (!seen.insert(item.out_path).second) {
+    if (!seen.insert(item.out_path).second || (claims_ && !claims_->claim(item.out_path))) {
       item.failure = "another input already writes " + item.out_path;
     } else if (args_.skip_existing) {
       std::error_code ec;
@@ -172,6 +220,7 @@ class Walker {
   std::size_t arg_ = 0;
   std::vector<Frame> frames_;
   std::unordered_set<std::string> top_level_seen_;
+  std::optional<OutputClaims> claims_;  // with -o and several arguments
   fs::path out_dir_;
 };
 

@@ -2,6 +2,9 @@
 
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "batch.hpp"
 #include "io.hpp"
@@ -33,9 +36,25 @@ int run_extract(const Args& args) {
 int run_normalize(const Args& args) {
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
+  if (!args.output_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(args.output_dir, ec);
+    if (ec) {
+      std::cerr << "winnow: cannot create directory " << args.output_dir << ": " << ec.message() << '\n';
+      return kExitInputFailed;
+    }
+  }
   int status = kExitOk;
+  // Inputs named alike in different directories (a/p.txt, b/p.txt) would
+  // write the same file: the first writes it, the others are reported.
+  std::unordered_set<std::string> claimed;
   for (const auto& name : inputs) {
     std::string error;
+    if (!args.output_dir.empty() && !claimed.insert(output_path(args, name)).second) {
+      report(name, "another input already writes " + output_path(args, name));
+      status = kExitInputFailed;
+      continue;
+    }
     auto input = read_input(name, args.options.max_bytes, error);
     if (!input || input->too_large) {
       report(name, error);

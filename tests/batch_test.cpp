@@ -91,6 +91,49 @@ TEST(Batch, OutputsThatWouldCollideAreReported) {
   EXPECT_TRUE(fs::exists(t / "out/page.txt"));
 }
 
+TEST(Batch, OutputsThatWouldCollideAcrossArgumentsAreReported) {
+  // Two directories mirrored into one -o directory, and a file given by
+  // name, all naming out/index.txt or out/news/a.txt: the first input
+  // writes each, the others are reported, nothing is overwritten.
+  TempDir t;
+  const std::string kFirst = "The first site's page, a paragraph long enough to be kept as prose.\n";
+  const std::string kSecond = "The second site's page, another paragraph long enough to be kept.\n";
+  write_file(t / "site1/index.html", "<p>" + kFirst + "</p>");
+  write_file(t / "site1/news/a.txt", kFirst);
+  write_file(t / "site2/index.txt", kSecond);
+  write_file(t / "site2/news/a.txt", kSecond);
+  write_file(t / "site2/news/b.txt", kSecond);
+  write_file(t / "loose/index.txt", kSecond);
+  auto r = sh("cd '" + t.path().string() + "' && \"$W\" -o out site1 site2 loose/index.txt", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("site2/index.txt: another input already writes out/index.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("site2/news/a.txt: another input already writes out/news/a.txt"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("loose/index.txt: another input already writes out/index.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("3 ok, 3 failed, 0 skipped"), std::string::npos) << r.err;
+  EXPECT_NE(read_file(t / "out/index.txt").find("The first site's page"), std::string::npos);
+  EXPECT_NE(read_file(t / "out/news/a.txt").find("The first site's page"), std::string::npos);
+  EXPECT_NE(read_file(t / "out/news/b.txt").find("The second site's page"), std::string::npos);
+}
+
+TEST(Batch, ManyOutputsCollideAcrossArgumentsOneByOne) {
+  // 150 names in each of two directories, 100 of them shared: enough
+  // claims for the table of output paths to grow several times.
+  TempDir t;
+  for (int i = 0; i < 150; ++i) {
+    write_file(t / ("one/p" + std::to_string(i) + ".txt"), "Page " + std::to_string(i) + " of the first directory, kept as prose.\n");
+    write_file(t / ("two/p" + std::to_string(i + 50) + ".txt"), "Page " + std::to_string(i + 50) + " of the second directory, kept as prose.\n");
+  }
+  auto r = sh("cd '" + t.path().string() + "' && \"$W\" -o out --no-site-boilerplate one two", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("200 ok, 100 failed, 0 skipped"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("two/p50.txt: another input already writes out/p50.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("two/p149.txt: another input already writes out/p149.txt"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("two/p150.txt:"), std::string::npos) << r.err;
+  EXPECT_NE(read_file(t / "out/p149.txt").find("of the first directory"), std::string::npos);
+  EXPECT_NE(read_file(t / "out/p150.txt").find("of the second directory"), std::string::npos);
+}
+
 // 60 pages in nested directories, from the samples.
 void make_many(const TempDir& t) {
   auto s = samples();

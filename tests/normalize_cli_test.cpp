@@ -64,6 +64,16 @@ TEST_F(NormalizeCli, ExtractionExplainShowsNotes) {
   EXPECT_NE(r.out.find("note  name variants unified: 1 name"), std::string::npos) << r.out;
 }
 
+TEST_F(NormalizeCli, OutputDirectoryIsMadeAndClashesAreReported) {
+  write_file(dir_ / "a" / "p.txt", "Sergei Lavrov in Kiev.\n");
+  write_file(dir_ / "b" / "p.txt", "Another page with the same name.\n");
+  const fs::path out = dir_ / "out" / "deeper";
+  Outcome r = run({"normalize", "-o", out.string(), (dir_ / "a" / "p.txt").string(), (dir_ / "b" / "p.txt").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("b/p.txt: another input already writes"), std::string::npos) << r.err;
+  EXPECT_EQ(winnow::test::read_file(out / "p.txt"), "Sergey Lavrov in Kyiv.\n");
+}
+
 // ftfy's command-line case: a file of mojibake, mixed up twice.
 TEST_F(NormalizeCli, FtfyFaceFile) {
   fs::path face = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "testdata" / "ftfy" / "face.txt";

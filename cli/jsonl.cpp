@@ -105,6 +105,10 @@ class LineReader {
       }
     }
     if (!line.bytes.empty() && line.bytes.back() == '\r') line.bytes.pop_back();
+    // Files written on Windows may open with a byte order mark, and files
+    // joined with cat carry it into the middle. It is not part of the
+    // record, and a JSON reader may pass over it (RFC 8259, 8.1).
+    if (line.bytes.starts_with("\xEF\xBB\xBF")) line.bytes.erase(0, 3);
     ++number_;
     line.number = number_;
     line.bytes.reserve(line.bytes.size() + simdjson::SIMDJSON_PADDING);

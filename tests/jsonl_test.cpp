@@ -164,6 +164,22 @@ TEST(Jsonl, StandardOutputHoldsEveryRecordInOrder) {
   EXPECT_EQ(stream.out, each.out);
 }
 
+TEST(Jsonl, ByteOrderMarksAreNotPartOfRecords) {
+  // A file that opens with one (written on Windows), and two such files
+  // joined with cat: every record is read, and no mark is passed on.
+  TempDir t;
+  const std::string kMark = "\xEF\xBB\xBF";
+  write_file(t / "in.jsonl", kMark + good_records(2) + kMark + good_records(1));
+  auto r = sh("\"$W\" --input jsonl --field text '" + (t / "in.jsonl").string() + "'", t);
+  EXPECT_EQ(r.status, 0) << r.err;
+  auto rec = parse_lines(r.out);
+  ASSERT_EQ(rec.size(), 3u);
+  for (const auto& record : rec) EXPECT_FALSE(record.contains("error")) << record.dump();
+  EXPECT_EQ(rec[0]["id"], 0);
+  EXPECT_EQ(rec[2]["id"], 0);
+  EXPECT_EQ(r.out.find(kMark), std::string::npos);
+}
+
 TEST(Jsonl, GzipStreamIsRead) {
   TempDir t;
   write_file(t / "in.jsonl", good_records(5));

@@ -51,9 +51,10 @@ void add_normalize_options(CLI::App& app, Args& args) {
 
 void add_batch_options(CLI::App& app, Args& args) {
   app.add_option("-j,--jobs", args.jobs,
-                 "Process N inputs at a time (default: every core); output is the same "
-                 "as with -j 1")
-      ->type_name("N");
+                 "Process N inputs at a time (default: every core; at most 4096); output is "
+                 "the same as with -j 1")
+      ->type_name("N")
+      ->check(CLI::Range(0u, 4096u));
   app.add_flag("--skip-existing", args.skip_existing,
                "With -o: leave out inputs whose output file already exists (resume a batch)");
   static const std::map<std::string, InputFormat> kInputs = {

@@ -431,11 +431,12 @@ int run_batch(const Args& args) {
   Disposal<Done> disposal(threads);
   Sink sink(args, learn, progress, disposal);
   Walker walker(args);
-  ordered_map<Item, Done>(
+  const unsigned ran = ordered_map<Item, Done>(
       threads, std::size_t{8} * threads, [&](Item& item) { return walker.next(item); },
       [&](Item&& item) { return work(args, learn, disposal, std::move(item)); },
       [&](Done&& d) { sink.take(std::move(d)); });
   sink.flush();
+  if (ran < threads) progress.line(fewer_threads_note(threads, ran));
   if (batch) {
     progress.line(std::to_string(sink.ok) + " ok, " + std::to_string(sink.failed) + " failed, " +
                   std::to_string(sink.skipped) + " skipped");

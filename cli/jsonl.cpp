@@ -458,6 +458,7 @@ int run_jsonl(const Args& args) {
   const bool show = args.progress == 1 || (args.progress < 0 && stderr_is_terminal());
   Progress progress(show, 0, 0);
   const unsigned threads = worker_count(args);
+  unsigned fewest_threads = threads;  // of the files, the fewest threads that ran
   Disposal<Record> disposal(threads);
   Sink sink(args, learn, progress, disposal);
   std::size_t unreadable = 0;
@@ -476,7 +477,7 @@ int run_jsonl(const Args& args) {
       continue;
     }
     std::string dir_site = name == "-" ? "" : std::filesystem::path(name).parent_path().string();
-    ordered_map<Line, Record>(
+    fewest_threads = std::min(fewest_threads, ordered_map<Line, Record>(
         threads, std::size_t{8} * threads,
         [&](Line& line) {
           if (!reader.next(line)) return false;
@@ -485,13 +486,14 @@ int run_jsonl(const Args& args) {
           return true;
         },
         [&](Line&& line) { return work(args, learn, disposal, std::move(line)); },
-        [&](Record&& r) { sink.take(std::move(r)); });
+        [&](Record&& r) { sink.take(std::move(r)); }));
     if (!reader.error().empty()) {
       progress.report(display_name(name), "read error: " + reader.error());
       ++unreadable;
     }
   }
   sink.flush();
+  if (fewest_threads < threads) progress.line(fewer_threads_note(threads, fewest_threads));
   progress.line(std::to_string(sink.ok) + " ok, " + std::to_string(sink.failed + unreadable) +
                 " failed, 0 skipped");
   return sink.failed + unreadable > 0 ? kExitInputFailed : kExitOk;

@@ -19,6 +19,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -65,13 +67,15 @@ class Disposal {
 // next(Item&) -> bool fills the next item (false at the end) and
 // commit(Out&&) takes the results in input order, both on the caller's
 // thread; work(Item&&) -> Out runs on any of the threads, the caller's
-// included, and must not throw.
+// included, and must not throw. Returns how many threads ran: fewer than
+// `threads` when the system would start no more (a container's limit on
+// processes), which changes the speed, never the results.
 template <class Item, class Out, class Next, class Work, class Commit>
-void ordered_map(unsigned threads, std::size_t window, Next&& next, Work&& work, Commit&& commit) {
+unsigned ordered_map(unsigned threads, std::size_t window, Next&& next, Work&& work, Commit&& commit) {
   if (threads <= 1) {
     Item item;
     while (next(item)) commit(work(std::move(item)));
-    return;
+    return 1;
   }
   if (window < threads) window = threads;
   struct Slot {
@@ -114,7 +118,13 @@ void ordered_map(unsigned threads, std::size_t window, Next&& next, Work&& work,
   worker_index = 0;
   std::vector<std::thread> pool;
   pool.reserve(threads - 1);
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker, i);
+  for (unsigned i = 1; i < threads; ++i) {
+    try {
+      pool.emplace_back(worker, i);
+    } catch (const std::system_error&) {
+      break;  // go on with the threads that started
+    }
+  }
 
   bool more = true;
   std::vector<Out> ready;
@@ -162,6 +172,13 @@ void ordered_map(unsigned threads, std::size_t window, Next&& next, Work&& work,
   }
   work_ready.notify_all();
   for (auto& t : pool) t.join();
+  return static_cast<unsigned>(pool.size()) + 1;
+}
+
+// The line to print when ordered_map() ran fewer threads than asked for.
+inline std::string fewer_threads_note(unsigned asked, unsigned ran) {
+  return "-j " + std::to_string(asked) + ": the system started only " + std::to_string(ran) +
+         " threads; the inputs were processed with those";
 }
 
 }  // namespace winnow::cli

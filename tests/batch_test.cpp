@@ -148,6 +148,30 @@ void make_many(const TempDir& t) {
   }
 }
 
+// A container may cap its processes below what -j asks for. The batch
+// goes on with the threads that started, with the same output.
+TEST(Batch, GoesOnWithTheThreadsTheSystemStarts) {
+  TempDir t;
+  make_many(t);
+  // A cap on processes binds only an unprivileged user: winnow runs as
+  // nobody under a cap of 4 (prlimit --nproc).
+  const std::string kAsNobody = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  auto probe = sh("[ \"$(id -u)\" = 0 ] && command -v setpriv prlimit >/dev/null && " + kAsNobody +
+                      "test -x \"$W\" -a -r '" + (t / "many/d0/p0.txt").string() + "'",
+                  t);
+  if (probe.status != 0) {
+    GTEST_SKIP() << "needs root, setpriv, prlimit, and a winnow binary that user nobody can run";
+  }
+  std::string dir = "cd '" + t.path().string() + "' && ";
+  auto one = sh(dir + "\"$W\" -j 1 many", t);
+  auto capped = sh(dir + kAsNobody + "prlimit --nproc=4 \"$W\" -j 64 many", t);
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(capped.status, 0) << capped.err;
+  EXPECT_NE(capped.err.find("-j 64: the system started only "), std::string::npos) << capped.err;
+  EXPECT_NE(capped.err.find("60 ok, 0 failed, 0 skipped"), std::string::npos) << capped.err;
+  EXPECT_EQ(capped.out, one.out);
+}
+
 TEST(Batch, ParallelOutputIsIdenticalToOneJob) {
   TempDir t;
   make_many(t);

@@ -204,4 +204,13 @@ TEST_F(Cli, UnknownOptionIsAUsageError) {
   EXPECT_FALSE(r.err.empty());
 }
 
+// Past 4096 threads a typo (-j 60000) would only exhaust the system.
+TEST_F(Cli, JobsAreBounded) {
+  Outcome r = run({"-j", "60000"}, kPage);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--jobs"), std::string::npos) << r.err;
+  EXPECT_EQ(run({"-j", "4096"}, kPage).out, kArticle);
+  EXPECT_EQ(run({"-j", "0"}, kPage).out, kArticle);  // 0: every core, the default
+}
+
 }  // namespace

@@ -68,6 +68,7 @@ int run_normalize(const Args& args) {
     }
     if (args.output_dir.empty()) {
       std::cout << out;
+      stop_if_stdout_failed();
     } else if (!write_file_atomic(output_path(args, name), out, error)) {
       report(name, error);
       status = kExitInputFailed;

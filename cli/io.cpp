@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -17,9 +18,20 @@ std::string display_name(const std::string& name) { return name == "-" ? "<stdin
 
 GatheredStdout::GatheredStdout() : terminal_(::isatty(STDOUT_FILENO) == 1) {}
 
+void stop_if_stdout_failed() {
+  if (std::cout.good()) return;
+  const int error = errno;
+  const std::string line = std::string("winnow: cannot write to standard output: ") +
+                           std::strerror(error != 0 ? error : EIO) + "\n";
+  (void)!::write(STDERR_FILENO, line.data(), line.size());
+  // Other threads may be working: end without running destructors.
+  std::_Exit(1);
+}
+
 void GatheredStdout::write(std::string_view piece) {
   if (terminal_) {
     std::cout << piece;
+    stop_if_stdout_failed();
     return;
   }
   held_ += piece;
@@ -30,6 +42,7 @@ void GatheredStdout::flush() {
   std::cout << held_;
   held_.clear();
   std::cout.flush();
+  stop_if_stdout_failed();
 }
 
 namespace {

@@ -46,6 +46,12 @@ class GatheredStdout {
   std::string held_;
 };
 
+// Stops winnow when standard output failed (a full disk, an I/O error):
+// what is left could not be written, so winnow ends there, as a write to a
+// closed pipe would end it, with one line on stderr saying why and exit
+// status 1. Call after writing to std::cout; does nothing while it is good.
+void stop_if_stdout_failed();
+
 // The name to show for an input in messages.
 std::string display_name(const std::string& name);
 

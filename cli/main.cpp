@@ -8,6 +8,7 @@
 #include "args.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "io.hpp"
 
 namespace {
 
@@ -46,7 +47,10 @@ int main(int argc, char** argv) {
   if (commands.variants->parsed()) return winnow::cli::run_variants(variants_args);
   if (commands.normalize->parsed()) {
     if (!winnow::cli::load_name_files(normalize_args)) return winnow::cli::kExitUsage;
-    return winnow::cli::run_normalize(normalize_args);
+    const int status = winnow::cli::run_normalize(normalize_args);
+    std::cout.flush();
+    winnow::cli::stop_if_stdout_failed();
+    return status;
   }
   if (!winnow::cli::load_name_files(args)) return winnow::cli::kExitUsage;
   // Only --explain shows dropped blocks (why, and their text); without it
@@ -55,5 +59,8 @@ int main(int argc, char** argv) {
   args.options.evidence = args.explain;
   args.options.dropped_text = args.explain;
   args.options.block_keys = winnow::cli::site_boilerplate_enabled(args);
-  return winnow::cli::run_extract(args);
+  const int status = winnow::cli::run_extract(args);
+  std::cout.flush();
+  winnow::cli::stop_if_stdout_failed();
+  return status;
 }

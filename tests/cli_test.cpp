@@ -204,6 +204,33 @@ TEST_F(Cli, UnknownOptionIsAUsageError) {
   EXPECT_FALSE(r.err.empty());
 }
 
+// A full disk under standard output is an error, not a success with the
+// text lost: one line on stderr, exit status 1, for every command.
+TEST_F(Cli, StandardOutputThatCannotBeWrittenIsAnError) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full to write to";
+  winnow::test::TempDir t;
+  write_file(t / "page.txt", kPage);
+  write_file(t / "dir/a.txt", kPage);
+  write_file(t / "dir/b.txt", kPage);
+  write_file(t / "names/a.txt", "Foreign Minister Sergei Lavrov spoke in Moscow on Monday about the talks.\n");
+  write_file(t / "names/b.txt", "Russia's Sergey Lavrov said the meeting went well, and Sergei Lavrov left.\n");
+  write_file(t / "pages.jsonl", "{\"text\":\"The council met on Tuesday and voted to close the old bridge.\"}\n");
+  const std::string in = "cd " + winnow::test::quote(t.path().string()) + " && \"$W\" ";
+  const std::vector<std::string> commands = {in + "page.txt",
+                                             in + "dir",
+                                             in + "-j 2 dir",
+                                             in + "--input jsonl --field text pages.jsonl",
+                                             in + "normalize page.txt",
+                                             in + "variants --mode text names"};
+  for (const std::string& command : commands) {
+    Outcome r = winnow::test::sh(command + " > /dev/full", t);
+    EXPECT_EQ(r.status, 1) << command << "\n" << r.err;
+    EXPECT_NE(r.err.find("winnow: cannot write to standard output: No space left on device\n"),
+              std::string::npos)
+        << command << "\n" << r.err;
+  }
+}
+
 // Past 4096 threads a typo (-j 60000) would only exhaust the system.
 TEST_F(Cli, JobsAreBounded) {
   Outcome r = run({"-j", "60000"}, kPage);

@@ -56,7 +56,7 @@ void add_batch_options(CLI::App& app, Args& args) {
       ->type_name("N")
       ->check(CLI::Range(0u, 4096u));
   app.add_flag("--skip-existing", args.skip_existing,
-               "With -o: leave out inputs whose output file already exists (resume a batch)");
+               "Needs -o: leave out inputs whose output file already exists (resume a batch)");
   static const std::map<std::string, InputFormat> kInputs = {
       {"files", InputFormat::Files}, {"jsonl", InputFormat::Jsonl}};
   app.add_option("--input", args.input_format,

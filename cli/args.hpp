@@ -17,6 +17,7 @@ struct Args {
   std::vector<std::string> inputs;  // empty or "-" = stdin
   std::string output_dir;           // -o: one file per input
   OutputFormat format = OutputFormat::Text;
+  bool format_given = false;  // --format was on the command line
   bool explain = false;
   bool title = false;
   bool links = false;  // markdown: keep links

@@ -414,6 +414,10 @@ unsigned worker_count(const Args& args) {
 }
 
 int run_batch(const Args& args) {
+  if (args.skip_existing && args.output_dir.empty()) {
+    std::cerr << "winnow: --skip-existing leaves out inputs whose output file exists: it needs -o\n";
+    return kExitUsage;
+  }
   if (!args.output_dir.empty()) {
     std::error_code ec;
     fs::create_directories(args.output_dir, ec);

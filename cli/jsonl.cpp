@@ -452,6 +452,11 @@ int run_jsonl(const Args& args) {
     std::cerr << "winnow: --input jsonl writes to standard output; -o is not supported with it\n";
     return kExitUsage;
   }
+  if (args.format_given && args.format != OutputFormat::Json && args.format != OutputFormat::Jsonl) {
+    std::cerr << "winnow: --input jsonl writes JSON Lines (the text in \"text\"); --format "
+              << (args.format == OutputFormat::Markdown ? "markdown" : "text") << " is not supported with it\n";
+    return kExitUsage;
+  }
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   const bool learn = site_boilerplate_enabled(args);

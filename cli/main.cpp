@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     winnow::cli::stop_if_stdout_failed();
     return status;
   }
+  args.format_given = app.count("--format") > 0;
   if (!winnow::cli::load_name_files(args)) return winnow::cli::kExitUsage;
   // Only --explain shows dropped blocks (why, and their text); without it
   // those strings would be made for nothing. Site learning reads the block

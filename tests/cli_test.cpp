@@ -231,6 +231,24 @@ TEST_F(Cli, StandardOutputThatCannotBeWrittenIsAnError) {
   }
 }
 
+// Options that would be silently ignored are usage errors instead.
+TEST_F(Cli, OptionsThatWouldDoNothingAreUsageErrors) {
+  Outcome r = run({"--skip-existing", sample("000_9c5627c84a574da6")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--skip-existing"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  const std::string kRecord = "{\"html\":\"<p>The council met on Tuesday and voted to close the old bridge.</p>\"}\n";
+  for (const char* format : {"markdown", "text"}) {
+    r = run({"--input", "jsonl", "--format", format}, kRecord);
+    EXPECT_EQ(r.status, 2) << format;
+    EXPECT_NE(r.err.find(std::string("--format ") + format + " is not supported"), std::string::npos) << r.err;
+  }
+  // JSON Lines out is what --input jsonl writes: asking for it is fine.
+  r = run({"--input", "jsonl", "--format", "jsonl"}, kRecord);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\":\"The council met"), std::string::npos) << r.out;
+}
+
 // Past 4096 threads a typo (-j 60000) would only exhaust the system.
 TEST_F(Cli, JobsAreBounded) {
   Outcome r = run({"-j", "60000"}, kPage);

@@ -40,8 +40,8 @@ int run_normalize(const Args& args) {
     std::error_code ec;
     std::filesystem::create_directories(args.output_dir, ec);
     if (ec) {
-      std::cerr << "winnow: cannot create directory " << args.output_dir << ": " << ec.message() << '\n';
-      return kExitInputFailed;
+      std::cerr << "winnow: " << args.output_dir << ": cannot create directory: " << ec.message() << '\n';
+      return kExitUsage;
     }
   }
   int status = kExitOk;
@@ -50,8 +50,9 @@ int run_normalize(const Args& args) {
   std::unordered_set<std::string> claimed;
   for (const auto& name : inputs) {
     std::string error;
-    if (!args.output_dir.empty() && !claimed.insert(output_path(args, name)).second) {
-      report(name, "another input already writes " + output_path(args, name));
+    const std::string out_path = args.output_dir.empty() ? std::string() : output_path(args, name);
+    if (!out_path.empty() && !claimed.insert(out_path).second) {
+      report(name, "another input already writes " + out_path);
       status = kExitInputFailed;
       continue;
     }
@@ -69,7 +70,7 @@ int run_normalize(const Args& args) {
     if (args.output_dir.empty()) {
       std::cout << out;
       stop_if_stdout_failed();
-    } else if (!write_file_atomic(output_path(args, name), out, error)) {
+    } else if (!write_file_atomic(out_path, out, error)) {
       report(name, error);
       status = kExitInputFailed;
     }

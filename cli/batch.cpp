@@ -67,15 +67,15 @@ fs::path replace_extension(fs::path p, std::string_view ext) {
   return p;
 }
 
-// The output paths that the inputs of a batch with several arguments claim.
-// One argument's files are checked against each other exactly (a
-// directory's names, Walker::Frame::seen), but two arguments mirrored into
-// the same -o directory can name the same file: site1/index.html and
-// site2/index.html both write OUT/index.txt. The paths are kept as 64-bit
-// hashes in one open-addressing table (at most 16 bytes a file), so that a
-// batch of millions of files does not hold every path. Two paths with the
-// same hash (at a million files, about once in 30 million batches) would
-// be reported as a clash that is not one; an output is never overwritten.
+// The output paths that the inputs of a batch with several arguments claim:
+// two arguments mirrored into the same -o directory can name the same file
+// (site1/index.html and site2/index.html both write OUT/index.txt). The
+// paths are kept as 64-bit hashes in one open-addressing table (at most 16
+// bytes a file), so that a batch of millions of files does not hold every
+// path. Two paths with the same hash (at a million files, about once in 30
+// million batches) would be reported as a clash that is not one; an output
+// is never overwritten. With one argument only the files of one directory
+// can clash (Walker::Frame::seen).
 class OutputClaims {
  public:
   // False when an earlier input claimed `path`.
@@ -149,7 +149,7 @@ class Walker {
         // The entries of a directory share its parent path: worked out once.
         if (!f.site) f.site = p.parent_path().string();
         item = make_item(p.string(), *f.site,
-                         [&] { return replace_extension(p.lexically_relative(f.root), ext()); }, f.seen);
+                         [&] { return replace_extension(p.lexically_relative(f.root), ext()); }, &f.seen);
         return true;
       }
       if (arg_ == inputs_.size()) return false;
@@ -163,7 +163,7 @@ class Walker {
       item = make_item(name, std::move(site), [&] {
         fs::path stem = name == "-" ? fs::path("stdin") : replace_extension(fs::path(name).filename(), "");
         return fs::path(stem.string() + std::string(ext()));
-      }, top_level_seen_);
+      }, nullptr);
       return true;
     }
   }
@@ -173,7 +173,9 @@ class Walker {
     fs::path root;                          // the directory argument
     std::vector<fs::directory_entry> entries;  // sorted
     std::size_t index = 0;
-    std::unordered_set<std::string> seen;   // output paths of this directory's files
+    // One argument: the output paths of this directory's files, the only
+    // ones that can clash (page.html and page.html.gz).
+    std::unordered_set<std::string> seen;
     std::optional<std::string> site;        // the parent path of its entries
   };
 
@@ -197,16 +199,17 @@ class Walker {
 
   // `relative_out()` gives the output path under -o; called only with -o,
   // since working it out is most of the cost of an item.
-  // `site` is the path's parent (the site of a page with no URL).
+  // `site` is the path's parent (the site of a page with no URL); `seen`,
+  // its directory's Frame::seen (null for a file given by name).
   template <class RelativeOut>
   Item make_item(std::string path, std::string site, RelativeOut&& relative_out,
-                 std::unordered_set<std::string>& seen) {
+                 std::unordered_set<std::string>* seen) {
     Item item;
     item.path = std::move(path);
     item.site = std::move(site);
     if (args_.output_dir.empty()) return item;
     item.out_path = (fs::path(args_.output_dir) / relative_out()).string();
-    if (!seen.insert(item.out_path).second || (claims_ && !claims_->claim(item.out_path))) {
+    if (claimed_before(item.out_path, seen)) {
       item.failure = "another input already writes " + item.out_path;
     } else if (args_.skip_existing) {
       std::error_code ec;
@@ -215,11 +218,17 @@ class Walker {
     return item;
   }
 
+  // Whether an earlier input writes `out_path`: with several arguments the
+  // claims of all of them decide, with one its directory's names.
+  bool claimed_before(const std::string& out_path, std::unordered_set<std::string>* seen) {
+    if (claims_) return !claims_->claim(out_path);
+    return seen != nullptr && !seen->insert(out_path).second;
+  }
+
   const Args& args_;
   std::vector<std::string> inputs_;
   std::size_t arg_ = 0;
   std::vector<Frame> frames_;
-  std::unordered_set<std::string> top_level_seen_;
   std::optional<OutputClaims> claims_;  // with -o and several arguments
   fs::path out_dir_;
 };

@@ -28,6 +28,25 @@ void keep_heap_between_inputs() {
 #endif
 }
 
+// The command the command line names, run; its exit status.
+int run_command(CLI::App& app, winnow::cli::Commands& commands, winnow::cli::Args& args,
+                winnow::cli::Args& normalize_args, winnow::cli::VariantsArgs& variants_args) {
+  if (commands.variants->parsed()) return winnow::cli::run_variants(variants_args);
+  if (commands.normalize->parsed()) {
+    if (!winnow::cli::load_name_files(normalize_args)) return winnow::cli::kExitUsage;
+    return winnow::cli::run_normalize(normalize_args);
+  }
+  args.format_given = app.count("--format") > 0;
+  if (!winnow::cli::load_name_files(args)) return winnow::cli::kExitUsage;
+  // Only --explain shows dropped blocks (why, and their text); without it
+  // those strings would be made for nothing. Site learning reads the block
+  // keys extract() can make along the way.
+  args.options.evidence = args.explain;
+  args.options.dropped_text = args.explain;
+  args.options.block_keys = winnow::cli::site_boilerplate_enabled(args);
+  return winnow::cli::run_extract(args);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -44,23 +63,8 @@ int main(int argc, char** argv) {
     int status = app.exit(e);
     return status == 0 ? 0 : winnow::cli::kExitUsage;
   }
-  if (commands.variants->parsed()) return winnow::cli::run_variants(variants_args);
-  if (commands.normalize->parsed()) {
-    if (!winnow::cli::load_name_files(normalize_args)) return winnow::cli::kExitUsage;
-    const int status = winnow::cli::run_normalize(normalize_args);
-    std::cout.flush();
-    winnow::cli::stop_if_stdout_failed();
-    return status;
-  }
-  args.format_given = app.count("--format") > 0;
-  if (!winnow::cli::load_name_files(args)) return winnow::cli::kExitUsage;
-  // Only --explain shows dropped blocks (why, and their text); without it
-  // those strings would be made for nothing. Site learning reads the block
-  // keys extract() can make along the way.
-  args.options.evidence = args.explain;
-  args.options.dropped_text = args.explain;
-  args.options.block_keys = winnow::cli::site_boilerplate_enabled(args);
-  const int status = winnow::cli::run_extract(args);
+  const int status = run_command(app, commands, args, normalize_args, variants_args);
+  // What is still buffered goes out here, for every command.
   std::cout.flush();
   winnow::cli::stop_if_stdout_failed();
   return status;

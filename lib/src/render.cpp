@@ -3,10 +3,7 @@
 #include <algorithm>
 #include <bit>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "byte_masks.hpp"
 #include "charset.hpp"
 #include "utf8.hpp"
 #include "winnow/winnow.hpp"
@@ -46,8 +43,7 @@ std::size_t next_json_escape(std::string_view s, std::size_t i) {
 #if defined(__SSE2__)
   for (; i + 16 <= s.size(); i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    // v <= 0x1F, unsigned: the minimum with 0x1F is v itself.
-    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    const __m128i control = sse2::below_from(v, 0, 0x20);
     const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
     const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
     const auto found =

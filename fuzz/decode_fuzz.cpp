@@ -31,6 +31,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
+  // The guess for unlabelled text names a code page the converter knows, or
+  // UTF-8 (then exactly when the bytes hold some that are not UTF-8), and
+  // counts no more bad bytes than there are.
+  winnow::detail::TextCharset guess = winnow::detail::guess_text_charset(input);
+  WINNOW_FUZZ_CHECK(guess.invalid_bytes <= input.size(), "more bad bytes than bytes");
+  WINNOW_FUZZ_CHECK((guess.invalid_bytes == 0) == is_valid_utf8(input), "bad bytes miscounted");
+  if (guess.charset != "utf-8") {
+    WINNOW_FUZZ_CHECK(winnow::detail::convert_to_utf8(input, guess.charset).has_value(),
+                      "the guessed charset is unknown to the converter");
+  }
+  std::size_t replaced = 0;
+  winnow::detail::to_valid_utf8(input, &replaced);
+  WINNOW_FUZZ_CHECK((replaced == 0) == (is_valid_utf8(input) && input.find('\0') == std::string::npos),
+                    "to_valid_utf8 miscounted what it replaced");
+
   // Repairing UTF-8 yields valid UTF-8 without NULs, leaves valid UTF-8
   // without NULs alone, and is idempotent.
   std::string repaired = winnow::detail::to_valid_utf8(input);

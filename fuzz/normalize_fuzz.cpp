@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "name_scan_check.hpp"
+#include "decode.hpp"
 #include "normalize.hpp"
 #include "step_fast_path_check.hpp"
 #include "support.hpp"
@@ -21,12 +22,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string once = winnow::normalize(input, options, &notes);
   WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(once), "output is not valid UTF-8");
   for (const auto& note : notes) WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(note), note);
+  // Bytes that are not UTF-8 are read first, as extraction reads scraped
+  // text; the note saying how comes first.
+  std::vector<std::string> reference_notes;
+  if (!winnow::fuzz::is_valid_utf8(input)) {
+    winnow::detail::UnlabelledText read = winnow::detail::read_unlabelled_text(input);
+    WINNOW_FUZZ_CHECK(!read.note.empty(), "bytes that are not UTF-8 were read without a note");
+    reference_notes.push_back(read.note);
+    input = std::move(read.utf8);
+  }
   // Long texts are passed over again chunk by chunk: exactly as whole.
   winnow::detail::NormalizeReport report, reference_report;
   std::string reference = winnow::detail::normalize_text_reference(input, options, &reference_report);
   WINNOW_FUZZ_CHECK(reference == once, "chunked passes differ from whole-text passes " +
                                            winnow::fuzz::difference(reference, once));
-  std::vector<std::string> reference_notes;
   reference_report.append_notes(reference_notes);
   WINNOW_FUZZ_CHECK(reference_notes == notes, "chunked passes report other notes");
   // Inputs here are short: cut them into many small chunks too.

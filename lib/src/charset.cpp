@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "byte_masks.hpp"
+#include "utf8.hpp"
 
 #if WINNOW_WIDE_SIMD
 #include <immintrin.h>
@@ -306,6 +307,102 @@ std::string detect_charset(std::string_view bytes) {
   std::string declared = declared_charset(bytes);
   if (!declared.empty()) return declared;
   return "windows-1252";
+}
+
+namespace {
+
+bool is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// A byte that Windows-1252, Windows-1251 and KOI8-R all read as a letter
+// (0xD7 and 0xF7 are × and ÷ in Windows-1252).
+bool is_high_letter(unsigned char c) { return c >= 0xC0 && c != 0xD7 && c != 0xF7; }
+
+// Single-byte code pages of non-Latin alphabets, each with the bytes of its
+// language's ten commonest letters (lower case), which make half or more of
+// the letters of running text. The text is read with the one whose letters
+// make most of its bytes.
+struct AlphabetCodePage {
+  std::string_view charset;
+  std::array<unsigned char, 10> common_letters;
+};
+constexpr std::array<AlphabetCodePage, 5> kAlphabetCodePages = {{
+    // Russian о е а и н т с р в л
+    {"windows-1251", {0xEE, 0xE5, 0xE0, 0xE8, 0xED, 0xF2, 0xF1, 0xF0, 0xE2, 0xEB}},
+    {"koi8-r", {0xCF, 0xC5, 0xC1, 0xC9, 0xCE, 0xD4, 0xD3, 0xD2, 0xD7, 0xCC}},
+    // Greek α ο ι ε τ σ ν η ρ κ
+    {"windows-1253", {0xE1, 0xEF, 0xE9, 0xE5, 0xF4, 0xF3, 0xED, 0xE7, 0xF1, 0xEA}},
+    // Hebrew י ו ה ל א ר ת ב ש מ
+    {"windows-1255", {0xE9, 0xE5, 0xE4, 0xEC, 0xE0, 0xF8, 0xFA, 0xE1, 0xF9, 0xEE}},
+    // Arabic ا ل ي م و ن ر ت ب ع
+    {"windows-1256", {0xC7, 0xE1, 0xED, 0xE3, 0xE6, 0xE4, 0xD1, 0xCA, 0xC8, 0xDA}},
+}};
+
+// Clues gathered from the bytes that are not UTF-8.
+struct BadByteClues {
+  std::size_t valid_sequences = 0;  // good multi-byte UTF-8 sequences
+  std::size_t invalid = 0;
+  std::size_t ascii_letters = 0;
+  std::size_t high_letters = 0;     // bad bytes that are letters in the code pages
+  std::size_t in_latin_words = 0;   // ... with an ASCII letter beside them
+  std::array<std::size_t, 256> counts{};
+};
+
+BadByteClues gather_clues(std::string_view bytes) {
+  BadByteClues clues;
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  for (std::size_t i = 0; i < bytes.size();) {
+    const unsigned char c = at(i);
+    if (c < 0x80) {
+      clues.ascii_letters += is_ascii_letter(c);
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    if (next_code_point_multibyte(bytes, i) != 0xFFFD || i - start == 3) {
+      ++clues.valid_sequences;  // (EF BF BD is U+FFFD itself)
+      continue;
+    }
+    ++clues.invalid;
+    ++clues.counts[c];
+    if (!is_high_letter(c)) continue;
+    ++clues.high_letters;
+    const bool letter_before = start > 0 && is_ascii_letter(at(start - 1));
+    const bool letter_after = start + 1 < bytes.size() && is_ascii_letter(at(start + 1));
+    clues.in_latin_words += letter_before || letter_after;
+  }
+  return clues;
+}
+
+std::size_t count_of(const BadByteClues& clues, const std::array<unsigned char, 10>& letters) {
+  std::size_t n = 0;
+  for (unsigned char c : letters) n += clues.counts[c];
+  return n;
+}
+
+}  // namespace
+
+TextCharset guess_text_charset(std::string_view bytes) {
+  const BadByteClues clues = gather_clues(bytes);
+  TextCharset guess{"utf-8", clues.invalid};
+  // Legacy text has no good multi-byte sequences but by chance.
+  if (clues.invalid == 0 || clues.valid_sequences * 4 > clues.invalid) return guess;
+  if (clues.high_letters > clues.ascii_letters) {
+    std::size_t best = 0;
+    for (const AlphabetCodePage& page : kAlphabetCodePages) {
+      const std::size_t common = count_of(clues, page.common_letters);
+      if (common > best) {
+        best = common;
+        guess.charset = page.charset;
+      }
+    }
+    // The right code page gives 50-70%; a wrong one about 30% or less.
+    if (best * 100 < clues.high_letters * 45) guess.charset = "utf-8";
+    return guess;
+  }
+  if (clues.in_latin_words >= 2 && clues.in_latin_words * 2 >= clues.invalid) {
+    guess.charset = "windows-1252";
+  }
+  return guess;
 }
 
 std::optional<std::string> convert_to_utf8(std::string_view bytes, std::string_view charset) {

@@ -32,6 +32,22 @@ bool is_valid_utf8(std::string_view bytes, SimdLevel simd = SimdLevel::kBest);
 // absent): see the header comment for the order of evidence.
 std::string detect_charset(std::string_view bytes);
 
+// How to read scraped text that is not valid UTF-8, which carries no label:
+// from its own bytes.
+// - UTF-8 with damage here and there (good multi-byte sequences more than a
+//   quarter of the bad bytes, or too few clues) stays UTF-8, the bad bytes
+//   to be replaced with U+FFFD.
+// - Latin-script text whose bad bytes are mostly letters inside words
+//   ("caf\xE9") is Windows-1252.
+// - Text whose bad bytes outnumber its ASCII letters is read with the
+//   alphabet's code page (Cyrillic, Greek, Hebrew, Arabic) whose commonest
+//   letters make most of its bytes; if none does, it stays damaged UTF-8.
+struct TextCharset {
+  std::string charset;            // "utf-8", "windows-1252", or an alphabet's code page
+  std::size_t invalid_bytes = 0;  // bytes that are not part of a UTF-8 sequence
+};
+TextCharset guess_text_charset(std::string_view bytes);
+
 // Convert `bytes` from `charset` to UTF-8. Bytes the charset cannot map
 // become U+FFFD; an unknown charset name returns nullopt.
 std::optional<std::string> convert_to_utf8(std::string_view bytes, std::string_view charset);

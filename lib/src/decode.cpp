@@ -41,12 +41,18 @@ bool looks_binary(std::string_view input) {
   for (auto sig : kSignatures) {
     if (starts_with_bytes(input, sig)) return true;
   }
-  // Text has no NUL bytes (UTF-16 is recognised before this is asked).
+  // Text has no NUL bytes (UTF-16 is recognised before this is asked), and
+  // most inputs have none: memchr says so at a fraction of a count's cost.
   std::string_view head = input.substr(0, 8192);
-  // Most inputs have none: memchr says so at a fraction of a count's cost.
   if (std::memchr(head.data(), '\0', head.size()) == nullptr) return false;
-  auto nuls = std::count(head.begin(), head.end(), '\0');
-  return nuls > 0 && static_cast<std::size_t>(nuls) * 100 >= head.size();
+  // A stray NUL in a page does not make it binary; compressed or encrypted
+  // bytes (a tenth of them controls) do, with or without a signature: one
+  // byte in twenty.
+  auto controls = std::count_if(head.begin(), head.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b < 0x20 && b != '\t' && b != '\n' && b != '\v' && b != '\f' && b != '\r' && b != 0x1B;
+  });
+  return static_cast<std::size_t>(controls) * 20 >= head.size();
 }
 
 bool looks_like_html(std::string_view input) {
@@ -87,9 +93,16 @@ std::size_t invalid_subpart_length(std::string_view bytes, std::size_t start) {
   return n;
 }
 
+std::string read_as_note(std::string_view charset) { return "not UTF-8: read as " + std::string(charset); }
+
+std::string replaced_note(std::size_t replaced) {
+  return "invalid UTF-8: " + std::to_string(replaced) + (replaced == 1 ? " byte" : " bytes") +
+         " replaced with U+FFFD";
+}
+
 }  // namespace
 
-std::string to_valid_utf8(std::string_view bytes) {
+std::string to_valid_utf8(std::string_view bytes, std::size_t* replaced) {
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::string out;
   out.reserve(bytes.size());
@@ -106,6 +119,7 @@ std::string to_valid_utf8(std::string_view bytes) {
     if (bytes[i] == 0) {  // not text; a NUL in the output would cut it short for C readers
       out.append(kReplacement);
       ++i;
+      if (replaced) ++*replaced;
       continue;
     }
     std::size_t start = i;
@@ -113,6 +127,7 @@ std::string to_valid_utf8(std::string_view bytes) {
     if (cp == 0xFFFD && bytes.substr(start, 3) != kReplacement) {
       out.append(kReplacement);
       i = start + invalid_subpart_length(bytes, start);
+      if (replaced) *replaced += i - start;
     } else {
       out.append(bytes.data() + start, i - start);
     }
@@ -149,30 +164,66 @@ Decoded decode(std::string_view input, const Options& options) {
   }
   d.mode = options.mode == Mode::Auto ? (looks_like_html(input) ? Mode::Html : Mode::Text)
                                       : options.mode;
-  // A page's bytes are checked against its declaration (charset.hpp); text
-  // mode reads UTF-8 only. Valid UTF-8 is read as UTF-8 whatever the label
-  // says, so a page found valid here is not checked a second time below.
-  const bool valid_utf8 = bom_charset.empty() && d.mode == Mode::Html && is_valid_utf8(input);
-  d.charset = !bom_charset.empty() ? bom_charset
-              : valid_utf8         ? "utf-8"
-              : d.mode == Mode::Html ? detect_charset(input)
-                                     : "utf-8";
+  // A page's bytes are checked against its declaration (charset.hpp);
+  // scraped text, which has none, by its bad bytes. Valid UTF-8 is read as
+  // UTF-8 whatever a label says.
+  const bool valid_utf8 = is_valid_utf8(input);
+  if (d.mode == Mode::Text && bom_charset.empty() && !valid_utf8) {
+    UnlabelledText text = read_unlabelled_text(input);
+    d.converted = true;
+    d.own_text = std::move(text.utf8);
+    d.charset = std::move(text.charset);
+    d.note = std::move(text.note);
+    return d;
+  }
+  bool guessed = false;  // no label: a guess a user should hear of
+  if (!bom_charset.empty()) {
+    d.charset = bom_charset;
+  } else if (valid_utf8) {
+    d.charset = "utf-8";
+  } else {
+    d.charset = detect_charset(input);
+    guessed = declared_charset(input).empty();
+  }
   std::optional<std::string> converted;
   if (widened.empty() && d.charset != "utf-8") converted = convert_to_utf8(input, d.charset);
   if (converted) {
     d.converted = true;
     d.own_text = std::move(*converted);
+    if (guessed) d.note = read_as_note(d.charset);
     return d;
   }
   if (widened.empty()) d.charset = "utf-8";  // unknown label: read as UTF-8
-  const bool valid = valid_utf8 || is_valid_utf8(input);
-  if (valid && widened.empty()) {
+  if (valid_utf8 && widened.empty()) {
     d.input_text = input;  // the caller's bytes, read in place
     return d;
   }
   d.converted = true;
-  d.own_text = valid ? std::string(input) : to_valid_utf8(input);
+  if (valid_utf8) {
+    d.own_text = std::string(input);
+    return d;
+  }
+  std::size_t replaced = 0;
+  d.own_text = to_valid_utf8(input, &replaced);
+  d.note = replaced_note(replaced);
   return d;
+}
+
+UnlabelledText read_unlabelled_text(std::string_view bytes) {
+  UnlabelledText text;
+  text.charset = guess_text_charset(bytes).charset;
+  if (text.charset != "utf-8") {
+    if (auto converted = convert_to_utf8(bytes, text.charset)) {
+      text.utf8 = std::move(*converted);
+      text.note = read_as_note(text.charset);
+      return text;
+    }
+    text.charset = "utf-8";
+  }
+  std::size_t replaced = 0;
+  text.utf8 = to_valid_utf8(bytes, &replaced);
+  if (replaced > 0) text.note = replaced_note(replaced);
+  return text;
 }
 
 }  // namespace winnow::detail

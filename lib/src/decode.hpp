@@ -14,6 +14,8 @@ struct Decoded {
   std::string error;  // one line when status != Ok
   Mode mode = Mode::Text;
   std::string charset;  // what the bytes were read as, e.g. "utf-8"
+  // For Result::notes: a charset guessed without a label, or bytes replaced.
+  std::string note;
 
   // The input as UTF-8 (invalid sequences -> U+FFFD): the caller's input
   // itself when it was valid UTF-8 already (valid only as long as the
@@ -32,11 +34,24 @@ Decoded decode(std::string_view input, const Options& options);
 // True when the bytes look like markup rather than prose.
 bool looks_like_html(std::string_view input);
 
-// True when the bytes are not text at all (NUL bytes, binary signatures).
+// True when the bytes are not text at all: a binary signature, or NUL bytes
+// among many control characters.
 bool looks_binary(std::string_view input);
+
+// Text without a charset label (scraped text, a string given to normalize())
+// as UTF-8: read with the code page guess_text_charset() (charset.hpp)
+// names, else with its bad bytes replaced (to_valid_utf8()). `note` says
+// which, for Result::notes; empty when the bytes were valid UTF-8.
+struct UnlabelledText {
+  std::string utf8;
+  std::string charset;  // what the bytes were read as
+  std::string note;
+};
+UnlabelledText read_unlabelled_text(std::string_view bytes);
 
 // Replace every invalid UTF-8 sequence with U+FFFD (one per maximal invalid
 // subpart, as the Unicode standard recommends), and every NUL byte too.
-std::string to_valid_utf8(std::string_view bytes);
+// `replaced`, when given, is increased by the number of bytes replaced.
+std::string to_valid_utf8(std::string_view bytes, std::size_t* replaced = nullptr);
 
 }  // namespace winnow::detail

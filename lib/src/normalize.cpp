@@ -551,8 +551,19 @@ namespace winnow {
 std::string normalize(std::string_view text, const NormalizeOptions& options,
                       std::vector<std::string>* notes) {
   detail::NormalizeReport report;
-  std::string out = detail::normalize_text(text, options, &report);
-  if (notes) report.append_notes(*notes);
+  std::string out;
+  if (detail::is_valid_utf8(text)) {
+    if (!detail::normalize_valid_text_changes(text, options, &report, false, out)) out.assign(text);
+    if (notes) report.append_notes(*notes);
+    return out;
+  }
+  // Text with no label: read as extraction reads scraped text.
+  detail::UnlabelledText read = detail::read_unlabelled_text(text);
+  if (!detail::normalize_valid_text_changes(read.utf8, options, &report, false, out)) out = std::move(read.utf8);
+  if (notes) {
+    notes->push_back(std::move(read.note));
+    report.append_notes(*notes);
+  }
   return out;
 }
 

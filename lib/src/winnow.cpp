@@ -122,7 +122,9 @@ Result run(std::string_view input, const Options& options) {
   }
   detail::classify(doc, options);
   detail::select(doc, options);
-  return assemble(std::move(doc), options);
+  Result r = assemble(std::move(doc), options);
+  if (!decoded.note.empty()) r.notes.insert(r.notes.begin(), std::move(decoded.note));
+  return r;
 }
 
 }  // namespace

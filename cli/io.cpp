@@ -1,6 +1,9 @@
 #include "io.hpp"
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -9,10 +12,72 @@
 #include <iostream>
 
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace winnow::cli {
+
+namespace {
+
+// The temporary files being written, where a signal handler can read them:
+// fixed storage and lock-free flags, as only async-signal-safe work is
+// allowed there. Outputs are written one at a time (the batch writes in
+// input order, on one thread), so a few slots are plenty; a write that
+// finds none free goes on unregistered.
+struct TemporaryFile {
+  std::atomic<bool> claimed{false};
+  std::atomic<bool> exists{false};
+  char path[PATH_MAX] = {};
+};
+std::array<TemporaryFile, 4> temporary_files;
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+// Called once the file exists: a signal in the moment between the two
+// leaves it behind, but a signal can never remove a file of that name made
+// by someone else.
+TemporaryFile* register_temporary_file(const std::string& path) {
+  if (path.size() >= PATH_MAX) return nullptr;
+  for (TemporaryFile& file : temporary_files) {
+    if (file.claimed.exchange(true, std::memory_order_acquire)) continue;
+    std::memcpy(file.path, path.c_str(), path.size() + 1);
+    file.exists.store(true, std::memory_order_release);
+    return &file;
+  }
+  return nullptr;
+}
+
+// Frees the slot when the write is over, whichever way: after the rename or
+// the unlink, so that a signal before it still finds the file.
+struct TemporaryFileRegistration {
+  TemporaryFile* file;
+  ~TemporaryFileRegistration() {
+    if (file == nullptr) return;
+    file->exists.store(false, std::memory_order_release);
+    file->claimed.store(false, std::memory_order_release);
+  }
+};
+
+extern "C" void remove_temporary_files_and_end(int signal_number) {
+  for (TemporaryFile& file : temporary_files) {
+    if (file.exists.load(std::memory_order_acquire)) ::unlink(file.path);
+  }
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+}  // namespace
+
+void remove_temporary_files_on_signals() {
+  for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction current {};
+    if (::sigaction(signal_number, nullptr, &current) != 0 || current.sa_handler == SIG_IGN) continue;
+    struct sigaction cleanup {};
+    cleanup.sa_handler = remove_temporary_files_and_end;
+    sigemptyset(&cleanup.sa_mask);
+    ::sigaction(signal_number, &cleanup, nullptr);
+  }
+}
 
 std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
 
@@ -147,6 +212,7 @@ bool write_file_atomic(const std::string& path, const std::string& data, std::st
     error = std::string("cannot create a file in ") + dir.string() + ": " + std::strerror(errno);
     return false;
   }
+  const TemporaryFileRegistration registration{register_temporary_file(tmpl)};
   std::size_t done = 0;
   while (done < data.size()) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);

@@ -28,6 +28,13 @@ std::optional<Input> read_input(const std::string& name, std::size_t max_bytes, 
 // directory, then rename. Returns false with `error` set on failure.
 bool write_file_atomic(const std::string& path, const std::string& data, std::string& error);
 
+// From here on, a signal that ends winnow (SIGINT from Ctrl-C, SIGTERM,
+// SIGHUP) first removes the temporary files write_file_atomic() is writing,
+// then ends it as the signal would have: an interrupted batch leaves only
+// whole output files, which --skip-existing resumes from. A signal the
+// caller ignores (nohup, a shell's background job) stays ignored.
+void remove_temporary_files_on_signals();
+
 // Standard output for many inputs' outputs in turn. The stream writes any
 // piece of 1 KiB or more straight through, one system call per page;
 // gathered here, a batch writes once per kGather bytes. On a terminal each

@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
     int status = app.exit(e);
     return status == 0 ? 0 : winnow::cli::kExitUsage;
   }
+  winnow::cli::remove_temporary_files_on_signals();
   const int status = run_command(app, commands, args, normalize_args, variants_args);
   // What is still buffered goes out here, for every command.
   std::cout.flush();

@@ -2,6 +2,11 @@
 // order, --skip-existing, failures and the summary line.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <filesystem>
 
 #include "cli_support.hpp"
@@ -217,6 +222,77 @@ TEST(Batch, SkipExistingResumesWithoutRedoingFinishedFiles) {
   EXPECT_NE(r.err.find("1 ok, 0 failed, 59 skipped"), std::string::npos) << r.err;
   EXPECT_EQ(read_file(t / "out/d0/p0.txt"), "sentinel");
   EXPECT_EQ(read_file(t / "out/d1/p5.txt"), fresh);
+}
+
+// Hidden files under `dir`: the temporary files of outputs being written.
+std::vector<fs::path> temporary_files_under(const fs::path& dir) {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().starts_with(".")) found.push_back(it->path());
+  }
+  return found;
+}
+
+pid_t start_batch(const std::vector<std::string>& args, bool ignore_interrupts) {
+  pid_t pid = ::fork();
+  if (pid != 0) return pid;
+  if (ignore_interrupts) std::signal(SIGINT, SIG_IGN);  // as nohup and background jobs have it
+  ::freopen("/dev/null", "w", stderr);
+  std::vector<char*> argv{const_cast<char*>(WINNOW_BINARY)};
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  ::execv(WINNOW_BINARY, argv.data());
+  std::_Exit(127);
+}
+
+TEST(Batch, InterruptedBatchLeavesNoTemporaryFiles) {
+  TempDir t;
+  // Pages of 8 MB of distinct sentences: each output takes a while to write.
+  std::string page;
+  for (int i = 0; page.size() < (8u << 20); ++i) {
+    page += "Sentence " + std::to_string(i) + " says the council met on Tuesday and kept the library open.\n";
+  }
+  fs::create_directories(t / "in");
+  for (int i = 0; i < 6; ++i) write_file(t / ("in/p" + std::to_string(i) + ".txt"), page);
+  const std::vector<std::string> args{"--mode", "text", "--no-site-boilerplate", "-j", "1",
+                                      "-o", (t / "out").string(), (t / "in").string()};
+  // Ctrl-C while an output is being written: stop winnow when a temporary
+  // file shows, and interrupt it if the file is still there.
+  pid_t pid = start_batch(args, false);
+  ASSERT_GT(pid, 0);
+  bool interrupted = false;
+  for (int status = 0; !interrupted && ::waitpid(pid, &status, WNOHANG) == 0;) {
+    if (temporary_files_under(t / "out").empty()) continue;
+    ::kill(pid, SIGSTOP);
+    interrupted = !temporary_files_under(t / "out").empty();
+    if (interrupted) ::kill(pid, SIGINT);
+    ::kill(pid, SIGCONT);
+  }
+  ASSERT_TRUE(interrupted) << "the batch ended before a temporary file was seen";
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) << "status " << status;
+  EXPECT_EQ(temporary_files_under(t / "out"), std::vector<fs::path>{});
+  // Only whole outputs are left, and --skip-existing finishes the batch.
+  std::string args_line;
+  for (const std::string& a : args) args_line += " " + winnow::test::quote(a);
+  auto resumed = sh("\"$W\" --skip-existing" + args_line, t);
+  EXPECT_EQ(resumed.status, 0) << resumed.err;
+  const std::string whole = read_file(t / "out/p0.txt");
+  EXPECT_GT(whole.size(), 7u << 20);
+  for (int i = 1; i < 6; ++i) EXPECT_EQ(read_file(t / ("out/p" + std::to_string(i) + ".txt")), whole) << i;
+
+  // An interrupt the caller ignores stays ignored: the batch runs on.
+  fs::remove_all(t / "out");
+  pid = start_batch(args, true);
+  ASSERT_GT(pid, 0);
+  while (temporary_files_under(t / "out").empty() && ::waitpid(pid, &status, WNOHANG) == 0) {
+  }
+  ::kill(pid, SIGINT);
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(read_file(t / ("out/p" + std::to_string(i) + ".txt")), whole) << i;
 }
 
 TEST(Batch, SingleFileStaysQuiet) {

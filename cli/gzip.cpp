@@ -34,8 +34,16 @@ std::optional<Input> read_gzip(const std::string& path, std::size_t max_bytes, s
       return std::nullopt;
     }
     if (n == 0) break;
+    // Refused before the string grows past the limit: a bomb costs at most
+    // max_bytes of memory, and its error says which limit it passed.
+    if (max_bytes != 0 && in.bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
+      ::gzclose(gz);
+      std::string().swap(in.bytes);
+      in.too_large = true;
+      error = over_limit(max_bytes) + " once decompressed";
+      return in;
+    }
     in.bytes.append(buf, static_cast<std::size_t>(n));
-    if (max_bytes != 0 && in.bytes.size() > max_bytes) break;  // caller reports TooLarge
   }
   // A truncated stream reads as a short file without an error from gzread;
   // gzclose_r reports it.

@@ -110,11 +110,11 @@ void GatheredStdout::flush() {
   stop_if_stdout_failed();
 }
 
-namespace {
-
 std::string over_limit(std::size_t max_bytes) {
   return "input is over the limit of " + std::to_string(max_bytes) + " bytes (--max-bytes)";
 }
+
+namespace {
 
 // Read to the end, or until more than max_bytes arrived: then `too_large` is
 // set and what was read is released.

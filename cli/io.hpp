@@ -24,6 +24,9 @@ struct Input {
 // saying so; it is refused without being held in memory.
 std::optional<Input> read_input(const std::string& name, std::size_t max_bytes, std::string& error);
 
+// The error for an input refused as too large once read past `max_bytes`.
+std::string over_limit(std::size_t max_bytes);
+
 // Write `data` to `path` whole or not at all: a temporary file in the same
 // directory, then rename. Returns false with `error` set on failure.
 bool write_file_atomic(const std::string& path, const std::string& data, std::string& error);

@@ -67,6 +67,21 @@ TEST(Batch, GzipInputGivesTheSameOutputAsThePlainFile) {
   EXPECT_EQ(gz.out, plain.out);
 }
 
+TEST(Batch, GzipThatDecompressesPastTheLimitIsRefusedAtTheLimit) {
+  TempDir t;
+  make_tree(t);
+  // 3 MB of text in some 10 KB of gzip.
+  ASSERT_EQ(sh("cd '" + t.path().string() + "' && yes 'The council met on Tuesday and kept the library open.' "
+               "| head -c 3000000 | gzip -9 > in/bomb.txt.gz", t).status, 0);
+  auto r = sh("cd '" + t.path().string() + "' && \"$W\" --max-bytes 1000000 -o out in", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("winnow: in/bomb.txt.gz: input is over the limit of 1000000 bytes (--max-bytes) "
+                       "once decompressed\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("3 ok, 1 failed, 0 skipped"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(t / "out/bomb.txt"));
+  EXPECT_TRUE(fs::exists(t / "out/sub/deeper/c.txt"));
+}
+
 TEST(Batch, FailedInputIsReportedAndTheBatchGoesOn) {
   TempDir t;
   make_tree(t);

@@ -25,6 +25,19 @@ Exit status: 0 every input succeeded; 1 some input failed (each failure is
 reported on stderr as "winnow: INPUT: reason", the others are still done);
 2 the command line was wrong.)";
 
+constexpr const char* kNormalizeFooter = R"(Examples:
+  winnow normalize notes.txt > clean.txt  valid UTF-8, NFC, spaces, mojibake, names
+  winnow normalize -e old.txt             the same, and what changed, on stderr
+  winnow normalize -o clean/ a.txt b.txt  one output file per input
+  cat notes.txt | winnow normalize        read standard input
+
+Text that is not UTF-8 is read with the code page its bytes point to
+(Windows-1252, -1251, KOI8-R, ...), else its bad bytes become U+FFFD;
+-e says which.
+
+Exit status: 0 every input succeeded; 1 some input failed (reported on
+stderr, the others are still done); 2 the command line was wrong.)";
+
 }  // namespace
 
 void add_normalize_options(CLI::App& app, Args& args) {
@@ -139,6 +152,7 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
   commands.normalize->add_flag("-e,--explain", normalize_args.explain,
                                 "Report what normalization changed (mojibake, entities, names) on stderr");
   add_normalize_options(*commands.normalize, normalize_args);
+  commands.normalize->footer(kNormalizeFooter);
   commands.variants = add_variants_command(app, variants_args);
   return commands;
 }

@@ -64,6 +64,17 @@ CLI::App* add_variants_command(CLI::App& app, VariantsArgs& args) {
                                                                      {"html", Mode::Html}},
                                           CLI::ignore_case))
       ->option_text("auto|text|html");
+  cmd->footer(R"(Examples:
+  winnow variants pages/ > names.txt        groups seen at least twice, to review
+  winnow variants --min-count 5 crawl/      only groups seen 5 times or more
+  winnow --names names.txt -o out/ pages/   extract with the reviewed groups
+
+Each group is printed as a --names entry (docs/names.md), the most frequent
+spelling first, after a comment with the counts. Nothing is unified until
+the file is passed back with --names.
+
+Exit status: 0 every input was read; 1 some input failed (reported on
+stderr, the others are still counted); 2 the command line was wrong.)");
   return cmd;
 }
 

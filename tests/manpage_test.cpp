@@ -48,7 +48,7 @@ std::string manual_text() {
 TEST(ManPage, DocumentsEveryLongOption) {
   std::string manual = manual_text();
   ASSERT_FALSE(manual.empty()) << "docs/winnow.1 missing";
-  for (const char* command : {" --help", " normalize --help"}) {
+  for (const char* command : {" --help", " normalize --help", " variants --help"}) {
     std::string help = command_output(std::string("\"") + WINNOW_BINARY + "\"" + command);
     std::set<std::string> options = long_options(help);
     ASSERT_GE(options.size(), 2u) << "could not read options from winnow" << command;

@@ -39,6 +39,8 @@ struct LegacyText {
 const LegacyText kLegacyTexts[] = {
     {"windows-1252", "Le café est très bon, et la crème brûlée aussi. Nous aimons beaucoup ce petit "
                      "restaurant près de la gare, où l'on mange à toute heure."},
+    {"windows-1252", "O governo disse que a decisão é final e que a reunião à tarde não mudará "
+                     "nada; a situação é séria, e o ministro já está em Brasília."},
     {"windows-1252", "Die Bürger der Stadt müssen sich auf größere Änderungen einstellen, sagte der "
                      "Bürgermeister am Dienstag vor dem Ausschuß."},
     {"windows-1251", "Министр иностранных дел заявил во вторник, что переговоры продолжатся на "
@@ -104,6 +106,7 @@ TEST(TextCharset, TooFewCluesAreNotAGuess) {
   // One bad byte between spaces says nothing of a code page.
   EXPECT_EQ(guess_text_charset("Before \x80 after, in a sentence.").charset, "utf-8");
   EXPECT_EQ(guess_text_charset("A caf\xE9 alone.").charset, "utf-8");
+  EXPECT_EQ(guess_text_charset("\xC4\xE0, \xE4\xE0.").charset, "utf-8");  // "Да, да." in Windows-1251
   // Bytes of an alphabet no listed code page explains: every letter byte
   // equally often.
   std::string even;
@@ -138,6 +141,33 @@ TEST(TextCharset, UnlabelledHtmlThatIsNotUtf8SaysItWasReadAsWindows1252) {
   ASSERT_TRUE(labelled.ok()) << labelled.error;
   EXPECT_NE(labelled.text.find("café"), std::string::npos) << labelled.text;
   EXPECT_TRUE(labelled.notes.empty()) << labelled.notes.front();
+}
+
+TEST(TextCharset, UnlabelledPagesAreReadAsTheirBytesPointTo) {
+  Options html;
+  html.mode = Mode::Html;
+  // Far more ASCII markup than Russian letters: the letters still make
+  // words of their own.
+  std::string menu;
+  for (int i = 0; i < 40; ++i) {
+    menu += "<li class=\"navigation-menu-item\"><a href=\"/section/world/europe/" + std::to_string(i) +
+            "\" title=\"section\">&nbsp;</a></li>\n";
+  }
+  const std::string russian = kLegacyTexts[3].utf8;
+  Result cyrillic = winnow::extract(
+      "<html><body><ul>" + menu + "</ul><p>" + encode(russian, "windows-1251") + "</p></body></html>", html);
+  ASSERT_TRUE(cyrillic.ok()) << cyrillic.error;
+  EXPECT_NE(cyrillic.text.find(russian), std::string::npos) << cyrillic.text;
+  ASSERT_FALSE(cyrillic.notes.empty());
+  EXPECT_EQ(cyrillic.notes.front(), "not UTF-8: read as windows-1251");
+  // UTF-8 with two stray bytes: read as UTF-8, so its Cyrillic survives
+  // (Windows-1252 has no letters at some of its bytes).
+  Result damaged = winnow::extract(
+      "<html><body><p>" + russian + " Le caf\xE9 ferme \xE0 midi, o\xF9 l'on mange bien.</p></body></html>", html);
+  ASSERT_TRUE(damaged.ok()) << damaged.error;
+  EXPECT_NE(damaged.text.find(russian), std::string::npos) << damaged.text;
+  ASSERT_FALSE(damaged.notes.empty());
+  EXPECT_EQ(damaged.notes.front(), "invalid UTF-8: 3 bytes replaced with U+FFFD");
 }
 
 TEST(TextCharset, RandomBytesAreBinaryWithoutASignature) {

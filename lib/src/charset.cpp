@@ -306,7 +306,10 @@ std::string detect_charset(std::string_view bytes) {
   if (is_valid_utf8(bytes)) return "utf-8";
   std::string declared = declared_charset(bytes);
   if (!declared.empty()) return declared;
-  return "windows-1252";
+  // No label: what the bytes point to, as browsers guess. Where they point
+  // nowhere, Windows-1252, the browsers' default for such pages.
+  TextCharset guess = guess_text_charset(bytes);
+  return guess.charset != "utf-8" || guess.mostly_utf8 ? guess.charset : "windows-1252";
 }
 
 namespace {
@@ -337,11 +340,14 @@ constexpr std::array<AlphabetCodePage, 5> kAlphabetCodePages = {{
     {"windows-1256", {0xC7, 0xE1, 0xED, 0xE3, 0xE6, 0xE4, 0xD1, 0xCA, 0xC8, 0xDA}},
 }};
 
+// Below this many letters a count of the commonest ones says nothing: one
+// short word ("да") is too little, a stray byte or two is damage.
+constexpr std::size_t kFewestAlphabetLetters = 6;
+
 // Clues gathered from the bytes that are not UTF-8.
 struct BadByteClues {
   std::size_t valid_sequences = 0;  // good multi-byte UTF-8 sequences
   std::size_t invalid = 0;
-  std::size_t ascii_letters = 0;
   std::size_t high_letters = 0;     // bad bytes that are letters in the code pages
   std::size_t in_latin_words = 0;   // ... with an ASCII letter beside them
   std::array<std::size_t, 256> counts{};
@@ -353,7 +359,6 @@ BadByteClues gather_clues(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
     const unsigned char c = at(i);
     if (c < 0x80) {
-      clues.ascii_letters += is_ascii_letter(c);
       ++i;
       continue;
     }
@@ -383,10 +388,15 @@ std::size_t count_of(const BadByteClues& clues, const std::array<unsigned char, 
 
 TextCharset guess_text_charset(std::string_view bytes) {
   const BadByteClues clues = gather_clues(bytes);
-  TextCharset guess{"utf-8", clues.invalid};
+  TextCharset guess{"utf-8", clues.invalid, true};
   // Legacy text has no good multi-byte sequences but by chance.
   if (clues.invalid == 0 || clues.valid_sequences * 4 > clues.invalid) return guess;
-  if (clues.high_letters > clues.ascii_letters) {
+  guess.mostly_utf8 = false;
+  // Accented Latin letters sit inside ASCII words (caf\xE9); another
+  // alphabet's letters make words of their own, however much ASCII (markup,
+  // say) is around them. A few stray bytes are too few to tell which.
+  if (clues.in_latin_words * 2 < clues.high_letters) {
+    if (clues.high_letters < kFewestAlphabetLetters) return guess;
     std::size_t best = 0;
     for (const AlphabetCodePage& page : kAlphabetCodePages) {
       const std::size_t common = count_of(clues, page.common_letters);

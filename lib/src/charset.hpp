@@ -1,7 +1,8 @@
 // Charset detection and conversion to UTF-8 for web pages: the byte order
 // mark, then the page's own label (<meta charset>, http-equiv, the XML
 // declaration), checked against the bytes: valid UTF-8 wins over a stale
-// label, and unlabelled bytes that are not UTF-8 are read as Windows-1252.
+// label. Unlabelled bytes that are not UTF-8 are read as guess_text_charset()
+// says (damaged UTF-8, or an alphabet's code page), else as Windows-1252.
 // Conversion uses the C library's iconv.
 #pragma once
 
@@ -39,12 +40,14 @@ std::string detect_charset(std::string_view bytes);
 //   to be replaced with U+FFFD.
 // - Latin-script text whose bad bytes are mostly letters inside words
 //   ("caf\xE9") is Windows-1252.
-// - Text whose bad bytes outnumber its ASCII letters is read with the
-//   alphabet's code page (Cyrillic, Greek, Hebrew, Arabic) whose commonest
-//   letters make most of its bytes; if none does, it stays damaged UTF-8.
+// - Text whose bad bytes are mostly letters that make words of their own
+//   (not beside ASCII letters) is read with the alphabet's code page
+//   (Cyrillic, Greek, Hebrew, Arabic) whose commonest letters make most of
+//   them; if none does, it stays damaged UTF-8.
 struct TextCharset {
   std::string charset;            // "utf-8", "windows-1252", or an alphabet's code page
   std::size_t invalid_bytes = 0;  // bytes that are not part of a UTF-8 sequence
+  bool mostly_utf8 = true;        // "utf-8" for its good sequences, not for want of clues
 };
 TextCharset guess_text_charset(std::string_view bytes);
 

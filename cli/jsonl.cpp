@@ -20,6 +20,7 @@
 #include "ordered.hpp"
 #include "progress.hpp"
 #include "render.hpp"
+#include "utf8.hpp"
 #include "winnow/site_boilerplate.hpp"
 
 namespace winnow::cli {
@@ -54,6 +55,8 @@ struct Record {
   std::vector<std::string> keys;       // the passthrough keys
   std::string site;
   std::string error;                   // the record itself is bad
+  std::string page_with_surrogates;    // the page, when read_lone_surrogates() read it
+  std::size_t lone_surrogates = 0;     // ... and how many it replaced
   Result result;
   std::vector<std::uint64_t> block_keys;
   std::string out;                     // the output line, rendered by the worker
@@ -169,6 +172,67 @@ simdjson::error_code validate_nested(std::string_view raw) {
   return parser.parse(raw.data(), raw.size()).error();
 }
 
+bool hex4(std::string_view s, std::size_t at, char32_t& value) {
+  if (at + 4 > s.size()) return false;
+  value = 0;
+  for (std::size_t k = at; k < at + 4; ++k) {
+    const char c = s[k];
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (digit < 0) return false;
+    value = value * 16 + static_cast<char32_t>(digit);
+  }
+  return true;
+}
+
+// JSON's grammar allows a \u escape of a lone surrogate ("\ud800"), which
+// Python writes for text it decoded with surrogateescape; simdjson 3.0
+// refuses such a string. It is read here instead, each lone surrogate as
+// U+FFFD (as Go's encoding/json reads it). `token` is the string as written,
+// quotes included, whose bytes simdjson has checked as UTF-8. False, and
+// the record stays bad, when the string is malformed in any other way.
+// `replaced` counts the lone surrogates.
+bool read_lone_surrogates(std::string_view token, std::string& out, std::size_t& replaced) {
+  if (token.size() < 2 || token.front() != '"' || token.back() != '"') return false;
+  token = token.substr(1, token.size() - 2);
+  out.clear();
+  replaced = 0;
+  for (std::size_t i = 0; i < token.size();) {
+    const auto c = static_cast<unsigned char>(token[i]);
+    if (c < 0x20 || c == '"') return false;
+    if (c != '\\') {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    if (i + 1 == token.size()) return false;
+    const char escaped = token[i + 1];
+    i += 2;
+    if (escaped != 'u') {
+      static constexpr std::string_view kFrom = "\"\\/bfnrt", kTo = "\"\\/\b\f\n\r\t";
+      const std::size_t at = kFrom.find(escaped);
+      if (at == std::string_view::npos) return false;
+      out.push_back(kTo[at]);
+      continue;
+    }
+    char32_t unit = 0, low = 0;
+    if (!hex4(token, i, unit)) return false;
+    i += 4;
+    const bool pair = unit >= 0xD800 && unit <= 0xDBFF && token.substr(i, 2) == "\\u" &&
+                      hex4(token, i + 2, low) && low >= 0xDC00 && low <= 0xDFFF;
+    if (pair) {
+      i += 6;
+      detail::append_utf8(out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+    } else if (unit >= 0xD800 && unit <= 0xDFFF) {
+      detail::append_utf8(out, 0xFFFD);
+      ++replaced;
+    } else {
+      detail::append_utf8(out, unit);
+    }
+  }
+  return true;
+}
+
 // Parse one line: the passthrough fields, and the page. Sets record.error
 // (and returns nullopt) for a bad record.
 std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, const Line& line,
@@ -209,12 +273,17 @@ std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, c
     }
     if (key_copy == field && !page) {
       std::string_view s;
-      if (value.get_string().get(s)) {
-        field_not_string = true;
-      } else {
+      const error_code e = value.get_string().get(s);
+      if (!e) {
         page = s;
         continue;
       }
+      if (e == STRING_ERROR && read_lone_surrogates(trim_right(value.raw_json_token()), record.page_with_surrogates,
+                                                    record.lone_surrogates)) {
+        page = record.page_with_surrogates;
+        continue;
+      }
+      field_not_string = true;
     }
     ondemand::json_type type;
     if (auto e = value.type().get(type); e) {
@@ -237,7 +306,14 @@ std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, c
       raw = trim_right(value.raw_json_token());
       // Scalars are not validated by raw_json_token(); make them prove it.
       switch (type) {
-        case ondemand::json_type::string: { std::string_view s; e = value.get_string().get(s); break; }
+        case ondemand::json_type::string: {
+          std::string_view s;
+          std::string with_surrogates;
+          std::size_t replaced = 0;
+          e = value.get_string().get(s);
+          if (e == STRING_ERROR && read_lone_surrogates(raw, with_surrogates, replaced)) e = SUCCESS;
+          break;
+        }
         case ondemand::json_type::number: { double d; e = value.get_double().get(d); break; }
         case ondemand::json_type::boolean: { bool b; e = value.get_bool().get(b); break; }
         case ondemand::json_type::null: { bool n; e = value.is_null().get(n); if (!e && !n) e = INCORRECT_TYPE; break; }
@@ -381,6 +457,11 @@ Record work(const Args& args, bool learn, Disposal<Record>& disposal, Line&& lin
   }
   if (record.site.empty()) record.site = line.dir_site;
   record.result = extract(*page, args.options);
+  if (record.lone_surrogates > 0) {
+    record.result.notes.insert(record.result.notes.begin(),
+                               "lone surrogates in the JSON string replaced with U+FFFD: " +
+                                   std::to_string(record.lone_surrogates));
+  }
   if (learn && record.result.ok()) record.block_keys = take_block_keys(record.result);
   record.out = output_line(args, record);
   return record;

@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstring>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
@@ -60,6 +62,22 @@ std::string run_captured(const winnow::cli::Args& args) {
 
 }  // namespace
 
+// `json` with every \u escape of a surrogate, paired or not, made \ufffd.
+std::string without_surrogate_escapes(std::string_view json) {
+  auto in = [](char c, std::string_view set) { return set.find(c) != std::string_view::npos; };
+  constexpr std::string_view kHex = "0123456789abcdefABCDEF";
+  std::string out(json);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] != '\\') continue;
+    if (out[i + 1] == 'u' && i + 5 < out.size() && in(out[i + 2], "dD") && in(out[i + 3], "89abcdefABCDEF") &&
+        in(out[i + 4], kHex) && in(out[i + 5], kHex)) {
+      out.replace(i + 2, 4, "fffd");
+    }
+    ++i;  // the escaped character is not an escape itself
+  }
+  return out;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider fdp(data, size);
   winnow::cli::Args args;
@@ -93,7 +111,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // Other fields pass through as they came, and JSON numbers have no size
       // limit, but simdjson's DOM refuses integers beyond 64 bits: ask a
       // parser without that limit before calling the record invalid.
-      WINNOW_FUZZ_CHECK(nlohmann::json::accept(line),
+      // Nor do both take a lone surrogate escape ("\ud800"), which JSON's
+      // grammar allows and which passes through from the input.
+      WINNOW_FUZZ_CHECK(nlohmann::json::accept(without_surrogate_escapes(line)),
                         "a record is not valid JSON: " + std::string(line.substr(0, 200)));
       continue;
     }

@@ -180,6 +180,30 @@ TEST(Jsonl, ByteOrderMarksAreNotPartOfRecords) {
   EXPECT_EQ(r.out.find(kMark), std::string::npos);
 }
 
+TEST(Jsonl, LoneSurrogateEscapesAreReadAsReplacementCharacters) {
+  // JSON allows "\ud800" alone (Python writes it for bytes it decoded with
+  // surrogateescape); such a page or field is read, not refused.
+  TempDir t;
+  write_file(t / "in.jsonl", "{\"text\":\"" + kFirst + " Caf\\udce9 \\ud83d\\ude00 " + kSecond +
+                                 "\",\"id\":1}\n"
+                                 "{\"text\":\"" + kThird + "\",\"title\":\"caf\\udce9\"}\n"
+                                 "{\"text\":\"a \\x is no escape\"}\n");
+  auto r = sh("\"$W\" --input jsonl --field text '" + (t / "in.jsonl").string() + "'", t);
+  EXPECT_EQ(r.status, 1) << r.err;  // the third line
+  auto lines = winnow::test::lines_of(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  json first = json::parse(lines[0]);
+  EXPECT_EQ(first["id"], 1);
+  EXPECT_NE(first["text"].get<std::string>().find("Caf\xEF\xBF\xBD \xF0\x9F\x98\x80"), std::string::npos)
+      << first.dump();
+  EXPECT_EQ(first["notes"][0], "lone surrogates in the JSON string replaced with U+FFFD: 1");
+  // A passthrough field is passed on byte for byte, escape and all.
+  EXPECT_NE(lines[1].find("\"title\":\"caf\\udce9\""), std::string::npos) << lines[1];
+  EXPECT_NE(lines[1].find(kThird), std::string::npos) << lines[1];
+  EXPECT_EQ(lines[1].find("\"error\""), std::string::npos) << lines[1];
+  EXPECT_NE(lines[2].find("\"error\":\"invalid JSON"), std::string::npos) << lines[2];
+}
+
 TEST(Jsonl, GzipStreamIsRead) {
   TempDir t;
   write_file(t / "in.jsonl", good_records(5));

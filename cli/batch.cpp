@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <functional>
@@ -9,7 +10,6 @@
 #include <optional>
 #include <string_view>
 #include <thread>
-#include <unordered_set>
 #include <vector>
 
 #include "commands.hpp"
@@ -49,8 +49,7 @@ struct Done {
   std::string site;                 // site boilerplate: the site it counts for
 };
 
-bool wanted_file(const fs::path& p) {
-  std::string name = p.filename().string();
+bool wanted_file(std::string name) {
   if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files
   if (is_gzip_name(name)) name.resize(name.size() - 3);
   // Only the extension counts, in any case: the last five bytes at most.
@@ -75,7 +74,8 @@ fs::path replace_extension(fs::path p, std::string_view ext) {
 // path. Two paths with the same hash (at a million files, about once in 30
 // million batches) would be reported as a clash that is not one; an output
 // is never overwritten. With one argument only the files of one directory
-// can clash (Walker::Frame::seen).
+// can clash, and each directory has a table of its own (Walker::Frame::seen),
+// freed when the walk leaves it.
 class OutputClaims {
  public:
   // False when an earlier input claimed `path`.
@@ -133,19 +133,14 @@ class Walker {
           frames_.pop_back();
           continue;
         }
-        const fs::directory_entry& entry = f.entries[f.index++];
-        const fs::path& p = entry.path();
-        std::error_code ec;
-        // The entry's type comes from the directory listing where the file
-        // system gives it: no stat per file on the thread that feeds the
-        // workers. A symbolic link is followed.
-        if (entry.is_directory(ec)) {
-          if (entry.is_symlink(ec)) continue;  // no cycles
+        const std::uint64_t entry = f.entries[f.index++];
+        const fs::path p = f.dir / (f.names.c_str() + (entry >> 1));
+        if (entry & kDirectoryEntry) {
+          std::error_code ec;
           if (!out_dir_.empty() && fs::weakly_canonical(p, ec) == out_dir_) continue;
           push_directory(p, f.root);
           continue;
         }
-        if (!entry.is_regular_file(ec) || !wanted_file(p)) continue;
         // The entries of a directory share its parent path: worked out once.
         if (!f.site) f.site = p.parent_path().string();
         item = make_item(p.string(), *f.site,
@@ -169,31 +164,57 @@ class Walker {
   }
 
  private:
+  // A directory being walked. Its listing is held compactly, as a crawl's
+  // directory may hold millions of pages: each wanted entry is its name in
+  // one buffer and a 64-bit word (where the name starts, and whether it is a
+  // directory), some 10 bytes beside the name where a directory_entry took
+  // about 250.
   struct Frame {
-    fs::path root;                          // the directory argument
-    std::vector<fs::directory_entry> entries;  // sorted
+    fs::path root;                     // the directory argument
+    fs::path dir;
+    std::string names;                 // the entries' names, each ended by '\0'
+    std::vector<std::uint64_t> entries;  // sorted by name: start << 1 | kDirectoryEntry
     std::size_t index = 0;
     // One argument: the output paths of this directory's files, the only
     // ones that can clash (page.html and page.html.gz).
-    std::unordered_set<std::string> seen;
-    std::optional<std::string> site;        // the parent path of its entries
+    OutputClaims seen;
+    std::optional<std::string> site;   // the parent path of its entries
   };
+  static constexpr std::uint64_t kDirectoryEntry = 1;
 
   std::string_view ext() const { return output_extension(args_.format); }
 
+  // Lists `dir`: its subdirectories (a symbolic link to one is not followed,
+  // so the walk has no cycles) and the files the batch reads, sorted by name.
+  // The entry's type comes from the directory listing where the file system
+  // gives it: no stat per file on the thread that feeds the workers.
   void push_directory(const fs::path& dir, const fs::path& root) {
     Frame f;
     f.root = root;
+    f.dir = dir;
     std::error_code ec;
     for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
-      f.entries.push_back(*it);
+      std::error_code type_ec;
+      std::uint64_t kind = 0;
+      if (it->is_directory(type_ec)) {
+        if (it->is_symlink(type_ec)) continue;
+        kind = kDirectoryEntry;
+      } else if (!it->is_regular_file(type_ec)) {
+        continue;
+      }
+      std::string name = it->path().filename().string();
+      if (kind == 0 && !wanted_file(name)) continue;
+      f.entries.push_back(static_cast<std::uint64_t>(f.names.size()) << 1 | kind);
+      f.names += name;
+      f.names.push_back('\0');
     }
-    // The entries share the directory's prefix, so their strings sort as
-    // the paths do (component by component), only much faster.
-    std::sort(f.entries.begin(), f.entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
-      return a.path().native() < b.path().native();
+    const char* names = f.names.c_str();
+    std::sort(f.entries.begin(), f.entries.end(), [names](std::uint64_t a, std::uint64_t b) {
+      return std::strcmp(names + (a >> 1), names + (b >> 1)) < 0;
     });
+    f.entries.shrink_to_fit();
+    f.names.shrink_to_fit();
     frames_.push_back(std::move(f));
   }
 
@@ -203,7 +224,7 @@ class Walker {
   // its directory's Frame::seen (null for a file given by name).
   template <class RelativeOut>
   Item make_item(std::string path, std::string site, RelativeOut&& relative_out,
-                 std::unordered_set<std::string>* seen) {
+                 OutputClaims* seen) {
     Item item;
     item.path = std::move(path);
     item.site = std::move(site);
@@ -220,9 +241,9 @@ class Walker {
 
   // Whether an earlier input writes `out_path`: with several arguments the
   // claims of all of them decide, with one its directory's names.
-  bool claimed_before(const std::string& out_path, std::unordered_set<std::string>* seen) {
+  bool claimed_before(const std::string& out_path, OutputClaims* seen) {
     if (claims_) return !claims_->claim(out_path);
-    return seen != nullptr && !seen->insert(out_path).second;
+    return seen != nullptr && !seen->claim(out_path);
   }
 
   const Args& args_;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -33,18 +34,28 @@ struct TemporaryFile {
 std::array<TemporaryFile, 4> temporary_files;
 static_assert(std::atomic<bool>::is_always_lock_free);
 
-// Called once the file exists: a signal in the moment between the two
-// leaves it behind, but a signal can never remove a file of that name made
-// by someone else.
-TemporaryFile* register_temporary_file(const std::string& path) {
-  if (path.size() >= PATH_MAX) return nullptr;
+TemporaryFile* claim_temporary_file() {
   for (TemporaryFile& file : temporary_files) {
-    if (file.claimed.exchange(true, std::memory_order_acquire)) continue;
-    std::memcpy(file.path, path.c_str(), path.size() + 1);
-    file.exists.store(true, std::memory_order_release);
-    return &file;
+    if (!file.claimed.exchange(true, std::memory_order_acquire)) return &file;
   }
   return nullptr;
+}
+
+// The file is named in its slot before it is made, so that no signal finds
+// a file it does not know of. The name is this process's own (its PID and a
+// count): a signal before the file exists removes nothing, never a file of
+// that name that someone else made.
+void name_temporary_file(TemporaryFile* file, const std::string& path) {
+  if (file == nullptr) return;
+  file->exists.store(false, std::memory_order_release);
+  if (path.size() >= PATH_MAX) return;
+  std::memcpy(file->path, path.c_str(), path.size() + 1);
+  file->exists.store(true, std::memory_order_release);
+}
+
+std::string temporary_name(const std::filesystem::path& dir, const std::string& filename) {
+  static std::atomic<std::uint64_t> count{0};
+  return (dir / ("." + filename + "." + std::to_string(::getpid()) + "." + std::to_string(count++))).string();
 }
 
 // Frees the slot when the write is over, whichever way: after the rename or
@@ -58,6 +69,9 @@ struct TemporaryFileRegistration {
   }
 };
 
+// Runs on whichever thread the signal reaches; the thread writing an output
+// may go on for the moment the process takes to end, but its next temporary
+// file would first need the current output finished.
 extern "C" void remove_temporary_files_and_end(int signal_number) {
   for (TemporaryFile& file : temporary_files) {
     if (file.exists.load(std::memory_order_acquire)) ::unlink(file.path);
@@ -203,16 +217,20 @@ bool write_file_atomic(const std::string& path, const std::string& data, std::st
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string name = ".";
-  name += target.filename().string();
-  name += ".XXXXXX";
-  std::string tmpl = (dir / name).string();
-  int fd = ::mkstemp(tmpl.data());
+  const TemporaryFileRegistration registration{claim_temporary_file()};
+  std::string tmpl;
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    tmpl = temporary_name(dir, target.filename().string());
+    name_temporary_file(registration.file, tmpl);
+    fd = ::open(tmpl.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    // EEXIST: left by an earlier process with this PID; the next name.
+    if (fd < 0 && errno != EEXIST) break;
+  }
   if (fd < 0) {
     error = std::string("cannot create a file in ") + dir.string() + ": " + std::strerror(errno);
     return false;
   }
-  const TemporaryFileRegistration registration{register_temporary_file(tmpl)};
   std::size_t done = 0;
   while (done < data.size()) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);

@@ -170,6 +170,27 @@ TEST(TextCharset, UnlabelledPagesAreReadAsTheirBytesPointTo) {
   EXPECT_EQ(damaged.notes.front(), "invalid UTF-8: 3 bytes replaced with U+FFFD");
 }
 
+TEST(TextCharset, AUtf8LabelOnBytesThatAreNotGivesWayToWhatTheyPointTo) {
+  Options html;
+  html.mode = Mode::Html;
+  const std::string head = "<html><head><meta charset=\"utf-8\"></head><body><p>";
+  const std::string tail = "</p></body></html>";
+  for (int which : {0, 3}) {  // French in Windows-1252, Russian in Windows-1251
+    const LegacyText& t = kLegacyTexts[which];
+    Result r = winnow::extract(head + encode(t.utf8, t.charset) + tail, html);
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_NE(r.text.find(t.utf8), std::string::npos) << r.text;
+    ASSERT_FALSE(r.notes.empty());
+    EXPECT_EQ(r.notes.front(), std::string("not UTF-8: read as ") + t.charset);
+  }
+  // UTF-8 with one bad byte keeps its label.
+  Result damaged = winnow::extract(head + kLegacyTexts[3].utf8 + " caf\xE9." + tail, html);
+  ASSERT_TRUE(damaged.ok()) << damaged.error;
+  EXPECT_NE(damaged.text.find(kLegacyTexts[3].utf8), std::string::npos) << damaged.text;
+  ASSERT_FALSE(damaged.notes.empty());
+  EXPECT_EQ(damaged.notes.front(), "invalid UTF-8: 1 byte replaced with U+FFFD");
+}
+
 TEST(TextCharset, RandomBytesAreBinaryWithoutASignature) {
   std::mt19937 rng(7);
   for (std::size_t size : {200u, 3000u, 100000u}) {

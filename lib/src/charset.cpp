@@ -305,11 +305,13 @@ std::string detect_charset(std::string_view bytes) {
   if (auto bom = charset_from_bom(bytes)) return *bom;
   if (is_valid_utf8(bytes)) return "utf-8";
   std::string declared = declared_charset(bytes);
-  if (!declared.empty()) return declared;
-  // No label: what the bytes point to, as browsers guess. Where they point
-  // nowhere, Windows-1252, the browsers' default for such pages.
+  if (!declared.empty() && declared != "utf-8") return declared;
+  // No label, or a UTF-8 label on bytes that are not: what the bytes point
+  // to. Where they point nowhere, a UTF-8 label stands (its bad bytes are
+  // replaced) and a page without one is Windows-1252, the browsers' default.
   TextCharset guess = guess_text_charset(bytes);
-  return guess.charset != "utf-8" || guess.mostly_utf8 ? guess.charset : "windows-1252";
+  if (guess.charset != "utf-8" || guess.mostly_utf8) return guess.charset;
+  return declared.empty() ? "windows-1252" : declared;
 }
 
 namespace {

@@ -1,8 +1,9 @@
 // Charset detection and conversion to UTF-8 for web pages: the byte order
 // mark, then the page's own label (<meta charset>, http-equiv, the XML
 // declaration), checked against the bytes: valid UTF-8 wins over a stale
-// label. Unlabelled bytes that are not UTF-8 are read as guess_text_charset()
-// says (damaged UTF-8, or an alphabet's code page), else as Windows-1252.
+// label. Bytes that are not UTF-8, unlabelled or labelled UTF-8 (a stale
+// label again), are read as guess_text_charset() says when it names a code
+// page; otherwise by the label, or as Windows-1252 without one.
 // Conversion uses the C library's iconv.
 #pragma once
 

@@ -183,7 +183,7 @@ Decoded decode(std::string_view input, const Options& options) {
     d.charset = "utf-8";
   } else {
     d.charset = detect_charset(input);
-    guessed = declared_charset(input).empty();
+    guessed = d.charset != declared_charset(input);
   }
   std::optional<std::string> converted;
   if (widened.empty() && d.charset != "utf-8") converted = convert_to_utf8(input, d.charset);

@@ -49,11 +49,11 @@ struct Done {
   std::string site;                 // site boilerplate: the site it counts for
 };
 
-bool wanted_file(std::string name) {
+bool wanted_file(std::string_view name) {
   if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files
-  if (is_gzip_name(name)) name.resize(name.size() - 3);
+  if (is_gzip_name(name)) name.remove_suffix(3);
   // Only the extension counts, in any case: the last five bytes at most.
-  std::string ext = name.substr(name.size() - std::min<std::size_t>(name.size(), 5));
+  std::string ext(name.substr(name.size() - std::min<std::size_t>(name.size(), 5)));
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext.ends_with(".html") || ext.ends_with(".htm") || ext.ends_with(".txt");

@@ -304,7 +304,10 @@ bool is_valid_utf8(std::string_view s, SimdLevel simd) {
 std::string detect_charset(std::string_view bytes) {
   if (auto bom = charset_from_bom(bytes)) return *bom;
   if (is_valid_utf8(bytes)) return "utf-8";
-  std::string declared = declared_charset(bytes);
+  return label_or_guess(bytes, declared_charset(bytes));
+}
+
+std::string label_or_guess(std::string_view bytes, const std::string& declared) {
   if (!declared.empty() && declared != "utf-8") return declared;
   // No label, or a UTF-8 label on bytes that are not: what the bytes point
   // to. Where they point nowhere, a UTF-8 label stands (its bad bytes are

@@ -34,6 +34,10 @@ bool is_valid_utf8(std::string_view bytes, SimdLevel simd = SimdLevel::kBest);
 // absent): see the header comment for the order of evidence.
 std::string detect_charset(std::string_view bytes);
 
+// detect_charset() of bytes without a BOM that are not valid UTF-8, whose
+// declared_charset() is `declared`.
+std::string label_or_guess(std::string_view bytes, const std::string& declared);
+
 // How to read scraped text that is not valid UTF-8, which carries no label:
 // from its own bytes.
 // - UTF-8 with damage here and there (good multi-byte sequences more than a

@@ -164,66 +164,57 @@ Decoded decode(std::string_view input, const Options& options) {
   }
   d.mode = options.mode == Mode::Auto ? (looks_like_html(input) ? Mode::Html : Mode::Text)
                                       : options.mode;
-  // A page's bytes are checked against its declaration (charset.hpp);
-  // scraped text, which has none, by its bad bytes. Valid UTF-8 is read as
-  // UTF-8 whatever a label says.
-  const bool valid_utf8 = is_valid_utf8(input);
-  if (d.mode == Mode::Text && bom_charset.empty() && !valid_utf8) {
-    UnlabelledText text = read_unlabelled_text(input);
+  // Valid UTF-8 is read as UTF-8 whatever a label says. Other bytes: a
+  // page's by its label, checked against them (charset.hpp); scraped text,
+  // which has none, by what its bad bytes point to.
+  if (!is_valid_utf8(input)) {
+    UnlabelledText text;
+    if (!bom_charset.empty()) {
+      text = read_not_utf8(input, bom_charset, false);  // a UTF-8 BOM: the bad bytes replaced
+    } else if (d.mode == Mode::Text) {
+      text = read_unlabelled_text(input);
+    } else {
+      const std::string declared = declared_charset(input);
+      std::string charset = label_or_guess(input, declared);
+      const bool guessed = charset != declared;
+      text = read_not_utf8(input, std::move(charset), guessed);
+    }
     d.converted = true;
     d.own_text = std::move(text.utf8);
     d.charset = std::move(text.charset);
     d.note = std::move(text.note);
     return d;
   }
-  bool guessed = false;  // no label: a guess a user should hear of
-  if (!bom_charset.empty()) {
-    d.charset = bom_charset;
-  } else if (valid_utf8) {
-    d.charset = "utf-8";
-  } else {
-    d.charset = detect_charset(input);
-    guessed = d.charset != declared_charset(input);
-  }
-  std::optional<std::string> converted;
-  if (widened.empty() && d.charset != "utf-8") converted = convert_to_utf8(input, d.charset);
-  if (converted) {
-    d.converted = true;
-    d.own_text = std::move(*converted);
-    if (guessed) d.note = read_as_note(d.charset);
-    return d;
-  }
-  if (widened.empty()) d.charset = "utf-8";  // unknown label: read as UTF-8
-  if (valid_utf8 && widened.empty()) {
+  d.charset = bom_charset.empty() ? "utf-8" : bom_charset;
+  if (widened.empty()) {
     d.input_text = input;  // the caller's bytes, read in place
     return d;
   }
   d.converted = true;
-  if (valid_utf8) {
-    d.own_text = std::string(input);
-    return d;
-  }
-  std::size_t replaced = 0;
-  d.own_text = to_valid_utf8(input, &replaced);
-  d.note = replaced_note(replaced);
+  d.own_text = std::string(input);
   return d;
 }
 
-UnlabelledText read_unlabelled_text(std::string_view bytes) {
+UnlabelledText read_not_utf8(std::string_view bytes, std::string charset, bool guessed) {
   UnlabelledText text;
-  text.charset = guess_text_charset(bytes).charset;
-  if (text.charset != "utf-8") {
-    if (auto converted = convert_to_utf8(bytes, text.charset)) {
+  if (charset != "utf-8") {
+    if (auto converted = convert_to_utf8(bytes, charset)) {
       text.utf8 = std::move(*converted);
-      text.note = read_as_note(text.charset);
+      text.charset = std::move(charset);
+      if (guessed) text.note = read_as_note(text.charset);
       return text;
     }
-    text.charset = "utf-8";
   }
+  // UTF-8, or a label the converter does not know: read as UTF-8.
   std::size_t replaced = 0;
   text.utf8 = to_valid_utf8(bytes, &replaced);
+  text.charset = "utf-8";
   if (replaced > 0) text.note = replaced_note(replaced);
   return text;
+}
+
+UnlabelledText read_unlabelled_text(std::string_view bytes) {
+  return read_not_utf8(bytes, guess_text_charset(bytes).charset, true);
 }
 
 }  // namespace winnow::detail

@@ -49,6 +49,11 @@ struct UnlabelledText {
 };
 UnlabelledText read_unlabelled_text(std::string_view bytes);
 
+// `bytes` read as `charset` by the converter; as UTF-8 with the bad bytes
+// replaced when `charset` is "utf-8" or unknown to it. `guessed`: no label
+// named the charset, so the note says what was read.
+UnlabelledText read_not_utf8(std::string_view bytes, std::string charset, bool guessed);
+
 // Replace every invalid UTF-8 sequence with U+FFFD (one per maximal invalid
 // subpart, as the Unicode standard recommends), and every NUL byte too.
 // `replaced`, when given, is increased by the number of bytes replaced.

@@ -550,18 +550,17 @@ namespace winnow {
 
 std::string normalize(std::string_view text, const NormalizeOptions& options,
                       std::vector<std::string>* notes) {
+  // Text that is not UTF-8 is read as extraction reads scraped text.
+  detail::UnlabelledText read;
+  if (!detail::is_valid_utf8(text)) {
+    read = detail::read_unlabelled_text(text);
+    text = read.utf8;
+  }
   detail::NormalizeReport report;
   std::string out;
-  if (detail::is_valid_utf8(text)) {
-    if (!detail::normalize_valid_text_changes(text, options, &report, false, out)) out.assign(text);
-    if (notes) report.append_notes(*notes);
-    return out;
-  }
-  // Text with no label: read as extraction reads scraped text.
-  detail::UnlabelledText read = detail::read_unlabelled_text(text);
-  if (!detail::normalize_valid_text_changes(read.utf8, options, &report, false, out)) out = std::move(read.utf8);
+  if (!detail::normalize_valid_text_changes(text, options, &report, false, out)) out.assign(text);
   if (notes) {
-    notes->push_back(std::move(read.note));
+    if (!read.note.empty()) notes->push_back(std::move(read.note));
     report.append_notes(*notes);
   }
   return out;

@@ -103,7 +103,7 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
   app.add_option("-o,--output-dir", args.output_dir,
                  "Write one output file per input into DIR (created if missing) instead of "
                  "stdout, directories mirrored under it; each file is written whole or not at all, "
-                 "and inputs that would write the same file are reported, not overwritten")
+                 "and inputs that would write the same file, or over an input, are reported, not written")
       ->type_name("DIR");
   static const std::map<std::string, OutputFormat> kFormats = {
       {"text", OutputFormat::Text}, {"markdown", OutputFormat::Markdown},

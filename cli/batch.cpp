@@ -119,9 +119,9 @@ class Walker {
   explicit Walker(const Args& args) : args_(args), inputs_(args.inputs) {
     if (inputs_.empty()) inputs_.push_back("-");
     if (!args.output_dir.empty()) {
-      std::error_code ec;
-      out_dir_ = fs::weakly_canonical(args.output_dir, ec);
+      out_dir_ = canonical_dir(args.output_dir);
       if (inputs_.size() > 1) claims_.emplace();
+      find_inputs_among_outputs();
     }
   }
 
@@ -144,7 +144,8 @@ class Walker {
         // The entries of a directory share its parent path: worked out once.
         if (!f.site) f.site = p.parent_path().string();
         item = make_item(p.string(), *f.site,
-                         [&] { return replace_extension(p.lexically_relative(f.root), ext()); }, &f.seen);
+                         [&] { return replace_extension(p.lexically_relative(f.root), ext()); }, &f.seen,
+                         f.outputs_in_walked_directory);
         return true;
       }
       if (arg_ == inputs_.size()) return false;
@@ -158,7 +159,7 @@ class Walker {
       item = make_item(name, std::move(site), [&] {
         fs::path stem = name == "-" ? fs::path("stdin") : replace_extension(fs::path(name).filename(), "");
         return fs::path(stem.string() + std::string(ext()));
-      }, nullptr);
+      }, nullptr, out_dir_walked_);
       return true;
     }
   }
@@ -179,6 +180,8 @@ class Walker {
     // ones that can clash (page.html and page.html.gz).
     OutputClaims seen;
     std::optional<std::string> site;   // the parent path of its entries
+    // -o: its files' outputs go to a directory this run walks.
+    bool outputs_in_walked_directory = false;
   };
   static constexpr std::uint64_t kDirectoryEntry = 1;
 
@@ -192,6 +195,11 @@ class Walker {
     Frame f;
     f.root = root;
     f.dir = dir;
+    if (!walked_roots_in_out_.empty()) {
+      const fs::path out = without_trailing_separator((out_dir_ / dir.lexically_relative(root)).lexically_normal());
+      f.outputs_in_walked_directory = std::any_of(walked_roots_in_out_.begin(), walked_roots_in_out_.end(),
+                                                  [&](const fs::path& r) { return within(out, r); });
+    }
     std::error_code ec;
     for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
@@ -221,22 +229,70 @@ class Walker {
   // `relative_out()` gives the output path under -o; called only with -o,
   // since working it out is most of the cost of an item.
   // `site` is the path's parent (the site of a page with no URL); `seen`,
-  // its directory's Frame::seen (null for a file given by name).
+  // its directory's Frame::seen (null for a file given by name);
+  // `in_walked_directory`, whether the output goes to a directory the run
+  // walks.
   template <class RelativeOut>
   Item make_item(std::string path, std::string site, RelativeOut&& relative_out,
-                 OutputClaims* seen) {
+                 OutputClaims* seen, bool in_walked_directory) {
     Item item;
     item.path = std::move(path);
     item.site = std::move(site);
     if (args_.output_dir.empty()) return item;
     item.out_path = (fs::path(args_.output_dir) / relative_out()).string();
-    if (claimed_before(item.out_path, seen)) {
+    if (replaces_input(item.out_path, in_walked_directory)) {
+      item.failure = "its output " + item.out_path +
+                     " would replace a file this run reads: not written (give -o a directory outside the inputs)";
+    } else if (claimed_before(item.out_path, seen)) {
       item.failure = "another input already writes " + item.out_path;
     } else if (args_.skip_existing) {
       std::error_code ec;
       item.skip = fs::exists(item.out_path, ec);
     }
     return item;
+  }
+
+  // With -o, where outputs can land on inputs. Outputs mirror the inputs
+  // under OUT, so they reach a directory the run walks only when a directory
+  // argument is OUT or lies inside it (a directory argument around OUT has
+  // OUT left out of its walk); and they reach a file named on the command
+  // line when OUT holds it. Both are found once here: a batch whose -o
+  // directory is apart from its inputs pays nothing per file.
+  void find_inputs_among_outputs() {
+    named_inputs_ = NamedInputs(inputs_);
+    for (const auto& name : inputs_) {
+      std::error_code ec;
+      if (name == "-" || !fs::is_directory(name, ec)) continue;
+      fs::path root = canonical_dir(name);
+      if (!within(root, out_dir_)) continue;
+      out_dir_walked_ = out_dir_walked_ || root == out_dir_;
+      walked_roots_in_out_.push_back(std::move(root));
+    }
+  }
+
+  // Whether the output file `out_path` exists and is an input of this run:
+  // a file named on the command line, or a file the walk reads in a
+  // directory it walks (`in_walked_directory`).
+  bool replaces_input(const std::string& out_path, bool in_walked_directory) const {
+    if (!in_walked_directory && named_inputs_.empty()) return false;
+    const auto id = file_id(out_path);
+    if (!id) return false;
+    return named_inputs_.contains(*id) ||
+           (in_walked_directory && wanted_file(fs::path(out_path).filename().string()));
+  }
+
+  static fs::path without_trailing_separator(fs::path p) {
+    return p.has_filename() || !p.has_relative_path() ? p : p.parent_path();
+  }
+
+  static fs::path canonical_dir(const fs::path& p) {
+    std::error_code ec;
+    return without_trailing_separator(fs::weakly_canonical(p, ec));
+  }
+
+  // Whether `p` is `dir` or lies inside it (both canonical).
+  static bool within(const fs::path& p, const fs::path& dir) {
+    return std::mismatch(dir.begin(), dir.end(), p.begin(), p.end()).first == dir.end();
   }
 
   // Whether an earlier input writes `out_path`: with several arguments the
@@ -251,7 +307,10 @@ class Walker {
   std::size_t arg_ = 0;
   std::vector<Frame> frames_;
   std::optional<OutputClaims> claims_;  // with -o and several arguments
-  fs::path out_dir_;
+  fs::path out_dir_;                    // canonical
+  NamedInputs named_inputs_;            // -o: the files named as arguments
+  std::vector<fs::path> walked_roots_in_out_;  // -o: directory arguments at or inside OUT, canonical
+  bool out_dir_walked_ = false;         // -o: OUT is itself a directory argument
 };
 
 // Counts the inputs and their bytes ahead of time, for the bar's ETA.

@@ -48,9 +48,18 @@ int run_normalize(const Args& args) {
   // Inputs named alike in different directories (a/p.txt, b/p.txt) would
   // write the same file: the first writes it, the others are reported.
   std::unordered_set<std::string> claimed;
+  // An output never replaces an input (winnow normalize -o . notes.txt).
+  const NamedInputs named = args.output_dir.empty() ? NamedInputs() : NamedInputs(inputs);
   for (const auto& name : inputs) {
     std::string error;
     const std::string out_path = args.output_dir.empty() ? std::string() : output_path(args, name);
+    const auto out_id = out_path.empty() || named.empty() ? std::nullopt : file_id(out_path);
+    if (out_id && named.contains(*out_id)) {
+      report(name, "its output " + out_path +
+                       " would replace a file this run reads: not written (give -o a directory outside the inputs)");
+      status = kExitInputFailed;
+      continue;
+    }
     if (!out_path.empty() && !claimed.insert(out_path).second) {
       report(name, "another input already writes " + out_path);
       status = kExitInputFailed;

@@ -1,5 +1,6 @@
 #include "io.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -94,6 +95,23 @@ void remove_temporary_files_on_signals() {
 }
 
 std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
+
+std::optional<FileId> file_id(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileId{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+NamedInputs::NamedInputs(const std::vector<std::string>& paths) {
+  for (const auto& path : paths) {
+    struct stat st;
+    if (path == "-" || ::stat(path.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;
+    ids_.push_back({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
+  }
+  std::sort(ids_.begin(), ids_.end());
+}
+
+bool NamedInputs::contains(const FileId& id) const { return std::binary_search(ids_.begin(), ids_.end(), id); }
 
 GatheredStdout::GatheredStdout() : terminal_(::isatty(STDOUT_FILENO) == 1) {}
 

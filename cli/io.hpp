@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace winnow::cli {
 
@@ -30,6 +32,32 @@ std::string over_limit(std::size_t max_bytes);
 // Write `data` to `path` whole or not at all: a temporary file in the same
 // directory, then rename. Returns false with `error` set on failure.
 bool write_file_atomic(const std::string& path, const std::string& data, std::string& error);
+
+// The identity of a file: its device and inode, through symbolic links, so
+// that two paths to one file compare equal.
+struct FileId {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  auto operator<=>(const FileId&) const = default;
+};
+
+// The identity of the file at `path`; nullopt when there is none.
+std::optional<FileId> file_id(const std::string& path);
+
+// The files of a run named on its command line, with -o: an output must not
+// replace one of them (winnow -o . page.txt would write the article over the
+// page). Held sorted; a command line names thousands at most.
+class NamedInputs {
+ public:
+  NamedInputs() = default;
+  // The files among `paths` (directories, "-" and missing files left out).
+  explicit NamedInputs(const std::vector<std::string>& paths);
+  bool contains(const FileId& id) const;
+  bool empty() const { return ids_.empty(); }
+
+ private:
+  std::vector<FileId> ids_;  // sorted
+};
 
 // From here on, a signal that ends winnow (SIGINT from Ctrl-C, SIGTERM,
 // SIGHUP) first removes the temporary files write_file_atomic() is writing,

@@ -111,6 +111,50 @@ TEST(Batch, OutputsThatWouldCollideAreReported) {
   EXPECT_TRUE(fs::exists(t / "out/page.txt"));
 }
 
+// An output never replaces a page the run reads: with -o naming the input
+// directory, page.txt would be written over with its own article, and
+// page.html's output would land on page.txt.
+TEST(Batch, OutputsNeverReplaceTheirInputs) {
+  TempDir t;
+  const std::string kText = "A scraped page: a paragraph long enough to be kept as prose by the rules.\n";
+  const std::string kHtml = "<p>An HTML page with a paragraph long enough to be kept as prose by the rules.</p>";
+  write_file(t / "in/page.txt", kText);
+  write_file(t / "in/page.html", kHtml);
+  write_file(t / "in/other.html", kHtml);
+  auto r = sh("cd '" + t.path().string() + "' && \"$W\" -o in in", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("winnow: in/page.html: its output in/page.txt would replace a file this run reads: not "
+                       "written (give -o a directory outside the inputs)\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: in/page.txt: its output in/page.txt would replace"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 ok, 2 failed, 0 skipped"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(t / "in/page.txt"), kText);
+  EXPECT_TRUE(fs::exists(t / "in/other.txt"));  // an output beside its page, replacing nothing
+
+  // The same directory spelled another way, and files named in it.
+  r = sh("cd '" + t.path().string() + "/in' && \"$W\" -o ./ page.html page.txt", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("winnow: page.html: its output ./page.txt would replace"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("winnow: page.txt: its output ./page.txt would replace"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(t / "in/page.txt"), kText);
+
+  // -o above the directory argument: in/in/page.txt mirrors onto in/page.txt.
+  write_file(t / "in/in/page.txt", kText);
+  r = sh("cd '" + t.path().string() + "' && \"$W\" -o . in", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("winnow: in/in/page.txt: its output ./in/page.txt would replace"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(read_file(t / "in/page.txt"), kText);
+  EXPECT_TRUE(fs::exists(t / "page.txt"));  // in/page.txt's own output, outside the inputs
+
+  // A file named as an argument, where a walked directory's output lands.
+  write_file(t / "site/page.txt", kText);
+  write_file(t / "out/page.txt", kText);
+  r = sh("cd '" + t.path().string() + "' && \"$W\" -o out site out/page.txt", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("winnow: site/page.txt: its output out/page.txt would replace"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(t / "out/page.txt"), kText);
+}
+
 TEST(Batch, OutputsThatWouldCollideAcrossArgumentsAreReported) {
   // Two directories mirrored into one -o directory, and a file given by
   // name, all naming out/index.txt or out/news/a.txt: the first input

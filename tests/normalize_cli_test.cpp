@@ -74,6 +74,20 @@ TEST_F(NormalizeCli, OutputDirectoryIsMadeAndClashesAreReported) {
   EXPECT_EQ(winnow::test::read_file(out / "p.txt"), "Sergey Lavrov in Kyiv.\n");
 }
 
+// -o naming the inputs' own directory: notes.md's output, notes.txt, is
+// another input, and notes.txt's is itself. Neither is written over.
+TEST_F(NormalizeCli, OutputsNeverReplaceTheirInputs) {
+  write_file(dir_ / "notes.md", "Sergei Lavrov in Kiev.\n");
+  write_file(dir_ / "notes.txt", "Zelenskiy in Kiev.\n");
+  Outcome r = run({"normalize", "-o", dir_.path().string(), (dir_ / "notes.md").string(), (dir_ / "notes.txt").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("notes.md: its output " + (dir_ / "notes.txt").string() +
+                       " would replace a file this run reads: not written"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("notes.txt: its output " + (dir_ / "notes.txt").string() + " would replace"),
+            std::string::npos) << r.err;
+  EXPECT_EQ(winnow::test::read_file(dir_ / "notes.txt"), "Zelenskiy in Kiev.\n");
+}
+
 // ftfy's command-line case: a file of mojibake, mixed up twice.
 TEST_F(NormalizeCli, FtfyFaceFile) {
   fs::path face = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "testdata" / "ftfy" / "face.txt";

@@ -2,10 +2,12 @@
 # Build everything and run every test. This is what CI runs:
 #   1. the normal build and its tests (build/);
 #   2. the whole test suite again under AddressSanitizer and
-#      UndefinedBehaviorSanitizer, clang-14 (build-fuzz/, shared with step 3);
-#   3. every fuzz target on FUZZ_RUNS inputs (default 8000 here, so that
+#      UndefinedBehaviorSanitizer, clang-14 (build-fuzz/, shared with step 4);
+#   3. the whole test suite again under ThreadSanitizer, clang-14
+#      (build-tsan/): the batch, streams and library calls on many threads;
+#   4. every fuzz target on FUZZ_RUNS inputs (default 8000 here, so that
 #      the whole run stays well under 30 minutes on 2 cores) each.
-# FUZZ_SECONDS=0 skips step 3; WINNOW_QUICK=1 stops after step 1.
+# FUZZ_SECONDS=0 skips step 4; WINNOW_QUICK=1 stops after step 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,13 @@ echo "== sanitizer build (ASan+UBSan): whole test suite" >&2
 scripts/fuzz.sh --build-only
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-fuzz --output-on-failure -j"$(nproc)"
+
+echo "== sanitizer build (ThreadSanitizer): whole test suite" >&2
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DWINNOW_SANITIZE_THREAD=ON >/dev/null
+cmake --build build-tsan -j"$(nproc)"
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+  ctest --test-dir build-tsan --output-on-failure -j"$(nproc)"
 
 # A fixed seed, a fresh corpus and a bound on inputs make the fuzzing step
 # repeatable: a change that passes it once passes it again on the same tree.

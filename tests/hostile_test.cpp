@@ -30,10 +30,10 @@ using winnow::Result;
 using winnow::Status;
 using winnow::fuzz::is_valid_utf8;
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr bool kSanitized = true;
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
 constexpr bool kSanitized = true;
 #else
 constexpr bool kSanitized = false;
@@ -110,8 +110,8 @@ ChildOutcome run_in_child(const std::function<std::string()>& work, unsigned sec
 }
 
 // The child finished, found nothing wrong, and grew by at most `budget` bytes
-// (not checked under AddressSanitizer, whose shadow memory and quarantine
-// inflate RSS).
+// (not checked under a sanitizer, whose shadow memory, and AddressSanitizer's
+// quarantine, inflate RSS).
 void expect_clean(const ChildOutcome& c, long budget) {
   EXPECT_TRUE(c.exited) << "child killed by signal " << c.signal << " ("
                         << strsignal(c.signal) << "): crash, or over the time limit";

@@ -54,10 +54,13 @@ void add_normalize_options(CLI::App& app, Args& args) {
   app.add_flag("!--no-fix-mojibake", n.fix_mojibake,
                "Do not repair mojibake (UTF-8 read as Windows-1252, e.g. \"â€™\")");
   app.add_flag("!--no-names", n.names, "Do not unify name variants (Sergei/Sergey Lavrov)");
+  // One FILE per --names: taking every word after it, as a list option
+  // does, would read the pages named after it as name files.
   app.add_option("--names", args.name_files,
-                 "Add or override name-variant entries from FILE (repeatable; format in "
-                 "docs/names.md)")
-      ->type_name("FILE");
+                 "Add or override name-variant entries from FILE (repeat --names for more "
+                 "files; format in docs/names.md)")
+      ->option_text("FILE")
+      ->allow_extra_args(false);
   app.add_flag("!--no-normalize", n.enabled,
                "Skip the normalize stage entirely (output is still valid UTF-8)");
 }

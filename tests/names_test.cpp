@@ -104,7 +104,14 @@ TEST(Names, ErrorsAreValuesWithLines) {
   EXPECT_EQ(errors[2].line, 5u);  // "kiev" is already a form of line 2
   EXPECT_EQ(errors[3].line, 6u);
   EXPECT_EQ(d.entries().size(), 1u);
-  EXPECT_EQ(d.merge_file("/nonexistent/names.txt").size(), 1u);
+  auto missing = d.merge_file("/nonexistent/names.txt");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].to_string(), "/nonexistent/names.txt: cannot read the file: No such file or directory");
+  // A directory opens as a file that reads as nothing.
+  auto directory = d.merge_file(WINNOW_SOURCE_DIR "/lib/data");
+  ASSERT_EQ(directory.size(), 1u);
+  EXPECT_NE(directory[0].message.find("is a directory"), std::string::npos) << directory[0].message;
+  EXPECT_EQ(d.entries().size(), 1u);
 }
 
 TEST(Names, OffMeansOff) {

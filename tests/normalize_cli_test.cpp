@@ -49,12 +49,32 @@ TEST_F(NormalizeCli, NamesFileFlipsACanonicalForm) {
   EXPECT_EQ(r.out, "Kiev and Kiev, Sergey Lavrov\n");
 }
 
+// --names takes one FILE: the words after it are pages, not more name files.
+TEST_F(NormalizeCli, NamesTakesOneFileAndThePagesAfterItArePages) {
+  write_file(dir_ / "mine.txt", "Kiev = Kyiv\n");
+  write_file(dir_ / "page.txt", "Kyiv and Kiev, Sergei Lavrov\n");
+  write_file(dir_ / "other.txt", "Sergei Lavrov flew to Kyiv\n");
+  Outcome r = run({"normalize", "--names", (dir_ / "mine.txt").string(), (dir_ / "page.txt").string(),
+                   (dir_ / "other.txt").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "Kiev and Kiev, Sergey Lavrov\nSergey Lavrov flew to Kiev\n");
+  // Repeated, it takes one file each time.
+  write_file(dir_ / "more.txt", "Sergei Lavrov = Sergey Lavrov\n");
+  r = run({"normalize", "--names", (dir_ / "mine.txt").string(), "--names", (dir_ / "more.txt").string(),
+           (dir_ / "page.txt").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "Kiev and Kiev, Sergei Lavrov\n");
+}
+
 TEST_F(NormalizeCli, BadNamesFileIsAUsageError) {
   write_file(dir_ / "bad.txt", "Kyiv = Kiev\n = nothing\n");
   Outcome r = run({"normalize", "--names", (dir_ / "bad.txt").string()}, "Kiev\n");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("bad.txt:2: "), std::string::npos) << r.err;
   EXPECT_EQ(run({"--names", (dir_ / "missing.txt").string()}, "text\n").status, 2);
+  r = run({"--names", dir_.path().string()}, "text\n");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(": is a directory, not a names file"), std::string::npos) << r.err;
 }
 
 TEST_F(NormalizeCli, ExtractionExplainShowsNotes) {

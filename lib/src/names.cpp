@@ -1,6 +1,9 @@
 // NameDictionary: parsing the dictionary format, merging, the built-in copy.
 #include "winnow/names.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -159,10 +162,19 @@ std::vector<NameError> NameDictionary::merge(std::string_view text, std::string_
 }
 
 std::vector<NameError> NameDictionary::merge_file(const std::string& path) {
+  // A directory opens as a file that reads as nothing: without this check
+  // it would add no entries and say nothing.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return {NameError{path, 0, "is a directory, not a names file"}};
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return {NameError{path, 0, "cannot read the file"}};
+  if (!in) {
+    const int error = errno;
+    return {NameError{path, 0, std::string("cannot read the file") + (error ? ": " + std::string(std::strerror(error)) : "")}};
+  }
   std::ostringstream text;
   text << in.rdbuf();
+  if (in.bad()) return {NameError{path, 0, "read error"}};
   return merge(text.str(), path);
 }
 

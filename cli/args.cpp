@@ -137,9 +137,13 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
   app.add_flag("--no-tables", [&args](std::int64_t) { args.options.tables = false; },
                "HTML: leave tables out of the article");
   app.add_option("--max-bytes", args.options.max_bytes,
-                 "Refuse inputs larger than this many bytes (default 67108864 = 64 MiB; 0 = "
-                 "no limit)")
-      ->type_name("N");
+                 "Refuse inputs larger than this: bytes, or with a unit, K, M or G (1024s: "
+                 "10M = 10485760), KiB, MiB, GiB alike (default 64M; 0 = no limit)")
+      ->check([](const std::string& size) {
+        return size.find('-') == std::string::npos ? std::string() : "a size cannot be negative: " + size;
+      })
+      ->transform(CLI::AsSizeValue(false))
+      ->option_text("SIZE");
   add_normalize_options(app, args);
   add_batch_options(app, args);
 

@@ -250,6 +250,23 @@ TEST_F(Cli, OptionsThatWouldDoNothingAreUsageErrors) {
 }
 
 // Past 4096 threads a typo (-j 60000) would only exhaust the system.
+// Sizes as people write them: 1K is 1024 bytes, 64M and 64MiB the default.
+TEST_F(Cli, MaxBytesTakesUnits) {
+  const std::string page(1500, 'a');
+  Outcome r = run({"--max-bytes", "1K"}, page);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("over the limit of 1024 bytes (--max-bytes)"), std::string::npos) << r.err;
+  EXPECT_EQ(run({"--max-bytes", "2k"}, kPage).out, kArticle);
+  EXPECT_EQ(run({"--max-bytes", "64MiB"}, kPage).out, kArticle);
+  EXPECT_EQ(run({"--max-bytes", "1500"}, page).status, 0);
+  EXPECT_EQ(run({"--max-bytes", "1499"}, page).status, 1);
+  for (const char* bad : {"-1", "10X", "1.5M", "20E"}) {
+    r = run({"--max-bytes", bad}, kPage);
+    EXPECT_EQ(r.status, 2) << bad;
+    EXPECT_NE(r.err.find("--max-bytes"), std::string::npos) << bad << ": " << r.err;
+  }
+}
+
 TEST_F(Cli, JobsAreBounded) {
   Outcome r = run({"-j", "60000"}, kPage);
   EXPECT_EQ(r.status, 2);

@@ -94,7 +94,29 @@ void remove_temporary_files_on_signals() {
   }
 }
 
-std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
+std::string display_name(const std::string& name) {
+  if (name == "-") return "<stdin>";
+  // A control character in a file name (a newline, an escape sequence)
+  // would break a message's one line, or act on the terminal.
+  const auto is_control = [](unsigned char c) { return c < 0x20 || c == 0x7F; };
+  if (std::none_of(name.begin(), name.end(), is_control)) return name;
+  std::string shown;
+  for (unsigned char c : name) {
+    if (c == '\n') {
+      shown += "\\n";
+    } else if (c == '\t') {
+      shown += "\\t";
+    } else if (is_control(c)) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      shown += "\\x";
+      shown += kHex[c >> 4];
+      shown += kHex[c & 15];
+    } else {
+      shown += static_cast<char>(c);
+    }
+  }
+  return shown;
+}
 
 std::optional<FileId> file_id(const std::string& path) {
   struct stat st;

@@ -90,7 +90,9 @@ class GatheredStdout {
 // status 1. Call after writing to std::cout; does nothing while it is good.
 void stop_if_stdout_failed();
 
-// The name to show for an input in messages.
+// The name to show for an input in messages: "<stdin>" for "-", and
+// control characters written as \n, \t or \xHH, so that a message stays
+// one line.
 std::string display_name(const std::string& name);
 
 }  // namespace winnow::cli

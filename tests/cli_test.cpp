@@ -191,6 +191,16 @@ TEST_F(Cli, BadInputsGetOneLineEachAndTheRestIsProcessed) {
   EXPECT_EQ(errors[3], "1 ok, 3 failed, 0 skipped");
 }
 
+// A newline or an escape sequence in a file name is shown escaped: each
+// message stays one line, and nothing reaches the terminal as a command.
+TEST_F(Cli, ControlCharactersInNamesAreEscapedInMessages) {
+  const fs::path odd = dir_ / "two\nlines\x1b[31m\t.txt";
+  write_file(odd, "");
+  Outcome r = run({odd.string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "winnow: " + (dir_ / "two\\nlines\\x1b[31m\\t.txt").string() + ": input is empty\n");
+}
+
 TEST_F(Cli, EmptyStandardInputIsAnError) {
   std::string nothing;
   Outcome r = run({}, nothing);

@@ -40,6 +40,25 @@ stderr, the others are still done); 2 the command line was wrong.)";
 
 }  // namespace
 
+std::string misplaced_before_command(const CLI::App& app) {
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->count() == 0) continue;
+    return option->get_positional() ? option->results().front() : option->get_name();
+  }
+  return {};
+}
+
+void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes) {
+  app.add_option("--max-bytes", max_bytes,
+                 "Refuse inputs larger than this: bytes, or with a unit, K, M or G (1024s: "
+                 "10M = 10485760), KiB, MiB, GiB alike (default 64M; 0 = no limit)")
+      ->check([](const std::string& size) {
+        return size.find('-') == std::string::npos ? std::string() : "a size cannot be negative: " + size;
+      })
+      ->transform(CLI::AsSizeValue(false))
+      ->option_text("SIZE");
+}
+
 void add_normalize_options(CLI::App& app, Args& args) {
   NormalizeOptions& n = args.options.normalize;
   static const std::map<std::string, UnicodeForm> kForms = {
@@ -136,14 +155,7 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
   app.add_flag("--links", args.links, "Markdown output: keep links as [text](url) (HTML input)");
   app.add_flag("--no-tables", [&args](std::int64_t) { args.options.tables = false; },
                "HTML: leave tables out of the article");
-  app.add_option("--max-bytes", args.options.max_bytes,
-                 "Refuse inputs larger than this: bytes, or with a unit, K, M or G (1024s: "
-                 "10M = 10485760), KiB, MiB, GiB alike (default 64M; 0 = no limit)")
-      ->check([](const std::string& size) {
-        return size.find('-') == std::string::npos ? std::string() : "a size cannot be negative: " + size;
-      })
-      ->transform(CLI::AsSizeValue(false))
-      ->option_text("SIZE");
+  add_max_bytes_option(app, args.options.max_bytes);
   add_normalize_options(app, args);
   add_batch_options(app, args);
 
@@ -158,6 +170,7 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
       ->type_name("DIR");
   commands.normalize->add_flag("-e,--explain", normalize_args.explain,
                                 "Report what normalization changed (mojibake, entities, names) on stderr");
+  add_max_bytes_option(*commands.normalize, normalize_args.options.max_bytes);
   add_normalize_options(*commands.normalize, normalize_args);
   commands.normalize->footer(kNormalizeFooter);
   commands.variants = add_variants_command(app, variants_args);

@@ -36,6 +36,14 @@ struct Args {
 // Options shared by extraction and `winnow normalize`.
 void add_normalize_options(CLI::App& app, Args& args);
 
+// --max-bytes, for every command that reads inputs.
+void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes);
+
+// The first option or input given before a command's name (`winnow
+// --no-names normalize`), which would be extraction's and not the
+// command's; empty when there is none.
+std::string misplaced_before_command(const CLI::App& app);
+
 // -j, --skip-existing, --input, --field, --site-boilerplate, --progress.
 void add_batch_options(CLI::App& app, Args& args);
 
@@ -50,6 +58,7 @@ struct VariantsArgs {
   std::vector<std::string> inputs;
   std::size_t min_count = 2;
   Mode mode = Mode::Auto;
+  std::size_t max_bytes = Options{}.max_bytes;
 };
 CLI::App* add_variants_command(CLI::App& app, VariantsArgs& args);
 Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs& variants_args);

@@ -49,16 +49,6 @@ struct Done {
   std::string site;                 // site boilerplate: the site it counts for
 };
 
-bool wanted_file(std::string_view name) {
-  if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files
-  if (is_gzip_name(name)) name.remove_suffix(3);
-  // Only the extension counts, in any case: the last five bytes at most.
-  std::string ext(name.substr(name.size() - std::min<std::size_t>(name.size(), 5)));
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext.ends_with(".html") || ext.ends_with(".htm") || ext.ends_with(".txt");
-}
-
 // "a/b.html.gz" -> "a/b" + ext
 fs::path replace_extension(fs::path p, std::string_view ext) {
   if (is_gzip_name(p.filename().string())) p.replace_extension();
@@ -355,8 +345,7 @@ void extract_item(const Args& args, bool learn, Done& d) {
     return;
   }
   std::string error;
-  auto input = is_gzip_name(d.item.path) ? read_gzip(d.item.path, args.options.max_bytes, error)
-                                         : read_input(d.item.path, args.options.max_bytes, error);
+  auto input = read_page_file(d.item.path, args.options.max_bytes, error);
   if (!input || input->too_large) {
     d.result.status = input ? Status::TooLarge : Status::ReadError;
     d.result.error = error;

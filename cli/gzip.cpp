@@ -1,5 +1,7 @@
 #include "gzip.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -57,6 +59,20 @@ std::optional<Input> read_gzip(const std::string& path, std::size_t max_bytes, s
     return std::nullopt;
   }
   return in;
+}
+
+bool wanted_file(std::string_view name) {
+  if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files
+  if (is_gzip_name(name)) name.remove_suffix(3);
+  // Only the extension counts, in any case: the last five bytes at most.
+  std::string ext(name.substr(name.size() - std::min<std::size_t>(name.size(), 5)));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext.ends_with(".html") || ext.ends_with(".htm") || ext.ends_with(".txt");
+}
+
+std::optional<Input> read_page_file(const std::string& path, std::size_t max_bytes, std::string& error) {
+  return is_gzip_name(path) ? read_gzip(path, max_bytes, error) : read_input(path, max_bytes, error);
 }
 
 }  // namespace winnow::cli

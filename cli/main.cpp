@@ -31,6 +31,16 @@ void keep_heap_between_inputs() {
 // The command the command line names, run; its exit status.
 int run_command(CLI::App& app, winnow::cli::Commands& commands, winnow::cli::Args& args,
                 winnow::cli::Args& normalize_args, winnow::cli::VariantsArgs& variants_args) {
+  for (const CLI::App* command : {commands.variants, commands.normalize}) {
+    if (!command->parsed()) continue;
+    // What comes before the command's name is extraction's: ignoring it
+    // (winnow --no-names normalize) would quietly do something else.
+    const std::string misplaced = winnow::cli::misplaced_before_command(app);
+    if (misplaced.empty()) continue;
+    std::cerr << "winnow: " << misplaced << " comes before the command '" << command->get_name()
+              << "': put it after (winnow " << command->get_name() << " [OPTIONS] FILE...)\n";
+    return winnow::cli::kExitUsage;
+  }
   if (commands.variants->parsed()) return winnow::cli::run_variants(variants_args);
   if (commands.normalize->parsed()) {
     if (!winnow::cli::load_name_files(normalize_args)) return winnow::cli::kExitUsage;

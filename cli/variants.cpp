@@ -7,6 +7,7 @@
 
 #include "args.hpp"
 #include "commands.hpp"
+#include "gzip.hpp"
 #include "io.hpp"
 #include "variants.hpp"
 
@@ -14,8 +15,9 @@ namespace winnow::cli {
 
 namespace {
 
-// Files under each argument: a directory is walked (sorted, hidden files
-// skipped); a file is taken as it is.
+// Files under each argument: a directory is walked for the files the batch
+// walk takes (pages, .gz ones included; sorted, hidden names skipped); a
+// file is taken as it is.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, int& status) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
@@ -30,7 +32,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, i
           if (it->is_directory()) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file()) found.push_back(it->path().string());
+        if (it->is_regular_file() && wanted_file(it->path().filename().string())) {
+          found.push_back(it->path().string());
+        }
       }
       if (ec) {
         std::cerr << "winnow: " << in << ": " << ec.message() << '\n';
@@ -64,6 +68,7 @@ CLI::App* add_variants_command(CLI::App& app, VariantsArgs& args) {
                                                                      {"html", Mode::Html}},
                                           CLI::ignore_case))
       ->option_text("auto|text|html");
+  add_max_bytes_option(*cmd, args.max_bytes);
   cmd->footer(R"(Examples:
   winnow variants pages/ > names.txt        groups seen at least twice, to review
   winnow variants --min-count 5 crawl/      only groups seen 5 times or more
@@ -82,12 +87,13 @@ int run_variants(const VariantsArgs& args) {
   int status = kExitOk;
   Options options;
   options.mode = args.mode;
+  options.max_bytes = args.max_bytes;
   options.normalize.names = false;  // the variants are what we are looking for
   detail::VariantCollector collector;
   for (const auto& name : expand_inputs(args.inputs, status)) {
     std::string error;
-    auto input = read_input(name, options.max_bytes, error);
-    if (!input) {
+    auto input = read_page_file(name, options.max_bytes, error);
+    if (!input || input->too_large) {
       std::cerr << "winnow: " << display_name(name) << ": " << error << '\n';
       status = kExitInputFailed;
       continue;

@@ -1,6 +1,7 @@
 // `winnow normalize`, `--names` and `winnow variants`, run as a user runs them.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -138,6 +139,51 @@ TEST_F(NormalizeCli, VariantsFindsClustersInTheDictionaryFormat) {
   winnow::NameDictionary d;
   EXPECT_TRUE(d.merge(r.out).empty());
   EXPECT_EQ(run({"variants"}).status, 2);  // inputs are required
+}
+
+// variants walks a corpus as a batch does: pages only, .gz ones read through
+// zlib (they were read as binary and left out without a word), and a page
+// over --max-bytes is reported (it was left out without a word too).
+TEST_F(NormalizeCli, VariantsReadsTheFilesABatchReads) {
+  const std::string kPage = "Sergei Lavrov met Sergey Lavrov's deputy, and Sergei Lavrov spoke after them.\n";
+  write_file(dir_ / "corpus" / "a.txt", kPage);
+  write_file(dir_ / "corpus" / "b.txt", kPage);
+  write_file(dir_ / "corpus" / "notes.md", "Sergey Lavrov Sergey Lavrov Sergey Lavrov\n");  // not a page
+  ASSERT_EQ(std::system(("gzip '" + (dir_ / "corpus" / "b.txt").string() + "'").c_str()), 0);
+  Outcome r = run({"variants", "--mode", "text", (dir_ / "corpus").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("# 6 occurrences: Sergei Lavrov 4, Sergey Lavrov 2\n"), std::string::npos) << r.out;
+  write_file(dir_ / "corpus" / "big.txt", std::string(2000, 'a'));
+  r = run({"variants", "--max-bytes", "1K", (dir_ / "corpus").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("big.txt: input is 2000 bytes, over the limit of 1024 (--max-bytes)"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(NormalizeCli, MaxBytesIsTheCommandsOwn) {
+  write_file(dir_ / "big.txt", std::string(2000, 'a') + "\n");
+  Outcome r = run({"normalize", "--max-bytes", "1K", (dir_ / "big.txt").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("over the limit of 1024 (--max-bytes)"), std::string::npos) << r.err;
+  EXPECT_EQ(run({"normalize", "--max-bytes", "2K", (dir_ / "big.txt").string()}).status, 0);
+}
+
+// Options before a command's name are extraction's: taken silently, they
+// would have done nothing (--no-names) while names were still unified.
+TEST_F(NormalizeCli, ExtractionOptionsBeforeACommandAreUsageErrors) {
+  Outcome r = run({"--no-names", "normalize"}, "Zelenskiy in Kiev.\n");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "winnow: --no-names comes before the command 'normalize': put it after "
+                   "(winnow normalize [OPTIONS] FILE...)\n");
+  EXPECT_EQ(run({"normalize", "--no-names"}, "Zelenskiy in Kiev.\n").out, "Zelenskiy in Kiev.\n");
+  write_file(dir_ / "page.txt", "Zelenskiy in Kiev.\n");
+  r = run({"--max-bytes", "1M", "variants", (dir_ / "page.txt").string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("winnow: --max-bytes comes before the command 'variants'"), std::string::npos) << r.err;
+  r = run({(dir_ / "page.txt").string(), "variants", (dir_ / "page.txt").string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("page.txt comes before the command 'variants'"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "batch.hpp"
+#include "decode.hpp"
+#include "gzip.hpp"
 #include "io.hpp"
 #include "jsonl.hpp"
 #include "output.hpp"
@@ -22,7 +24,9 @@ void report(const std::string& input, std::string_view reason) {
 
 std::string output_path(const Args& args, const std::string& input) {
   namespace fs = std::filesystem;
-  std::string stem = input == "-" ? "stdin" : fs::path(input).stem().string();
+  fs::path name(input);
+  if (is_gzip_name(input)) name.replace_extension();  // notes.txt.gz -> notes.txt
+  std::string stem = input == "-" ? "stdin" : name.stem().string();
   return (fs::path(args.output_dir) / (stem + std::string(output_extension(args.format)))).string();
 }
 
@@ -65,9 +69,16 @@ int run_normalize(const Args& args) {
       status = kExitInputFailed;
       continue;
     }
-    auto input = read_input(name, args.options.max_bytes, error);
+    auto input = read_page_file(name, args.options.max_bytes, error);
     if (!input || input->too_large) {
       report(name, error);
+      status = kExitInputFailed;
+      continue;
+    }
+    // Normalized, a binary file would come out as a page of mojibake.
+    std::string widened;
+    if (detail::looks_binary(detail::widen_utf16(input->bytes, widened))) {
+      report(name, "input is binary, not text");
       status = kExitInputFailed;
       continue;
     }

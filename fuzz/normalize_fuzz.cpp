@@ -23,7 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(once), "output is not valid UTF-8");
   for (const auto& note : notes) WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(note), note);
   // Bytes that are not UTF-8 are read first, as extraction reads scraped
-  // text; the note saying how comes first.
+  // text (UTF-16 by its byte-order mark, widened without a note); the note
+  // saying how comes first.
+  std::string widened;
+  input = std::string(winnow::detail::widen_utf16(input, widened));
   std::vector<std::string> reference_notes;
   if (!winnow::fuzz::is_valid_utf8(input)) {
     winnow::detail::UnlabelledText read = winnow::detail::read_unlabelled_text(input);

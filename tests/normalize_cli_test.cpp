@@ -160,6 +160,22 @@ TEST_F(NormalizeCli, VariantsReadsTheFilesABatchReads) {
       << r.err;
 }
 
+// normalize reads its files as a batch does: .gz through zlib (the
+// compressed bytes came out as a page of mojibake, exit 0), and a binary
+// file is refused, as extraction refuses it.
+TEST_F(NormalizeCli, CompressedFilesAreReadAndBinaryOnesRefused) {
+  write_file(dir_ / "notes.txt", "Zelenskiy in Kiev.\n");
+  ASSERT_EQ(std::system(("gzip '" + (dir_ / "notes.txt").string() + "'").c_str()), 0);
+  write_file(dir_ / "image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  Outcome r = run({"normalize", (dir_ / "notes.txt.gz").string(), (dir_ / "image.png").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "Zelensky in Kyiv.\n");
+  EXPECT_EQ(r.err, "winnow: " + (dir_ / "image.png").string() + ": input is binary, not text\n");
+  r = run({"normalize", "-o", (dir_ / "out").string(), (dir_ / "notes.txt.gz").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(winnow::test::read_file(dir_ / "out" / "notes.txt"), "Zelensky in Kyiv.\n");
+}
+
 TEST_F(NormalizeCli, MaxBytesIsTheCommandsOwn) {
   write_file(dir_ / "big.txt", std::string(2000, 'a') + "\n");
   Outcome r = run({"normalize", "--max-bytes", "1K", (dir_ / "big.txt").string()});

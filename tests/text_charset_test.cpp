@@ -72,6 +72,19 @@ TEST(TextCharset, LegacyTextIsReadWithItsCodePage) {
   }
 }
 
+// UTF-16 with its byte-order mark: extract() read it, and normalize()
+// alone turned it into letters between U+FFFDs.
+TEST(TextCharset, Utf16WithAByteOrderMarkIsReadByNormalizeAsByExtract) {
+  const std::string kText = "Le café est très bon. Министр заявил во вторник, что переговоры продолжатся.\n";
+  for (const char* charset : {"UTF-16LE", "UTF-16BE"}) {
+    SCOPED_TRACE(charset);
+    const std::string bom = std::string(charset) == "UTF-16LE" ? "\xFF\xFE" : "\xFE\xFF";
+    const std::string bytes = bom + encode(kText, charset);
+    EXPECT_EQ(winnow::normalize(bytes), kText);
+    EXPECT_EQ(winnow::clean_text(bytes).text + "\n", kText);
+  }
+}
+
 TEST(TextCharset, ValidUtf8IsReadAsItIs) {
   for (const LegacyText& t : kLegacyTexts) {
     EXPECT_EQ(guess_text_charset(t.utf8).charset, "utf-8");

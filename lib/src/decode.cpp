@@ -55,6 +55,13 @@ bool looks_binary(std::string_view input) {
   return static_cast<std::size_t>(controls) * 20 >= head.size();
 }
 
+std::string_view widen_utf16(std::string_view input, std::string& widened) {
+  const std::string charset = charset_from_bom(input).value_or("");
+  if (!charset.starts_with("utf-16")) return input;
+  widened = convert_to_utf8(input.substr(2), charset).value_or("");
+  return widened;
+}
+
 bool looks_like_html(std::string_view input) {
   std::string_view head = input.substr(0, 16384);
   for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta ", "<title>"}) {
@@ -145,12 +152,9 @@ Decoded decode(std::string_view input, const Options& options) {
   }
   // UTF-16 (only with a BOM) is widened to UTF-8 before anything else looks
   // at the bytes: its NULs would read as binary.
+  const std::string bom_charset = charset_from_bom(input).value_or("");
   std::string widened;
-  std::string bom_charset = charset_from_bom(input).value_or("");
-  if (bom_charset.starts_with("utf-16")) {
-    widened = convert_to_utf8(input.substr(2), bom_charset).value_or("");
-    input = widened;
-  }
+  input = widen_utf16(input, widened);
   if (starts_with_bytes(input, "\xEF\xBB\xBF")) input.remove_prefix(3);
   if (is_blank(input)) {
     d.status = Status::EmptyInput;

@@ -35,8 +35,12 @@ Decoded decode(std::string_view input, const Options& options);
 bool looks_like_html(std::string_view input);
 
 // True when the bytes are not text at all: a binary signature, or NUL bytes
-// among many control characters.
+// among many control characters. UTF-16 is widened before this is asked.
 bool looks_binary(std::string_view input);
+
+// Text in UTF-16 with a byte-order mark, widened to UTF-8 in `widened` and
+// returned as a view of it; any other input comes back as it is.
+std::string_view widen_utf16(std::string_view input, std::string& widened);
 
 // Text without a charset label (scraped text, a string given to normalize())
 // as UTF-8: read with the code page guess_text_charset() (charset.hpp)

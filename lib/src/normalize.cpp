@@ -551,6 +551,8 @@ namespace winnow {
 std::string normalize(std::string_view text, const NormalizeOptions& options,
                       std::vector<std::string>* notes) {
   // Text that is not UTF-8 is read as extraction reads scraped text.
+  std::string widened;
+  text = detail::widen_utf16(text, widened);
   detail::UnlabelledText read;
   if (!detail::is_valid_utf8(text)) {
     read = detail::read_unlabelled_text(text);

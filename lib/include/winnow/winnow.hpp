@@ -191,9 +191,10 @@ Result extract(std::string_view input, const Options& options = {});
 Result clean_text(std::string_view text, const Options& options = {});
 
 // Only the normalize stage: valid UTF-8, Unicode form, mojibake, names.
-// Bytes that are not UTF-8 are read as extract() reads scraped text: with
-// the code page they point to (Windows-1252, -1251, ...), else with the bad
-// bytes replaced by U+FFFD; the first note says which.
+// Bytes that are not UTF-8 are read as extract() reads scraped text: UTF-16
+// by its byte-order mark, else with the code page they point to
+// (Windows-1252, -1251, ...), else with the bad bytes replaced by U+FFFD;
+// the first note says which.
 // `notes`, when given, receives what extract() would put in Result::notes.
 std::string normalize(std::string_view text, const NormalizeOptions& options = {},
                       std::vector<std::string>* notes = nullptr);

@@ -45,5 +45,51 @@ TEST(HtmlMarkdown, PlainTextHasNoMarkup) {
   EXPECT_NE(r.text.find("It was close."), std::string::npos) << r.text;
 }
 
+// Text that reads as a Markdown block marker at the start of a line stays
+// text: "# 1 seller" was a heading, "+ tax" a list item, "2024. The year"
+// a numbered list. Emphasis opening a paragraph is left alone.
+TEST(HtmlMarkdown, TextThatLooksLikeABlockMarkerStaysText) {
+  std::string md = markdown_of(
+      "<p># 1 seller of the year, the shop said, again for the third time in a row.</p>"
+      "<p>+ tax, the bill came to more than the council had set aside for it.</p>"
+      "<p>2024. The year the council voted to close the old bridge after a debate.</p>"
+      "<p>&gt; quoted in the paper, the mayor said nothing more about the matter.</p>"
+      "<p><b>Bold</b> opening of a paragraph that is long enough to be kept here.</p>"
+      "<p>#hashtag and 3.5 per cent are text wherever they are in a paragraph.</p>",
+      false);
+  EXPECT_NE(md.find("\n\\# 1 seller of the year"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n\\+ tax, the bill"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n2024\\. The year"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n\\> quoted in the paper"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n**Bold** opening"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n#hashtag and 3.5 per cent"), std::string::npos) << md;
+}
+
+// A code block holding a fence of its own gets a longer fence.
+TEST(HtmlMarkdown, CodeFenceOutlastsTheCodesOwnBackticks) {
+  std::string md = markdown_of("<pre>echo ```\nls</pre><p>" + test::prose(2) + "</p>", false);
+  EXPECT_NE(md.find("````\necho ```\nls\n````\n"), std::string::npos) << md;
+}
+
+// Scraped text has no Markdown of its own: rendered as Markdown, its
+// characters are text, as the HTML walk's are.
+TEST(HtmlMarkdown, ScrapedTextIsEscapedInMarkdown) {
+  Options o;
+  o.mode = Mode::Text;
+  Result r = extract(
+      "A *starred* word and a snake_case name and [brackets] in a sentence of the article.\n\n"
+      "- a dash opening a line of the article, which is a long sentence and stays text.\n",
+      o);
+  ASSERT_TRUE(r.ok());
+  r.metadata.title = "Why *this* matters";
+  RenderOptions ro;
+  ro.title = true;
+  const std::string md = render(r, Format::Markdown, ro);
+  EXPECT_EQ(md,
+            "# Why \\*this\\* matters\n\n"
+            "A \\*starred\\* word and a snake\\_case name and \\[brackets\\] in a sentence of the article.\n\n"
+            "\\- a dash opening a line of the article, which is a long sentence and stays text.\n");
+}
+
 }  // namespace
 }  // namespace winnow

@@ -225,11 +225,96 @@ std::string without_links(std::string_view md) {
   return out;
 }
 
+// Plain text as Markdown text: the characters that would format it
+// escaped, as the HTML walk escapes its text (html_tree.cpp).
+std::string escape_markdown_inline(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : text) {
+    if (c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Whether `line` is made of `c` alone, at least `least` of it, and spaces.
+bool only_of(std::string_view line, char c, std::size_t least) {
+  std::size_t n = 0;
+  for (char x : line) {
+    if (x == c) {
+      ++n;
+    } else if (x != ' ' && x != '\t') {
+      return false;
+    }
+  }
+  return n >= least;
+}
+
+// Where `line` would open a Markdown block of its own rather than go on as
+// text, as CommonMark reads it: a heading ("# "), a quote (">"), a list item
+// ("- ", "+ ", "* ", "1. ", "1) "), a thematic break ("---", "***"), a setext
+// underline ("==="), a fence ("~~~"). Returns where the backslash that keeps
+// it text goes, or npos.
+std::size_t block_marker_at(std::string_view line) {
+  if (line.empty()) return std::string_view::npos;
+  const auto space_or_end = [&](std::size_t i) { return i == line.size() || line[i] == ' ' || line[i] == '\t'; };
+  const char c = line[0];
+  std::size_t run = 0;
+  while (run < line.size() && line[run] == c) ++run;
+  if (c == '>') return 0;
+  if (c == '#' && run <= 6 && space_or_end(run)) return 0;
+  if ((c == '-' || c == '+' || c == '*') && space_or_end(1)) return 0;
+  if ((c == '-' || c == '*' || c == '_') && only_of(line, c, 3)) return 0;
+  if (c == '=' && only_of(line, c, 1)) return 0;
+  if (c == '~' && run >= 3) return 0;
+  std::size_t digits = 0;
+  while (digits < line.size() && digits < 9 && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')') && space_or_end(digits + 1)) {
+    return digits;
+  }
+  return std::string_view::npos;
+}
+
+// `text` with each line that would open a block of its own kept as text.
+void append_block_text(std::string& out, std::string_view text) {
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    const std::size_t at = block_marker_at(line);
+    if (at == std::string_view::npos) {
+      out += line;
+    } else {
+      out += line.substr(0, at);
+      out += '\\';
+      out += line.substr(at);
+    }
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+}
+
+// A code fence longer than any run of backticks in the code, which would
+// otherwise close it early.
+std::string code_fence(std::string_view code) {
+  std::size_t longest = 0, run = 0;
+  for (char c : code) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+}
+
 std::string render_markdown(const Result& r, const RenderOptions& options) {
   std::string out;
-  if (options.title && !r.metadata.title.empty()) out += "# " + r.metadata.title + "\n\n";
+  if (options.title && !r.metadata.title.empty()) out += "# " + escape_markdown_inline(r.metadata.title) + "\n\n";
   for (const auto& b : r.blocks) {
     if (!b.kept) continue;
+    if (b.kind == BlockKind::Preformatted) {
+      const std::string fence = code_fence(b.text);
+      out += fence + "\n" + b.text + "\n" + fence + "\n\n";
+      continue;
+    }
     switch (b.kind) {
       case BlockKind::Heading:
         out.append(static_cast<std::size_t>(std::clamp(b.heading_level, 1, 6)), '#');
@@ -237,13 +322,12 @@ std::string render_markdown(const Result& r, const RenderOptions& options) {
         break;
       case BlockKind::ListItem: out += "- "; break;
       case BlockKind::Quote: out += "> "; break;
-      case BlockKind::Preformatted: out += "```\n"; break;
       default: break;
     }
-    if (b.markdown.empty() || b.kind == BlockKind::Preformatted) out += b.text;
-    else if (options.links) out += b.markdown;
-    else out += without_links(b.markdown);
-    if (b.kind == BlockKind::Preformatted) out += "\n```";
+    // Scraped text has no Markdown of its own: its text is escaped here.
+    if (b.markdown.empty()) append_block_text(out, escape_markdown_inline(b.text));
+    else if (options.links) append_block_text(out, b.markdown);
+    else append_block_text(out, without_links(b.markdown));
     out += "\n\n";
   }
   if (!out.empty()) out.pop_back();

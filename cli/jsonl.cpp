@@ -123,10 +123,21 @@ class LineReader {
     if (eof_) return false;
     buf_.resize(1 << 17);
     int n = ::gzread(gz_, buf_.data(), static_cast<unsigned>(buf_.size()));
+    const int read_errno = errno;
     if (n <= 0) {
       if (n < 0) {
+        // zlib names a descriptor it was given as "<fd:3>": for a system
+        // error the reason alone says more.
         int code = 0;
-        error_ = ::gzerror(gz_, &code);
+        const char* message = ::gzerror(gz_, &code);
+        error_ = code == Z_ERRNO ? std::strerror(read_errno) : message;
+      } else {
+        // A gzip stream cut short reads as a short file: only closing the
+        // reader tells (as read_gzip() does for a page).
+        const int code = ::gzclose_r(gz_);
+        gz_ = nullptr;
+        if (code == Z_BUF_ERROR) error_ = "gzip stream cut short";
+        else if (code != Z_OK) error_ = "corrupt gzip data";
       }
       eof_ = true;
       return false;

@@ -216,6 +216,25 @@ TEST(Jsonl, GzipStreamIsRead) {
   EXPECT_EQ(count_lines(r.out), 5u);
 }
 
+// A gzip stream cut short, or one that is not gzip past its header, is a
+// read error naming the input: it read as a short stream, exit 0.
+TEST(Jsonl, GzipStreamCutShortIsAReadError) {
+  TempDir t;
+  write_file(t / "in.jsonl", good_records(200));
+  ASSERT_EQ(sh("gzip -c '" + (t / "in.jsonl").string() + "' | head -c 2000 > '" + (t / "cut.jsonl.gz").string() + "'",
+               t).status, 0);
+  auto r = sh("\"$W\" --input jsonl --field text '" + (t / "cut.jsonl.gz").string() + "'", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("cut.jsonl.gz: read error: gzip stream cut short\n"), std::string::npos) << r.err;
+  r = sh("printf '\\037\\213\\010\\000garbage' | \"$W\" --input jsonl", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("winnow: <stdin>: read error: gzip stream cut short\n"), std::string::npos) << r.err;
+  // A directory as standard input: the reason, not zlib's name for it.
+  r = sh("\"$W\" --input jsonl < '" + t.path().string() + "'", t);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("winnow: <stdin>: read error: Is a directory\n"), std::string::npos) << r.err;
+}
+
 TEST(Jsonl, GnuParallelPipeRoundTrip) {
   TempDir t;
   if (sh("command -v parallel", t).status != 0) GTEST_SKIP() << "GNU parallel is not installed";

@@ -65,6 +65,32 @@ TEST(HtmlMarkdown, TextThatLooksLikeABlockMarkerStaysText) {
   EXPECT_NE(md.find("\n#hashtag and 3.5 per cent"), std::string::npos) << md;
 }
 
+// Relative links work away from the page: resolved against its <base
+// href>, else its own URL (<link rel=canonical>, og:url), as Readability
+// does; left as they are when no absolute URL is known.
+TEST(HtmlMarkdown, RelativeLinksAreResolvedAgainstThePagesUrl) {
+  const std::string body = "<article><p>" + test::prose(1) + "</p><p>See <a href=\"../photos/a b.html\">the "
+                           "photos</a>, <a href=\"/about\">us</a>, <a href=\"//cdn.example.net/v\">video</a> and "
+                           "<a href=\"https://other.org/x\">elsewhere</a> for more of the story, said the clerk."
+                           "</p></article>";
+  auto markdown = [&](const std::string& head) {
+    Result r = test::extract_html("<html><head>" + head + "<title>T</title></head><body>" + body + "</body></html>");
+    RenderOptions ro;
+    ro.links = true;
+    return render(r, Format::Markdown, ro);
+  };
+  std::string md = markdown("<link rel=\"canonical\" href=\"https://news.example.com/world/2024/story.html\">");
+  EXPECT_NE(md.find("[the photos](https://news.example.com/world/photos/a%20b.html), [us](https://news.example.com"
+                    "/about), [video](https://cdn.example.net/v) and [elsewhere](https://other.org/x)"),
+            std::string::npos) << md;
+  md = markdown("<base href=\"https://mirror.example.org/a/b/\"><link rel=\"canonical\" href=\"https://x.com/\">");
+  EXPECT_NE(md.find("[the photos](https://mirror.example.org/a/photos/a%20b.html)"), std::string::npos) << md;
+  md = markdown("<base href=\"/en/news/\"><meta property=\"og:url\" content=\"https://x.com/y/z.html\">");
+  EXPECT_NE(md.find("[the photos](https://x.com/en/photos/a%20b.html)"), std::string::npos) << md;
+  md = markdown("<link rel=\"canonical\" href=\"/world/story.html\">");
+  EXPECT_NE(md.find("[the photos](../photos/a%20b.html), [us](/about)"), std::string::npos) << md;
+}
+
 // A code block holding a fence of its own gets a longer fence.
 TEST(HtmlMarkdown, CodeFenceOutlastsTheCodesOwnBackticks) {
   std::string md = markdown_of("<pre>echo ```\nls</pre><p>" + test::prose(2) + "</p>", false);

@@ -154,6 +154,9 @@ void MetadataSource::element(const GumboElement& e) {
     case GUMBO_TAG_TIME:
       if (const char* dt = attribute(e, "datetime"); dt && time_datetime.empty()) time_datetime = dt;
       break;
+    case GUMBO_TAG_BASE:
+      if (const char* href = attribute(e, "href"); href && base_href.empty()) base_href = href;
+      break;
     case GUMBO_TAG_META: {
       const char* content = attribute(e, "content");
       if (!content) break;

@@ -20,6 +20,7 @@ struct MetadataSource {
   std::string first_h1;   // text of the first <h1> in the body
   std::string lang;
   std::string canonical;
+  std::string base_href;      // the first <base href>
   std::string time_datetime;  // the first <time datetime> or itemprop date
   std::unordered_map<std::string, std::string> meta;  // name/property -> first content
 

@@ -373,7 +373,7 @@ bool read_on(Attr kind, GumboTag tag) {
     case Attr::Class: case Attr::Id: case Attr::Style: case Attr::Role: case Attr::Hidden:
     case Attr::AriaHidden: case Attr::Itemprop:
       return true;
-    case Attr::Href: return tag == GUMBO_TAG_A || tag == GUMBO_TAG_LINK;
+    case Attr::Href: return tag == GUMBO_TAG_A || tag == GUMBO_TAG_LINK || tag == GUMBO_TAG_BASE;
     case Attr::Lang: case Attr::XmlLang: return tag == GUMBO_TAG_HTML;
     case Attr::Property: case Attr::Name: case Attr::Content: case Attr::HttpEquiv:
       return tag == GUMBO_TAG_META;

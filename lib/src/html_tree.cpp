@@ -174,7 +174,7 @@ class Walker {
   bool enter(const GumboElement& e, Frame& f) {
     GumboTag tag = e.tag;
     if (tag == GUMBO_TAG_META || tag == GUMBO_TAG_LINK || tag == GUMBO_TAG_HTML ||
-        tag == GUMBO_TAG_TIME) {
+        tag == GUMBO_TAG_TIME || tag == GUMBO_TAG_BASE) {
       tree_.metadata.element(e);
     }
     if (tag == GUMBO_TAG_HEAD) {

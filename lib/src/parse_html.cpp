@@ -9,8 +9,54 @@
 #include "html_prescan.hpp"
 #include "html_score.hpp"
 #include "html_tree.hpp"
+#include "url.hpp"
 
 namespace winnow::detail {
+
+namespace {
+
+// The URL the page's relative links are relative to: its <base href>, read
+// against the page's own URL when it is relative, else the page's URL (from
+// <link rel=canonical> or og:url); empty when no absolute one is known.
+std::string link_base(const std::string& page_url, const std::string& base_href) {
+  if (!base_href.empty()) {
+    if (auto base = resolve_url(base_href, "")) return *base;
+    if (auto base = resolve_url(page_url, base_href)) return *base;
+  }
+  return resolve_url(page_url, "").value_or("");
+}
+
+// The link targets of a block's Markdown resolved against `base`, written
+// as the walk writes them (a space as %20, ')' as %29). Brackets of the
+// text are escaped there, so each bare "](" opens a target.
+std::string resolve_links(std::string_view markdown, std::string_view base) {
+  std::string out;
+  out.reserve(markdown.size() + 64);
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    const char c = markdown[i];
+    out += c;
+    if (c == '\\' && i + 1 < markdown.size()) {
+      out += markdown[++i];
+      continue;
+    }
+    if (c != ']' || i + 1 >= markdown.size() || markdown[i + 1] != '(') continue;
+    const std::size_t close = markdown.find(')', i + 2);
+    if (close == std::string_view::npos) continue;
+    out += '(';
+    const std::string_view target = markdown.substr(i + 2, close - i - 2);
+    const std::string resolved = resolve_url(base, target).value_or(std::string(target));
+    for (char t : resolved) {
+      if (t == ')') out += "%29";
+      else if (t == ' ') out += "%20";
+      else out += t;
+    }
+    out += ')';
+    i = close;
+  }
+  return out;
+}
+
+}  // namespace
 
 bool parse_html(std::string_view utf8, const Options& options, Document& doc, std::string& error) {
   return parse_html(utf8, options, doc, error, true);
@@ -34,6 +80,11 @@ bool parse_html(std::string_view utf8, const Options& options, Document& doc, st
   doc.mode = Mode::Html;
   HtmlTree tree = walk_html(out->document, options, doc, &page);
   doc.metadata = resolve_metadata(tree.metadata, page.json_ld);
+  if (const std::string base = link_base(doc.metadata.url, tree.metadata.base_href); !base.empty()) {
+    for (auto& b : doc.blocks) {
+      if (b.block.markdown.find("](") != std::string::npos) b.block.markdown = resolve_links(b.block.markdown, base);
+    }
+  }
   select_main_region(tree, options, doc);
   // No gumbo_destroy_output: the arena frees the tree in one go.
   return true;

@@ -80,6 +80,9 @@ struct Document {
   // allocation of its own, so that the views stay put however the document
   // is moved.
   std::unique_ptr<char[]> page;
+  // HTML: the absolute URL the page's relative links resolve against;
+  // empty when none is known.
+  std::string link_base;
 };
 
 inline constexpr std::size_t kLinePadding = 64;

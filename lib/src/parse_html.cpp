@@ -26,9 +26,39 @@ std::string link_base(const std::string& page_url, const std::string& base_href)
   return resolve_url(page_url, "").value_or("");
 }
 
-// The link targets of a block's Markdown resolved against `base`, written
-// as the walk writes them (a space as %20, ')' as %29). Brackets of the
-// text are escaped there, so each bare "](" opens a target.
+}  // namespace
+
+bool parse_html(std::string_view utf8, const Options& options, Document& doc, std::string& error) {
+  return parse_html(utf8, options, doc, error, true);
+}
+
+bool parse_html(std::string_view utf8, const Options& options, Document& doc, std::string& error,
+                bool lean_prescan) {
+  Prescanned page = prescan_html(utf8, lean_prescan, TextAside::SetAside);
+  // Sized to the page: Gumbo's tree takes a few times the markup it is given.
+  Arena arena(std::max<std::size_t>(std::size_t{1} << 16, page.html.size() * 2));
+  GumboOptions gumbo = kGumboDefaultOptions;
+  gumbo.allocator = &Arena::gumbo_allocate;
+  gumbo.deallocator = &Arena::gumbo_free;
+  gumbo.userdata = &arena;
+  gumbo.max_errors = 0;  // parse errors are not reported; don't record them
+  GumboOutput* out = gumbo_parse_with_options(&gumbo, page.html.data(), page.html.size());
+  if (!out) {
+    error = "the HTML parser failed";
+    return false;
+  }
+  doc.mode = Mode::Html;
+  HtmlTree tree = walk_html(out->document, options, doc, &page);
+  doc.metadata = resolve_metadata(tree.metadata, page.json_ld);
+  doc.link_base = link_base(doc.metadata.url, tree.metadata.base_href);
+  select_main_region(tree, options, doc);
+  // No gumbo_destroy_output: the arena frees the tree in one go.
+  return true;
+}
+
+// Targets are written as the walk writes them (a space as %20, ')' as
+// %29). Brackets of the text are escaped there, so each bare "](" opens a
+// target.
 std::string resolve_links(std::string_view markdown, std::string_view base) {
   std::string out;
   out.reserve(markdown.size() + 64);
@@ -54,40 +84,6 @@ std::string resolve_links(std::string_view markdown, std::string_view base) {
     i = close;
   }
   return out;
-}
-
-}  // namespace
-
-bool parse_html(std::string_view utf8, const Options& options, Document& doc, std::string& error) {
-  return parse_html(utf8, options, doc, error, true);
-}
-
-bool parse_html(std::string_view utf8, const Options& options, Document& doc, std::string& error,
-                bool lean_prescan) {
-  Prescanned page = prescan_html(utf8, lean_prescan, TextAside::SetAside);
-  // Sized to the page: Gumbo's tree takes a few times the markup it is given.
-  Arena arena(std::max<std::size_t>(std::size_t{1} << 16, page.html.size() * 2));
-  GumboOptions gumbo = kGumboDefaultOptions;
-  gumbo.allocator = &Arena::gumbo_allocate;
-  gumbo.deallocator = &Arena::gumbo_free;
-  gumbo.userdata = &arena;
-  gumbo.max_errors = 0;  // parse errors are not reported; don't record them
-  GumboOutput* out = gumbo_parse_with_options(&gumbo, page.html.data(), page.html.size());
-  if (!out) {
-    error = "the HTML parser failed";
-    return false;
-  }
-  doc.mode = Mode::Html;
-  HtmlTree tree = walk_html(out->document, options, doc, &page);
-  doc.metadata = resolve_metadata(tree.metadata, page.json_ld);
-  if (const std::string base = link_base(doc.metadata.url, tree.metadata.base_href); !base.empty()) {
-    for (auto& b : doc.blocks) {
-      if (b.block.markdown.find("](") != std::string::npos) b.block.markdown = resolve_links(b.block.markdown, base);
-    }
-  }
-  select_main_region(tree, options, doc);
-  // No gumbo_destroy_output: the arena frees the tree in one go.
-  return true;
 }
 
 }  // namespace winnow::detail

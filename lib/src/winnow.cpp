@@ -47,6 +47,12 @@ void take_block(Block& from, Block& to) {
   if (!from.markdown.empty()) to.markdown = std::move(from.markdown);
 }
 
+// A block's links made absolute, when the page's URL is known: only the
+// blocks whose Markdown reaches the Result pay for it.
+void absolute_links(std::string& markdown, const std::string& base) {
+  if (!base.empty() && markdown.find("](") != std::string::npos) markdown = detail::resolve_links(markdown, base);
+}
+
 // Normalize the kept blocks and join them into the article text.
 Result assemble(detail::Document&& doc, const Options& options) {
   Result r;
@@ -63,9 +69,10 @@ Result assemble(detail::Document&& doc, const Options& options) {
       if (!options.dropped_text) {
         if (!b.text.empty()) std::string().swap(b.text);
         if (!b.markdown.empty()) std::string().swap(b.markdown);
-      } else if (b.text.empty()) {
-        b.text.assign(pb.line);
+        continue;
       }
+      if (b.text.empty()) b.text.assign(pb.line);
+      absolute_links(b.markdown, doc.link_base);
       continue;
     }
     const bool pre = b.kind == BlockKind::Preformatted;
@@ -82,7 +89,10 @@ Result assemble(detail::Document&& doc, const Options& options) {
     } else if (b.text.empty()) {
       b.text.assign(pb.line);
     }
-    if (!b.markdown.empty()) b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
+    if (!b.markdown.empty()) {
+      absolute_links(b.markdown, doc.link_base);
+      b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
+    }
     if (b.text.empty()) {
       b.kept = false;
       b.reason = Reason::Empty;

@@ -231,8 +231,7 @@ class Walker {
     if (args_.output_dir.empty()) return item;
     item.out_path = (fs::path(args_.output_dir) / relative_out()).string();
     if (replaces_input(item.out_path, in_walked_directory)) {
-      item.failure = "its output " + item.out_path +
-                     " would replace a file this run reads: not written (give -o a directory outside the inputs)";
+      item.failure = replaces_input_error(item.out_path);
     } else if (claimed_before(item.out_path, seen)) {
       item.failure = "another input already writes " + item.out_path;
     } else if (args_.skip_existing) {

@@ -59,8 +59,7 @@ int run_normalize(const Args& args) {
     const std::string out_path = args.output_dir.empty() ? std::string() : output_path(args, name);
     const auto out_id = out_path.empty() || named.empty() ? std::nullopt : file_id(out_path);
     if (out_id && named.contains(*out_id)) {
-      report(name, "its output " + out_path +
-                       " would replace a file this run reads: not written (give -o a directory outside the inputs)");
+      report(name, replaces_input_error(out_path));
       status = kExitInputFailed;
       continue;
     }

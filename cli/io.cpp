@@ -118,17 +118,33 @@ std::string display_name(const std::string& name) {
   return shown;
 }
 
-std::optional<FileId> file_id(const std::string& path) {
+namespace {
+
+// The identity of the file at `path`, and whether it is a directory.
+std::optional<FileId> file_id(const std::string& path, bool& directory) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  directory = S_ISDIR(st.st_mode);
   return FileId{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+}  // namespace
+
+std::optional<FileId> file_id(const std::string& path) {
+  bool directory = false;
+  return file_id(path, directory);
+}
+
+std::string replaces_input_error(const std::string& out_path) {
+  return "its output " + out_path + " would replace a file this run reads: not written (give -o a directory "
+         "outside the inputs)";
 }
 
 NamedInputs::NamedInputs(const std::vector<std::string>& paths) {
   for (const auto& path : paths) {
-    struct stat st;
-    if (path == "-" || ::stat(path.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;
-    ids_.push_back({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
+    bool directory = false;
+    const auto id = path == "-" ? std::nullopt : file_id(path, directory);
+    if (id && !directory) ids_.push_back(*id);
   }
   std::sort(ids_.begin(), ids_.end());
 }

@@ -44,6 +44,9 @@ struct FileId {
 // The identity of the file at `path`; nullopt when there is none.
 std::optional<FileId> file_id(const std::string& path);
 
+// The error of an input whose output, `out_path`, is a file the run reads.
+std::string replaces_input_error(const std::string& out_path);
+
 // The files of a run named on its command line, with -o: an output must not
 // replace one of them (winnow -o . page.txt would write the article over the
 // page). Held sorted; a command line names thousands at most.

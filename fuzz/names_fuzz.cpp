@@ -79,9 +79,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // normalize() first reads bytes that are not UTF-8 as scraped text is
   // read (the normalize target checks that); compare the passes on what it
   // read.
-  std::string widened;
-  text = std::string(winnow::detail::widen_utf16(text, widened));
-  if (!is_valid_utf8(text)) text = winnow::detail::read_unlabelled_text(text).utf8;
+  std::string read, note;
+  text = std::string(winnow::detail::read_text(text, read, note));
   std::string once = winnow::normalize(text, options);
   WINNOW_FUZZ_CHECK(is_valid_utf8(once), "output is not valid UTF-8");
   winnow::fuzz::check_name_scan(text, *dictionary);

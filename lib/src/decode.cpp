@@ -221,4 +221,13 @@ UnlabelledText read_unlabelled_text(std::string_view bytes) {
   return read_not_utf8(bytes, guess_text_charset(bytes).charset, true);
 }
 
+std::string_view read_text(std::string_view input, std::string& storage, std::string& note) {
+  input = widen_utf16(input, storage);
+  if (is_valid_utf8(input)) return input;
+  UnlabelledText read = read_unlabelled_text(input);
+  storage = std::move(read.utf8);
+  note = std::move(read.note);
+  return storage;
+}
+
 }  // namespace winnow::detail

@@ -53,6 +53,11 @@ struct UnlabelledText {
 };
 UnlabelledText read_unlabelled_text(std::string_view bytes);
 
+// Text as normalize() reads it: UTF-16 by its byte-order mark, bytes that
+// are not UTF-8 by read_unlabelled_text() (its note into `note`), valid
+// UTF-8 as it is. The result views `input` or `storage`.
+std::string_view read_text(std::string_view input, std::string& storage, std::string& note);
+
 // `bytes` read as `charset` by the converter; as UTF-8 with the bad bytes
 // replaced when `charset` is "utf-8" or unknown to it. `guessed`: no label
 // named the charset, so the note says what was read.

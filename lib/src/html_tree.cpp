@@ -6,6 +6,7 @@
 
 #include "html_hints.hpp"
 #include "html_prescan.hpp"
+#include "markdown.hpp"
 
 namespace winnow::detail {
 
@@ -95,11 +96,6 @@ const char* hidden_by(const GumboElement& e) {
 }
 
 constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// Markdown needs these escaped when they are literal text.
-constexpr bool is_markdown_special(char c) {
-  return c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`';
-}
 
 // What ends a run of text copied as it is: a space (when spaces fold) or a
 // Markdown character (when it needs escaping), one bit each.
@@ -347,11 +343,7 @@ class Walker {
             std::string link = "[" + markup_.substr(f.markup_at);
             trim_back(link);
             link += "](";
-            for (char c : href) {
-              if (c == ')') link += "%29";
-              else if (c == ' ') link += "%20";
-              else link += c;
-            }
+            append_link_target(link, href);
             link += ')';
             markup_.resize(f.markup_at);
             markup_ += link;

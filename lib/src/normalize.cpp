@@ -551,18 +551,13 @@ namespace winnow {
 std::string normalize(std::string_view text, const NormalizeOptions& options,
                       std::vector<std::string>* notes) {
   // Text that is not UTF-8 is read as extraction reads scraped text.
-  std::string widened;
-  text = detail::widen_utf16(text, widened);
-  detail::UnlabelledText read;
-  if (!detail::is_valid_utf8(text)) {
-    read = detail::read_unlabelled_text(text);
-    text = read.utf8;
-  }
+  std::string read, note;
+  text = detail::read_text(text, read, note);
   detail::NormalizeReport report;
   std::string out;
   if (!detail::normalize_valid_text_changes(text, options, &report, false, out)) out.assign(text);
   if (notes) {
-    if (!read.note.empty()) notes->push_back(std::move(read.note));
+    if (!note.empty()) notes->push_back(std::move(note));
     report.append_notes(*notes);
   }
   return out;

@@ -56,34 +56,4 @@ bool parse_html(std::string_view utf8, const Options& options, Document& doc, st
   return true;
 }
 
-// Targets are written as the walk writes them (a space as %20, ')' as
-// %29). Brackets of the text are escaped there, so each bare "](" opens a
-// target.
-std::string resolve_links(std::string_view markdown, std::string_view base) {
-  std::string out;
-  out.reserve(markdown.size() + 64);
-  for (std::size_t i = 0; i < markdown.size(); ++i) {
-    const char c = markdown[i];
-    out += c;
-    if (c == '\\' && i + 1 < markdown.size()) {
-      out += markdown[++i];
-      continue;
-    }
-    if (c != ']' || i + 1 >= markdown.size() || markdown[i + 1] != '(') continue;
-    const std::size_t close = markdown.find(')', i + 2);
-    if (close == std::string_view::npos) continue;
-    out += '(';
-    const std::string_view target = markdown.substr(i + 2, close - i - 2);
-    const std::string resolved = resolve_url(base, target).value_or(std::string(target));
-    for (char t : resolved) {
-      if (t == ')') out += "%29";
-      else if (t == ' ') out += "%20";
-      else out += t;
-    }
-    out += ')';
-    i = close;
-  }
-  return out;
-}
-
 }  // namespace winnow::detail

@@ -17,9 +17,4 @@ bool parse_html(std::string_view utf8, const Options& options, Document& doc,
 bool parse_html(std::string_view utf8, const Options& options, Document& doc,
                 std::string& error, bool lean_prescan);
 
-// A block's Markdown with its link targets resolved against `base`
-// (Document::link_base), written as the walk writes them. Done only for the
-// blocks whose Markdown reaches the Result, when it is assembled.
-std::string resolve_links(std::string_view markdown, std::string_view base);
-
 }  // namespace winnow::detail

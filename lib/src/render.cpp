@@ -5,6 +5,7 @@
 
 #include "byte_masks.hpp"
 #include "charset.hpp"
+#include "markdown.hpp"
 #include "utf8.hpp"
 #include "winnow/winnow.hpp"
 
@@ -104,6 +105,8 @@ namespace winnow {
 namespace {
 
 using detail::append_json_string;
+using detail::is_markdown_special;
+using detail::without_links;
 
 // A small writer for one JSON object, indented or on one line.
 class JsonWriter {
@@ -205,33 +208,13 @@ std::string render_json(const Result& r, const RenderOptions& options) {
   return w.take();
 }
 
-// Inline Markdown from the HTML walk without its links: "[text](url)" ->
-// "text". Literal brackets are escaped there, so every bare '[' opens a link.
-std::string without_links(std::string_view md) {
-  std::string out;
-  out.reserve(md.size());
-  for (std::size_t i = 0; i < md.size(); ++i) {
-    char c = md[i];
-    if (c == '\\' && i + 1 < md.size()) {
-      out += c;
-      out += md[++i];
-    } else if (c == ']' && i + 1 < md.size() && md[i + 1] == '(') {
-      std::size_t close = md.find(')', i + 2);
-      i = close == std::string_view::npos ? md.size() : close;
-    } else if (c != '[') {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // Plain text as Markdown text: the characters that would format it
-// escaped, as the HTML walk escapes its text (html_tree.cpp).
+// escaped, as the HTML walk escapes its text.
 std::string escape_markdown_inline(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
   for (char c : text) {
-    if (c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`') out += '\\';
+    if (is_markdown_special(c)) out += '\\';
     out += c;
   }
   return out;

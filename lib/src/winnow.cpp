@@ -4,6 +4,7 @@
 #include "block_key.hpp"
 #include "classify.hpp"
 #include "decode.hpp"
+#include "markdown.hpp"
 #include "normalize.hpp"
 #include "parse_html.hpp"
 #include "parse_text.hpp"

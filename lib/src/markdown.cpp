@@ -1,0 +1,63 @@
+// Inline Markdown of a block: link targets written, resolved and dropped.
+#include "markdown.hpp"
+
+#include "url.hpp"
+
+namespace winnow::detail {
+
+namespace {
+
+// `markdown` copied with each link's opening '[' replaced by what
+// `on_open(out)` writes and its "](target)" by what `on_target(out, target)`
+// writes. Brackets of the text are escaped where the walk writes it, so
+// every bare '[' opens a link and every bare "](" starts its target, which
+// ends at the next ')' (or the end, where normalization made one of text).
+template <class OnOpen, class OnTarget>
+std::string rewrite_links(std::string_view markdown, OnOpen&& on_open, OnTarget&& on_target) {
+  std::string out;
+  out.reserve(markdown.size());
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    const char c = markdown[i];
+    if (c == '\\' && i + 1 < markdown.size()) {
+      out += c;
+      out += markdown[++i];
+    } else if (c == '[') {
+      on_open(out);
+    } else if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {
+      const std::size_t close = markdown.find(')', i + 2);
+      const std::size_t end = close == std::string_view::npos ? markdown.size() : close;
+      on_target(out, markdown.substr(i + 2, end - i - 2));
+      i = end;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void append_link_target(std::string& out, std::string_view url) {
+  for (char c : url) {
+    if (c == ')') out += "%29";
+    else if (c == ' ') out += "%20";
+    else out += c;
+  }
+}
+
+std::string resolve_links(std::string_view markdown, std::string_view base) {
+  return rewrite_links(
+      markdown, [](std::string& out) { out += '['; },
+      [&](std::string& out, std::string_view target) {
+        out += "](";
+        const auto resolved = resolve_url(base, target);
+        append_link_target(out, resolved ? std::string_view(*resolved) : target);
+        out += ')';
+      });
+}
+
+std::string without_links(std::string_view markdown) {
+  return rewrite_links(markdown, [](std::string&) {}, [](std::string&, std::string_view) {});
+}
+
+}  // namespace winnow::detail

@@ -39,6 +39,29 @@ TEST(HtmlChrome, HiddenElementsAreDroppedWithTheirReason) {
   EXPECT_TRUE(kept(r, "words end the story."));
 }
 
+// Hidden inline elements (icons, screen-reader-only marks) are left out of
+// the sentence around them without cutting it: the visible words stay one
+// block, as a reader sees them, and inline markup across the hidden element
+// stays whole.
+TEST(HtmlChrome, HiddenInlineElementsDoNotCutTheirSentence) {
+  Result r = test::extract_html(test::page(
+      "<article>" + paragraphs(1, 3) +
+      "<p>Click the <i class=\"fa\" aria-hidden=\"true\"></i>download button to get the report.</p>"
+      "<p>An exam<span style=\"display:none\">-</span>ple of a word with a hidden part in it.</p>"
+      "<p>An <em>important <i aria-hidden=\"true\">(icon)</i>point</em> in <a href=\"https://example.com/a\">the "
+      "<span hidden>(skipped)</span>report</a> was made.</p>"
+      "</article>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(kept(r, "Click the download button to get the report."));
+  EXPECT_TRUE(kept(r, "An example of a word with a hidden part in it."));
+  EXPECT_TRUE(kept(r, "An important point in the report was made."));
+  const Block* marked = find_block(r, "important point");
+  ASSERT_NE(marked, nullptr);
+  EXPECT_EQ(marked->markdown, "An *important point* in [the report](https://example.com/a) was made.");
+  expect_hidden(r, "(icon)");
+  expect_hidden(r, "(skipped)");
+}
+
 // Of an attribute written twice the first counts, as browsers read it; a
 // repeat without a value must not take the next attribute with it.
 TEST(HtmlChrome, RepeatedAttributesCountOnce) {

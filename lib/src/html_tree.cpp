@@ -136,6 +136,7 @@ class Walker {
     std::string_view href;
     std::size_t flushes = 0;  // blocks flushed before it opened
     bool hidden = false;
+    bool sets_aside = false;  // a hidden inline element: the visible text waits
   };
 
   void walk(const GumboNode* root) {
@@ -189,7 +190,13 @@ class Walker {
     const char* hidden = hidden_by(e);
     bool block = is_block(tag) || is_cell(tag);
     if (hidden) {
-      if (!block) flush();  // hidden inline text is its own block
+      // Hidden inline text is a block of its own, gathered aside, so that
+      // the visible text around it stays one block: an icon <i
+      // aria-hidden> inside a sentence must not cut the sentence in two.
+      if (!block && hidden_depth_ == 0) {
+        set_aside_visible();
+        f.sets_aside = true;
+      }
       ++hidden_depth_;
       if (hidden_depth_ == 1) hidden_reason_ = hidden;
       f.hidden = true;
@@ -214,7 +221,10 @@ class Walker {
       close_node(id);
     }
     if (f.hidden) {
-      if (!f.container) flush();
+      if (f.sets_aside) {
+        flush();
+        take_back_visible();
+      }
       --hidden_depth_;
     }
     if (e.tag == GUMBO_TAG_H1 && h1_capture_) h1_capture_ = false;
@@ -497,6 +507,27 @@ class Walker {
     reset_buffer();
   }
 
+  // The visible text gathered so far waits while a hidden inline element's
+  // text is gathered, and then goes on as if the element were not there.
+  // Restoring the flush count keeps the inline markup opened before it
+  // (emphasis, a link) whole across it.
+  void set_aside_visible() {
+    aside_ = Gathered{std::move(text_), std::move(markup_), link_bytes_, flushes_, has_emphasis_, has_link_};
+    text_.clear();
+    markup_.clear();
+    link_bytes_ = 0;
+    has_emphasis_ = has_link_ = false;
+  }
+
+  void take_back_visible() {
+    text_ = std::move(aside_.text);
+    markup_ = std::move(aside_.markup);
+    link_bytes_ = aside_.link_bytes;
+    flushes_ = aside_.flushes;
+    has_emphasis_ = aside_.has_emphasis;
+    has_link_ = aside_.has_link;
+  }
+
   void reset_buffer() {
     ++flushes_;
     text_.clear();
@@ -512,6 +543,13 @@ class Walker {
   HtmlTree tree_;
   std::vector<std::uint32_t> containers_;  // open block-level nodes
   std::string text_, markup_;
+  // The visible text while a hidden inline element is gathered.
+  struct Gathered {
+    std::string text, markup;
+    std::size_t link_bytes = 0, flushes = 0;
+    bool has_emphasis = false, has_link = false;
+  };
+  Gathered aside_;
   std::size_t link_bytes_ = 0;
   std::size_t flushes_ = 0;
   bool has_emphasis_ = false, has_link_ = false;

@@ -162,6 +162,22 @@ TEST(HtmlChrome, LinkDenseListsAreDropped) {
   EXPECT_EQ(b->reason, Reason::LinkDense);
 }
 
+// A heading that links to its own section (a permalink, "#setup") is the
+// section's heading; a heading that links to another page is still a link.
+TEST(HtmlChrome, HeadingsLinkingToTheirOwnSectionAreHeadings) {
+  Result r = test::extract_html(test::page(
+      "<article>" + paragraphs(1, 2) + "<h2 id=\"setup\"><a href=\"#setup\">Setting it up</a></h2>" +
+      paragraphs(3, 4) + "<h2><a href=\"#usage\">Using it day to day</a></h2>" + paragraphs(5, 6) +
+      "<h3><a href=\"/other-story\">Another story about the council</a></h3>"
+      "<h3><a href=\"/more\">More on the budget vote</a></h3></article>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(kept(r, "Setting it up"));
+  EXPECT_TRUE(kept(r, "Using it day to day"));
+  const Block* away = find_block(r, "Another story");
+  ASSERT_NE(away, nullptr);
+  EXPECT_FALSE(away->kept);
+}
+
 TEST(HtmlChrome, TablesFollowTheOption) {
   std::string html = test::page("<article>" + paragraphs(1, 3) +
                                 "<table><tr><th>Year</th><th>Votes</th></tr>"

@@ -328,7 +328,10 @@ class Walker {
     switch (e.tag) {
       case GUMBO_TAG_A:
         ++link_depth_;
-        if (link_depth_ == 1) f.href = link_target(e);
+        if (link_depth_ == 1) {
+          f.href = link_target(e);
+          link_leads_away_ = !is_heading_anchor(f.href);
+        }
         break;
       case GUMBO_TAG_EM: case GUMBO_TAG_I: markup_ += '*'; break;
       case GUMBO_TAG_STRONG: case GUMBO_TAG_B: markup_ += "**"; break;
@@ -371,6 +374,13 @@ class Walker {
       case GUMBO_TAG_BLOCKQUOTE: --quote_depth_; break;
       default: break;
     }
+  }
+
+  // A heading that links to a place on its own page ("#setup", the
+  // permalink of a section) is still the section's heading, not a link
+  // elsewhere: its text does not count as link text.
+  bool is_heading_anchor(std::string_view href) const {
+    return href.size() > 1 && href.front() == '#' && heading_level(tree_.nodes[containers_.back()].tag) > 0;
   }
 
   // An <a>'s href, or the one the prescan moved out of the markup.
@@ -457,7 +467,7 @@ class Walker {
       markup_ += '\\';
       markup_ += c;
     }
-    if (link_depth_ > 0) link_bytes_ += text_.size() - before;
+    if (link_depth_ > 0 && link_leads_away_) link_bytes_ += text_.size() - before;
   }
 
   BlockKind kind_of(GumboTag tag, int& level) const {
@@ -553,6 +563,7 @@ class Walker {
   std::size_t link_bytes_ = 0;
   std::size_t flushes_ = 0;
   bool has_emphasis_ = false, has_link_ = false;
+  bool link_leads_away_ = true;  // the open link's text counts as link text
   int link_depth_ = 0, pre_depth_ = 0, code_depth_ = 0, quote_depth_ = 0, article_depth_ = 0;
   int hidden_depth_ = 0;
   const char* hidden_reason_ = "";

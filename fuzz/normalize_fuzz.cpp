@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   reference_report.append_notes(reference_notes);
   WINNOW_FUZZ_CHECK(reference_notes == notes, "chunked passes report other notes");
   // Inputs here are short: cut them into many small chunks too.
-  std::string small_chunks = winnow::detail::normalize_text(input, options, &report, false, 16);
+  std::string small_chunks = winnow::detail::normalize_text(input, options, &report, winnow::detail::kPlainText, 16);
   WINNOW_FUZZ_CHECK(reference == small_chunks, "small chunks differ from whole-text passes " +
                                                    winnow::fuzz::difference(reference, small_chunks));
   winnow::fuzz::check_name_scan(input, options.dictionary ? *options.dictionary : winnow::NameDictionary::builtin());

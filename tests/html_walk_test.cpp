@@ -156,5 +156,26 @@ TEST(HtmlWalk, NeverEmitsTextTwice) {
   }
 }
 
+// The HTML parser decodes a page's character references once, as a browser
+// does: what is left is text the page shows ("&amp;lt;" shows "&lt;"), and
+// normalization must not decode it again. Scraped text, which no parser
+// has decoded, still has its leftover references decoded.
+TEST(HtmlWalk, CharacterReferencesAreDecodedOnce) {
+  Result r = winnow::test::extract_html(winnow::test::page(
+      "<article>" + winnow::test::paragraphs(1, 2) +
+      "<p>Write <code>&amp;amp;</code> for an ampersand and &amp;lt; for a less-than sign in the source "
+      "of your page, and &amp;nbsp; for a space.</p></article>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(winnow::test::kept(r, "Write &amp; for an ampersand and &lt; for a less-than sign"));
+  EXPECT_TRUE(winnow::test::kept(r, "and &nbsp; for a space."));
+  for (const auto& note : r.notes) EXPECT_EQ(note.find("entities"), std::string::npos) << note;
+
+  Options text;
+  text.mode = Mode::Text;
+  Result scraped = extract("Caf&eacute; owners said &quot;no&quot; to the plan, the council&#8217;s clerk wrote.\n", text);
+  ASSERT_TRUE(scraped.ok());
+  EXPECT_EQ(scraped.text, "Caf\u00e9 owners said \"no\" to the plan, the council\u2019s clerk wrote.");
+}
+
 }  // namespace
 }  // namespace winnow::detail

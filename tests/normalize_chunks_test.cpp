@@ -51,13 +51,15 @@ std::vector<std::string> notes_of(const winnow::detail::NormalizeReport& r) {
 void expect_chunks_agree(const std::string& text, const std::string& what) {
   const auto sets = option_sets();
   for (std::size_t k = 0; k < sets.size(); ++k) {
-    for (bool pre : {false, true}) {
+    for (winnow::detail::TextShape shape : {winnow::detail::kPlainText, winnow::detail::kPreformatted,
+                                               winnow::detail::kReferencesDecoded,
+                                               winnow::detail::kPreformatted | winnow::detail::kReferencesDecoded}) {
       winnow::detail::NormalizeReport reference_report;
-      std::string reference = winnow::detail::normalize_text_reference(text, sets[k], &reference_report, pre);
+      std::string reference = winnow::detail::normalize_text_reference(text, sets[k], &reference_report, shape);
       for (std::size_t min_chunk : {winnow::detail::kMinChunk, std::size_t{512}, std::size_t{16}}) {
         winnow::detail::NormalizeReport fast_report;
-        std::string fast = winnow::detail::normalize_text(text, sets[k], &fast_report, pre, min_chunk);
-        std::string where = what + " (options " + std::to_string(k) + (pre ? ", preformatted" : "") +
+        std::string fast = winnow::detail::normalize_text(text, sets[k], &fast_report, shape, min_chunk);
+        std::string where = what + " (options " + std::to_string(k) + " shape " + std::to_string(static_cast<unsigned>(shape)) +
                             ", chunks of " + std::to_string(min_chunk) + ")";
         ASSERT_EQ(fast, reference) << where;
         EXPECT_EQ(notes_of(fast_report), notes_of(reference_report)) << where;
@@ -69,7 +71,7 @@ void expect_chunks_agree(const std::string& text, const std::string& what) {
       if (winnow::fuzz::is_valid_utf8(text)) {
         winnow::detail::NormalizeReport checked_report;
         std::string checked = "(untouched)";
-        const bool changed = winnow::detail::normalize_valid_text_changes(text, sets[k], &checked_report, pre, checked);
+        const bool changed = winnow::detail::normalize_valid_text_changes(text, sets[k], &checked_report, shape, checked);
         ASSERT_EQ(changed ? checked : text, reference) << what;
         if (!changed) EXPECT_EQ(checked, "(untouched)") << what;
         EXPECT_EQ(notes_of(checked_report), notes_of(reference_report)) << what;
@@ -77,7 +79,7 @@ void expect_chunks_agree(const std::string& text, const std::string& what) {
       // Only a change is written out; no change is the text as it was.
       winnow::detail::NormalizeReport changes_report;
       std::string changes = "(untouched)";
-      if (winnow::detail::normalize_text_changes(text, sets[k], &changes_report, pre, changes)) {
+      if (winnow::detail::normalize_text_changes(text, sets[k], &changes_report, shape, changes)) {
         ASSERT_EQ(changes, reference) << what;
       } else {
         ASSERT_EQ(text, reference) << what;

@@ -91,10 +91,13 @@ class PassText {
 
 // The steps of a pass before the name variants.
 void run_steps_before_names(PassText& t, const NormalizeOptions& options, NormalizeReport& local,
-                            bool preformatted) {
-  std::size_t entities = decode_entities(t.view(), t.result());
-  local.entities += entities;
-  t.mark_changed(entities > 0);
+                            TextShape shape) {
+  const bool decode_references = !(shape & kReferencesDecoded);
+  if (decode_references) {
+    std::size_t entities = decode_entities(t.view(), t.result());
+    local.entities += entities;
+    t.mark_changed(entities > 0);
+  }
   if (options.fix_mojibake) {
     MojibakeRepair repair = repair_mojibake(t.view(), t.result());
     local.mojibake_spans += repair.spans;
@@ -103,14 +106,14 @@ void run_steps_before_names(PassText& t, const NormalizeOptions& options, Normal
   }
   CleanupOptions cleanup;
   cleanup.ascii_punctuation = options.ascii_punctuation;
-  cleanup.keep_layout = preformatted;
+  cleanup.keep_layout = (shape & kPreformatted) != 0;
   t.mark_changed(clean_characters_changes(t.view(), cleanup, t.result()));
   // NFKC can make new spaces and entity-like text ("＆amp;"); NFC cannot.
   if (unicode_form_changes(t.view(), options.form, t.result())) {
     t.mark_changed(true);
     if (options.form == UnicodeForm::NFKC) {
       std::string& out = t.result();
-      local.entities += decode_entities(out);
+      if (decode_references) local.entities += decode_entities(out);
       out = unicode_form(clean_characters(out, cleanup), options.form);
     }
   }
@@ -182,11 +185,11 @@ bool only_names_may_change(std::string_view s, bool punctuation_inert) {
 // changed, else sets `out`. Unless `every_step`, the steps that cannot
 // change the text are skipped (only_names_may_change()).
 bool normalize_pass(std::string_view in, std::string& out, const NormalizeOptions& options,
-                    NormalizeReport& local, bool preformatted, bool every_step) {
+                    NormalizeReport& local, TextShape shape, bool every_step) {
   PassText t(in, out);
   const bool punctuation_inert = !options.ascii_punctuation && options.form != UnicodeForm::NFKC;
   if (every_step || !only_names_may_change(in, punctuation_inert)) {
-    run_steps_before_names(t, options, local, preformatted);
+    run_steps_before_names(t, options, local, shape);
   }
   if (options.names) {
     const NameDictionary& dictionary =
@@ -210,10 +213,10 @@ constexpr int kMaxPasses = 4;
 // `current` is the text: `s`, or the input while no step changed it; on
 // return it views the result, in `s` or still the input.
 void whole_text_passes(std::string& s, std::string_view& current, const NormalizeOptions& options,
-                       NormalizeReport& local, bool preformatted, bool every_step) {
+                       NormalizeReport& local, TextShape shape, bool every_step) {
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     std::string next;
-    if (!normalize_pass(current, next, options, local, preformatted, every_step)) break;
+    if (!normalize_pass(current, next, options, local, shape, every_step)) break;
     bool same = next == current;
     s = std::move(next);
     current = s;
@@ -375,7 +378,7 @@ enum class PassResult { Unchanged, Changed, Same, CutBroken };
 // One pass over the active chunks, step by step (normalize_pass()'s steps,
 // for NFC and no form). Updates the chunks and which are active.
 PassResult chunked_pass(std::vector<Chunk>& chunks, const NormalizeOptions& options, NormalizeReport& local,
-                        bool preformatted) {
+                        TextShape shape) {
   const std::size_t n = chunks.size();
   std::vector<std::string> outputs(n);
   std::vector<PassText> texts;
@@ -395,7 +398,7 @@ PassResult chunked_pass(std::vector<Chunk>& chunks, const NormalizeOptions& opti
   // Entity rounds repeat over every chunk while one made a '&'; a chunk's
   // rounds count as one step.
   std::vector<char> decoded_any(n, 0);
-  for (bool made_ampersand = true; made_ampersand;) {
+  for (bool made_ampersand = !(shape & kReferencesDecoded); made_ampersand;) {
     made_ampersand = false;
     for (std::size_t k = 0; k < n; ++k) {
       if (!chunks[k].active || !chunks[k].step_may_change(kEntities, false)) continue;
@@ -420,7 +423,7 @@ PassResult chunked_pass(std::vector<Chunk>& chunks, const NormalizeOptions& opti
   if (!cuts_hold_for_cleanup(chunks, texts)) return PassResult::CutBroken;
   CleanupOptions cleanup;
   cleanup.ascii_punctuation = options.ascii_punctuation;
-  cleanup.keep_layout = preformatted;
+  cleanup.keep_layout = (shape & kPreformatted) != 0;
   // Cleaning clean text changes nothing, unless folding to ASCII
   // punctuation puts a hyphen next to a joiner that a dash had kept.
   each_active(kCleanup, !options.ascii_punctuation, [&](std::size_t k, PassText& t) {
@@ -453,13 +456,13 @@ PassResult chunked_pass(std::vector<Chunk>& chunks, const NormalizeOptions& opti
 
 // The passes over chunks; false when a cut broke (then nothing is set).
 bool chunked_passes(std::string_view text, std::size_t min_chunk, const NormalizeOptions& options,
-                    NormalizeReport& local, bool preformatted, std::string& result, bool& changed) {
+                    NormalizeReport& local, TextShape shape, std::string& result, bool& changed) {
   std::vector<Chunk> chunks = cut_into_chunks(text, min_chunk);
   NormalizeReport report;
   changed = false;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     if (pass > 0) merge_broken_cuts(chunks);
-    PassResult r = chunked_pass(chunks, options, report, preformatted);
+    PassResult r = chunked_pass(chunks, options, report, shape);
     if (r == PassResult::CutBroken) return false;
     if (r == PassResult::Unchanged) break;
     changed = true;
@@ -478,7 +481,7 @@ bool chunked_passes(std::string_view text, std::size_t min_chunk, const Normaliz
 }  // namespace
 
 std::string normalize_text_reference(std::string_view text, const NormalizeOptions& options,
-                                     NormalizeReport* report, bool preformatted) {
+                                     NormalizeReport* report, TextShape shape) {
   std::string s;
   std::string_view current = text;
   if (!is_valid_utf8(text)) {
@@ -487,7 +490,7 @@ std::string normalize_text_reference(std::string_view text, const NormalizeOptio
   }
   if (!options.enabled) return std::string(current);
   NormalizeReport local;
-  whole_text_passes(s, current, options, local, preformatted, true);
+  whole_text_passes(s, current, options, local, shape, true);
   if (report) *report += local;
   return current.data() == s.data() ? std::move(s) : std::string(current);
 }
@@ -497,7 +500,7 @@ namespace {
 // normalize_text_changes(); `checked`: the caller knows the text is valid
 // UTF-8.
 bool normalize(std::string_view text, const NormalizeOptions& options, NormalizeReport* report,
-               bool preformatted, std::size_t min_chunk, bool checked, std::string& result) {
+               TextShape shape, std::size_t min_chunk, bool checked, std::string& result) {
   std::string s;
   std::string_view current = text;  // s, or the input while no step changed it
   if (!checked && !is_valid_utf8(text)) {
@@ -509,14 +512,14 @@ bool normalize(std::string_view text, const NormalizeOptions& options, Normalize
     std::string out;
     bool changed = false;
     if (min_chunk > 0 && current.size() >= 2 * min_chunk && options.form != UnicodeForm::NFKC &&
-        chunked_passes(current, min_chunk, options, local, preformatted, out, changed)) {
+        chunked_passes(current, min_chunk, options, local, shape, out, changed)) {
       if (report) *report += local;
       if (changed) {
         result = std::move(out);
         return true;
       }
     } else {
-      whole_text_passes(s, current, options, local, preformatted, false);
+      whole_text_passes(s, current, options, local, shape, false);
       if (report) *report += local;
     }
   }
@@ -528,20 +531,20 @@ bool normalize(std::string_view text, const NormalizeOptions& options, Normalize
 }  // namespace
 
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report, bool preformatted, std::size_t min_chunk) {
+                           NormalizeReport* report, TextShape shape, std::size_t min_chunk) {
   std::string result;
-  if (!normalize(text, options, report, preformatted, min_chunk, false, result)) result.assign(text);
+  if (!normalize(text, options, report, shape, min_chunk, false, result)) result.assign(text);
   return result;
 }
 
 bool normalize_text_changes(std::string_view text, const NormalizeOptions& options, NormalizeReport* report,
-                            bool preformatted, std::string& result) {
-  return normalize(text, options, report, preformatted, kMinChunk, false, result);
+                            TextShape shape, std::string& result) {
+  return normalize(text, options, report, shape, kMinChunk, false, result);
 }
 
 bool normalize_valid_text_changes(std::string_view text, const NormalizeOptions& options,
-                                  NormalizeReport* report, bool preformatted, std::string& result) {
-  return normalize(text, options, report, preformatted, kMinChunk, true, result);
+                                  NormalizeReport* report, TextShape shape, std::string& result) {
+  return normalize(text, options, report, shape, kMinChunk, true, result);
 }
 
 }  // namespace winnow::detail
@@ -555,7 +558,7 @@ std::string normalize(std::string_view text, const NormalizeOptions& options,
   text = detail::read_text(text, read, note);
   detail::NormalizeReport report;
   std::string out;
-  if (!detail::normalize_valid_text_changes(text, options, &report, false, out)) out.assign(text);
+  if (!detail::normalize_valid_text_changes(text, options, &report, detail::kPlainText, out)) out.assign(text);
   if (notes) {
     if (!note.empty()) notes->push_back(std::move(note));
     report.append_notes(*notes);

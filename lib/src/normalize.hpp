@@ -34,25 +34,38 @@ struct NormalizeReport {
 // larger one saves.
 constexpr std::size_t kMinChunk = 2048;
 
-// `preformatted`: the text is a <pre> block; its spaces and lines stay.
-// `min_chunk` is for tests, which cut short texts into many chunks.
+// What a text is, beyond the caller's options: flags, combined with |.
+enum TextShape : unsigned {
+  kPlainText = 0,
+  kPreformatted = 1,  // a <pre> block: its spaces and lines stay
+  // The HTML parser decoded the text's character references: an '&' left
+  // is text ("&amp;lt;" on a page that teaches HTML shows "&lt;"), and
+  // decoding it again would change what the page says.
+  kReferencesDecoded = 2,
+};
+constexpr TextShape operator|(TextShape a, TextShape b) {
+  return static_cast<TextShape>(static_cast<unsigned>(a) | static_cast<unsigned>(b));
+}
+
+// `shape`: what the text is (above). `min_chunk` is for tests, which cut
+// short texts into many chunks.
 std::string normalize_text(std::string_view text, const NormalizeOptions& options,
-                           NormalizeReport* report, bool preformatted = false,
+                           NormalizeReport* report, TextShape shape = kPlainText,
                            std::size_t min_chunk = kMinChunk);
 // The same, into `result` only when the text changes: false, and `result`
 // untouched, when it comes out as it went in (no copy of it is made). A
 // true may still leave the same bytes (a step that wrote what it read).
 bool normalize_text_changes(std::string_view text, const NormalizeOptions& options, NormalizeReport* report,
-                            bool preformatted, std::string& result);
+                            TextShape shape, std::string& result);
 // The same for text known to be valid UTF-8 (a line of a decoded page):
 // the check is not made again.
 bool normalize_valid_text_changes(std::string_view text, const NormalizeOptions& options,
-                                  NormalizeReport* report, bool preformatted, std::string& result);
+                                  NormalizeReport* report, TextShape shape, std::string& result);
 
 // The same with every pass over the whole text (normalize_text() passes
 // again only over the parts of a long text that the last pass changed), for
 // tests: the two must agree exactly, notes included.
 std::string normalize_text_reference(std::string_view text, const NormalizeOptions& options,
-                                     NormalizeReport* report, bool preformatted = false);
+                                     NormalizeReport* report, TextShape shape = kPlainText);
 
 }  // namespace winnow::detail

@@ -76,13 +76,16 @@ Result assemble(detail::Document&& doc, const Options& options) {
       absolute_links(b.markdown, doc.link_base);
       continue;
     }
-    const bool pre = b.kind == BlockKind::Preformatted;
+    // An HTML block's character references were decoded by the parser.
+    const detail::TextShape shape =
+        (b.kind == BlockKind::Preformatted ? detail::kPreformatted : detail::kPlainText) |
+        (doc.mode == Mode::Html ? detail::kReferencesDecoded : detail::kPlainText);
     const std::string_view text = pb.text();
     // A line of scraped text is part of the decoded page, checked already.
     std::string normalized;
     const bool changed =
-        doc.mode == Mode::Text ? detail::normalize_valid_text_changes(text, options.normalize, &report, pre, normalized)
-                               : detail::normalize_text_changes(text, options.normalize, &report, pre, normalized);
+        doc.mode == Mode::Text ? detail::normalize_valid_text_changes(text, options.normalize, &report, shape, normalized)
+                               : detail::normalize_text_changes(text, options.normalize, &report, shape, normalized);
     if (changed) {
       // The site key was taken from the text before; it goes with the text.
       if (options.block_keys && normalized != text) pb.site_key = detail::block_key(normalized);
@@ -92,7 +95,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
     }
     if (!b.markdown.empty()) {
       absolute_links(b.markdown, doc.link_base);
-      b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, pre);
+      b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, shape);
     }
     if (b.text.empty()) {
       b.kept = false;

@@ -117,5 +117,28 @@ TEST(HtmlMarkdown, ScrapedTextIsEscapedInMarkdown) {
             "\\- a dash opening a line of the article, which is a long sentence and stays text.\n");
 }
 
+// Markup shown as text stays text: a '<' that would open raw HTML and an
+// '&' that would open a character reference are escaped, in the HTML walk's
+// Markdown and in scraped text alike; "a < b" and "AT&T" are written as
+// they are.
+TEST(HtmlMarkdown, MarkupShownAsTextStaysText) {
+  const std::string html_md = markdown_of(
+      "<p>Then &lt;script&gt;alert(1)&lt;/script&gt; is shown, and <em>AT&amp;T</em> says a &lt; b "
+      "and &amp;copy; is how the sign is written.</p><p>&lt;div&gt; opens this line of the article, "
+      "which is a long sentence and stays text.</p>",
+      false);
+  EXPECT_NE(html_md.find("Then \\<script>alert(1)\\</script> is shown, and *AT&T* says a < b and \\&copy; is how"),
+            std::string::npos)
+      << html_md;
+  EXPECT_NE(html_md.find("\\<div> opens this line"), std::string::npos) << html_md;
+
+  Options o;
+  o.mode = Mode::Text;
+  Result r = extract("Then <script>alert(1)</script> is shown, and AT&T says a < b in the article text.\n", o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(render(r, Format::Markdown, RenderOptions{}),
+            "Then \\<script>alert(1)\\</script> is shown, and AT&T says a < b in the article text.\n");
+}
+
 }  // namespace
 }  // namespace winnow

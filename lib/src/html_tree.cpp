@@ -464,7 +464,7 @@ class Walker {
         continue;
       }
       text_ += c;
-      markup_ += '\\';
+      if (needs_markdown_escape(chars, static_cast<std::size_t>(s - 1 - chars.data()))) markup_ += '\\';
       markup_ += c;
     }
     if (link_depth_ > 0 && link_leads_away_) link_bytes_ += text_.size() - before;

@@ -37,6 +37,48 @@ std::string rewrite_links(std::string_view markdown, OnOpen&& on_open, OnTarget&
 
 }  // namespace
 
+namespace {
+
+constexpr bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_hex_digit(char c) {
+  return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// Whether a character reference as CommonMark reads one starts at text[at],
+// the '&': a name, "#" and decimal digits, or "#x" and hex digits, then ';'.
+bool opens_character_reference(std::string_view text, std::size_t at) {
+  std::size_t i = at + 1;
+  auto run = [&](auto is_part) {
+    const std::size_t from = i;
+    while (i < text.size() && is_part(text[i])) ++i;
+    return i > from;
+  };
+  if (i < text.size() && text[i] == '#') {
+    ++i;
+    const bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
+    if (hex) ++i;
+    if (!(hex ? run(is_hex_digit) : run(is_ascii_digit))) return false;
+  } else {
+    if (i >= text.size() || !is_ascii_letter(text[i])) return false;
+    run([](char c) { return is_ascii_letter(c) || is_ascii_digit(c); });
+  }
+  return i < text.size() && text[i] == ';';
+}
+
+}  // namespace
+
+bool needs_markdown_escape(std::string_view text, std::size_t at) {
+  const char c = text[at];
+  if (c == '<') {
+    if (at + 1 >= text.size()) return true;
+    const char next = text[at + 1];
+    return is_ascii_letter(next) || next == '/' || next == '!' || next == '?';
+  }
+  if (c == '&') return opens_character_reference(text, at);
+  return true;
+}
+
 void append_link_target(std::string& out, std::string_view url) {
   for (char c : url) {
     if (c == ')') out += "%29";

@@ -8,10 +8,19 @@
 
 namespace winnow::detail {
 
-// The characters Markdown reads as markup when they are literal text.
+// The characters Markdown may read as markup when they are literal text:
+// the first six always, '<' and '&' only where they open HTML or a
+// character reference (needs_markdown_escape()).
 constexpr bool is_markdown_special(char c) {
-  return c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`';
+  return c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`' || c == '<' || c == '&';
 }
+
+// Whether text[at], a character is_markdown_special() names, needs its
+// backslash to stay text. '<' does before a letter, '/', '!' or '?' (raw
+// HTML, an autolink, a comment) and at the end of `text`, where what follows
+// is not known; '&' does where a character reference follows ("&copy;",
+// "&#169;"), so that "AT&T" and "a < b" are written as they are.
+bool needs_markdown_escape(std::string_view text, std::size_t at);
 
 // `url` as the target of "[text](url)": a space as %20 and ')' as %29, so
 // that the target ends at the first ')'.

@@ -106,6 +106,7 @@ namespace {
 
 using detail::append_json_string;
 using detail::is_markdown_special;
+using detail::needs_markdown_escape;
 using detail::without_links;
 
 // A small writer for one JSON object, indented or on one line.
@@ -213,9 +214,9 @@ std::string render_json(const Result& r, const RenderOptions& options) {
 std::string escape_markdown_inline(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
-  for (char c : text) {
-    if (is_markdown_special(c)) out += '\\';
-    out += c;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_markdown_special(text[i]) && needs_markdown_escape(text, i)) out += '\\';
+    out += text[i];
   }
   return out;
 }

@@ -31,6 +31,27 @@ TEST(HtmlRegion, MainBeatsALongerSidebar) {
   EXPECT_TRUE(kept(r, "Paragraph 2 "));
 }
 
+// A short story and a long page footer: the footer holds most of the
+// page's prose, yet the <article> outside it says where the story is, so
+// the footer stays chrome. (A hinted element that holds most of the prose
+// with no article element elsewhere is still read as a layout wrapper.)
+TEST(HtmlRegion, AShortStoryIsNotLostToALongFooter) {
+  Result r = test::extract_html(test::page(
+      "<div class=\"menu\"><a href=\"/a\">World</a> <a href=\"/b\">Politics</a></div>"
+      "<article><h1>Storm closes schools</h1><p>All schools will be closed on Friday.</p></article>"
+      "<footer><p>Daily News is the best source of local news in the region, trusted by readers since "
+      "1901.</p></footer>",
+      "<title>Storm closes schools</title>"));
+  EXPECT_TRUE(kept(r, "All schools will be closed on Friday."));
+  EXPECT_FALSE(kept(r, "Daily News is the best source"));
+
+  Result wrapper = test::extract_html(test::page(
+      "<div class=\"has-sidebar\"><h1>Storm closes schools</h1>" + paragraphs(1, 3) + "</div>"
+      "<div><p>All schools will be closed on Friday.</p></div>"));
+  EXPECT_TRUE(kept(wrapper, "Paragraph 1 "));
+  EXPECT_TRUE(kept(wrapper, "Paragraph 3 "));
+}
+
 TEST(HtmlRegion, DeepWrappersAndBrSeparatedText) {
   std::string body = "<div><div><div><div><div><div class=\"x\">" + prose(1) + "<br><br>" +
                      prose(2) + "<br>" + prose(3) + "</div></div></div></div></div></div>";

@@ -16,6 +16,11 @@ struct Tuning {
   double content_bonus;     // extra weight on prose inside <article>/<main>-like elements
 };
 
+// A hinted element holding much of the page's prose is still chrome when
+// the elements that say they are the article, outside it, hold at least
+// this share of its prose.
+constexpr double kStoryElsewhereShare = 0.25;
+
 Tuning tuning_for(Favor favor) {
   switch (favor) {
     case Favor::Precision: return {2.0, 0.4, 0.6, 0.25};
@@ -190,16 +195,22 @@ class RegionSelector {
   }
 
   // A hint counts unless its element holds much of the page's prose: then
-  // the class names a layout ("has-sidebar"), not chrome.
+  // the class names a layout ("has-sidebar"), not chrome. That reading
+  // fails when an element that says it is the article (<article>, <main>,
+  // a content class) lies outside the hinted one with prose of its own: a
+  // short story with a long page footer is still the story.
   // Nor does it count when the element is a page-wide wrapper (an ASP.NET
-  // <form>), or wraps the element that says it is the article body.
+  // <form>; again, unless the article is elsewhere), or wraps the element
+  // that says it is the article body.
   void find_active_hints() {
     const std::size_t n_nodes = tree_.nodes.size();
-    std::vector<bool> wraps_body(n_nodes, false);
+    std::vector<bool> wraps_body(n_nodes, false), wraps_content(n_nodes, false);
     for (std::size_t id = n_nodes; id-- > 1;) {
       const HtmlNode& n = tree_.nodes[id];
       if (n.content_hint >= 2 || wraps_body[id]) wraps_body[n.parent] = true;
+      if (n.content_hint > 0 || wraps_content[id]) wraps_content[n.parent] = true;
     }
+    const std::vector<double> content_prose = prefix(prose_in_content_elements());
     std::vector<double> bytes(doc_.blocks.size(), 0.0), quoted(doc_.blocks.size(), 0.0);
     for (std::size_t i = 0; i < bytes.size(); ++i) {
       const Block& b = doc_.blocks[i].block;
@@ -214,13 +225,30 @@ class RegionSelector {
       if (n.hint == Reason::Kept || wraps_body[id]) continue;
       double p = raw_prose_[n.end_block] - raw_prose_[n.first_block];
       double b = bytes_sum[n.end_block] - bytes_sum[n.first_block];
-      bool holds_prose = total > 0 && p >= t_.override_share * total;
-      bool page_wide = b >= 0.5 * bytes_sum.back();
+      const double content_outside = content_prose.back() -
+                                     (content_prose[n.end_block] - content_prose[n.first_block]);
+      bool story_elsewhere = !wraps_content[id] && content_outside >= kStoryElsewhereShare * p;
+      bool holds_prose = total > 0 && p >= t_.override_share * total && !story_elsewhere;
+      bool page_wide = b >= 0.5 * bytes_sum.back() && !story_elsewhere;
       // A share bar holds buttons, not quoted prose: that is an embedded post.
       bool embeds_post = n.hint == Reason::ShareBar &&
                          quoted_sum[n.end_block] - quoted_sum[n.first_block] >= 60;
       active_[id] = n.hint_firm || (!holds_prose && !page_wide && !embeds_post);
     }
+  }
+
+  // Each block's prose when an element that says it is the article holds
+  // it, else 0.
+  std::vector<double> prose_in_content_elements() const {
+    std::vector<bool> in_content(tree_.nodes.size(), false);
+    std::vector<double> prose(doc_.blocks.size(), 0.0);
+    for (std::uint32_t id = 1; id < tree_.nodes.size(); ++id) {
+      const HtmlNode& n = tree_.nodes[id];
+      in_content[id] = in_content[n.parent] || n.content_hint > 0;
+      if (n.content_hint == 0 || in_content[n.parent]) continue;
+      for (std::size_t i = n.first_block; i < n.end_block; ++i) prose[i] = raw_prose_[i + 1] - raw_prose_[i];
+    }
+    return prose;
   }
 
   std::uint32_t nearest_hint(std::uint32_t id) const {

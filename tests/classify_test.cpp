@@ -102,5 +102,29 @@ TEST(Classify, BylinePatternsOnlyOnShortLines) {
   EXPECT_EQ(doc.blocks[1].block.reason, Reason::Byline);
 }
 
+// A short sentence of the article may open with the words of a chrome
+// line: when it ends a sentence and the word after those words is lower
+// case, it is a sentence. Bylines, copyright lines and "More from" lists go
+// on with a name, a year or a sign, and stay chrome.
+TEST(Classify, ShortSentencesOpeningWithChromeWordsAreKept) {
+  auto doc = classify_only(
+      "By then, the damage was done.\n"
+      "Copyright law was not the issue.\n"
+      "\"More from me later,\" the mayor told reporters.\n"
+      "By Jane Smith and John Doe.\n"
+      "Copyright 2024 Daily News. All rights reserved.\n"
+      "Copyright (c) Daily News Inc.\n"
+      "More from Daily News\n"
+      "Posted by admin on May 3\n");
+  EXPECT_TRUE(block(doc, "By then, the damage was done.").kept);
+  EXPECT_TRUE(block(doc, "Copyright law was not the issue.").kept);
+  EXPECT_TRUE(block(doc, "\"More from me later,\" the mayor told reporters.").kept);
+  EXPECT_EQ(block(doc, "By Jane Smith and John Doe.").reason, Reason::Byline);
+  EXPECT_EQ(block(doc, "Copyright 2024 Daily News. All rights reserved.").reason, Reason::Legal);
+  EXPECT_EQ(block(doc, "Copyright (c) Daily News Inc.").reason, Reason::Legal);
+  EXPECT_EQ(block(doc, "More from Daily News").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "Posted by admin on May 3").reason, Reason::Byline);
+}
+
 }  // namespace
 }  // namespace winnow

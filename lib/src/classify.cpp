@@ -1,7 +1,10 @@
 #include "classify.hpp"
 
+#include <algorithm>
+
 #include "block_stats.hpp"
 #include "markers.hpp"
+#include "utf8.hpp"
 
 namespace winnow::detail {
 
@@ -33,6 +36,38 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
   return words >= 2 && share;
 }
 
+// Whether a short block that opens with a chrome phrase goes on as a
+// sentence: it ends one, and the word after the phrase opens in lower case
+// ("By then, the damage was done.", "Copyright law was not the issue.").
+// A byline or a copyright line goes on with a name, a year or a sign
+// ("(c)"), so the word must open with two lower-case letters, nothing
+// before them. `phrase` is the matched pattern ("by ..."); the key's words
+// are the text's words that hold a letter or digit, from the first such
+// word on.
+bool goes_on_as_a_sentence(std::string_view text, std::string_view phrase, const BlockStats& stats) {
+  if (!stats.ends_sentence || !phrase.ends_with(" ...")) return false;
+  std::size_t words_to_skip = static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' '));
+  bool started = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t word_start = i;
+    bool has_alnum = false;
+    std::size_t lower_opening = 0;  // lower-case letters the word opens with
+    for (bool opening = true; i < text.size() && text[i] != ' ';) {
+      const std::uint8_t flags = code_point_props(next_code_point(text, i)).flags;
+      has_alnum = has_alnum || (flags & CodePointProps::kAlnum);
+      opening = opening && (flags & CodePointProps::kLower);
+      lower_opening += opening;
+    }
+    if (i < text.size()) ++i;  // the space
+    if (i == word_start) continue;
+    started = started || has_alnum;
+    if (!started) continue;
+    if (words_to_skip == 0) return lower_opening >= 2;
+    --words_to_skip;
+  }
+  return false;
+}
+
 // Verdicts from the block's own words. Whole-block phrases are safe on any
 // block: an article sentence is never exactly "Advertisement". Phrases that
 // only open a block ("Posted by ...", "34 comments ...") and teaser prefixes
@@ -57,7 +92,7 @@ void classify_block(PageBlock& b, const MarkerSet& markers, KeyArena& keys, bool
     return;
   }
   // find_whole() has looked the key up already: only the patterns are left.
-  if (auto reason = markers.match_patterns(key, &phrase)) {
+  if (auto reason = markers.match_patterns(key, &phrase); reason && !goes_on_as_a_sentence(b.text(), phrase, stats)) {
     drop(b, *reason, [&] { return "marker '" + phrase + "'"; }, *reason == Reason::AdMarker);
     return;
   }

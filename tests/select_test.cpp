@@ -163,6 +163,21 @@ TEST(Select, TeaserListAfterTheArticleDoesNotJoinIt) {
   EXPECT_FALSE(block(doc, "A one-paragraph summary").kept);
 }
 
+// Short lines of dialogue between two paragraphs are the story going on,
+// not a break in it: with a teaser-like menu, byline and date before the
+// first paragraph, three of them used to split the article there and lose
+// the paragraph after them. Title Case lines are still fragments.
+TEST(Select, ShortDialogueLinesDoNotSplitTheArticle) {
+  auto doc = run_text(join({"Home", "News", "Sport", "Weather", "Council approves new budget after long debate",
+                            "By Jane Smith", "March 3, 2024", paragraph(1), "Advertisement",
+                            "\"Why?\" she asked.", "\"Because,\" he said.", "\"Fine.\"", paragraph(2), "Share"}));
+  EXPECT_TRUE(block(doc, "Paragraph 1").kept);
+  EXPECT_TRUE(block(doc, "\"Why?\" she asked.").kept);
+  EXPECT_TRUE(block(doc, "\"Because,\" he said.").kept);
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_FALSE(block(doc, "Weather").kept);
+}
+
 TEST(Select, ListAfterTheFirstParagraphIsContent) {
   auto doc = run_text(join({"Home", "News", paragraph(1), "1a etapa: 10 de março – Interlagos",
                             "2a etapa: 8 de abril – Curitiba", "3a etapa: 22 de abril – Velopark",

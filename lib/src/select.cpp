@@ -39,6 +39,14 @@ Tuning tuning_for(Favor favor) {
 
 bool is_section_opener(Reason r) { return r == Reason::CommentSection || r == Reason::RelatedList; }
 
+// A short line of dialogue or narration ("\"Why?\" she asked.", "He left.")
+// ends a sentence and is written in sentence case, as menu entries, Title
+// Case headlines and teaser bylines are not: it neither pulls the article
+// in nor splits it.
+bool reads_as_short_sentence(const BlockStats& s) {
+  return s.sentence_ends > 0 && s.ends_sentence && s.words >= 2 && s.capitalized_words * 2 <= s.cased_words;
+}
+
 double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, const MarkerSet& markers) {
   if (!b.block.kept) {
     // Ad slots sit between article paragraphs as often as around them: an
@@ -60,6 +68,7 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
   if (s.words >= 18 && s.capitalized_words * 3 < s.cased_words) {
     return t.sentence_gain * static_cast<double>(s.units);
   }
+  if (reads_as_short_sentence(s)) return 0;
   return -t.fragment_cost;
 }
 

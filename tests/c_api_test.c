@@ -269,6 +269,31 @@ static void test_added_names(void) {
   winnow_options_free(o);
 }
 
+static void test_list_items(void) {
+  static const char kPage[] =
+      "<html><body><article><p>The first paragraph of the story is long enough to be prose, "
+      "as stories are.</p><ol start=\"4\"><li>Fourth step of the recipe.</li><li>Fifth step"
+      "<ul><li>A nested note on the fifth step.</li></ul></li></ol></article></body></html>";
+  winnow_result *r = NULL;
+  CHECK(winnow_extract(kPage, strlen(kPage), NULL, &r) == WINNOW_OK);
+  if (r == NULL) return;
+  int items = 0;
+  for (size_t i = 0; i < winnow_result_block_count(r); ++i) {
+    const char *text = winnow_result_block_text(r, i, NULL);
+    if (strcmp(text, "Fourth step of the recipe.") == 0) {
+      ++items;
+      CHECK(winnow_result_block_list_number(r, i) == 4 && winnow_result_block_list_depth(r, i) == 1);
+    } else if (strcmp(text, "A nested note on the fifth step.") == 0) {
+      ++items;
+      CHECK(winnow_result_block_list_number(r, i) == 0 && winnow_result_block_list_depth(r, i) == 2);
+    }
+  }
+  CHECK(items == 2);
+  size_t past = winnow_result_block_count(r);
+  CHECK(winnow_result_block_list_number(r, past) == 0 && winnow_result_block_list_depth(r, past) == 0);
+  winnow_result_free(r);
+}
+
 int main(void) {
   test_version();
   test_clean_text_drops_marker_with_reason();
@@ -279,6 +304,7 @@ int main(void) {
   test_render_json();
   test_normalize();
   test_html_markdown_and_links();
+  test_list_items();
   test_added_names();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

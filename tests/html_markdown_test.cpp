@@ -140,5 +140,44 @@ TEST(HtmlMarkdown, MarkupShownAsTextStaysText) {
             "Then \\<script>alert(1)\\</script> is shown, and AT&T says a < b in the article text.\n");
 }
 
+// Lists keep their structure: an ordered list its numbers (<ol start>,
+// <li value>), a nested list its place under its item, and an item's
+// first paragraph its marker, with what goes on inside the item (a second
+// paragraph, text after a nested list or a <br>) indented under it.
+TEST(HtmlMarkdown, ListsKeepTheirNumbersNestingAndParagraphs) {
+  const std::string md = markdown_of(
+      "<ol start=\"3\"><li>Alpha step of the procedure.</li>"
+      "<li>Beta step<ul><li>Nested bullet one.</li><li>Nested bullet two.</li></ul>and back in beta.</li>"
+      "<li value=\"9\"><p>Gamma with a paragraph.</p><p>Second paragraph of the same item.</p></li>"
+      "<li>Delta<br>goes on.</li></ol><ul><li>A plain bullet.</li></ul>",
+      false);
+  EXPECT_NE(md.find("3. Alpha step of the procedure.\n\n"
+                    "4. Beta step\n\n"
+                    "   - Nested bullet one.\n\n"
+                    "   - Nested bullet two.\n\n"
+                    "   and back in beta.\n\n"
+                    "9. Gamma with a paragraph.\n\n"
+                    "   Second paragraph of the same item.\n\n"
+                    "10. Delta\n\n"
+                    "    goes on.\n\n"
+                    "- A plain bullet."),
+            std::string::npos)
+      << md;
+}
+
+// A code span's own backticks do not end it, and brackets in code are code,
+// not links, with or without --links.
+TEST(HtmlMarkdown, CodeSpansHoldBackticksAndBrackets) {
+  const std::string article =
+      "<p>Run <code>echo `date`</code> or <code>`</code>, index with <code>a[0]</code> and call "
+      "<code>f(x)</code> in the loop body of the program.</p>";
+  for (bool links : {false, true}) {
+    const std::string md = markdown_of(article, links);
+    EXPECT_NE(md.find("Run `` echo `date` `` or `` ` ``, index with `a[0]` and call `f(x)` in the loop"),
+              std::string::npos)
+        << md;
+  }
+}
+
 }  // namespace
 }  // namespace winnow

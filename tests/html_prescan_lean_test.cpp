@@ -53,6 +53,8 @@ void expect_same(const detail::Document& lean, const detail::Document& full, con
     ASSERT_EQ(x.block.markdown, y.block.markdown) << where;
     ASSERT_EQ(x.block.kind, y.block.kind) << where;
     ASSERT_EQ(x.block.heading_level, y.block.heading_level) << where;
+    ASSERT_EQ(x.block.list_number, y.block.list_number) << where;
+    ASSERT_EQ(x.block.list_depth, y.block.list_depth) << where;
     ASSERT_EQ(x.block.kept, y.block.kept) << where;
     ASSERT_EQ(x.block.reason, y.block.reason) << where;
     ASSERT_EQ(x.block.evidence, y.block.evidence) << where;
@@ -142,6 +144,9 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
       page("<s rel rel=\"\"hidden>\xC2\xA9 a</s><p rel rel hidden>b</p><div role role hidden>c</div>"
            "<div class=\"x\" class=\"sidebar\" id id=\"comments\">d</div><p style=\"color:red\" "
            "style=\"display:none\">e</p><a href=\"/1\" href hidden>f</a>" + story),
+      // Lists: <ol start> and <li value>, read on those elements only.
+      page("<ol start=\"3\"><li>a</li><li value=\"9\"><p>b</p><p>c</p></li><li value=x>d<ul start=5>"
+           "<li value=2>e</li></ul>f</li></ol><ul><li start=7>g</li></ul>" + story),
       // Attributes on elements that don't read them.
       page("<html lang=\"en\"><p lang=\"fr\" name=\"n\" content=\"c\" rel=\"r\" datetime=\"d\">" + story +
            "</p><time datetime=\"2021-03-04\" lang=\"de\">March</time><input type=hidden name=q>"),

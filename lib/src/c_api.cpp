@@ -319,6 +319,16 @@ int winnow_result_block_heading_level(const winnow_result* result, size_t index)
   return b == nullptr ? 0 : b->heading_level;
 }
 
+int winnow_result_block_list_number(const winnow_result* result, size_t index) {
+  const winnow::Block* b = block_at(result, index);
+  return b == nullptr ? 0 : b->list_number;
+}
+
+int winnow_result_block_list_depth(const winnow_result* result, size_t index) {
+  const winnow::Block* b = block_at(result, index);
+  return b == nullptr ? 0 : b->list_depth;
+}
+
 size_t winnow_result_note_count(const winnow_result* result) {
   return result == nullptr ? 0 : result->result.notes.size();
 }

@@ -63,9 +63,9 @@ bool is_unnested(GumboTag tag) {
 // The attributes extraction reads, by lower-cased name.
 enum class Attr {
   Other, Class, Id, Style, Role, Hidden, AriaHidden, Href, Lang, XmlLang, Itemprop, Property,
-  Name, Content, Charset, HttpEquiv, Rel, Datetime, Type
+  Name, Content, Charset, HttpEquiv, Rel, Datetime, Type, Start, Value
 };
-static_assert(static_cast<unsigned>(Attr::Type) < 32, "write_markup() keeps one bit per kind");
+static_assert(static_cast<unsigned>(Attr::Value) < 32, "write_markup() keeps one bit per kind");
 
 Attr attribute_kind(std::string_view name) {
   static constexpr std::pair<std::string_view, Attr> kKinds[] = {
@@ -77,7 +77,8 @@ Attr attribute_kind(std::string_view name) {
       {"property", Attr::Property}, {"name", Attr::Name},
       {"content", Attr::Content},   {"charset", Attr::Charset},
       {"http-equiv", Attr::HttpEquiv}, {"rel", Attr::Rel},
-      {"datetime", Attr::Datetime}, {"type", Attr::Type}};
+      {"datetime", Attr::Datetime}, {"type", Attr::Type},
+      {"start", Attr::Start},       {"value", Attr::Value}};
   char lowered[16];
   if (name.size() > sizeof lowered) return Attr::Other;
   for (std::size_t i = 0; i < name.size(); ++i) lowered[i] = lower(name[i]);
@@ -282,6 +283,8 @@ std::string_view attribute_name(Attr kind) {
     case Attr::Rel: return "rel";
     case Attr::Datetime: return "datetime";
     case Attr::Type: return "type";
+    case Attr::Start: return "start";
+    case Attr::Value: return "value";
     case Attr::Other: break;
   }
   return {};
@@ -380,6 +383,8 @@ bool read_on(Attr kind, GumboTag tag) {
     case Attr::Rel: return tag == GUMBO_TAG_LINK;
     case Attr::Datetime: return tag == GUMBO_TAG_TIME;
     case Attr::Type: return tag == GUMBO_TAG_INPUT;
+    case Attr::Start: return tag == GUMBO_TAG_OL;
+    case Attr::Value: return tag == GUMBO_TAG_LI;
     case Attr::Charset: case Attr::Other: return false;
   }
   return false;

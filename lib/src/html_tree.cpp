@@ -137,6 +137,20 @@ class Walker {
     std::size_t flushes = 0;  // blocks flushed before it opened
     bool hidden = false;
     bool sets_aside = false;  // a hidden inline element: the visible text waits
+    bool opens_list = false;  // an <ol> or <ul>: pushed on lists_
+    bool opens_item = false;  // an <li>: pushed on items_
+  };
+
+  struct OpenList {
+    bool ordered = false;
+    int next = 1;  // the next item's number
+  };
+  // The first block of an <li> is the list item; blocks after it in the
+  // same <li> (a second paragraph) are not items of their own.
+  struct OpenItem {
+    int number = 0;
+    std::uint8_t depth = 1;
+    bool has_block = false;
   };
 
   void walk(const GumboNode* root) {
@@ -207,8 +221,43 @@ class Walker {
       open_node(e);
       f.container = true;
     }
+    if (tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL) {
+      lists_.push_back(OpenList{tag == GUMBO_TAG_OL, list_start(e)});
+      f.opens_list = true;
+    } else if (tag == GUMBO_TAG_LI) {
+      items_.push_back(open_item(e));
+      f.opens_item = true;
+    }
     inline_open(e, f);
     return true;
+  }
+
+  // An <ol start>'s first number; 1 without one, or with one Markdown
+  // cannot write (negative, or over nine digits).
+  static int list_start(const GumboElement& e) {
+    const char* start = e.tag == GUMBO_TAG_OL ? attribute(e, "start") : nullptr;
+    return start ? list_number_or(start, 1) : 1;
+  }
+
+  static int list_number_or(const char* value, int fallback) {
+    int n = 0, digits = 0;
+    for (; *value == ' '; ++value) {}
+    for (; *value >= '0' && *value <= '9' && digits < 9; ++value, ++digits) n = n * 10 + (*value - '0');
+    return digits > 0 && (*value == '\0' || *value == ' ') ? n : fallback;
+  }
+
+  // An <li>: its number (an <li value> sets it, and the count goes on from
+  // there) and how deep its list is.
+  OpenItem open_item(const GumboElement& e) {
+    OpenItem item;
+    if (lists_.empty()) return item;  // an <li> outside a list is a bullet
+    OpenList& list = lists_.back();
+    item.depth = static_cast<std::uint8_t>(std::min<std::size_t>(lists_.size(), 255));
+    if (!list.ordered) return item;
+    if (const char* value = attribute(e, "value")) list.next = list_number_or(value, list.next);
+    item.number = list.next;
+    if (list.next < 999999999) ++list.next;
+    return item;
   }
 
   void leave(const GumboElement& e, const Frame& f) {
@@ -220,6 +269,8 @@ class Walker {
       containers_.pop_back();
       close_node(id);
     }
+    if (f.opens_list) lists_.pop_back();
+    if (f.opens_item) items_.pop_back();
     if (f.hidden) {
       if (f.sets_aside) {
         flush();
@@ -368,7 +419,7 @@ class Walker {
       case GUMBO_TAG_STRONG: case GUMBO_TAG_B: close_emphasis(f, "**"); break;
       case GUMBO_TAG_CODE:
         --code_depth_;
-        if (pre_depth_ == 0) close_emphasis(f, "`");
+        if (pre_depth_ == 0) close_code(f);
         break;
       case GUMBO_TAG_PRE: --pre_depth_; break;
       case GUMBO_TAG_BLOCKQUOTE: --quote_depth_; break;
@@ -410,6 +461,34 @@ class Walker {
     bool space = !markup_.empty() && markup_.back() == ' ';
     trim_back(markup_);
     markup_ += marker;
+    if (space) markup_ += ' ';
+    has_emphasis_ = true;
+  }
+
+  // Close a code span. Its code is written as it is, so a backtick in it
+  // would end the span early: the span is then delimited by a run of
+  // backticks longer than any in the code, with a space inside each end
+  // when the code starts or ends with a backtick (CommonMark strips one).
+  void close_code(const Frame& f) {
+    if (f.flushes != flushes_ || markup_.compare(f.markup_at, 1, "`") != 0) return;
+    const std::size_t content = f.markup_at + 1;
+    std::size_t longest = 0, run = 0;
+    for (std::size_t i = content; i < markup_.size(); ++i) {
+      run = markup_[i] == '`' ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+    if (longest == 0) return close_emphasis(f, "`");
+    std::string code = markup_.substr(content);
+    const bool space = code.back() == ' ';
+    trim_back(code);
+    const std::string fence(longest + 1, '`');
+    const bool pad = code.front() == '`' || code.back() == '`';
+    markup_.resize(f.markup_at);
+    markup_ += fence;
+    if (pad) markup_ += ' ';
+    markup_ += code;
+    if (pad) markup_ += ' ';
+    markup_ += fence;
     if (space) markup_ += ' ';
     has_emphasis_ = true;
   }
@@ -483,6 +562,25 @@ class Walker {
     return quote_depth_ > 0 ? BlockKind::Quote : BlockKind::Paragraph;
   }
 
+  // Inside an <li>, its first paragraph (a <p> in it too) is the item, with
+  // its number and depth; later ones (after a <br>, or a nested list) are
+  // paragraphs that go on inside it, with its depth. Headings, quotes,
+  // captions, code and rows keep their kind.
+  void list_item(Block& b) {
+    if (items_.empty() || (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem)) return;
+    if (hidden_depth_ > 0) return;  // hidden text gathered aside is not the item's
+    OpenItem& item = items_.back();
+    if (item.has_block) {
+      b.kind = BlockKind::Paragraph;  // it goes on inside the item
+      b.list_depth = item.depth;
+      return;
+    }
+    item.has_block = true;
+    b.kind = BlockKind::ListItem;
+    b.list_number = item.number;
+    b.list_depth = item.depth;
+  }
+
   // The text gathered since the last block boundary becomes a block.
   void flush() {
     std::size_t start = text_.find_first_not_of(' ');
@@ -495,6 +593,7 @@ class Walker {
     pb.block.text = text_.substr(start);
     std::uint32_t container = containers_.back();
     pb.block.kind = kind_of(tree_.nodes[container].tag, pb.block.heading_level);
+    list_item(pb.block);
     if (has_emphasis_ || has_link_) {
       trim_back(markup_);
       std::size_t m = markup_.find_first_not_of(' ');
@@ -567,6 +666,8 @@ class Walker {
   int link_depth_ = 0, pre_depth_ = 0, code_depth_ = 0, quote_depth_ = 0, article_depth_ = 0;
   int hidden_depth_ = 0;
   const char* hidden_reason_ = "";
+  std::vector<OpenList> lists_;  // the <ol>/<ul> open around the walk
+  std::vector<OpenItem> items_;  // the <li> open around the walk
   bool h1_capture_ = false;
 };
 

@@ -7,11 +7,35 @@ namespace winnow::detail {
 
 namespace {
 
+// Where the run of backticks at markdown[at] ends.
+std::size_t backtick_run_end(std::string_view markdown, std::size_t at) {
+  while (at < markdown.size() && markdown[at] == '`') ++at;
+  return at;
+}
+
+// The end of the code span whose opening run of backticks is
+// markdown[open, open_end): just past a closing run of the same length, or
+// npos when there is none.
+std::size_t code_span_end(std::string_view markdown, std::size_t open, std::size_t open_end) {
+  for (std::size_t i = open_end; i < markdown.size();) {
+    if (markdown[i] != '`') {
+      ++i;
+      continue;
+    }
+    const std::size_t end = backtick_run_end(markdown, i);
+    if (end - i == open_end - open) return end;
+    i = end;
+  }
+  return std::string_view::npos;
+}
+
 // `markdown` copied with each link's opening '[' replaced by what
 // `on_open(out)` writes and its "](target)" by what `on_target(out, target)`
 // writes. Brackets of the text are escaped where the walk writes it, so
 // every bare '[' opens a link and every bare "](" starts its target, which
 // ends at the next ')' (or the end, where normalization made one of text).
+// A code span (the walk writes no bare backtick otherwise) is copied as it
+// is: "a[0]" in code is code.
 template <class OnOpen, class OnTarget>
 std::string rewrite_links(std::string_view markdown, OnOpen&& on_open, OnTarget&& on_target) {
   std::string out;
@@ -21,6 +45,12 @@ std::string rewrite_links(std::string_view markdown, OnOpen&& on_open, OnTarget&
     if (c == '\\' && i + 1 < markdown.size()) {
       out += c;
       out += markdown[++i];
+    } else if (c == '`') {
+      const std::size_t open_end = backtick_run_end(markdown, i);
+      const std::size_t end = code_span_end(markdown, i, open_end);
+      const std::size_t copied_to = end == std::string_view::npos ? open_end : end;
+      out.append(markdown.substr(i, copied_to - i));
+      i = copied_to - 1;
     } else if (c == '[') {
       on_open(out);
     } else if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {

@@ -289,8 +289,23 @@ std::string code_fence(std::string_view code) {
   return std::string(std::max<std::size_t>(3, longest + 1), '`');
 }
 
+// A list item's marker, indented under the item it is nested in: a
+// CommonMark list item's content starts after its marker, and a nested
+// list must start there. `indents[d]` is where the content of the last
+// item at depth d + 1 starts.
+void append_list_marker(std::string& out, const Block& b, std::vector<std::size_t>& indents) {
+  const std::size_t depth = std::max<std::size_t>(b.list_depth, 1);
+  const std::size_t indent = depth > 1 && indents.size() >= depth - 1 ? indents[depth - 2] : 0;
+  const std::string marker = b.list_number > 0 ? std::to_string(b.list_number) + ". " : "- ";
+  out.append(indent, ' ');
+  out += marker;
+  indents.resize(depth);
+  indents[depth - 1] = indent + marker.size();
+}
+
 std::string render_markdown(const Result& r, const RenderOptions& options) {
   std::string out;
+  std::vector<std::size_t> list_indents;
   if (options.title && !r.metadata.title.empty()) out += "# " + escape_markdown_inline(r.metadata.title) + "\n\n";
   for (const auto& b : r.blocks) {
     if (!b.kept) continue;
@@ -299,13 +314,19 @@ std::string render_markdown(const Result& r, const RenderOptions& options) {
       out += fence + "\n" + b.text + "\n" + fence + "\n\n";
       continue;
     }
+    if (b.list_depth == 0) list_indents.clear();  // any list before has ended
     switch (b.kind) {
       case BlockKind::Heading:
         out.append(static_cast<std::size_t>(std::clamp(b.heading_level, 1, 6)), '#');
         out += ' ';
         break;
-      case BlockKind::ListItem: out += "- "; break;
+      case BlockKind::ListItem: append_list_marker(out, b, list_indents); break;
       case BlockKind::Quote: out += "> "; break;
+      case BlockKind::Paragraph:
+        // A paragraph that goes on inside a list item starts where the
+        // item's text does.
+        if (b.list_depth > 0 && list_indents.size() >= b.list_depth) out.append(list_indents[b.list_depth - 1], ' ');
+        break;
       default: break;
     }
     // Scraped text has no Markdown of its own: its text is escaped here.

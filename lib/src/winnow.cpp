@@ -34,14 +34,18 @@ void take_block(Block& from, Block& to) {
     std::string text;
     BlockKind kind;
     int heading_level;
+    int list_number;
     bool kept;
     Reason reason;
+    std::uint8_t list_depth;
     std::string evidence, markdown;
   };
   static_assert(sizeof(TakenFields) == sizeof(Block), "take_block() misses a field of Block");
   to.text = std::move(from.text);
   to.kind = from.kind;
   to.heading_level = from.heading_level;
+  to.list_number = from.list_number;
+  to.list_depth = from.list_depth;
   to.kept = from.kept;
   to.reason = from.reason;
   if (!from.evidence.empty()) to.evidence = std::move(from.evidence);

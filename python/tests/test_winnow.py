@@ -116,6 +116,23 @@ class ExtractTest(unittest.TestCase):
         self.assertIn("a source link", r["markdown"])
         self.assertNotIn("markdown", winnow.extract(page))
 
+    def test_list_items_carry_their_number_and_depth(self):
+        page = (
+            b"<html><body><article><p>The first paragraph of the story is long enough to be "
+            b"prose, as stories are.</p><ol start='4'><li>Fourth step of the recipe.</li>"
+            b"<li>Fifth step<ul><li>A nested note on the fifth step.</li></ul></li></ol>"
+            b"</article></body></html>"
+        )
+        r = winnow.extract(page, markdown=True, explain=True)
+        if r["status"] == "unsupported":
+            self.skipTest("HTML extraction is not in this build: " + r["error"])
+        by_text = {b["text"]: b for b in r["blocks"]}
+        self.assertEqual(by_text["Fourth step of the recipe."]["list_number"], 4)
+        self.assertEqual(by_text["Fourth step of the recipe."]["list_depth"], 1)
+        self.assertEqual(by_text["A nested note on the fifth step."]["list_depth"], 2)
+        self.assertIn("4. Fourth step of the recipe.", r["markdown"])
+        self.assertIn("   - A nested note on the fifth step.", r["markdown"])
+
 
 class CleanTextTest(unittest.TestCase):
     def test_markup_is_read_as_text(self):

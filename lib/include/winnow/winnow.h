@@ -177,6 +177,11 @@ const char *winnow_result_block_markdown(const winnow_result *result, size_t ind
 const char *winnow_result_block_evidence(const winnow_result *result, size_t index);
 /* 1..6 for headings, else 0. */
 int winnow_result_block_heading_level(const winnow_result *result, size_t index);
+/* List items (HTML): the number in an ordered list, 0 in a bulleted one. */
+int winnow_result_block_list_number(const winnow_result *result, size_t index);
+/* List items (HTML): 1 in a list, 2 in a list inside it, ...; also set on
+ * a paragraph that goes on inside an item. 0 outside lists. */
+int winnow_result_block_list_depth(const winnow_result *result, size_t index);
 
 /* Normalization changes worth telling a user about. */
 size_t winnow_result_note_count(const winnow_result *result);

@@ -136,8 +136,15 @@ struct Block {
   std::string text;  // as found in the page, whitespace folded
   BlockKind kind = BlockKind::Paragraph;
   int heading_level = 0;  // 1..6 for headings
+  // List items (HTML): the item's number in an ordered list (<ol start>,
+  // <li value> followed), 0 in a bulleted one.
+  int list_number = 0;
   bool kept = false;
   Reason reason = Reason::Kept;
+  // List items (HTML): 1 in a list, 2 in a list inside that one, and so
+  // on; also set on a paragraph that goes on inside a list item (the text
+  // after "<li>Title<br>"), which is not an item of its own.
+  std::uint8_t list_depth = 0;
   std::string evidence;  // a human-readable why, e.g. "marker 'Advertisement'"
   // HTML input: the text with inline Markdown (*emphasis*, **strong**,
   // `code`, links as [text](url)); empty when the block has none.

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "normalize.hpp"
 #include "winnow/names.hpp"
 #include "winnow/winnow.hpp"
 
@@ -74,6 +75,60 @@ TEST(Names, LongestMatchWins) {
 TEST(Names, VariantsBelongToTheirEntity) {
   EXPECT_EQ(unify("Sergei Shoigu and Sergei Lavrov"), "Sergei Shoigu and Sergey Lavrov");
   EXPECT_EQ(unify("Sergei alone"), "Sergei alone");
+}
+
+// A name inside a URL, an e-mail address, a handle or hashtag, a Markdown
+// link target or inline code is left as written: rewriting it breaks the
+// link or the address. The prose around them still changes.
+TEST(Names, AddressesLinksAndCodeStayAsWritten) {
+  EXPECT_EQ(unify("See https://en.wikipedia.org/wiki/Kiev or email Kiev@example.com, #Kiev, "
+                  "https://x.com/Turkey/Odessa.html"),
+            "See https://en.wikipedia.org/wiki/Kiev or email Kiev@example.com, #Kiev, "
+            "https://x.com/Turkey/Odessa.html");
+  EXPECT_EQ(unify("Kiev (www.Kiev.ua/Kiev), @Kiev and mayor@Kiev.gov.ua in Kiev."),
+            "Kyiv (www.Kiev.ua/Kiev), @Kiev and mayor@Kiev.gov.ua in Kyiv.");
+  EXPECT_EQ(unify("Sergei Lavrov, <ftp://host/Sergei Lavrov"), "Sergey Lavrov, <ftp://host/Sergei Lavrov");
+  // Markdown: the link's text changes, its target never does.
+  EXPECT_EQ(unify("[Kiev](https://ex.com/Kiev/news) and [Kiev](/Kiev/news)."),
+            "[Kyiv](https://ex.com/Kiev/news) and [Kyiv](/Kiev/news).");
+  EXPECT_EQ(unify("Call `Kiev()` or ``Kiev ` Kiev`` in Kiev."), "Call `Kiev()` or ``Kiev ` Kiev`` in Kyiv.");
+  // A backtick used as an apostrophe, an escaped one, a lone one: no code.
+  EXPECT_EQ(unify("Dar`a and Kiev, Dar`a"), "Daraa and Kyiv, Daraa");
+  EXPECT_EQ(unify("\\`Kiev\\` and `Kiev"), "\\`Kyiv\\` and `Kyiv");
+  // Not addresses: a hyphenated word, "C#", an "@" between spaces.
+  EXPECT_EQ(unify("pro-Kiev forces, C# Kiev, a @ Kiev"), "pro-Kyiv forces, C# Kyiv, a @ Kyiv");
+  // The spans are found per line: a URL on one line leaves the next alone.
+  EXPECT_EQ(unify("https://a.org/Kiev\nKiev"), "https://a.org/Kiev\nKyiv");
+}
+
+// Chunked passes cut at line breaks; the spans never cross one, so they
+// give what whole-text passes give.
+TEST(Names, VerbatimSpansAgreeInChunks) {
+  std::string text;
+  for (int k = 0; k < 40; ++k) {
+    text += "Kiev https://x.org/Kiev/" + std::to_string(k) + " `Kiev` Kiev@a.org [Kiev](/Kiev) Kiev.\n";
+  }
+  winnow::NormalizeOptions o;
+  EXPECT_EQ(winnow::detail::normalize_text(text, o, nullptr, winnow::detail::kPlainText, 16),
+            winnow::detail::normalize_text_reference(text, o, nullptr));
+  EXPECT_NE(winnow::normalize(text, o).find("Kyiv https://x.org/Kiev/7 `Kiev` Kiev@a.org [Kyiv](/Kiev) Kyiv.\n"),
+            std::string::npos);
+}
+
+// A <pre> block is code or laid-out text: its names stay as written, in the
+// text and in Markdown.
+TEST(Names, PreformattedBlocksStayAsWritten) {
+  std::string prose = "<p>Kiev is where the talks took place this week, officials said, and more "
+                      "meetings were planned for the coming month in Kiev and elsewhere.</p>";
+  winnow::Options options;
+  winnow::Result r = winnow::extract(
+      "<html><body><article>" + prose + "<pre>cd /srv/Kiev\nKiev Odessa</pre>" + prose +
+          "</article></body></html>",
+      options);
+  EXPECT_NE(r.text.find("Kyiv is where"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("cd /srv/Kiev\nKiev Odessa"), std::string::npos) << r.text;
+  std::string md = winnow::render(r, winnow::Format::Markdown, {});
+  EXPECT_NE(md.find("cd /srv/Kiev\nKiev Odessa"), std::string::npos) << md;
 }
 
 TEST(Names, RepeatedNameTokenCollapses) {

@@ -174,7 +174,149 @@ inline bool token_ends_at(std::string_view text, std::size_t end) {
   return token_stops_at(text, end);
 }
 
+bool is_ascii_space(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+
+bool is_ascii_alnum(unsigned char b) { return b < 0x80 && kAscii.alnum[b]; }
+
+// The code point at text[i] is a word character (i < text.size()).
+bool word_char_at(std::string_view text, std::size_t i) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) return kAscii.alnum[b];
+  return is_word_char(next_code_point(text, i));
+}
+
+bool word_char_before(std::string_view text, std::size_t i) {
+  if (i == 0) return false;
+  auto b = static_cast<unsigned char>(text[i - 1]);
+  if (b < 0x80) return kAscii.alnum[b];
+  std::size_t j = code_point_start_before(text, i);
+  return is_word_char(next_code_point(text, j));
+}
+
+
+// The end of the word characters and underscores from text[i] (a handle,
+// a hashtag).
+std::size_t handle_end(std::string_view text, std::size_t i) {
+  while (i < text.size() && (text[i] == '_' || word_char_at(text, i))) {
+    std::size_t j = i;
+    next_code_point(text, j);
+    i = j;
+  }
+  return i;
+}
+
+// The spans of the whitespace-delimited run text[begin, end) that are not
+// prose: from a URL's scheme ("https://") or "www." to the run's end, a
+// Markdown link target ("](" to the next ')': the Markdown writer escapes
+// a space and a ')' in one), an e-mail address, a @handle or #hashtag.
+void find_address_spans(std::string_view text, std::size_t begin, std::size_t end,
+                        std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  auto is_scheme_byte = [](unsigned char b) { return is_ascii_alnum(b) || b == '+' || b == '-' || b == '.'; };
+  auto is_local_byte = [](unsigned char b) {
+    return is_ascii_alnum(b) || b >= 0x80 || b == '.' || b == '_' || b == '%' || b == '+' || b == '-';
+  };
+  auto is_domain_byte = [](unsigned char b) { return is_ascii_alnum(b) || b >= 0x80 || b == '.' || b == '-'; };
+  for (std::size_t p = begin; p < end; ++p) {
+    const char c = text[p];
+    if (c == ':' && p + 2 < end && text[p + 1] == '/' && text[p + 2] == '/') {
+      std::size_t scheme = p;
+      while (scheme > begin && is_scheme_byte(static_cast<unsigned char>(text[scheme - 1]))) --scheme;
+      if (scheme < p) {
+        spans.emplace_back(scheme, end);
+        return;
+      }
+    } else if (c == 'w' && text.substr(p, 4) == "www." && p + 4 < end &&
+               (p == begin || !is_ascii_alnum(static_cast<unsigned char>(text[p - 1])))) {
+      spans.emplace_back(p, end);
+      return;
+    } else if (c == ']' && p + 1 < end && text[p + 1] == '(') {
+      std::size_t close = text.find(')', p + 2);
+      spans.emplace_back(p + 2, std::min(close, end));
+    } else if ((c == '@' || c == '#') && p + 1 < end && word_char_at(text, p + 1) && !word_char_before(text, p)) {
+      std::size_t after = handle_end(text, p + 1);
+      spans.emplace_back(p, after);
+      p = after - 1;
+    } else if (c == '@' && p > begin && p + 1 < end) {
+      std::size_t local = p;
+      while (local > begin && is_local_byte(static_cast<unsigned char>(text[local - 1]))) --local;
+      std::size_t domain = p + 1;
+      while (domain < end && is_domain_byte(static_cast<unsigned char>(text[domain]))) ++domain;
+      while (domain > p + 1 && (text[domain - 1] == '.' || text[domain - 1] == '-')) --domain;  // "a@b.com."
+      std::string_view host = text.substr(p + 1, domain - p - 1);
+      if (local < p && host.find('.') != std::string_view::npos) {
+        spans.emplace_back(local, domain);
+        p = domain - 1;
+      }
+    }
+  }
+}
+
+// Inline code spans of text[begin, end), as Markdown writes them: a run of
+// backticks up to the next run of as many. An opening run follows no word
+// character or backslash (Markdown escapes a literal backtick as "\`") and
+// a closing one precedes no word character, so a backtick used as an
+// apostrophe ("Dar`a") opens and closes none.
+void find_code_spans(std::string_view text, std::size_t begin, std::size_t end,
+                     std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  std::size_t p = text.find('`', begin);
+  while (p < end) {
+    std::size_t run_end = p;
+    while (run_end < end && text[run_end] == '`') ++run_end;
+    const bool opens = p == begin || (text[p - 1] != '\\' && !word_char_before(text, p));
+    std::size_t close = run_end;
+    bool closed = false;
+    while (opens && !closed) {
+      close = text.find('`', close);
+      if (close >= end) break;
+      std::size_t close_end = close;
+      while (close_end < end && text[close_end] == '`') ++close_end;
+      closed = close_end - close == run_end - p && (close_end == end || !word_char_at(text, close_end));
+      close = close_end;
+    }
+    if (closed) {
+      spans.emplace_back(p, close);
+      run_end = close;
+    }
+    p = text.find('`', run_end);
+  }
+}
+
 }  // namespace
+
+// The line around text[begin, end) and its verbatim spans, found once per
+// line; then whether the match overlaps one.
+bool NameMatcher::in_verbatim_span(std::string_view text, std::size_t begin, std::size_t end, Line& line) {
+  if (!line.known || begin < line.start || begin >= line.end) {
+    std::size_t start = text.rfind('\n', begin);
+    line.start = start == std::string_view::npos ? 0 : start + 1;
+    line.end = std::min(text.find('\n', begin), text.size());
+    line.known = true;
+    auto& spans = line.verbatim;
+    spans.clear();
+    for (std::size_t p = line.start; p < line.end;) {
+      while (p < line.end && is_ascii_space(static_cast<unsigned char>(text[p]))) ++p;
+      std::size_t run_end = p;
+      while (run_end < line.end && !is_ascii_space(static_cast<unsigned char>(text[run_end]))) ++run_end;
+      find_address_spans(text, p, run_end, spans);
+      p = run_end;
+    }
+    find_code_spans(text, line.start, line.end, spans);
+    std::sort(spans.begin(), spans.end());
+    std::size_t kept = 0;
+    for (const auto& span : spans) {  // merged, so that they are disjoint
+      if (kept > 0 && span.first <= spans[kept - 1].second) {
+        spans[kept - 1].second = std::max(spans[kept - 1].second, span.second);
+      } else {
+        spans[kept++] = span;
+      }
+    }
+    spans.resize(kept);
+  }
+  // The first span that ends past the match's start.
+  auto it = std::upper_bound(line.verbatim.begin(), line.verbatim.end(), begin,
+                             [](std::size_t at, const auto& span) { return at < span.second; });
+  return it != line.verbatim.end() && it->first < end;
+}
 
 std::vector<std::string> fold_name(std::string_view form, bool ignore_case) {
   std::vector<std::string> tokens;
@@ -285,14 +427,6 @@ bool NameMatcher::longest_match(const Node& root, std::string_view text, std::si
   return found;
 }
 
-bool word_char_before(std::string_view text, std::size_t i) {
-  if (i == 0) return false;
-  auto b = static_cast<unsigned char>(text[i - 1]);
-  if (b < 0x80) return kAscii.alnum[b];
-  std::size_t j = code_point_start_before(text, i);
-  return is_word_char(next_code_point(text, j));
-}
-
 // A hash of a token of ASCII letters and digits from its first eight bytes
 // (`first8`, the first in the lowest byte, zero past the token) and its
 // length, lower-cased for [ignore-case] forms: one multiplication.
@@ -351,8 +485,8 @@ bool NameMatcher::may_start_at(std::string_view text, std::size_t i) const {
   return scan_[b] && may_start(next_code_point(text, j));
 }
 
-std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, std::string& out, std::size_t& copied,
-                                  bool& changed, std::size_t* replaced,
+std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, Line& line, std::string& out,
+                                  std::size_t& copied, bool& changed, std::size_t* replaced,
                                   std::vector<std::pair<std::string, std::string>>* examples) const {
   if (word_char_before(text, i)) return i + 1;
   Match m;
@@ -372,6 +506,9 @@ std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, std::str
   }
   const std::string& canonical = entries_[m.entry].canonical;
   std::string_view found = text.substr(i, m.end - i);
+  // Only a rewrite looks at what surrounds the match: most matches are
+  // canonical already.
+  if (found != canonical && in_verbatim_span(text, i, m.end, line)) return m.end;
   if (found != canonical) {
     out.append(text, copied, i - copied);
     out += canonical;
@@ -451,6 +588,7 @@ __attribute__((always_inline)) inline bool NameMatcher::scan(
   std::size_t copied = 0;
   bool changed = false;
   std::size_t next = 0;  // the scan resumes here (past a match)
+  Line line;
   bool alnum_before = false;
   // Candidates, 64 bytes at a time: a capital letter, a lead byte of a
   // letter that folds to a name's first letter, or another byte a name may
@@ -491,7 +629,7 @@ __attribute__((always_inline)) inline bool NameMatcher::scan(
       candidates &= candidates - 1;
       std::size_t i = base + bit;
       if (i < next || !may_begin_in_block(text, i, block, m, bit)) continue;
-      next = match_at(text, i, out, copied, changed, replaced, examples);
+      next = match_at(text, i, line, out, copied, changed, replaced, examples);
     }
   }
   if (!changed) return false;
@@ -540,8 +678,9 @@ bool NameMatcher::apply_reference(std::string_view text, std::string& result, st
   std::string out;
   std::size_t copied = 0;
   bool changed = false;
+  Line line;
   for (std::size_t i = 0; i < text.size();) {
-    i = may_start_at(text, i) ? match_at(text, i, out, copied, changed, replaced, examples) : i + 1;
+    i = may_start_at(text, i) ? match_at(text, i, line, out, copied, changed, replaced, examples) : i + 1;
   }
   if (!changed) return false;
   out.append(text, copied, text.size() - copied);

@@ -65,6 +65,18 @@ class NameMatcher {
     std::string canonical;
     bool ignore_case = false;
   };
+  // The parts of one line of text that are not prose and stay as written:
+  // URLs, e-mail addresses, @handles and #hashtags, Markdown link targets
+  // and inline code (find_verbatim_spans()). Found when a match in that line
+  // would be rewritten, and kept for the scan's next matches in it; a scan
+  // of text without such a match never looks for them.
+  struct Line {
+    bool known = false;               // whether the fields below are a line's
+    std::size_t start = 0, end = 0;  // the line [start, end)
+    std::vector<std::pair<std::size_t, std::size_t>> verbatim;  // sorted, disjoint [begin, end)
+  };
+  // Whether text[begin, end), a match in a line, touches one of its verbatim spans.
+  static bool in_verbatim_span(std::string_view text, std::size_t begin, std::size_t end, Line& line);
   std::vector<Target> entries_;
   Node exact_;        // case-sensitive forms
   Node any_case_;     // [ignore-case] forms, lower-cased
@@ -72,8 +84,9 @@ class NameMatcher {
   bool may_start_at(std::string_view text, std::size_t i) const;
   // Matches at text[i] (a word start the filters let through, or any start
   // for apply_reference()); returns where the scan resumes.
-  std::size_t match_at(std::string_view text, std::size_t i, std::string& out, std::size_t& copied, bool& changed,
-                       std::size_t* replaced, std::vector<std::pair<std::string, std::string>>* examples) const;
+  std::size_t match_at(std::string_view text, std::size_t i, Line& line, std::string& out, std::size_t& copied,
+                       bool& changed, std::size_t* replaced,
+                       std::vector<std::pair<std::string, std::string>>* examples) const;
   void finish_scan_bytes();
   // Whether a form's first token can be the token text[i, end) of ASCII
   // letters and digits that read_token() ends at `end`: a hash of it is

@@ -131,6 +131,57 @@ TEST(Names, PreformattedBlocksStayAsWritten) {
   EXPECT_NE(md.find("cd /srv/Kiev\nKiev Odessa"), std::string::npos) << md;
 }
 
+// The same word names something else: a person, an institution, a trophy,
+// a town elsewhere, a dish, the bird. The context rules of the built-in
+// dictionary keep those readings as written; the entity still unifies.
+TEST(Names, ContextRulesKeepOtherReadings) {
+  const std::string others =
+      "Prince Georgy Lvov. Cosmonaut Andrian Nikolayev. Max Lemberg. Actress Odessa Young. Odessa, Texas. "
+      "IIT Madras, University of Calcutta, the Calcutta Cup, Bombay Sapphire, Chicken Kiev.";
+  EXPECT_EQ(unify(others), others);
+  EXPECT_EQ(unify("Best Turkey Recipes for Thanksgiving\nHow to Carve a Turkey\nRoasting a Turkey"),
+            "Best Turkey Recipes for Thanksgiving\nHow to Carve a Turkey\nRoasting a Turkey");
+  // The places, and the country, where nothing says otherwise.
+  EXPECT_EQ(unify("Turkey's president met Greece's. In Turkey, Turkey and Greece agreed.\nA recipe."),
+            "T\xC3\xBCrkiye's president met Greece's. In T\xC3\xBCrkiye, T\xC3\xBCrkiye and Greece agreed.\nA recipe.");
+  EXPECT_EQ(unify("In Lvov, Odessa and Nikolayev. Lvov was shelled. Western Lvov; From Odessa to Lemberg"),
+            "In Lviv, Odesa and Mykolaiv. Lviv was shelled. Western Lviv; From Odesa to Lviv");
+  EXPECT_EQ(unify("Madras, Calcutta and Bombay; Kiev in Texas; the cup in Calcutta"),
+            "Chennai, Kolkata and Mumbai; Kyiv in Texas; the cup in Kolkata");
+  // Chunked passes give the same: the rules look no further than the line.
+  std::string text;
+  for (int k = 0; k < 30; ++k) text += others + "\nHow to carve a Turkey\nIn Turkey and Lvov\n";
+  winnow::NormalizeOptions o;
+  EXPECT_EQ(winnow::detail::normalize_text(text, o, nullptr, winnow::detail::kPlainText, 16),
+            winnow::detail::normalize_text_reference(text, o, nullptr));
+}
+
+// The rules are lines of the file format; a user file adds to them.
+TEST(Names, ContextRuleFormat) {
+  auto d = dictionary(
+      "Kyiv = Kiev\nMumbai = Bombay\nkeep after: Chicken | Hotel  de\nkeep before: Cup\n"
+      "keep near Bombay: gin | tonic\nperson names: Kiev\nnot names: In\n");
+  EXPECT_EQ(d->rules().keep_after, (std::vector<std::string>{"Chicken", "Hotel de"}));
+  EXPECT_EQ(unify("Chicken Kiev, Hotel de Kiev, Kiev Cup, in Kiev", d),
+            "Chicken Kiev, Hotel de Kiev, Kiev Cup, in Kyiv");
+  EXPECT_EQ(unify("A Bombay and TONIC.\nBombay.", d), "A Bombay and TONIC.\nMumbai.");
+  EXPECT_EQ(unify("Ivan Kiev. In Kiev. Kiev Ivanov. Kiev, Ivanov", d), "Ivan Kiev. In Kyiv. Kiev Ivanov. Kyiv, Ivanov");
+  NameDictionary e;
+  auto errors = e.merge("keep after:\nkeep near : x\nperson names: Kiev | -\nkeep before: Cup\n", "f.txt");
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].to_string(), "f.txt:1: a rule needs words or phrases after ':'");
+  EXPECT_EQ(errors[1].line, 2u);
+  EXPECT_EQ(errors[2].to_string(), "f.txt:3: '-' has no letters");
+  EXPECT_EQ(e.rules().keep_before, std::vector<std::string>{"Cup"});
+  EXPECT_TRUE(e.rules().person_names.empty());
+  // A user file adds to the built-in rules.
+  NameDictionary f = NameDictionary::builtin();
+  EXPECT_TRUE(f.merge("keep before: Gate\n").empty());
+  auto shared = std::make_shared<NameDictionary>(std::move(f));
+  EXPECT_EQ(unify("Kiev Gate, Calcutta Cup, Calcutta Cups, Kiev", shared),
+            "Kiev Gate, Calcutta Cup, Kolkata Cups, Kyiv");
+}
+
 TEST(Names, RepeatedNameTokenCollapses) {
   EXPECT_EQ(unify("Minister Sergei Lavrov Lavrov has warned"), "Minister Sergey Lavrov has warned");
   EXPECT_EQ(unify("Sergey Lavrov Lavrov's"), "Sergey Lavrov's");

@@ -281,41 +281,163 @@ void find_code_spans(std::string_view text, std::size_t begin, std::size_t end,
   }
 }
 
+// Whether `phrase` ends right before text[at], past spaces, and begins at a
+// word start ("University of" before "Calcutta"). A space in the phrase is
+// one or more in the text.
+bool phrase_ends_at(std::string_view text, std::size_t at, std::string_view phrase) {
+  std::size_t p = at;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  for (std::size_t k = phrase.size(); k > 0; --k) {
+    if (phrase[k - 1] == ' ') {
+      if (p == 0 || text[p - 1] != ' ') return false;
+      while (p > 0 && text[p - 1] == ' ') --p;
+    } else {
+      if (p == 0 || text[p - 1] != phrase[k - 1]) return false;
+      --p;
+    }
+  }
+  return !word_char_at(phrase, 0) || !word_char_before(text, p);
+}
+
+// Whether `phrase` begins right after text[at - 1], past spaces, and ends
+// at a word end ("Cup" after "Calcutta", ", Texas" after "Odessa").
+bool phrase_starts_at(std::string_view text, std::size_t at, std::string_view phrase) {
+  std::size_t p = at;
+  while (p < text.size() && text[p] == ' ') ++p;
+  for (char c : phrase) {
+    if (c == ' ') {
+      if (p >= text.size() || text[p] != ' ') return false;
+      while (p < text.size() && text[p] == ' ') ++p;
+    } else {
+      if (p >= text.size() || text[p] != c) return false;
+      ++p;
+    }
+  }
+  return !word_char_before(phrase, phrase.size()) || p >= text.size() || !word_char_at(text, p);
+}
+
+// The word that ends right before text[at] with only spaces between, or ""
+// (a comma, a full stop or the line's start between).
+std::string_view word_before(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  if (end == at) return {};
+  std::size_t start = end;
+  while (start > 0 && word_char_before(text, start)) start = code_point_start_before(text, start);
+  return text.substr(start, end - start);
+}
+
+// The word that begins right after text[at - 1] with only spaces between, or "".
+std::string_view word_after(std::string_view text, std::size_t at) {
+  std::size_t start = at;
+  while (start < text.size() && text[start] == ' ') ++start;
+  if (start == at) return {};
+  std::size_t end = start;
+  while (end < text.size() && word_char_at(text, end)) next_code_point(text, end);
+  return text.substr(start, end - start);
+}
+
+bool starts_with_capital(std::string_view word) {
+  std::size_t i = 0;
+  char32_t c = next_code_point(word, i);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  int category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+}
+
+// A form's identity for the rules: its folded tokens joined by spaces.
+std::string form_key(std::string_view form) {
+  std::string key;
+  for (const auto& token : fold_name(form, false)) {
+    if (!key.empty()) key.push_back(' ');
+    key += token;
+  }
+  return key;
+}
+
 }  // namespace
 
-// The line around text[begin, end) and its verbatim spans, found once per
-// line; then whether the match overlaps one.
-bool NameMatcher::in_verbatim_span(std::string_view text, std::size_t begin, std::size_t end, Line& line) {
-  if (!line.known || begin < line.start || begin >= line.end) {
-    std::size_t start = text.rfind('\n', begin);
-    line.start = start == std::string_view::npos ? 0 : start + 1;
-    line.end = std::min(text.find('\n', begin), text.size());
-    line.known = true;
-    auto& spans = line.verbatim;
-    spans.clear();
-    for (std::size_t p = line.start; p < line.end;) {
-      while (p < line.end && is_ascii_space(static_cast<unsigned char>(text[p]))) ++p;
-      std::size_t run_end = p;
-      while (run_end < line.end && !is_ascii_space(static_cast<unsigned char>(text[run_end]))) ++run_end;
-      find_address_spans(text, p, run_end, spans);
-      p = run_end;
-    }
-    find_code_spans(text, line.start, line.end, spans);
-    std::sort(spans.begin(), spans.end());
-    std::size_t kept = 0;
-    for (const auto& span : spans) {  // merged, so that they are disjoint
-      if (kept > 0 && span.first <= spans[kept - 1].second) {
-        spans[kept - 1].second = std::max(spans[kept - 1].second, span.second);
-      } else {
-        spans[kept++] = span;
-      }
-    }
-    spans.resize(kept);
+// The line around text[at] and its verbatim spans.
+void NameMatcher::find_line(std::string_view text, std::size_t at, Line& line) const {
+  std::size_t start = text.rfind('\n', at);
+  line.start = start == std::string_view::npos ? 0 : start + 1;
+  line.end = std::min(text.find('\n', at), text.size());
+  line.known = true;
+  line.near.assign(near_.size(), -1);
+  auto& spans = line.verbatim;
+  spans.clear();
+  for (std::size_t p = line.start; p < line.end;) {
+    while (p < line.end && is_ascii_space(static_cast<unsigned char>(text[p]))) ++p;
+    std::size_t run_end = p;
+    while (run_end < line.end && !is_ascii_space(static_cast<unsigned char>(text[run_end]))) ++run_end;
+    find_address_spans(text, p, run_end, spans);
+    p = run_end;
   }
+  find_code_spans(text, line.start, line.end, spans);
+  std::sort(spans.begin(), spans.end());
+  std::size_t kept = 0;
+  for (const auto& span : spans) {  // merged, so that they are disjoint
+    if (kept > 0 && span.first <= spans[kept - 1].second) {
+      spans[kept - 1].second = std::max(spans[kept - 1].second, span.second);
+    } else {
+      spans[kept++] = span;
+    }
+  }
+  spans.resize(kept);
+}
+
+bool NameMatcher::stays_as_written(std::string_view text, std::size_t begin, std::size_t end, Line& line) const {
+  if (!line.known || begin < line.start || begin >= line.end) find_line(text, begin, line);
   // The first span that ends past the match's start.
-  auto it = std::upper_bound(line.verbatim.begin(), line.verbatim.end(), begin,
-                             [](std::size_t at, const auto& span) { return at < span.second; });
-  return it != line.verbatim.end() && it->first < end;
+  auto span = std::upper_bound(line.verbatim.begin(), line.verbatim.end(), begin,
+                               [](std::size_t at, const auto& s) { return at < s.second; });
+  if (span != line.verbatim.end() && span->first < end) return true;
+  for (const auto& phrase : keep_after_) {
+    if (phrase_ends_at(text, begin, phrase)) return true;
+  }
+  for (const auto& phrase : keep_before_) {
+    if (phrase_starts_at(text, end, phrase)) return true;
+  }
+  if (person_names_.empty() && near_.empty()) return false;
+  const std::string key = form_key(text.substr(begin, end - begin));
+  if (person_names_.contains(key) && person_context(text, begin, end)) return true;
+  for (std::size_t rule = 0; rule < near_.size(); ++rule) {
+    if (near_[rule].form == key && near_word_in_line(text, rule, line)) return true;
+  }
+  return false;
+}
+
+// A person's name around text[begin, end): a capitalized word right before
+// it or right after it (spaces between), not one of `not names`
+// ("Georgy Lvov", "Odessa Young"; not "In Lvov").
+bool NameMatcher::person_context(std::string_view text, std::size_t begin, std::size_t end) const {
+  auto is_name = [&](std::string_view word) {
+    return !word.empty() && starts_with_capital(word) && !not_names_.contains(std::string(word));
+  };
+  return is_name(word_before(text, begin)) || is_name(word_after(text, end));
+}
+
+bool NameMatcher::near_word_in_line(std::string_view text, std::size_t rule, Line& line) const {
+  if (line.near[rule] < 0) {
+    const auto& words = near_[rule].words;
+    bool met = false;
+    std::string word;
+    for (std::size_t p = line.start; p < line.end && !met;) {
+      word.clear();
+      while (p < line.end && word_char_at(text, p)) {
+        std::size_t next = p;
+        next_code_point(text, next);
+        for (; p < next; ++p) {
+          auto b = static_cast<unsigned char>(text[p]);
+          word.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+        }
+      }
+      if (word.empty()) next_code_point(text, p);
+      met = !word.empty() && words.contains(word);
+    }
+    line.near[rule] = met ? 1 : 0;
+  }
+  return line.near[rule] == 1;
 }
 
 std::vector<std::string> fold_name(std::string_view form, bool ignore_case) {
@@ -335,7 +457,13 @@ std::vector<std::string> fold_name(std::string_view form, bool ignore_case) {
   return tokens;
 }
 
-NameMatcher::NameMatcher(const std::vector<NameEntry>& entries) {
+NameMatcher::NameMatcher(const std::vector<NameEntry>& entries, const NameRules& rules)
+    : keep_after_(rules.keep_after), keep_before_(rules.keep_before) {
+  for (const auto& form : rules.person_names) person_names_.insert(form_key(form));
+  not_names_.insert(rules.not_names.begin(), rules.not_names.end());
+  for (const auto& near : rules.keep_near) {
+    near_.push_back(NearRule{form_key(near.form), {near.words.begin(), near.words.end()}});
+  }
   for (const auto& e : entries) {
     int id = static_cast<int>(entries_.size());
     entries_.push_back(Target{e.canonical, e.ignore_case});
@@ -508,7 +636,7 @@ std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, Line& li
   std::string_view found = text.substr(i, m.end - i);
   // Only a rewrite looks at what surrounds the match: most matches are
   // canonical already.
-  if (found != canonical && in_verbatim_span(text, i, m.end, line)) return m.end;
+  if (found != canonical && stays_as_written(text, i, m.end, line)) return m.end;
   if (found != canonical) {
     out.append(text, copied, i - copied);
     out += canonical;

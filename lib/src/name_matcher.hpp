@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -27,7 +28,7 @@ std::vector<std::string> fold_name(std::string_view form, bool ignore_case);
 
 class NameMatcher {
  public:
-  explicit NameMatcher(const std::vector<NameEntry>& entries);
+  NameMatcher(const std::vector<NameEntry>& entries, const NameRules& rules);
 
   // Replace every variant in `text` by its canonical form into `result`
   // (which may be the text itself); false, with `result` untouched, when
@@ -65,18 +66,36 @@ class NameMatcher {
     std::string canonical;
     bool ignore_case = false;
   };
-  // The parts of one line of text that are not prose and stay as written:
-  // URLs, e-mail addresses, @handles and #hashtags, Markdown link targets
-  // and inline code (find_verbatim_spans()). Found when a match in that line
-  // would be rewritten, and kept for the scan's next matches in it; a scan
-  // of text without such a match never looks for them.
+  // One line of text around a match that would be rewritten: the parts of
+  // it that are not prose and stay as written (URLs, e-mail addresses,
+  // @handles and #hashtags, Markdown link targets, inline code), and which
+  // `keep near` rules its words meet. Found at the first such match in the
+  // line and kept for the scan's next ones there; a scan of text without
+  // one never looks.
   struct Line {
     bool known = false;               // whether the fields below are a line's
     std::size_t start = 0, end = 0;  // the line [start, end)
     std::vector<std::pair<std::size_t, std::size_t>> verbatim;  // sorted, disjoint [begin, end)
+    std::vector<signed char> near;  // per rule of near_: 1 met, 0 not, -1 not looked at yet
   };
-  // Whether text[begin, end), a match in a line, touches one of its verbatim spans.
-  static bool in_verbatim_span(std::string_view text, std::size_t begin, std::size_t end, Line& line);
+  // Whether the match text[begin, end) of a line stays as written: it
+  // touches a verbatim span, or a context rule keeps it.
+  bool stays_as_written(std::string_view text, std::size_t begin, std::size_t end, Line& line) const;
+  void find_line(std::string_view text, std::size_t at, Line& line) const;
+  // The context rules (NameRules), ready for matching: forms as their
+  // folded tokens joined by spaces.
+  struct NearRule {
+    std::string form;
+    std::unordered_set<std::string> words;
+  };
+  std::vector<std::string> keep_after_, keep_before_;
+  std::vector<NearRule> near_;
+  std::unordered_set<std::string> person_names_, not_names_;
+  // Whether text[begin, end) is a form of `person_names` next to another
+  // capitalized word.
+  bool person_context(std::string_view text, std::size_t begin, std::size_t end) const;
+  // Whether a word of the line is one of near_[rule]'s.
+  bool near_word_in_line(std::string_view text, std::size_t rule, Line& line) const;
   std::vector<Target> entries_;
   Node exact_;        // case-sensitive forms
   Node any_case_;     // [ignore-case] forms, lower-cased

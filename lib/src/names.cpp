@@ -53,6 +53,69 @@ std::vector<std::string> loose_keys(const NameEntry& e) {
   return keys;
 }
 
+// The items of a rule's list, each trimmed, spaces inside folded to one.
+std::vector<std::string> rule_items(std::string_view list) {
+  std::vector<std::string> items;
+  for (auto part : split(list, '|')) {
+    std::string item;
+    for (char c : part) {
+      if (c == ' ' || c == '\t') {
+        if (!item.empty() && item.back() != ' ') item.push_back(' ');
+      } else {
+        item.push_back(c);
+      }
+    }
+    if (!item.empty()) items.push_back(std::move(item));
+  }
+  return items;
+}
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return s;
+}
+
+// A context rule line ("keep after: University of | IIT"), added to
+// `rules`; false when the line is none. `problem` says what is wrong with
+// one that is.
+bool read_rule(std::string_view line, NameRules& rules, std::string& problem) {
+  auto starts = [&](std::string_view keyword) { return line.substr(0, keyword.size()) == keyword; };
+  std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return false;
+  std::string_view head = trim(line.substr(0, colon));
+  std::vector<std::string> items = rule_items(line.substr(colon + 1));
+  std::vector<std::string>* list = nullptr;
+  if (head == "keep after") list = &rules.keep_after;
+  else if (head == "keep before") list = &rules.keep_before;
+  else if (head == "person names") list = &rules.person_names;
+  else if (head == "not names") list = &rules.not_names;
+  else if (!starts("keep near ")) return false;
+  if (items.empty()) {
+    problem = "a rule needs words or phrases after ':'";
+    return true;
+  }
+  for (const auto& item : items) {
+    if (form_key(item, false).empty() && item.find(',') == std::string::npos) {
+      problem = "'" + item + "' has no letters";
+      return true;
+    }
+  }
+  if (list) {
+    list->insert(list->end(), items.begin(), items.end());
+    return true;
+  }
+  NameRules::Near near;
+  constexpr std::string_view kNear = "keep near ";
+  near.form = std::string(trim(line.substr(kNear.size(), colon - kNear.size())));
+  if (form_key(near.form, false).empty()) {
+    problem = "'keep near' needs a form with letters before ':'";
+    return true;
+  }
+  for (auto& word : items) near.words.push_back(ascii_lower(std::move(word)));
+  rules.keep_near.push_back(std::move(near));
+  return true;
+}
+
 }  // namespace
 
 std::string NameError::to_string() const {
@@ -63,10 +126,13 @@ std::string NameError::to_string() const {
 }
 
 NameDictionary::NameDictionary() = default;
-NameDictionary::NameDictionary(const NameDictionary& other) : entries_(other.entries_) { rebuild(); }
+NameDictionary::NameDictionary(const NameDictionary& other) : entries_(other.entries_), rules_(other.rules_) {
+  rebuild();
+}
 NameDictionary& NameDictionary::operator=(const NameDictionary& other) {
   if (this != &other) {
     entries_ = other.entries_;
+    rules_ = other.rules_;
     rebuild();
   }
   return *this;
@@ -120,6 +186,10 @@ std::vector<NameError> NameDictionary::merge(std::string_view text, std::string_
       if (line == "[ignore-case]") ignore_case = true;
       else if (line == "[case-sensitive]") ignore_case = false;
       else error(line_no, "unknown section " + std::string(line) + " (expected [ignore-case] or [case-sensitive])");
+      continue;
+    }
+    if (std::string problem; read_rule(line, rules_, problem)) {
+      if (!problem.empty()) error(line_no, problem);
       continue;
     }
     if (line.front() == '!') {
@@ -179,11 +249,11 @@ std::vector<NameError> NameDictionary::merge_file(const std::string& path) {
 }
 
 void NameDictionary::rebuild() {
-  matcher_ = entries_.empty() ? nullptr : std::make_shared<const detail::NameMatcher>(entries_);
+  matcher_ = entries_.empty() ? nullptr : std::make_shared<const detail::NameMatcher>(entries_, rules_);
 }
 
 const detail::NameMatcher& name_matcher(const NameDictionary& dictionary) {
-  static const detail::NameMatcher empty({});
+  static const detail::NameMatcher empty({}, {});
   return dictionary.matcher_ ? *dictionary.matcher_ : empty;
 }
 

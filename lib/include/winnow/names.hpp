@@ -14,6 +14,7 @@
 //   [ignore-case]
 //   ...entries matched in any letter case...
 //   !Kiev          (drop the entry that has this form)
+//   keep before: Cup | Trophy   (a context rule: see NameRules)
 //
 // Matching is case-sensitive unless the entry is in an [ignore-case]
 // section, respects word boundaries, and ignores diacritics, apostrophe,
@@ -37,6 +38,29 @@ struct NameEntry {
   std::string canonical;              // what every variant becomes
   std::vector<std::string> variants;  // the other spellings
   bool ignore_case = false;
+};
+
+// Where a variant stays as written, for a reading that is not the entity's
+// (docs/names.md, "Context rules"). Each is a line of the file format:
+//   keep after: University of | IIT      (phrases right before the variant)
+//   keep before: Cup | , Texas           (phrases right after it)
+//   keep near Turkey: recipe | roast     (words anywhere in its line)
+//   person names: Lvov | Odessa          (forms that are also people's names)
+//   not names: In | The                  (capitalized words that are no name)
+struct NameRules {
+  std::vector<std::string> keep_after;
+  std::vector<std::string> keep_before;
+  struct Near {
+    std::string form;                // as written in the file
+    std::vector<std::string> words;  // lower case
+  };
+  std::vector<Near> keep_near;
+  std::vector<std::string> person_names;
+  std::vector<std::string> not_names;
+
+  bool empty() const {
+    return keep_after.empty() && keep_before.empty() && keep_near.empty() && person_names.empty();
+  }
 };
 
 // A problem in a dictionary file; the line is skipped, the others apply.
@@ -68,6 +92,8 @@ class NameDictionary {
   std::vector<NameError> merge_file(const std::string& path);
 
   const std::vector<NameEntry>& entries() const { return entries_; }
+  // The context rules of every file merged; a later file adds to them.
+  const NameRules& rules() const { return rules_; }
   bool empty() const { return entries_.empty(); }
 
  private:
@@ -75,6 +101,7 @@ class NameDictionary {
   void rebuild();
 
   std::vector<NameEntry> entries_;
+  NameRules rules_;
   std::shared_ptr<const detail::NameMatcher> matcher_;
 };
 

@@ -92,6 +92,7 @@ TEST(Names, AddressesLinksAndCodeStayAsWritten) {
   EXPECT_EQ(unify("[Kiev](https://ex.com/Kiev/news) and [Kiev](/Kiev/news)."),
             "[Kyiv](https://ex.com/Kiev/news) and [Kyiv](/Kiev/news).");
   EXPECT_EQ(unify("Call `Kiev()` or ``Kiev ` Kiev`` in Kiev."), "Call `Kiev()` or ``Kiev ` Kiev`` in Kyiv.");
+  EXPECT_EQ(unify("`a ``Kiev`` Kiev, `b ``Kiev"), "`a ``Kiev`` Kyiv, `b ``Kyiv");  // unclosed runs open none
   // A backtick used as an apostrophe, an escaped one, a lone one: no code.
   EXPECT_EQ(unify("Dar`a and Kiev, Dar`a"), "Daraa and Kyiv, Daraa");
   EXPECT_EQ(unify("\\`Kiev\\` and `Kiev"), "\\`Kyiv\\` and `Kyiv");

@@ -230,7 +230,7 @@ void find_address_spans(std::string_view text, std::size_t begin, std::size_t en
       spans.emplace_back(p, end);
       return;
     } else if (c == ']' && p + 1 < end && text[p + 1] == '(') {
-      std::size_t close = text.find(')', p + 2);
+      std::size_t close = text.substr(0, end).find(')', p + 2);
       spans.emplace_back(p + 2, std::min(close, end));
     } else if ((c == '@' || c == '#') && p + 1 < end && word_char_at(text, p + 1) && !word_char_before(text, p)) {
       std::size_t after = handle_end(text, p + 1);
@@ -258,11 +258,17 @@ void find_address_spans(std::string_view text, std::size_t begin, std::size_t en
 // apostrophe ("Dar`a") opens and closes none.
 void find_code_spans(std::string_view text, std::size_t begin, std::size_t end,
                      std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  text = text.substr(0, end);  // the searches stop at the line's end
+  // Run lengths that no later run closes: an opener of such a length after
+  // a failed search opens nothing either, and is not searched for again.
+  std::vector<bool> unclosed;
   std::size_t p = text.find('`', begin);
   while (p < end) {
     std::size_t run_end = p;
     while (run_end < end && text[run_end] == '`') ++run_end;
-    const bool opens = p == begin || (text[p - 1] != '\\' && !word_char_before(text, p));
+    const std::size_t length = run_end - p;
+    const bool opens = (p == begin || (text[p - 1] != '\\' && !word_char_before(text, p))) &&
+                       !(length < unclosed.size() && unclosed[length]);
     std::size_t close = run_end;
     bool closed = false;
     while (opens && !closed) {
@@ -270,12 +276,15 @@ void find_code_spans(std::string_view text, std::size_t begin, std::size_t end,
       if (close >= end) break;
       std::size_t close_end = close;
       while (close_end < end && text[close_end] == '`') ++close_end;
-      closed = close_end - close == run_end - p && (close_end == end || !word_char_at(text, close_end));
+      closed = close_end - close == length && (close_end == end || !word_char_at(text, close_end));
       close = close_end;
     }
     if (closed) {
       spans.emplace_back(p, close);
       run_end = close;
+    } else if (opens) {
+      if (unclosed.size() <= length) unclosed.resize(length + 1);
+      unclosed[length] = true;
     }
     p = text.find('`', run_end);
   }

@@ -62,6 +62,23 @@ TEST(HtmlChrome, HiddenInlineElementsDoNotCutTheirSentence) {
   expect_hidden(r, "(skipped)");
 }
 
+// Text for screen readers only (class "sr-only", "visually-hidden", ...:
+// whole class names from the hints file) is hidden from sighted readers,
+// and leaves the sentence around it whole.
+TEST(HtmlChrome, ScreenReaderOnlyTextIsHidden) {
+  Result r = test::extract_html(test::page(
+      "<article>" + paragraphs(1, 3) +
+      "<p>Shares rose <span class=\"sr-only\">(opens in new tab)</span>sharply in late trading on Friday.</p>"
+      "<p>Read the <a href=\"/r\">report<span class=\"Visually-Hidden x\"> (PDF file)</span></a> for the "
+      "details of the deal.</p><p class=\"sr-only-focusable\">Shown on focus, a full sentence.</p></article>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(kept(r, "Shares rose sharply in late trading on Friday."));
+  EXPECT_TRUE(kept(r, "Read the report for the details of the deal."));
+  expect_hidden(r, "(opens in new tab)");
+  expect_hidden(r, "(PDF file)");
+  EXPECT_TRUE(kept(r, "Shown on focus")) << "a class is hidden only when it is a whole name of the list";
+}
+
 // Of an attribute written twice the first counts, as browsers read it; a
 // repeat without a value must not take the next attribute with it.
 TEST(HtmlChrome, RepeatedAttributesCountOnce) {

@@ -144,6 +144,10 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
       page("<s rel rel=\"\"hidden>\xC2\xA9 a</s><p rel rel hidden>b</p><div role role hidden>c</div>"
            "<div class=\"x\" class=\"sidebar\" id id=\"comments\">d</div><p style=\"color:red\" "
            "style=\"display:none\">e</p><a href=\"/1\" href hidden>f</a>" + story),
+      // Classes that hide text for screen readers only, among others and
+      // beside character references.
+      page("<p>rose <span class=\"icon sidebar SR-only\">(new tab)</span>sharply</p>"
+           "<p class=\"x&amp;y visually-hidden\">gone</p><div class=\"content sr-only\">" + story + "</div>"),
       // Lists: <ol start> and <li value>, read on those elements only.
       page("<ol start=\"3\"><li>a</li><li value=\"9\"><p>b</p><p>c</p></li><li value=x>d<ul start=5>"
            "<li value=2>e</li></ul>f</li></ol><ul><li start=7>g</li></ul>" + story),

@@ -11,6 +11,8 @@ namespace {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
 bool is_separator(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-' || c == '_';
 }
@@ -81,7 +83,7 @@ HintSet parse_hints(std::string_view data, std::string* error) {
   }};
   HintSet set;
   Reason section = Reason::Kept;  // Kept: not in a chrome section
-  bool content = false;
+  bool content = false, hidden = false;
   std::size_t line_no = 0;
   while (!data.empty()) {
     std::size_t nl = data.find('\n');
@@ -93,12 +95,19 @@ HintSet parse_hints(std::string_view data, std::string* error) {
       std::string_view name = line.substr(1, line.size() - 2);
       section = Reason::Kept;
       content = name == "content";
+      hidden = name == "hidden";
       for (auto [n, r] : kSections) {
         if (n == name) section = r;
       }
-      if (section == Reason::Kept && !content && error) {
+      if (section == Reason::Kept && !content && !hidden && error) {
         *error += "line " + std::to_string(line_no) + ": unknown section [" + std::string(name) + "]\n";
       }
+      continue;
+    }
+    if (hidden) {  // whole class names, not tokens
+      std::string name(line);
+      for (auto& c : name) c = lower(c);
+      set.hidden_classes.push_back(std::move(name));
       continue;
     }
     set.longest_token = std::max(set.longest_token, line.size());
@@ -108,6 +117,24 @@ HintSet parse_hints(std::string_view data, std::string* error) {
     else if (error) *error += "line " + std::to_string(line_no) + ": token outside a section\n";
   }
   return set;
+}
+
+bool HintSet::hidden_class(std::string_view value) const { return !first_hidden_class(value).empty(); }
+
+std::string_view HintSet::first_hidden_class(std::string_view value) const {
+  for (std::size_t i = 0; i < value.size();) {
+    while (i < value.size() && is_space(value[i])) ++i;
+    const std::size_t start = i;
+    while (i < value.size() && !is_space(value[i])) ++i;
+    const std::string_view name = value.substr(start, i - start);
+    for (const auto& hidden : hidden_classes) {
+      if (name.size() == hidden.size() &&
+          std::equal(name.begin(), name.end(), hidden.begin(), [](char a, char b) { return lower(a) == b; })) {
+        return name;
+      }
+    }
+  }
+  return {};
 }
 
 const HintSet& builtin_hints() {

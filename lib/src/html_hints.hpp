@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "spread_hash.hpp"
 #include "winnow/winnow.hpp"
@@ -37,6 +38,14 @@ struct HintSet {
     Reason reason;
     std::string token;
   };
+  // Class names (whole, lower case) that hide an element from sighted
+  // readers: text for screen readers only ("sr-only").
+  std::vector<std::string> hidden_classes;
+  // True when a class value holds one of them.
+  bool hidden_class(std::string_view value) const;
+  // The first of them in a class value, as written there ("" for none).
+  std::string_view first_hidden_class(std::string_view value) const;
+
   // The first chrome token in a class or id value, if any.
   std::optional<Match> chrome_token(std::string_view value) const;
   // True when a token of the value names the article body.

@@ -314,7 +314,9 @@ void append_hinted_names(std::string& out, std::string_view value, const HintSet
     std::size_t start = i;
     while (i < value.size() && !is_space(value[i])) ++i;
     std::string_view name = value.substr(start, i - start);
-    if (name.empty() || (!hints.chrome_token(name) && !hints.content_token(name))) continue;
+    if (name.empty() || (!hints.chrome_token(name) && !hints.content_token(name) && !hints.hidden_class(name))) {
+      continue;
+    }
     if (!first) out.push_back(' ');
     append_attribute_value(out, name);
     first = false;
@@ -322,7 +324,8 @@ void append_hinted_names(std::string& out, std::string_view value, const HintSet
 }
 
 // Lean: of all the hinted names, the tree walk reads the first chrome token
-// and whether there is a content token; those two tokens say the same. A
+// and whether there is a content token (those two tokens say the same),
+// and a class name that hides the element. A
 // value with a character reference is kept as above (decoding it could make
 // other tokens).
 void append_hint_tokens(std::string& out, std::string_view value, const HintSet& hints,
@@ -336,6 +339,11 @@ void append_hint_tokens(std::string& out, std::string_view value, const HintSet&
   if (!content.empty() && content != chrome) {
     if (!chrome.empty()) out.push_back(' ');
     out.append(content);
+  }
+  // A class that hides the element is read whole, not as tokens.
+  if (const std::string_view hidden = hints.first_hidden_class(value); !hidden.empty()) {
+    if (!chrome.empty() || !content.empty()) out.push_back(' ');
+    append_attribute_value(out, hidden);
   }
 }
 

@@ -82,8 +82,11 @@ std::string lowered_without_spaces(const char* s) {
 }
 
 // Why an element is hidden from readers, or null.
-const char* hidden_by(const GumboElement& e) {
+const char* hidden_by(const GumboElement& e, const HintSet& hints) {
   if (attribute(e, "hidden")) return "hidden attribute";
+  if (const char* classes = attribute(e, "class"); classes && hints.hidden_class(classes)) {
+    return "screen-reader-only class";
+  }
   if (const char* aria = attribute(e, "aria-hidden"); aria && std::strcmp(aria, "true") == 0) {
     return "aria-hidden";
   }
@@ -201,7 +204,7 @@ class Walker {
       if (tag == GUMBO_TAG_HR) flush();
       return false;
     }
-    const char* hidden = hidden_by(e);
+    const char* hidden = hidden_by(e, hints_);
     bool block = is_block(tag) || is_cell(tag);
     if (hidden) {
       // Hidden inline text is a block of its own, gathered aside, so that

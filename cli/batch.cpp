@@ -128,7 +128,7 @@ class Walker {
         if (entry & kDirectoryEntry) {
           std::error_code ec;
           if (!out_dir_.empty() && fs::weakly_canonical(p, ec) == out_dir_) continue;
-          push_directory(p, f.root);
+          if (unlistable(p, f.root, item)) return true;
           continue;
         }
         // The entries of a directory share its parent path: worked out once.
@@ -142,7 +142,7 @@ class Walker {
       const std::string& name = inputs_[arg_++];
       std::error_code ec;
       if (name != "-" && fs::is_directory(name, ec)) {
-        push_directory(name, name);
+        if (unlistable(name, name, item)) return true;
         continue;
       }
       std::string site = name == "-" ? "" : fs::path(name).parent_path().string();
@@ -177,11 +177,27 @@ class Walker {
 
   std::string_view ext() const { return output_extension(args_.format); }
 
+  // Walks into `dir`; true when it cannot be listed (whole or in part),
+  // with `item` the failure that says why: a directory left out without a
+  // word would look like a batch that read everything.
+  bool unlistable(const fs::path& dir, const fs::path& root, Item& item) {
+    const std::error_code ec = push_directory(dir, root);
+    if (!ec) return false;
+    item = Item();
+    item.path = dir.string();
+    item.failure = ec.message();
+    return true;
+  }
+
   // Lists `dir`: its subdirectories (a symbolic link to one is not followed,
   // so the walk has no cycles) and the files the batch reads, sorted by name.
   // The entry's type comes from the directory listing where the file system
-  // gives it: no stat per file on the thread that feeds the workers.
-  void push_directory(const fs::path& dir, const fs::path& root) {
+  // gives it: no stat per file on the thread that feeds the workers. A file
+  // whose type cannot be had (a dangling symbolic link) is listed when its
+  // name is wanted, so that reading it says why, as it does for the same
+  // file named as an argument. Returns the error that ended the listing
+  // early, if any; what was listed before it is walked.
+  std::error_code push_directory(const fs::path& dir, const fs::path& root) {
     Frame f;
     f.root = root;
     f.dir = dir;
@@ -191,14 +207,13 @@ class Walker {
                                                   [&](const fs::path& r) { return within(out, r); });
     }
     std::error_code ec;
-    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       std::error_code type_ec;
       std::uint64_t kind = 0;
       if (it->is_directory(type_ec)) {
         if (it->is_symlink(type_ec)) continue;
         kind = kDirectoryEntry;
-      } else if (!it->is_regular_file(type_ec)) {
+      } else if (!it->is_regular_file(type_ec) && !type_ec) {
         continue;
       }
       std::string name = it->path().filename().string();
@@ -214,6 +229,7 @@ class Walker {
     f.entries.shrink_to_fit();
     f.names.shrink_to_fit();
     frames_.push_back(std::move(f));
+    return ec;
   }
 
   // `relative_out()` gives the output path under -o; called only with -o,
@@ -326,7 +342,7 @@ std::pair<std::size_t, std::uint64_t> measure(const Args& args) {
 bool has_output(const Args& args, const Done& d) {
   if (d.item.skip) return false;
   bool json = args.format == OutputFormat::Json || args.format == OutputFormat::Jsonl;
-  return d.result.ok() || (json && d.item.out_path.empty());
+  return d.result.ok() || (json && args.output_dir.empty());
 }
 
 // The site a page counts for: the host of its URL, else its directory.

@@ -15,31 +15,44 @@ namespace winnow::cli {
 
 namespace {
 
-// Files under each argument: a directory is walked for the files the batch
-// walk takes (pages, .gz ones included; sorted, hidden names skipped); a
-// file is taken as it is.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, int& status) {
+// The files the batch walk takes under `dir` (pages, .gz ones included;
+// hidden names skipped), added to `found`. A file whose type cannot be had
+// (a dangling symbolic link) is taken when its name is wanted, so that
+// reading it says why; a directory that cannot be listed is reported and
+// the walk goes on, as the batch walk does.
+void walk(const std::filesystem::path& dir, std::vector<std::string>& found, int& status) {
   namespace fs = std::filesystem;
+  std::vector<fs::path> pending{dir};
+  while (!pending.empty()) {
+    const fs::path current = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    for (fs::directory_iterator it(current, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.starts_with(".")) continue;
+      std::error_code type_ec;
+      if (it->is_directory(type_ec)) {
+        if (!it->is_symlink(type_ec)) pending.push_back(it->path());
+      } else if ((it->is_regular_file(type_ec) || type_ec) && wanted_file(name)) {
+        found.push_back(it->path().string());
+      }
+    }
+    if (ec) {
+      std::cerr << "winnow: " << display_name(current.string()) << ": " << ec.message() << '\n';
+      status = kExitInputFailed;
+    }
+  }
+}
+
+// Files under each argument: a directory is walked (walk(), sorted); a file
+// is taken as it is.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, int& status) {
   std::vector<std::string> files;
   for (const auto& in : inputs) {
     std::error_code ec;
-    if (in != "-" && fs::is_directory(in, ec)) {
+    if (in != "-" && std::filesystem::is_directory(in, ec)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
-           it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        if (it->path().filename().string().starts_with(".")) {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file() && wanted_file(it->path().filename().string())) {
-          found.push_back(it->path().string());
-        }
-      }
-      if (ec) {
-        std::cerr << "winnow: " << in << ": " << ec.message() << '\n';
-        status = kExitInputFailed;
-      }
+      walk(in, found, status);
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else {

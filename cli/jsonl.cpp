@@ -175,14 +175,6 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
-// On-demand parsing only finds the end of an object or array it skips over,
-// without reading what is inside ({"url": {<p>}} gets through), so a nested
-// value is parsed whole before its text is passed on.
-simdjson::error_code validate_nested(std::string_view raw) {
-  thread_local simdjson::dom::parser parser;
-  return parser.parse(raw.data(), raw.size()).error();
-}
-
 bool hex4(std::string_view s, std::size_t at, char32_t& value) {
   if (at + 4 > s.size()) return false;
   value = 0;
@@ -244,6 +236,141 @@ bool read_lone_surrogates(std::string_view token, std::string& out, std::size_t&
   return true;
 }
 
+// A JSON string as written, quotes included, from `s`, its first byte after
+// the opening quote. simdjson has found where every string ends, so its
+// closing quote is there to find.
+std::string_view raw_string_token(const char* s) {
+  std::size_t i = 0;
+  while (s[i] != '"') i += s[i] == '\\' ? 2 : 1;
+  return std::string_view(s - 1, i + 2);
+}
+
+// A field's name, unescaped into `key` (a lone surrogate as U+FFFD, as in a
+// string), and as written, quotes included, into `raw`. `key()` must come
+// before `unescaped_key()`, which consumes the name.
+simdjson::error_code read_key(simdjson::ondemand::field& f, std::string& key, std::string_view& raw) {
+  raw = raw_string_token(f.key().raw());
+  std::string_view unescaped;
+  const simdjson::error_code e = f.unescaped_key().get(unescaped);
+  if (!e) {
+    key.assign(unescaped);
+    return simdjson::SUCCESS;
+  }
+  std::size_t replaced = 0;
+  return e == simdjson::STRING_ERROR && read_lone_surrogates(raw, key, replaced) ? simdjson::SUCCESS : e;
+}
+
+// Whether `raw` is a JSON number (RFC 8259, 6). JSON sets no limit on a
+// number's size: 1e400 and a 40-digit integer pass through as written,
+// where simdjson refuses to make a double or a 64-bit integer of them.
+bool is_json_number(std::string_view raw) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < raw.size() && raw[i] >= '0' && raw[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < raw.size() && raw[i] == '-') ++i;
+  if (i < raw.size() && raw[i] == '0') {
+    ++i;
+  } else if (digits() == 0) {
+    return false;
+  }
+  if (i < raw.size() && raw[i] == '.' && (++i, digits() == 0)) return false;
+  if (i < raw.size() && (raw[i] == 'e' || raw[i] == 'E')) {
+    ++i;
+    if (i < raw.size() && (raw[i] == '+' || raw[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == raw.size();
+}
+
+// Whether a scalar `value` of `type`, written `raw`, is well-formed:
+// raw_json_token() does not check it. A string may hold lone surrogates
+// (`scratch` holds it read), a number may be of any size.
+simdjson::error_code check_scalar(simdjson::ondemand::value& value, simdjson::ondemand::json_type type,
+                                  std::string_view raw, std::string& scratch) {
+  using namespace simdjson;
+  switch (type) {
+    case ondemand::json_type::string: {
+      std::string_view s;
+      std::size_t replaced = 0;
+      const error_code e = value.get_string().get(s);
+      return e == STRING_ERROR && read_lone_surrogates(raw, scratch, replaced) ? SUCCESS : e;
+    }
+    case ondemand::json_type::number: return is_json_number(raw) ? SUCCESS : NUMBER_ERROR;
+    case ondemand::json_type::boolean: { bool b; return value.get_bool().get(b); }
+    case ondemand::json_type::null: {
+      bool n = false;
+      const error_code e = value.is_null().get(n);
+      return e ? e : n ? SUCCESS : INCORRECT_TYPE;
+    }
+    default: return INCORRECT_TYPE;
+  }
+}
+
+simdjson::error_code check_value(simdjson::ondemand::value value, std::string& scratch);
+
+// The members of an object or the elements of an array, each checked.
+simdjson::error_code check_members(simdjson::ondemand::object object, std::string& scratch) {
+  for (auto f : object) {
+    simdjson::ondemand::field field;
+    std::string_view raw_key;
+    if (auto e = std::move(f).get(field); e) return e;
+    if (auto e = read_key(field, scratch, raw_key); e) return e;
+    if (auto e = check_value(field.value(), scratch); e) return e;
+  }
+  return simdjson::SUCCESS;
+}
+
+simdjson::error_code check_elements(simdjson::ondemand::array array, std::string& scratch) {
+  for (auto element : array) {
+    simdjson::ondemand::value value;
+    if (auto e = std::move(element).get(value); e) return e;
+    if (auto e = check_value(value, scratch); e) return e;
+  }
+  return simdjson::SUCCESS;
+}
+
+// Whether `value` is well-formed all the way down, by the rules a field of
+// the record is read with (check_scalar(), read_key()).
+simdjson::error_code check_value(simdjson::ondemand::value value, std::string& scratch) {
+  using namespace simdjson;
+  ondemand::json_type type;
+  if (auto e = value.type().get(type); e) return e;
+  if (type == ondemand::json_type::object) {
+    ondemand::object object;
+    if (auto e = value.get_object().get(object); e) return e;
+    return check_members(object, scratch);
+  }
+  if (type == ondemand::json_type::array) {
+    ondemand::array array;
+    if (auto e = value.get_array().get(array); e) return e;
+    return check_elements(array, scratch);
+  }
+  return check_scalar(value, type, trim_right(value.raw_json_token()), scratch);
+}
+
+// On-demand parsing only finds the end of an object or array it skips over,
+// without reading what is inside ({"url": {<p>}} gets through), so a nested
+// value, `raw`, is read whole before its text is passed on, by the rules of
+// the record's own fields: simdjson's DOM parser refused a lone surrogate
+// or a number past 64 bits inside it, which JSON allows.
+simdjson::error_code validate_nested(std::string_view raw) {
+  using namespace simdjson;
+  thread_local ondemand::parser parser;
+  thread_local std::string copy;  // padded for simdjson, kept between records
+  thread_local std::string scratch;
+  copy.assign(raw);
+  copy.reserve(raw.size() + SIMDJSON_PADDING);
+  ondemand::document doc;
+  ondemand::value value;
+  if (auto e = parser.iterate(padded_string_view(copy.data(), copy.size(), copy.capacity())).get(doc); e) return e;
+  if (auto e = doc.get_value().get(value); e) return e;
+  if (auto e = check_value(value, scratch); e) return e;
+  return doc.current_location().error() ? SUCCESS : TRAILING_CONTENT;
+}
+
 // Parse one line: the passthrough fields, and the page. Sets record.error
 // (and returns nullopt) for a bad record.
 std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, const Line& line,
@@ -271,17 +398,16 @@ std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, c
   std::optional<std::string_view> page;
   bool field_not_string = false;
   for (auto f : object) {
-    std::string_view key;
-    ondemand::value value;
-    if (auto e = f.unescaped_key().get(key); e) {
-      record.error = std::string("invalid JSON: ") + error_message(e);
+    ondemand::field member;
+    std::string key_copy;  // unescaped: the unescaping buffer is reused by the next string
+    std::string_view raw_key;
+    error_code member_error = std::move(f).get(member);
+    if (!member_error) member_error = read_key(member, key_copy, raw_key);
+    if (member_error) {
+      record.error = std::string("invalid JSON: ") + error_message(member_error);
       return std::nullopt;
     }
-    std::string key_copy(key);  // the key's buffer is reused by the next unescape
-    if (auto e = f.value().get(value); e) {
-      record.error = std::string("invalid JSON: ") + error_message(e);
-      return std::nullopt;
-    }
+    ondemand::value value = member.value();
     if (key_copy == field && !page) {
       std::string_view s;
       const error_code e = value.get_string().get(s);
@@ -315,21 +441,8 @@ std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, c
       if (!e) e = validate_nested(raw);
     } else {
       raw = trim_right(value.raw_json_token());
-      // Scalars are not validated by raw_json_token(); make them prove it.
-      switch (type) {
-        case ondemand::json_type::string: {
-          std::string_view s;
-          std::string with_surrogates;
-          std::size_t replaced = 0;
-          e = value.get_string().get(s);
-          if (e == STRING_ERROR && read_lone_surrogates(raw, with_surrogates, replaced)) e = SUCCESS;
-          break;
-        }
-        case ondemand::json_type::number: { double d; e = value.get_double().get(d); break; }
-        case ondemand::json_type::boolean: { bool b; e = value.get_bool().get(b); break; }
-        case ondemand::json_type::null: { bool n; e = value.is_null().get(n); if (!e && !n) e = INCORRECT_TYPE; break; }
-        default: break;
-      }
+      std::string scratch;
+      e = check_scalar(value, type, raw, scratch);
     }
     if (e) {
       record.error = std::string("invalid JSON: ") + error_message(e);
@@ -337,7 +450,7 @@ std::optional<std::string_view> parse_line(simdjson::ondemand::parser& parser, c
     }
     if (key_copy == "url" && type == ondemand::json_type::string) record.site = url_site(raw);
     if (!record.passthrough.empty()) record.passthrough.push_back(',');
-    append_json_string(record.passthrough, key_copy);
+    record.passthrough.append(raw_key);
     record.passthrough.push_back(':');
     record.passthrough.append(raw);
     record.keys.push_back(std::move(key_copy));
@@ -405,24 +518,28 @@ std::string merge(const Record& record, std::string_view ours) {
   std::string input_object = "{" + record.passthrough + "}";
   simdjson::padded_string padded_input(input_object);
   bool first = true;
-  auto emit = [&](std::string_view k, std::string_view raw) {
+  auto emit = [&](std::string_view quoted_key, std::string_view raw) {
     if (!first) out.push_back(',');
     first = false;
-    append_json_string(out, k);
+    out += quoted_key;
     out.push_back(':');
     out += raw;
   };
   auto input_doc = parser.iterate(padded_input);
   for (auto f : input_doc.get_object()) {
-    std::string key(f.unescaped_key().value_unsafe());
-    auto v = f.value().value_unsafe();
-    std::string_view raw = raw_of(v);
+    simdjson::ondemand::field member = f.value_unsafe();
+    std::string key;
+    std::string_view raw_key;
+    read_key(member, key, raw_key);  // read once already: cannot fail
+    std::string_view raw = raw_of(member.value());
     if (replaces_input_field(key) && has(my_keys, key)) continue;
-    emit(key, raw);
+    emit(raw_key, raw);
   }
   for (auto& [k, v] : mine) {
     if (!replaces_input_field(k) && has(record.keys, k)) continue;
-    emit(k, v);
+    std::string quoted;
+    append_json_string(quoted, k);
+    emit(quoted, v);
   }
   out += "}\n";
   return out;

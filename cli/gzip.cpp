@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include <unistd.h>
+
 #include <zlib.h>
 
 namespace winnow::cli {
@@ -59,6 +61,95 @@ std::optional<Input> read_gzip(const std::string& path, std::size_t max_bytes, s
     return std::nullopt;
   }
   return in;
+}
+
+namespace {
+
+constexpr std::size_t kCompressedBuffer = std::size_t{1} << 17;
+
+}  // namespace
+
+GzipStream::GzipStream(int fd) : fd_(fd) {}
+
+GzipStream::~GzipStream() {
+  if (z_) ::inflateEnd(z_.get());
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void GzipStream::fail(std::string error) {
+  error_ = std::move(error);
+  kind_ = Kind::Done;
+}
+
+// More compressed bytes after those inflate has not taken yet; false at
+// the end of the input, or on an error (then kind_ is Done).
+bool GzipStream::fill() {
+  if (input_ended_) return false;
+  in_.erase(0, in_pos_);
+  in_pos_ = 0;
+  const std::size_t had = in_.size();
+  in_.resize(had + kCompressedBuffer);
+  for (;;) {
+    const ssize_t n = ::read(fd_, in_.data() + had, kCompressedBuffer);
+    if (n < 0 && errno == EINTR) continue;
+    in_.resize(had + static_cast<std::size_t>(n > 0 ? n : 0));
+    if (n < 0) fail(std::strerror(errno));
+    if (n <= 0) input_ended_ = true;
+    return n > 0;
+  }
+}
+
+std::size_t GzipStream::read(char* out, std::size_t size) {
+  if (kind_ == Kind::Unknown) {
+    while (in_.size() < 2 && fill()) {
+    }
+    if (kind_ == Kind::Done) return 0;
+    kind_ = in_.starts_with("\x1F\x8B") ? Kind::Gzip : Kind::Plain;
+    if (kind_ == Kind::Gzip) {
+      z_ = std::make_unique<z_stream>();
+      if (::inflateInit2(z_.get(), 15 + 16) != Z_OK) fail("cannot start zlib");
+    }
+  }
+  if (kind_ == Kind::Plain) {
+    if (in_pos_ == in_.size() && !fill()) return 0;
+    const std::size_t n = std::min(size, in_.size() - in_pos_);
+    std::memcpy(out, in_.data() + in_pos_, n);
+    in_pos_ += n;
+    return n;
+  }
+  std::size_t produced = 0;
+  while (kind_ == Kind::Gzip && produced == 0) produced = inflate_some(out, size);
+  return produced;
+}
+
+// One call of inflate: the bytes it made. At the end of a member the next
+// begins, when the input goes on with one (what follows that is not gzip
+// is left, as gzread() leaves it).
+std::size_t GzipStream::inflate_some(char* out, std::size_t size) {
+  z_stream& z = *z_;
+  if (in_pos_ == in_.size() && !fill() && kind_ == Kind::Done) return 0;
+  z.next_in = reinterpret_cast<Bytef*>(in_.data() + in_pos_);
+  z.avail_in = static_cast<uInt>(in_.size() - in_pos_);
+  z.next_out = reinterpret_cast<Bytef*>(out);
+  z.avail_out = static_cast<uInt>(std::min<std::size_t>(size, 1u << 30));
+  const int code = ::inflate(&z, Z_NO_FLUSH);
+  in_pos_ = in_.size() - z.avail_in;
+  const std::size_t produced = static_cast<std::size_t>(reinterpret_cast<char*>(z.next_out) - out);
+  if (code == Z_STREAM_END) {
+    while (in_.size() - in_pos_ < 2 && fill()) {
+    }
+    if (kind_ == Kind::Done) return produced;
+    if (std::string_view(in_).substr(in_pos_).starts_with("\x1F\x8B")) {
+      ::inflateReset(&z);
+    } else {
+      kind_ = Kind::Done;
+    }
+  } else if (code == Z_BUF_ERROR && z.avail_in == 0 && input_ended_) {
+    fail("gzip stream cut short");
+  } else if (code != Z_OK && code != Z_BUF_ERROR) {
+    fail(z.msg != nullptr ? z.msg : "corrupt gzip data");
+  }
+  return produced;
 }
 
 bool wanted_file(std::string_view name) {

@@ -10,12 +10,12 @@
 
 #include <fcntl.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <simdjson.h>
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "gzip.hpp"
 #include "io.hpp"
 #include "ordered.hpp"
 #include "progress.hpp"
@@ -68,15 +68,8 @@ struct Record {
 // holding more than `max_bytes` of one line.
 class LineReader {
  public:
-  LineReader(int fd, std::size_t max_bytes) : max_bytes_(max_bytes) {
-    gz_ = ::gzdopen(fd, "rb");
-    if (gz_) ::gzbuffer(gz_, 1 << 17);
-  }
-  ~LineReader() {
-    if (gz_) ::gzclose_r(gz_);
-  }
-  bool ok() const { return gz_ != nullptr; }
-  const std::string& error() const { return error_; }
+  LineReader(int fd, std::size_t max_bytes) : stream_(fd), max_bytes_(max_bytes) {}
+  const std::string& error() const { return stream_.error(); }
 
   // The next line; false at the end of the input.
   bool next(Line& line) {
@@ -120,40 +113,20 @@ class LineReader {
 
  private:
   bool fill() {
-    if (eof_) return false;
     buf_.resize(1 << 17);
-    int n = ::gzread(gz_, buf_.data(), static_cast<unsigned>(buf_.size()));
-    const int read_errno = errno;
-    if (n <= 0) {
-      if (n < 0) {
-        // zlib names a descriptor it was given as "<fd:3>": for a system
-        // error the reason alone says more.
-        int code = 0;
-        const char* message = ::gzerror(gz_, &code);
-        error_ = code == Z_ERRNO ? std::strerror(read_errno) : message;
-      } else {
-        // A gzip stream cut short reads as a short file: only closing the
-        // reader tells (as read_gzip() does for a page).
-        const int code = ::gzclose_r(gz_);
-        gz_ = nullptr;
-        if (code == Z_BUF_ERROR) error_ = "gzip stream cut short";
-        else if (code != Z_OK) error_ = "corrupt gzip data";
-      }
-      eof_ = true;
-      return false;
-    }
+    // Every whole line decoded before a read error is still handed out;
+    // the error is the stream's end.
+    const std::size_t n = stream_.read(buf_.data(), buf_.size());
     pos_ = 0;
-    end_ = static_cast<std::size_t>(n);
-    return true;
+    end_ = n;
+    return n > 0;
   }
 
-  gzFile gz_ = nullptr;
+  GzipStream stream_;
   std::size_t max_bytes_;
   std::string buf_;
   std::size_t pos_ = 0, end_ = 0;
-  bool eof_ = false;
   std::uint64_t number_ = 0;
-  std::string error_;
 };
 
 std::string url_site(std::string_view raw_url_token) {
@@ -684,12 +657,6 @@ int run_jsonl(const Args& args) {
       continue;
     }
     LineReader reader(fd, args.options.max_bytes);
-    if (!reader.ok()) {
-      ::close(fd);
-      progress.report(display_name(name), "cannot read");
-      ++unreadable;
-      continue;
-    }
     std::string dir_site = name == "-" ? "" : std::filesystem::path(name).parent_path().string();
     fewest_threads = std::min(fewest_threads, ordered_map<Line, Record>(
         threads, std::size_t{8} * threads,

@@ -278,6 +278,31 @@ TEST(Jsonl, GzipStreamCutShortIsAReadError) {
   EXPECT_NE(r.err.find("winnow: <stdin>: read error: Is a directory\n"), std::string::npos) << r.err;
 }
 
+// A bad check at the end of a gzip stream (its CRC or its length) is a
+// read error naming the input, after every line decoded before it: gzread()
+// dropped all it had decoded in its last call (up to 128 KiB of intact
+// records), the next line read as "invalid JSON", and the message named
+// zlib's "<fd:3>" for the input.
+TEST(Jsonl, GzipStreamWithABadCheckKeepsEveryLineBeforeIt) {
+  TempDir t;
+  std::string in;
+  for (int i = 0; i < 20000; ++i) in += "{\"id\":" + std::to_string(i) + ",\"html\":\"<p>record " + std::to_string(i) + " with words</p>\"}\n";
+  write_file(t / "m.jsonl", in);
+  ASSERT_EQ(sh("gzip -c '" + (t / "m.jsonl").string() + "' > '" + (t / "m.jsonl.gz").string() + "'", t).status, 0);
+  const std::string gz = read_file(t / "m.jsonl.gz");
+  for (const auto& [at, reason] : {std::pair{6, "incorrect data check"}, std::pair{2, "incorrect length check"}}) {
+    std::string damaged = gz;
+    damaged[damaged.size() - at] ^= 0x01;
+    write_file(t / "bad.jsonl.gz", damaged);
+    auto r = sh("\"$W\" --input jsonl --no-site-boilerplate -j1 '" + (t / "bad.jsonl.gz").string() + "'", t);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(count_lines(r.out), 20000u) << reason;
+    EXPECT_NE(r.out.rfind("{\"id\":19999,"), std::string::npos) << reason;
+    EXPECT_EQ(r.err, "winnow: " + (t / "bad.jsonl.gz").string() + ": read error: " + reason +
+                         "\n20000 ok, 1 failed, 0 skipped\n");
+  }
+}
+
 TEST(Jsonl, GnuParallelPipeRoundTrip) {
   TempDir t;
   if (sh("command -v parallel", t).status != 0) GTEST_SKIP() << "GNU parallel is not installed";

@@ -41,8 +41,10 @@ std::string format_result(const Args& args, const std::string& input, const Resu
     case OutputFormat::Json:
     case OutputFormat::Jsonl: {
       ro.pretty = args.format == OutputFormat::Json;
-      std::string shown = display_name(input);
-      ro.input_name = shown;
+      // The name itself: JSON escapes what display_name() would (a newline
+      // in it comes back a newline), and bytes that are not UTF-8 become
+      // U+FFFD.
+      ro.input_name = input == "-" ? std::string_view("<stdin>") : std::string_view(input);
       return render(r, Format::Json, ro);
     }
     case OutputFormat::Markdown:

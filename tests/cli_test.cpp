@@ -201,6 +201,23 @@ TEST_F(Cli, ControlCharactersInNamesAreEscapedInMessages) {
   EXPECT_EQ(r.err, "winnow: " + (dir_ / "two\\nlines\\x1b[31m\\t.txt").string() + ": input is empty\n");
 }
 
+// JSON output names an input by its name, which JSON can carry whole: it
+// held the name as messages show it, "a\nb.txt" written with a backslash
+// and an n. Bytes that are not UTF-8 become U+FFFD.
+TEST_F(Cli, JsonRecordsCarryTheInputsRealName) {
+  const fs::path odd = dir_ / "a\nb\x1b.txt", latin1 = dir_ / "caf\xe9.txt";
+  write_file(odd, kPage);
+  write_file(latin1, kPage);
+  Outcome r = run({"-f", "jsonl", odd.string(), latin1.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[0].rfind("{\"input\":\"" + dir_.path().string() + "/a\\nb\\u001b.txt\",", 0), 0u) << lines[0];
+  EXPECT_EQ(lines[1].rfind("{\"input\":\"" + dir_.path().string() + "/caf\xEF\xBF\xBD.txt\",", 0), 0u) << lines[1];
+  r = run({"-f", "json"}, kPage);
+  EXPECT_NE(r.out.find("\"input\": \"<stdin>\""), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, EmptyStandardInputIsAnError) {
   std::string nothing;
   Outcome r = run({}, nothing);

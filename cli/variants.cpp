@@ -1,6 +1,8 @@
 // `winnow variants FILE|DIR...`: candidate name-variant groups in a corpus,
 // printed in the name dictionary format for a person to review.
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <iostream>
@@ -62,6 +64,20 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, i
   return files;
 }
 
+// The reason `text` is not a count, or empty when it is one. CLI11 reads a
+// count with strtoull, which takes -1 as 2^64 - 1 and a number past that as
+// that too: both a count that no group reaches, not an error.
+std::string whole_count(const std::string& text) {
+  std::size_t count = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, count);
+  if (text.empty() || error == std::errc::invalid_argument || stop != end) {
+    return "a count is a whole number, 0 or more: " + text;
+  }
+  if (error == std::errc::result_out_of_range) return "a count is at most " + std::to_string(SIZE_MAX) + ": " + text;
+  return {};
+}
+
 }  // namespace
 
 CLI::App* add_variants_command(CLI::App& app, VariantsArgs& args) {
@@ -74,7 +90,8 @@ CLI::App* add_variants_command(CLI::App& app, VariantsArgs& args) {
       ->required();
   cmd->add_option("--min-count", args.min_count,
                   "Only groups seen at least N times in all (default 2)")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(whole_count);
   cmd->add_option("-m,--mode", args.mode, "Input kind, as for extraction: auto (default), text, html")
       ->transform(CLI::CheckedTransformer(std::map<std::string, Mode>{{"auto", Mode::Auto},
                                                                      {"text", Mode::Text},

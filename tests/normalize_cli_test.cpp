@@ -141,6 +141,24 @@ TEST_F(NormalizeCli, VariantsFindsClustersInTheDictionaryFormat) {
   EXPECT_EQ(run({"variants"}).status, 2);  // inputs are required
 }
 
+// A count that is not a whole number is a usage error: -1 and a number past
+// 2^64 - 1 were taken (as 2^64 - 1), so nothing was ever printed.
+TEST_F(NormalizeCli, VariantsMinCountIsAWholeNumber) {
+  write_file(dir_ / "page.txt", "Sergei Lavrov met Sergey Lavrov's deputy, and Sergei Lavrov spoke.\n");
+  for (const char* bad : {"-1", "99999999999999999999", "2.5", "two", "3x", ""}) {
+    Outcome r = run({"variants", "--min-count", bad, (dir_ / "page.txt").string()});
+    EXPECT_EQ(r.status, 2) << bad << ": " << r.out;
+    EXPECT_NE(r.err.find("--min-count"), std::string::npos) << bad << ": " << r.err;
+    EXPECT_EQ(r.out, "") << bad;
+  }
+  Outcome r = run({"variants", "--mode", "text", "--min-count", "3", (dir_ / "page.txt").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Sergei Lavrov = Sergey Lavrov"), std::string::npos) << r.out;
+  r = run({"variants", "--mode", "text", "--min-count", "4", (dir_ / "page.txt").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("Sergei Lavrov = Sergey Lavrov"), std::string::npos) << r.out;
+}
+
 // variants walks a corpus as a batch does: pages only, .gz ones read through
 // zlib (they were read as binary and left out without a word), and a page
 // over --max-bytes is reported (it was left out without a word too).

@@ -40,12 +40,22 @@ stderr, the others are still done); 2 the command line was wrong.)";
 
 }  // namespace
 
-std::string misplaced_before_command(const CLI::App& app) {
+const CLI::Option* misplaced_before_command(const CLI::App& app) {
   for (const CLI::Option* option : app.get_options()) {
-    if (option->count() == 0) continue;
-    return option->get_positional() ? option->results().front() : option->get_name();
+    if (option->count() > 0) return option;
   }
-  return {};
+  return nullptr;
+}
+
+std::string misplaced_error(const CLI::Option& misplaced, const CLI::App& command) {
+  const std::string& name = command.get_name();
+  if (misplaced.get_positional() || command.get_option_no_throw(misplaced.get_name()) != nullptr) {
+    const std::string shown = misplaced.get_positional() ? misplaced.results().front() : misplaced.get_name();
+    return shown + " comes before the command '" + name + "': put it after (winnow " + name +
+           " [OPTIONS] FILE...)";
+  }
+  return misplaced.get_name() + " comes before the command '" + name + "', which does not take it (winnow " + name +
+         " --help lists what it takes)";
 }
 
 void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes) {

@@ -41,8 +41,13 @@ void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes);
 
 // The first option or input given before a command's name (`winnow
 // --no-names normalize`), which would be extraction's and not the
-// command's; empty when there is none.
-std::string misplaced_before_command(const CLI::App& app);
+// command's; null when there is none.
+const CLI::Option* misplaced_before_command(const CLI::App& app);
+
+// The usage error for `misplaced` given before `command`: put it after, when
+// the command takes it (inputs, --no-names before normalize), else that the
+// command does not take it (-j before normalize).
+std::string misplaced_error(const CLI::Option& misplaced, const CLI::App& command);
 
 // -j, --skip-existing, --input, --field, --site-boilerplate, --progress.
 void add_batch_options(CLI::App& app, Args& args);

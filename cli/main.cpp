@@ -35,10 +35,9 @@ int run_command(CLI::App& app, winnow::cli::Commands& commands, winnow::cli::Arg
     if (!command->parsed()) continue;
     // What comes before the command's name is extraction's: ignoring it
     // (winnow --no-names normalize) would quietly do something else.
-    const std::string misplaced = winnow::cli::misplaced_before_command(app);
-    if (misplaced.empty()) continue;
-    std::cerr << "winnow: " << misplaced << " comes before the command '" << command->get_name()
-              << "': put it after (winnow " << command->get_name() << " [OPTIONS] FILE...)\n";
+    const CLI::Option* misplaced = winnow::cli::misplaced_before_command(app);
+    if (misplaced == nullptr) continue;
+    std::cerr << "winnow: " << winnow::cli::misplaced_error(*misplaced, *command) << '\n';
     return winnow::cli::kExitUsage;
   }
   if (commands.variants->parsed()) return winnow::cli::run_variants(variants_args);

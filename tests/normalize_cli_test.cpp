@@ -217,7 +217,26 @@ TEST_F(NormalizeCli, ExtractionOptionsBeforeACommandAreUsageErrors) {
   EXPECT_NE(r.err.find("winnow: --max-bytes comes before the command 'variants'"), std::string::npos) << r.err;
   r = run({(dir_ / "page.txt").string(), "variants", (dir_ / "page.txt").string()});
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("page.txt comes before the command 'variants'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("page.txt comes before the command 'variants': put it after"), std::string::npos) << r.err;
+}
+
+// "Put it after" only for what the command takes: normalize has no -j, and
+// the advice led to a second usage error.
+TEST_F(NormalizeCli, OptionsACommandDoesNotTakeAreSaidSo) {
+  write_file(dir_ / "x.txt", "Zelenskiy in Kiev.\n");
+  Outcome r = run({"-j2", "normalize", (dir_ / "x.txt").string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "winnow: --jobs comes before the command 'normalize', which does not take it "
+                   "(winnow normalize --help lists what it takes)\n");
+  r = run({"--title", "variants", (dir_ / "x.txt").string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: --title comes before the command 'variants', which does not take it "
+                   "(winnow variants --help lists what it takes)\n");
+  r = run({"-m", "text", "variants", (dir_ / "x.txt").string()});  // variants has its own --mode
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "winnow: --mode comes before the command 'variants': put it after "
+                   "(winnow variants [OPTIONS] FILE...)\n");
 }
 
 }  // namespace

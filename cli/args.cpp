@@ -101,7 +101,8 @@ void add_batch_options(CLI::App& app, Args& args) {
       ->type_name("N")
       ->check(CLI::Range(0u, 4096u));
   app.add_flag("--skip-existing", args.skip_existing,
-               "Needs -o: leave out inputs whose output file already exists (resume a batch)");
+               "Needs -o (so not with --input jsonl): leave out inputs whose output file already exists "
+               "(resume a batch)");
   static const std::map<std::string, InputFormat> kInputs = {
       {"files", InputFormat::Files}, {"jsonl", InputFormat::Jsonl}};
   app.add_option("--input", args.input_format,
@@ -110,7 +111,7 @@ void add_batch_options(CLI::App& app, Args& args) {
       ->transform(CLI::CheckedTransformer(kInputs, CLI::ignore_case))
       ->option_text("files|jsonl");
   app.add_option("--field", args.field,
-                 "--input jsonl: the field holding the page (default html; e.g. text)")
+                 "Needs --input jsonl: the field holding the page (default html; e.g. text)")
       ->type_name("NAME");
   app.add_flag_function(
       "--site-boilerplate,!--no-site-boilerplate",

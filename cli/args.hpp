@@ -29,6 +29,7 @@ struct Args {
   bool skip_existing = false;        // -o: leave inputs whose output exists
   InputFormat input_format = InputFormat::Files;
   std::string field = "html";        // --input jsonl: the field holding the page
+  bool field_given = false;          // --field was on the command line
   int site_boilerplate = -1;         // -1 = default (on for batches and streams), 0/1
   int progress = -1;                 // -1 = when stderr is a terminal, 0/1
 };

@@ -511,6 +511,10 @@ int run_batch(const Args& args) {
     std::cerr << "winnow: --skip-existing leaves out inputs whose output file exists: it needs -o\n";
     return kExitUsage;
   }
+  if (args.field_given) {
+    std::cerr << "winnow: --field names the field of a JSON record that holds the page: it needs --input jsonl\n";
+    return kExitUsage;
+  }
   if (!args.output_dir.empty()) {
     std::error_code ec;
     fs::create_directories(args.output_dir, ec);

@@ -639,6 +639,11 @@ int run_jsonl(const Args& args) {
               << (args.format == OutputFormat::Markdown ? "markdown" : "text") << " is not supported with it\n";
     return kExitUsage;
   }
+  if (args.skip_existing) {
+    std::cerr << "winnow: --skip-existing leaves out inputs whose output file exists: --input jsonl writes no "
+                 "files, only standard output\n";
+    return kExitUsage;
+  }
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   const bool learn = site_boilerplate_enabled(args);

@@ -46,6 +46,7 @@ int run_command(CLI::App& app, winnow::cli::Commands& commands, winnow::cli::Arg
     return winnow::cli::run_normalize(normalize_args);
   }
   args.format_given = app.count("--format") > 0;
+  args.field_given = app.count("--field") > 0;
   if (!winnow::cli::load_name_files(args)) return winnow::cli::kExitUsage;
   // Only --explain shows dropped blocks (why, and their text); without it
   // those strings would be made for nothing. Site learning reads the block

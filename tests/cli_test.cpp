@@ -270,6 +270,18 @@ TEST_F(Cli, OptionsThatWouldDoNothingAreUsageErrors) {
     EXPECT_EQ(r.status, 2) << format;
     EXPECT_NE(r.err.find(std::string("--format ") + format + " is not supported"), std::string::npos) << r.err;
   }
+  // --input jsonl writes no files to skip, and --field names a field of a
+  // JSON record: both were taken and did nothing.
+  r = run({"--input", "jsonl", "--skip-existing"}, kRecord);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "winnow: --skip-existing leaves out inputs whose output file exists: --input jsonl writes no "
+                   "files, only standard output\n");
+  r = run({"--field", "text", "--mode", "text"}, kPage);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "winnow: --field names the field of a JSON record that holds the page: it needs --input jsonl\n");
+  EXPECT_EQ(run({"--field", "html", "-o", (dir_ / "out").string(), sample("000_9c5627c84a574da6")}).status, 2);
   // JSON Lines out is what --input jsonl writes: asking for it is fine.
   r = run({"--input", "jsonl", "--format", "jsonl"}, kRecord);
   EXPECT_EQ(r.status, 0) << r.err;

@@ -71,6 +71,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int status = app.exit(e);
+    // --help and --version print to standard output: that it could not be
+    // written is an error there too.
+    std::cout.flush();
+    winnow::cli::stop_if_stdout_failed();
     return status == 0 ? 0 : winnow::cli::kExitUsage;
   }
   winnow::cli::remove_temporary_files_on_signals();

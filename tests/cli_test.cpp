@@ -248,7 +248,11 @@ TEST_F(Cli, StandardOutputThatCannotBeWrittenIsAnError) {
                                              in + "-j 2 dir",
                                              in + "--input jsonl --field text pages.jsonl",
                                              in + "normalize page.txt",
-                                             in + "variants --mode text names"};
+                                             in + "variants --mode text names",
+                                             in + "--help",
+                                             in + "-V",
+                                             in + "normalize --help",
+                                             in + "variants --help"};
   for (const std::string& command : commands) {
     Outcome r = winnow::test::sh(command + " > /dev/full", t);
     EXPECT_EQ(r.status, 1) << command << "\n" << r.err;

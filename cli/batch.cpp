@@ -516,12 +516,7 @@ int run_batch(const Args& args) {
     return kExitUsage;
   }
   if (!args.output_dir.empty()) {
-    std::error_code ec;
-    fs::create_directories(args.output_dir, ec);
-    if (ec) {
-      std::cerr << "winnow: " << args.output_dir << ": cannot create directory: " << ec.message() << '\n';
-      return kExitUsage;
-    }
+    if (const int status = make_output_directory(args.output_dir); status != kExitOk) return status;
   }
   const bool batch = is_batch(args);
   const bool learn = site_boilerplate_enabled(args);

@@ -41,12 +41,7 @@ int run_normalize(const Args& args) {
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   if (!args.output_dir.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(args.output_dir, ec);
-    if (ec) {
-      std::cerr << "winnow: " << args.output_dir << ": cannot create directory: " << ec.message() << '\n';
-      return kExitUsage;
-    }
+    if (const int status = make_output_directory(args.output_dir); status != kExitOk) return status;
   }
   int status = kExitOk;
   // Inputs named alike in different directories (a/p.txt, b/p.txt) would
@@ -95,6 +90,22 @@ int run_normalize(const Args& args) {
     }
   }
   return status;
+}
+
+int make_output_directory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(dir, ec);
+  if (fs::exists(status) && !fs::is_directory(status)) {
+    std::cerr << "winnow: " << display_name(dir) << ": not a directory (-o names the directory outputs go to)\n";
+    return kExitUsage;
+  }
+  fs::create_directories(dir, ec);
+  if (ec) {
+    std::cerr << "winnow: " << display_name(dir) << ": cannot create directory: " << ec.message() << '\n';
+    return kExitInputFailed;
+  }
+  return kExitOk;
 }
 
 bool load_name_files(Args& args) {

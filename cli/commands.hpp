@@ -14,6 +14,12 @@ int run_extract(const Args& args);
 int run_normalize(const Args& args);
 int run_variants(const VariantsArgs& args);  // cli/variants.cpp
 
+// Make the -o directory `dir` when it is missing. Returns kExitOk; else,
+// after a one-line error, kExitUsage when `dir` is a file that is not a
+// directory (the command line named the wrong thing), kExitInputFailed when
+// making it failed (no permission, a read-only or failing disk).
+int make_output_directory(const std::string& dir);
+
 // Apply --names files to args.options.normalize. Returns false after printing
 // a one-line error.
 bool load_name_files(Args& args);

@@ -150,6 +150,36 @@ TEST(Batch, WhatTheWalkCannotReadIsReported) {
   fs::permissions(t / "in/locked", fs::perms::owner_all);
 }
 
+// An -o directory that cannot be made is a failure of the run (exit 1), as
+// a page that cannot be read is: it was reported as a usage error (exit 2).
+// -o naming a file that is not a directory is still one.
+TEST(Batch, OutputDirectoryThatCannotBeMadeIsAFailureNotAUsageError) {
+  TempDir t;
+  write_file(t / "page.txt", "A paragraph of text that is long enough to be kept as prose.\n");
+  const std::string in_dir = "cd '" + t.path().string() + "' && ";
+  for (const char* command : {"", "normalize "}) {
+    auto r = sh(in_dir + "\"$W\" " + command + "-o page.txt page.txt", t);
+    EXPECT_EQ(r.status, 2) << command;
+    EXPECT_EQ(r.err, "winnow: page.txt: not a directory (-o names the directory outputs go to)\n") << command;
+    // /sys lets no one make a directory at its top, root included.
+    if (fs::is_directory("/sys/kernel") && !fs::exists("/sys/winnow-out")) {
+      r = sh(in_dir + "\"$W\" " + command + "-o /sys/winnow-out page.txt", t);
+      EXPECT_EQ(r.status, 1) << command;
+      EXPECT_EQ(r.err.rfind("winnow: /sys/winnow-out: cannot create directory: ", 0), 0u) << command << r.err;
+    }
+  }
+  fs::create_directories(t / "readonly");
+  fs::permissions(t / "readonly", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::others_read |
+                                      fs::perms::others_exec);
+  const auto prefix = where_permissions_bind(t, t / "page.txt");
+  if (!prefix) GTEST_SKIP() << "as root, needs setpriv and a winnow binary that user nobody can run";
+  for (const char* command : {"", "normalize "}) {
+    auto r = sh(in_dir + *prefix + "\"$W\" " + command + "-o readonly/out page.txt", t);
+    EXPECT_EQ(r.status, 1) << command;
+    EXPECT_EQ(r.err, "winnow: readonly/out: cannot create directory: Permission denied\n") << command;
+  }
+}
+
 TEST(Batch, OutputsThatWouldCollideAreReported) {
   TempDir t;
   write_file(t / "in/page.txt", "A paragraph of text that is long enough to be kept as prose.\n");

@@ -11,8 +11,6 @@ namespace {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 bool is_separator(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-' || c == '_';
 }
@@ -107,6 +105,7 @@ HintSet parse_hints(std::string_view data, std::string* error) {
     if (hidden) {  // whole class names, not tokens
       std::string name(line);
       for (auto& c : name) c = lower(c);
+      set.hidden_shapes[static_cast<unsigned char>(name[0])] |= std::uint64_t{1} << std::min<std::size_t>(name.size(), 63);
       set.hidden_classes.push_back(std::move(name));
       continue;
     }
@@ -122,11 +121,19 @@ HintSet parse_hints(std::string_view data, std::string* error) {
 bool HintSet::hidden_class(std::string_view value) const { return !first_hidden_class(value).empty(); }
 
 std::string_view HintSet::first_hidden_class(std::string_view value) const {
+  // Every class value of a page comes here: the names are found with one
+  // compare a byte (the spaces that part them are all at or below ' ', and
+  // no other such byte can be part of a hidden class name).
+  const auto separates = [](char c) { return static_cast<unsigned char>(c) <= ' '; };
   for (std::size_t i = 0; i < value.size();) {
-    while (i < value.size() && is_space(value[i])) ++i;
+    while (i < value.size() && separates(value[i])) ++i;
     const std::size_t start = i;
-    while (i < value.size() && !is_space(value[i])) ++i;
+    while (i < value.size() && !separates(value[i])) ++i;
     const std::string_view name = value.substr(start, i - start);
+    if (name.empty() ||
+        !(hidden_shapes[static_cast<unsigned char>(lower(name[0]))] >> std::min<std::size_t>(name.size(), 63) & 1)) {
+      continue;
+    }
     for (const auto& hidden : hidden_classes) {
       if (name.size() == hidden.size() &&
           std::equal(name.begin(), name.end(), hidden.begin(), [](char a, char b) { return lower(a) == b; })) {

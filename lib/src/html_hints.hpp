@@ -41,6 +41,8 @@ struct HintSet {
   // Class names (whole, lower case) that hide an element from sighted
   // readers: text for screen readers only ("sr-only").
   std::vector<std::string> hidden_classes;
+  // As `shapes` for them: most class names are ruled out without a compare.
+  std::array<std::uint64_t, 256> hidden_shapes{};
   // True when a class value holds one of them.
   bool hidden_class(std::string_view value) const;
   // The first of them in a class value, as written there ("" for none).

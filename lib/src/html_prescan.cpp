@@ -306,7 +306,7 @@ void append_attribute_value(std::string& out, std::string_view value) {
 
 // Of a class or id value, only the names that carry a hint matter to
 // extraction; the rest (often most of the bytes) is left out.
-void append_hinted_names(std::string& out, std::string_view value, const HintSet& hints) {
+void append_hinted_names(std::string& out, std::string_view value, const HintSet& hints, bool is_class) {
   bool first = true;
   std::size_t i = 0;
   while (i < value.size()) {
@@ -314,7 +314,8 @@ void append_hinted_names(std::string& out, std::string_view value, const HintSet
     std::size_t start = i;
     while (i < value.size() && !is_space(value[i])) ++i;
     std::string_view name = value.substr(start, i - start);
-    if (name.empty() || (!hints.chrome_token(name) && !hints.content_token(name) && !hints.hidden_class(name))) {
+    if (name.empty() ||
+        (!hints.chrome_token(name) && !hints.content_token(name) && !(is_class && hints.hidden_class(name)))) {
       continue;
     }
     if (!first) out.push_back(' ');
@@ -328,10 +329,10 @@ void append_hinted_names(std::string& out, std::string_view value, const HintSet
 // and a class name that hides the element. A
 // value with a character reference is kept as above (decoding it could make
 // other tokens).
-void append_hint_tokens(std::string& out, std::string_view value, const HintSet& hints,
+void append_hint_tokens(std::string& out, std::string_view value, const HintSet& hints, bool is_class,
                         std::string& chrome, std::string& content) {
   if (value.find('&') != std::string_view::npos) {
-    append_hinted_names(out, value, hints);
+    append_hinted_names(out, value, hints, is_class);
     return;
   }
   hints.first_tokens(value, chrome, content);
@@ -341,7 +342,8 @@ void append_hint_tokens(std::string& out, std::string_view value, const HintSet&
     out.append(content);
   }
   // A class that hides the element is read whole, not as tokens.
-  if (const std::string_view hidden = hints.first_hidden_class(value); !hidden.empty()) {
+  if (const std::string_view hidden = is_class ? hints.first_hidden_class(value) : std::string_view();
+      !hidden.empty()) {
     if (!chrome.empty() || !content.empty()) out.push_back(' ');
     append_attribute_value(out, hidden);
   }
@@ -725,8 +727,9 @@ class Scanner {
     if (a.value.empty()) return;
     out.append("=\"");
     std::size_t value_at = out.size();
-    if (names && lean_) append_hint_tokens(out, a.value, hints_, chrome_token_, content_token_);
-    else if (names) append_hinted_names(out, a.value, hints_);
+    const bool is_class = a.kind == Attr::Class;
+    if (names && lean_) append_hint_tokens(out, a.value, hints_, is_class, chrome_token_, content_token_);
+    else if (names) append_hinted_names(out, a.value, hints_, is_class);
     else append_attribute_value(out, a.value);
     if (names && out.size() == value_at) {
       out.resize(mark);  // nothing hinted: drop the attribute

@@ -210,7 +210,7 @@ class RegionSelector {
       if (n.content_hint >= 2 || wraps_body[id]) wraps_body[n.parent] = true;
       if (n.content_hint > 0 || wraps_content[id]) wraps_content[n.parent] = true;
     }
-    const std::vector<double> content_prose = prefix(prose_in_content_elements());
+    std::vector<double> content_prose;  // made when a hint first needs it
     std::vector<double> bytes(doc_.blocks.size(), 0.0), quoted(doc_.blocks.size(), 0.0);
     for (std::size_t i = 0; i < bytes.size(); ++i) {
       const Block& b = doc_.blocks[i].block;
@@ -225,11 +225,13 @@ class RegionSelector {
       if (n.hint == Reason::Kept || wraps_body[id]) continue;
       double p = raw_prose_[n.end_block] - raw_prose_[n.first_block];
       double b = bytes_sum[n.end_block] - bytes_sum[n.first_block];
-      const double content_outside = content_prose.back() -
-                                     (content_prose[n.end_block] - content_prose[n.first_block]);
-      bool story_elsewhere = !wraps_content[id] && content_outside >= kStoryElsewhereShare * p;
-      bool holds_prose = total > 0 && p >= t_.override_share * total && !story_elsewhere;
-      bool page_wide = b >= 0.5 * bytes_sum.back() && !story_elsewhere;
+      bool holds_prose = total > 0 && p >= t_.override_share * total;
+      bool page_wide = b >= 0.5 * bytes_sum.back();
+      if ((holds_prose || page_wide) && !wraps_content[id]) {
+        if (content_prose.empty()) content_prose = prefix(prose_in_content_elements());
+        const double outside = content_prose.back() - (content_prose[n.end_block] - content_prose[n.first_block]);
+        if (outside >= kStoryElsewhereShare * p) holds_prose = page_wide = false;  // the story is elsewhere
+      }
       // A share bar holds buttons, not quoted prose: that is an embedded post.
       bool embeds_post = n.hint == Reason::ShareBar &&
                          quoted_sum[n.end_block] - quoted_sum[n.first_block] >= 60;

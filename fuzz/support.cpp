@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <vector>
 
+#include "normalize.hpp"
 #include "utf8.hpp"
 
 namespace winnow::fuzz {
@@ -129,9 +130,14 @@ void check_result(const Result& r, std::string_view input, const Options& option
     WINNOW_FUZZ_CHECK(b.reason == Reason::Kept, "kept block with a drop reason");
     WINNOW_FUZZ_CHECK(!b.text.empty(), "kept block with no text");
     // Preformatted blocks keep their spaces, so the public normalize(), which
-    // folds them, is no fixed point for them.
+    // folds them, is no fixed point for them. An HTML block's references
+    // were decoded once, by the parser: an '&' left is text, and the
+    // fixed point is that of the stage as extraction runs it on them.
     if (options.normalize.enabled && b.kind != BlockKind::Preformatted) {
-      std::string again = normalize(b.text, options.normalize);
+      const std::string again =
+          r.mode == Mode::Html
+              ? detail::normalize_text(b.text, options.normalize, nullptr, detail::kReferencesDecoded)
+              : normalize(b.text, options.normalize);
       WINNOW_FUZZ_CHECK(again == b.text,
                         "kept text changes when normalized again " + difference(b.text, again));
     }

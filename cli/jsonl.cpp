@@ -282,44 +282,52 @@ simdjson::error_code check_scalar(simdjson::ondemand::value& value, simdjson::on
   }
 }
 
-simdjson::error_code check_value(simdjson::ondemand::value value, std::string& scratch);
+// How deep a value may nest, as simdjson's DOM parser allows: checking goes
+// one call deeper per level, and the stack must not run out on a record
+// of a hundred thousand '['.
+constexpr std::size_t kMaxNesting = simdjson::DEFAULT_MAX_DEPTH;
+
+simdjson::error_code check_value(simdjson::ondemand::value value, std::string& scratch, std::size_t depth);
 
 // The members of an object or the elements of an array, each checked.
-simdjson::error_code check_members(simdjson::ondemand::object object, std::string& scratch) {
+simdjson::error_code check_members(simdjson::ondemand::object object, std::string& scratch, std::size_t depth) {
   for (auto f : object) {
     simdjson::ondemand::field field;
     std::string_view raw_key;
     if (auto e = std::move(f).get(field); e) return e;
     if (auto e = read_key(field, scratch, raw_key); e) return e;
-    if (auto e = check_value(field.value(), scratch); e) return e;
+    if (auto e = check_value(field.value(), scratch, depth); e) return e;
   }
   return simdjson::SUCCESS;
 }
 
-simdjson::error_code check_elements(simdjson::ondemand::array array, std::string& scratch) {
+simdjson::error_code check_elements(simdjson::ondemand::array array, std::string& scratch, std::size_t depth) {
   for (auto element : array) {
     simdjson::ondemand::value value;
     if (auto e = std::move(element).get(value); e) return e;
-    if (auto e = check_value(value, scratch); e) return e;
+    if (auto e = check_value(value, scratch, depth); e) return e;
   }
   return simdjson::SUCCESS;
 }
 
 // Whether `value` is well-formed all the way down, by the rules a field of
 // the record is read with (check_scalar(), read_key()).
-simdjson::error_code check_value(simdjson::ondemand::value value, std::string& scratch) {
+simdjson::error_code check_value(simdjson::ondemand::value value, std::string& scratch, std::size_t depth) {
   using namespace simdjson;
   ondemand::json_type type;
   if (auto e = value.type().get(type); e) return e;
+  if ((type == ondemand::json_type::object || type == ondemand::json_type::array) && depth >= kMaxNesting) {
+    return DEPTH_ERROR;
+  }
   if (type == ondemand::json_type::object) {
     ondemand::object object;
     if (auto e = value.get_object().get(object); e) return e;
-    return check_members(object, scratch);
+    return check_members(object, scratch, depth + 1);
   }
   if (type == ondemand::json_type::array) {
     ondemand::array array;
     if (auto e = value.get_array().get(array); e) return e;
-    return check_elements(array, scratch);
+    return check_elements(array, scratch, depth + 1);
   }
   return check_scalar(value, type, trim_right(value.raw_json_token()), scratch);
 }
@@ -340,7 +348,7 @@ simdjson::error_code validate_nested(std::string_view raw) {
   ondemand::value value;
   if (auto e = parser.iterate(padded_string_view(copy.data(), copy.size(), copy.capacity())).get(doc); e) return e;
   if (auto e = doc.get_value().get(value); e) return e;
-  if (auto e = check_value(value, scratch); e) return e;
+  if (auto e = check_value(value, scratch, 0); e) return e;
   return doc.current_location().error() ? SUCCESS : TRAILING_CONTENT;
 }
 

@@ -133,6 +133,33 @@ TEST(Jsonl, NestedValuesAreCheckedBeforeTheyPassThrough) {
   }
 }
 
+// A nested value is checked one level at a time: a field nested a hundred
+// thousand levels deep is a bad record, as it was when simdjson's DOM
+// parser checked it, not a stack overflow; 1,024 levels pass through.
+TEST(Jsonl, DeeplyNestedValuesAreBadRecordsNotCrashes) {
+  TempDir t;
+  auto nested = [](std::size_t depth, char open, char close) {
+    return std::string(depth, open) + std::string(depth, close);
+  };
+  std::string in = "{\"deep\":" + nested(100000, '[', ']') + ",\"text\":\"A paragraph of words.\"}\n";
+  std::string objects;
+  for (int i = 0; i < 100000; ++i) objects += "{\"a\":";
+  objects += "1" + std::string(100000, '}');
+  in += "{\"deep\":" + objects + ",\"text\":\"A paragraph of words.\"}\n";
+  in += "{\"deep\":" + nested(1024, '[', ']') + ",\"text\":\"A paragraph of words.\"}\n";
+  in += "{\"deep\":" + nested(1025, '[', ']') + ",\"text\":\"A paragraph of words.\"}\n";
+  write_file(t / "in.jsonl", in);
+  auto r = sh("\"$W\" --input jsonl --field text < '" + (t / "in.jsonl").string() + "'", t);
+  EXPECT_EQ(r.status, 1) << r.err;
+  ASSERT_EQ(count_lines(r.out), 4u);
+  auto rec = parse_lines(r.out);
+  for (std::size_t i : {0u, 1u, 3u}) {
+    EXPECT_NE(rec[i]["error"].get<std::string>().find("too deep"), std::string::npos) << rec[i].dump().substr(0, 200);
+  }
+  EXPECT_FALSE(rec[2].contains("error"));
+  EXPECT_EQ(rec[2]["text"], "A paragraph of words.");
+}
+
 // Values JSON allows but simdjson's DOM parser refuses (a lone surrogate,
 // a number past 64 bits or past a double's range, a name with a lone
 // surrogate) made the record "invalid JSON" when they sat inside a nested

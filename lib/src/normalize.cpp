@@ -89,6 +89,12 @@ class PassText {
   bool changed_ = false;
 };
 
+// A <pre> block is code or laid-out text: the names in it are left as
+// written (an identifier, a path, a quoted log line).
+bool unifies_names(const NormalizeOptions& options, TextShape shape) {
+  return options.names && !(shape & kPreformatted);
+}
+
 // The steps of a pass before the name variants.
 void run_steps_before_names(PassText& t, const NormalizeOptions& options, NormalizeReport& local,
                             TextShape shape) {
@@ -191,7 +197,7 @@ bool normalize_pass(std::string_view in, std::string& out, const NormalizeOption
   if (every_step || !only_names_may_change(in, punctuation_inert)) {
     run_steps_before_names(t, options, local, shape);
   }
-  if (options.names) {
+  if (unifies_names(options, shape)) {
     const NameDictionary& dictionary =
         options.dictionary ? *options.dictionary : NameDictionary::builtin();
     if (!dictionary.empty()) {
@@ -434,7 +440,9 @@ PassResult chunked_pass(std::vector<Chunk>& chunks, const NormalizeOptions& opti
   each_active(kUnicodeForm, true,
               [&](std::size_t, PassText& t) { return unicode_form_changes(t.view(), options.form, t.result()); });
   const NameDictionary* dictionary = nullptr;
-  if (options.names) dictionary = options.dictionary ? options.dictionary.get() : &NameDictionary::builtin();
+  if (unifies_names(options, shape)) {
+    dictionary = options.dictionary ? options.dictionary.get() : &NameDictionary::builtin();
+  }
   const NameMatcher* matcher = dictionary && !dictionary->empty() ? &name_matcher(*dictionary) : nullptr;
   each_active(kNames, false, [&](std::size_t, PassText& t) {
     return matcher && matcher->apply(t.view(), t.result(), &local.names, &local.name_examples);

@@ -37,7 +37,7 @@ constexpr std::size_t kMinChunk = 2048;
 // What a text is, beyond the caller's options: flags, combined with |.
 enum TextShape : unsigned {
   kPlainText = 0,
-  kPreformatted = 1,  // a <pre> block: its spaces and lines stay
+  kPreformatted = 1,  // a <pre> block: its spaces, lines and names stay
   // The HTML parser decoded the text's character references: an '&' left
   // is text ("&amp;lt;" on a page that teaches HTML shows "&lt;"), and
   // decoding it again would change what the page says.

@@ -84,21 +84,12 @@ Result assemble(detail::Document&& doc, const Options& options) {
     const detail::TextShape shape =
         (b.kind == BlockKind::Preformatted ? detail::kPreformatted : detail::kPlainText) |
         (doc.mode == Mode::Html ? detail::kReferencesDecoded : detail::kPlainText);
-    // A <pre> block is code or laid-out text: the names in it are left as
-    // written (an identifier, a path, a quoted log line).
-    const NormalizeOptions* normalize_options = &options.normalize;
-    NormalizeOptions without_names;
-    if (b.kind == BlockKind::Preformatted && options.normalize.names) {
-      without_names = options.normalize;
-      without_names.names = false;
-      normalize_options = &without_names;
-    }
     const std::string_view text = pb.text();
     // A line of scraped text is part of the decoded page, checked already.
     std::string normalized;
     const bool changed =
-        doc.mode == Mode::Text ? detail::normalize_valid_text_changes(text, *normalize_options, &report, shape, normalized)
-                               : detail::normalize_text_changes(text, *normalize_options, &report, shape, normalized);
+        doc.mode == Mode::Text ? detail::normalize_valid_text_changes(text, options.normalize, &report, shape, normalized)
+                               : detail::normalize_text_changes(text, options.normalize, &report, shape, normalized);
     if (changed) {
       // The site key was taken from the text before; it goes with the text.
       if (options.block_keys && normalized != text) pb.site_key = detail::block_key(normalized);
@@ -108,7 +99,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
     }
     if (!b.markdown.empty()) {
       absolute_links(b.markdown, doc.link_base);
-      b.markdown = detail::normalize_text(b.markdown, *normalize_options, nullptr, shape);
+      b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, shape);
     }
     if (b.text.empty()) {
       b.kept = false;

@@ -475,11 +475,7 @@ class Walker {
   void close_code(const Frame& f) {
     if (f.flushes != flushes_ || markup_.compare(f.markup_at, 1, "`") != 0) return;
     const std::size_t content = f.markup_at + 1;
-    std::size_t longest = 0, run = 0;
-    for (std::size_t i = content; i < markup_.size(); ++i) {
-      run = markup_[i] == '`' ? run + 1 : 0;
-      longest = std::max(longest, run);
-    }
+    const std::size_t longest = longest_backtick_run(std::string_view(markup_).substr(content));
     if (longest == 0) return close_emphasis(f, "`");
     std::string code = markup_.substr(content);
     const bool space = code.back() == ' ';

@@ -1,5 +1,8 @@
-// Inline Markdown of a block: link targets written, resolved and dropped.
+// Inline Markdown of a block: what it escapes, how long its code spans' runs
+// are, and its link targets written, resolved and dropped.
 #include "markdown.hpp"
+
+#include <algorithm>
 
 #include "url.hpp"
 
@@ -97,6 +100,15 @@ bool opens_character_reference(std::string_view text, std::size_t at) {
 }
 
 }  // namespace
+
+std::size_t longest_backtick_run(std::string_view code) {
+  std::size_t longest = 0, run = 0;
+  for (char c : code) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
 
 bool needs_markdown_escape(std::string_view text, std::size_t at) {
   const char c = text[at];

@@ -22,6 +22,10 @@ constexpr bool is_markdown_special(char c) {
 // "&#169;"), so that "AT&T" and "a < b" are written as they are.
 bool needs_markdown_escape(std::string_view text, std::size_t at);
 
+// The longest run of backticks in `code`: a code span or fence around it
+// must be longer, or the code's own run would close it early.
+std::size_t longest_backtick_run(std::string_view code);
+
 // `url` as the target of "[text](url)": a space as %20 and ')' as %29, so
 // that the target ends at the first ')'.
 void append_link_target(std::string& out, std::string_view url);

@@ -281,12 +281,7 @@ void append_block_text(std::string& out, std::string_view text) {
 // A code fence longer than any run of backticks in the code, which would
 // otherwise close it early.
 std::string code_fence(std::string_view code) {
-  std::size_t longest = 0, run = 0;
-  for (char c : code) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+  return std::string(std::max<std::size_t>(3, detail::longest_backtick_run(code) + 1), '`');
 }
 
 // A list item's marker, indented under the item it is nested in: a

@@ -186,6 +186,11 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
       "<table>ab</title>\n<meta name=x><script>s</script>cd</table>" + story,
       "<table>ab</title> <meta name=x><link rel=icon>\n<!-- c --><meta name=y>cd</table>" + story,
       "<table>ab</title><meta name=x>\n<b>cd</b></table>" + story,
+      // <sup> and <sub>, whose text is read ahead of the walk: set aside,
+      // with references, hidden parts, links and classes inside.
+      page("<p>10<sup>6</sup> H<sub> 2 </sub>O x<sup>&minus;1</sup> a<sup>1<span class=\"sr-only\">note</span></sup> "
+           "b<sup><a href=\"/n#1\">2</a></sup> c<sup>1<b>st</b></sup> d<sup>T<i>M</i></sup> e<sup>2<sub>n</sub></sup></p>" +
+           story),
       // Broken markup around all of it.
       "<a href=\"/x\" class=\"share\">unterminated <meta name=author content=A",
       "<p><a href='/y' class='nav'>x</a><meta name=description content=\"<b>&amp;</b>\"",

@@ -7,6 +7,7 @@
 #include "html_hints.hpp"
 #include "html_prescan.hpp"
 #include "markdown.hpp"
+#include "script_forms.hpp"
 
 namespace winnow::detail {
 
@@ -130,6 +131,13 @@ class Walker {
   }
 
  private:
+  // How the text of the innermost open <sup>/<sub> is written.
+  struct ScriptState {
+    Script script = Script::Super;
+    ScriptWriting writing;  // Plain outside them
+    bool wrote_sign = false;
+  };
+
   // What entering an element changed, to be undone when leaving it.
   struct Frame {
     const GumboNode* node;
@@ -142,6 +150,8 @@ class Walker {
     bool sets_aside = false;  // a hidden inline element: the visible text waits
     bool opens_list = false;  // an <ol> or <ul>: pushed on lists_
     bool opens_item = false;  // an <li>: pushed on items_
+    bool opens_script = false;  // a <sup> or <sub>: set script_
+    ScriptState outer_script{};  // script_ before it
   };
 
   struct OpenList {
@@ -395,6 +405,14 @@ class Walker {
         break;
       case GUMBO_TAG_PRE: ++pre_depth_; break;
       case GUMBO_TAG_BLOCKQUOTE: ++quote_depth_; break;
+      case GUMBO_TAG_SUP: case GUMBO_TAG_SUB:
+        f.opens_script = true;
+        f.outer_script = script_;
+        script_ = ScriptState{e.tag == GUMBO_TAG_SUP ? Script::Super : Script::Sub, {}, false};
+        if (std::string content; script_text(e, content)) {
+          script_.writing = script_writing(content, script_.script);
+        }
+        break;
       default: break;
     }
   }
@@ -426,8 +444,48 @@ class Walker {
         break;
       case GUMBO_TAG_PRE: --pre_depth_; break;
       case GUMBO_TAG_BLOCKQUOTE: --quote_depth_; break;
+      case GUMBO_TAG_SUP: case GUMBO_TAG_SUB:
+        if (f.opens_script) script_ = f.outer_script;
+        break;
       default: break;
     }
+  }
+
+  // The text of a <sup> or <sub>, read ahead of the walk: whether any of it
+  // is written in script forms depends on all of it (in "2<sup>nd</sup>"
+  // the n has a form and the d has none, so both stay letters). False when
+  // the element holds what the walk would not write inline with the text
+  // around it (a block, a <br>, hidden text gathered aside) or more than a
+  // raised note or exponent takes: it is then written as it is. The bounds
+  // keep the look-ahead cheap however deep <sup>s nest.
+  bool script_text(const GumboElement& e, std::string& content) const {
+    constexpr std::size_t kMaxBytes = 64, kMaxNodes = 64;
+    struct Open {
+      const GumboVector* children;
+      unsigned next;
+    };
+    std::vector<Open> open{{&e.children, 0}};
+    std::size_t nodes = 0;
+    while (!open.empty()) {
+      Open& o = open.back();
+      if (o.next == o.children->length) {
+        open.pop_back();
+        continue;
+      }
+      const auto* n = static_cast<const GumboNode*>(o.children->data[o.next++]);
+      if (++nodes > kMaxNodes) return false;
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+        for_each_text_piece(n->v.text.text, [&](std::string_view piece) { content += piece; });
+        if (content.size() > kMaxBytes) return false;
+        continue;
+      }
+      if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+      const GumboElement& c = n->v.element;
+      if (is_never_content(c.tag) || c.tag == GUMBO_TAG_IMG || c.tag == GUMBO_TAG_WBR) continue;
+      if (is_block(c.tag) || is_cell(c.tag) || c.tag == GUMBO_TAG_BR || hidden_by(c, hints_)) return false;
+      open.push_back(Open{&c.children, 0});
+    }
+    return true;
   }
 
   // A heading that links to a place on its own page ("#setup", the
@@ -505,21 +563,35 @@ class Walker {
 
   // A text node, with the runs the prescan set aside put back.
   void text_node(std::string_view s) {
-    if (!page_ || page_->text_run_ends.empty()) return text(s);
+    for_each_text_piece(s, [&](std::string_view piece) { text(piece); });
+  }
+
+  // The pieces of a text node: its text, and the runs the prescan set aside
+  // in their places.
+  template <typename Piece>
+  void for_each_text_piece(std::string_view s, Piece piece) const {
+    if (!page_ || page_->text_run_ends.empty()) return piece(s);
     std::size_t from = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
       if (s[i] != '\xF3' && s[i] != '\xF4') continue;
       auto run = text_run_at(*page_, s.substr(i));
       if (!run) continue;
-      text(s.substr(from, i - from));
-      text(*run);
+      piece(s.substr(from, i - from));
+      piece(*run);
       from = i + 4;
       i += 3;
     }
-    text(s.substr(from));
+    piece(s.substr(from));
   }
 
   void text(std::string_view chars) {
+    if (script_.writing.kind == ScriptWriting::Plain) return write_text(chars);
+    std::string written;
+    append_script_text(written, chars, script_.script, script_.writing, script_.wrote_sign);
+    write_text(written);
+  }
+
+  void write_text(std::string_view chars) {
     if (h1_capture_) tree_.metadata.first_h1 += chars;
     std::size_t before = text_.size();
     const bool fold = pre_depth_ == 0, escape = code_depth_ == 0;
@@ -667,6 +739,7 @@ class Walker {
   const char* hidden_reason_ = "";
   std::vector<OpenList> lists_;  // the <ol>/<ul> open around the walk
   std::vector<OpenItem> items_;  // the <li> open around the walk
+  ScriptState script_;
   bool h1_capture_ = false;
 };
 

@@ -129,6 +129,35 @@ TEST(HtmlSupSub, MarkdownGetsTheSameCharacters) {
   EXPECT_NE(plain.find("Acme\u2122 grew 10\u00B3 times."), std::string::npos) << plain;
 }
 
+// The <title> can hold no markup: "CO2 levels" there is the headline
+// "CO<sub>2</sub> levels", which is still found, dropped from the body and
+// reported as the title (in the forms, as the page shows it).
+TEST(HtmlSupSub, HeadlineWithFormsStillMatchesThePlainTitle) {
+  Result r = test::extract_html(
+      "<!doctype html><html><head><title>CO2 levels rise again over the city | The Daily</title></head><body>"
+      "<article><h1>CO<sub>2</sub> levels rise again over the city</h1>" +
+      test::paragraphs(1, 3) + "</article></body></html>");
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.metadata.title, "CO\u2082 levels rise again over the city");
+  EXPECT_EQ(r.text.find("levels rise again"), std::string::npos) << r.text;
+  bool found = false;
+  for (const auto& b : r.blocks) {
+    if (b.text.find("levels rise again") == std::string::npos) continue;
+    found = true;
+    EXPECT_EQ(b.reason, Reason::Title) << b.text;
+  }
+  EXPECT_TRUE(found);
+
+  // og:title in plain digits, the headline with a superscript.
+  r = test::extract_html(
+      "<!doctype html><html><head><title>x</title><meta property=\"og:title\" content=\"Why E=mc2 still holds\">"
+      "</head><body><article><h1>Why E=mc<sup>2</sup> still holds</h1>" + test::paragraphs(1, 3) +
+      "</article></body></html>");
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.metadata.title, "Why E=mc2 still holds");
+  EXPECT_EQ(r.text.find("still holds"), std::string::npos) << r.text;
+}
+
 // NFC (the default) keeps the forms; the mojibake repair and the name
 // variants leave them alone; NFKC, which is opt-in because it changes
 // meaning, folds them back.

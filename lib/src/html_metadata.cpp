@@ -5,6 +5,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "script_forms.hpp"
+
 namespace winnow::detail {
 
 namespace {
@@ -206,9 +208,12 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
   if (m.title.empty()) m.title = meta_title;
   if (m.title.empty() && !s.title_tag.empty()) {
     m.title = strip_site_name(s.title_tag, m.site_name);
-    // "Headline | Site" where the page's <h1> is the headline.
+    // "Headline | Site" where the page's <h1> is the headline; the <h1> may
+    // write "CO<sub>2</sub>" (walked as "CO₂") where <title> has "CO2".
     std::string h1 = fold(s.first_h1);
-    if (!h1.empty() && m.title != h1 && m.title.find(h1) == 0) m.title = h1;
+    if (!h1.empty() && m.title != h1 && plain_script_forms(m.title).starts_with(plain_script_forms(h1))) {
+      m.title = h1;
+    }
   }
   if (m.title.empty()) m.title = fold(s.first_h1);
   if (m.author.empty()) {

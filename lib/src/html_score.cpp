@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "markers.hpp"
+#include "script_forms.hpp"
 
 namespace winnow::detail {
 
@@ -74,15 +75,23 @@ bool same_headline(std::string_view key, std::string_view title_key) {
   return shorter.size() * 10 >= longer.size() * 6 && longer.starts_with(shorter);
 }
 
+// The key a headline and the title are compared by: marker_key() with
+// superscript and subscript digits and signs read as plain ones. A headline
+// written "CO<sub>2</sub> levels" (the walk writes "CO₂ levels") is the
+// page's <title> "CO2 levels", which can hold no markup.
+std::string headline_key(std::string_view text) {
+  return has_script_forms(text) ? marker_key(plain_script_forms(text)) : marker_key(text);
+}
+
 // The block holding the page's headline: the heading that matches the
 // title, else the first <h1>; npos when there is none.
 std::size_t headline_block(const Document& doc) {
-  const std::string title_key = marker_key(doc.metadata.title);
+  const std::string title_key = headline_key(doc.metadata.title);
   std::size_t first_h1 = std::string::npos;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const PageBlock& b = doc.blocks[i];
     if (b.block.kind != BlockKind::Heading) continue;
-    if (same_headline(marker_key(b.block.text), title_key)) return i;
+    if (same_headline(headline_key(b.block.text), title_key)) return i;
     if (b.block.heading_level == 1 && first_h1 == std::string::npos) first_h1 = i;
   }
   return first_h1;
@@ -312,13 +321,18 @@ class RegionSelector {
 
 // The headline is reported in the metadata, not the body.
 void drop_headline(Document& doc) {
-  const std::string title_key = marker_key(doc.metadata.title);
+  const std::string title_key = headline_key(doc.metadata.title);
   bool found = false;
   for (auto& b : doc.blocks) {
     if (b.block.kind != BlockKind::Heading && b.block.text.size() > doc.metadata.title.size() * 2) {
       continue;
     }
-    if (!same_headline(b.key, title_key)) continue;
+    // The block's key is its marker_key(); only a text with script forms
+    // needs another.
+    std::string plain_key;
+    std::string_view key = b.key;
+    if (has_script_forms(b.block.text)) key = plain_key = headline_key(b.block.text);
+    if (!same_headline(key, title_key)) continue;
     if (!found && b.block.kept) {
       drop(b, Reason::Title, "headline, reported as the title");
       found = true;

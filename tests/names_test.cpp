@@ -45,6 +45,14 @@ TEST(Names, WordBoundaries) {
   EXPECT_EQ(unify("(Kiev)", d), "(Kyiv)");
 }
 
+// A note marker in superscript ("Lavrov<sup>1</sup>" in a page, "Lavrov¹"
+// in the text) is not part of the word, as "[1]" is not; a digit is.
+TEST(Names, SuperscriptAndSubscriptDigitsEndAWord) {
+  EXPECT_EQ(unify("Sergei Lavrov\u00B9 and Sergei Lavrov\u00B2\u00B3 said"), "Sergey Lavrov\u00B9 and Sergey Lavrov\u00B2\u00B3 said");
+  EXPECT_EQ(unify("Sergei Lavrov[1] and Kiev\u2081, \u2075Kiev"), "Sergey Lavrov[1] and Kyiv\u2081, \u2075Kyiv");
+  EXPECT_EQ(unify("Sergei Lavrov1 and Kiev2"), "Sergei Lavrov1 and Kiev2");
+}
+
 TEST(Names, CaseSensitiveByDefault) {
   EXPECT_EQ(unify("a turkey for dinner; Turkish coffee; TURKEY"), "a turkey for dinner; Turkish coffee; TURKEY");
   EXPECT_EQ(unify("Thanksgiving Turkey Trots"), "Thanksgiving Turkey Trots");

@@ -259,6 +259,9 @@ TEST(NormalizeFastPath, NameScanAgreesOnEdgeCasesAndRandomText) {
   for (std::size_t k = 55; k < 70; ++k) {
     expect_names_agree(std::string(k, 'x') + " Sergei Lavrov said", "name at " + std::to_string(k));
     expect_names_agree(std::string(k, 'x') + "Kiev", "glued at " + std::to_string(k));
+    // Superscript and subscript digits end a word and begin one.
+    expect_names_agree(std::string(k, 'x') + " Sergei Lavrov\xC2\xB9 said", "marker at " + std::to_string(k));
+    expect_names_agree(std::string(k, 'x') + "\xE2\x82\x82Kiev\xE2\x81\xB4", "between forms at " + std::to_string(k));
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "byte_masks.hpp"
 #include "byte_masks_wide.hpp"
+#include "script_forms.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -36,6 +37,11 @@ bool is_joiner(char32_t c) {
 
 bool is_word_char(char32_t c) {
   if (c < 0x80) return kAscii.alnum[c];
+  // A superscript or subscript digit (a note marker, "Sergei Lavrov¹", as
+  // the HTML walk writes <sup>1</sup>) ends a word, as "[1]" does.
+  if ((c >= 0xB2 && c <= 0xB9) || (c >= 0x2070 && c <= 0x208E)) {
+    if (plain_of_script_form(c) != 0) return false;
+  }
   if (is_letter_or_digit(c)) return true;
   int cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
   return cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME;

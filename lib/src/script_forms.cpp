@@ -55,15 +55,15 @@ void append_script_text(std::string& out, std::string_view text, Script script,
   }
 }
 
-namespace {
-
-// The plain character a form stands for, or 0.
-char32_t plain_of(char32_t c) {
+char32_t plain_of_script_form(char32_t c) {
+  if (c == 0) return 0;
   for (const ScriptForm& f : kScriptForms) {
     if (f.super == c || f.sub == c) return f.plain;
   }
   return 0;
 }
+
+namespace {
 
 // Where a form may begin: C2 (¹ ² ³) or E2 81 / E2 82 (U+2070..U+208F).
 bool may_begin_form(std::string_view text, std::size_t i) {
@@ -79,7 +79,7 @@ bool has_script_forms(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!may_begin_form(text, i)) continue;
     std::size_t at = i;
-    if (plain_of(next_code_point(text, at)) != 0) return true;
+    if (plain_of_script_form(next_code_point(text, at)) != 0) return true;
   }
   return false;
 }
@@ -94,7 +94,7 @@ std::string plain_script_forms(std::string_view text) {
       continue;
     }
     const char32_t c = next_code_point(text, i);
-    if (const char32_t plain = plain_of(c)) {
+    if (const char32_t plain = plain_of_script_form(c)) {
       append_utf8(out, plain);
     } else {
       out.append(text, start, i - start);

@@ -82,6 +82,10 @@ char32_t script_form(char32_t c, Script script);
 void append_script_text(std::string& out, std::string_view text, Script script,
                         const ScriptWriting& writing, bool& wrote_sign);
 
+// The plain character a superscript or subscript form of kScriptForms
+// stands for, or 0.
+char32_t plain_of_script_form(char32_t c);
+
 // Whether the text holds a superscript or subscript form of kScriptForms.
 bool has_script_forms(std::string_view text);
 

@@ -45,13 +45,15 @@ std::string join_kept(const std::vector<Block>& blocks) {
 }
 
 // The sketch cells of a page's blocks (site and block key mixed), each
-// distinct one once (a block counts once per page), in page order: a small
-// open-addressing set finds the repeats, where sorting the cells cost more.
-std::vector<std::uint64_t> distinct_cells(std::uint64_t site_hash, const std::vector<std::uint64_t>& keys) {
-  std::vector<std::uint64_t> cells;
-  cells.reserve(keys.size());
+// distinct one once (a block counts once per page), in page order, into
+// `cells`: a small open-addressing set, `seen`, finds the repeats, where
+// sorting the cells cost more. Both are the caller's room, reused page to
+// page.
+void distinct_cells(std::uint64_t site_hash, const std::vector<std::uint64_t>& keys,
+                    std::vector<std::uint64_t>& seen, std::vector<std::uint64_t>& cells) {
+  cells.clear();
   const std::size_t slots = std::bit_ceil(2 * keys.size() + 2);
-  std::vector<std::uint64_t> seen(slots, 0);  // 0: a free slot; a cell of 0 is noted apart
+  seen.assign(slots, 0);  // 0: a free slot; a cell of 0 is noted apart
   bool zero_seen = false;
   for (std::uint64_t h : keys) {
     if (h == 0) continue;
@@ -70,7 +72,6 @@ std::vector<std::uint64_t> distinct_cells(std::uint64_t site_hash, const std::ve
       if (seen[i] == cell) break;
     }
   }
-  return cells;
 }
 
 }  // namespace
@@ -84,6 +85,7 @@ struct SiteBoilerplate::State {
   std::size_t mask = 0;
   std::size_t sightings = 0;  // increments since the last halving
   mutable std::vector<Slots> slots_scratch;  // slots_prefetched()'s answer
+  mutable std::vector<std::uint64_t> seen_scratch, cells_scratch;  // observe()'s room for distinct_cells()
 
   Slots slots(std::uint64_t key) const {
     Slots s;
@@ -97,6 +99,8 @@ struct SiteBoilerplate::State {
   // A huge page's list is not kept for the learner's lifetime.
   void trim_scratch() const {
     if (slots_scratch.capacity() > (std::size_t{1} << 16)) std::vector<Slots>().swap(slots_scratch);
+    if (seen_scratch.capacity() > (std::size_t{1} << 17)) std::vector<std::uint64_t>().swap(seen_scratch);
+    if (cells_scratch.capacity() > (std::size_t{1} << 16)) std::vector<std::uint64_t>().swap(cells_scratch);
   }
 
   // Called under the mutex; the list is the state's, reused page to page.
@@ -121,9 +125,9 @@ struct SiteBoilerplate::State {
   void add(const Slots& s) {
     unsigned m = estimate(s);
     if (m == 255) return;
-    for (std::size_t i : s) {
-      if (counters[i] == m) counters[i] = static_cast<std::uint8_t>(m + 1);
-    }
+    // Which counters sit at the minimum is as good as random: added
+    // without a branch.
+    for (std::size_t i : s) counters[i] = static_cast<std::uint8_t>(counters[i] + (counters[i] == m));
     if (++sightings > mask + 1) {
       for (auto& c : counters) c = static_cast<std::uint8_t>(c >> 1);
       sightings = 0;
@@ -156,9 +160,9 @@ void SiteBoilerplate::observe(std::string_view site, const Result& page) {
 
 void SiteBoilerplate::observe(std::string_view site, const std::vector<std::uint64_t>& keys) {
   const std::uint64_t site_hash = fnv1a(site);
-  std::vector<std::uint64_t> cells = distinct_cells(site_hash, keys);
   std::lock_guard lock(state_->mutex);
-  for (const auto& s : state_->slots_prefetched(cells)) state_->add(s);
+  distinct_cells(site_hash, keys, state_->seen_scratch, state_->cells_scratch);
+  for (const auto& s : state_->slots_prefetched(state_->cells_scratch)) state_->add(s);
   state_->trim_scratch();
 }
 

@@ -1,6 +1,9 @@
 // classify: each block judged on its own words and shape.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "text_rules.hpp"
 
 namespace winnow {
@@ -124,6 +127,58 @@ TEST(Classify, ShortSentencesOpeningWithChromeWordsAreKept) {
   EXPECT_EQ(block(doc, "Copyright (c) Daily News Inc.").reason, Reason::Legal);
   EXPECT_EQ(block(doc, "More from Daily News").reason, Reason::RelatedList);
   EXPECT_EQ(block(doc, "Posted by admin on May 3").reason, Reason::Byline);
+}
+
+// A short line that gives a date with its time of day, and little else, is
+// the page stamping the article, in any language and any order of parts.
+TEST(Classify, DateAndTimeLinesAreBylines) {
+  const std::vector<std::string> lines = {
+      "Published Tuesday, March 4, 2031 6:15AM PST",
+      "4 Mar 2031 14:05 GMT",
+      "Updated on: March 4, 2031 / 9:50 AM / Example News",
+      "By Ana Lima and Tom Berg on Tuesday, March 4th, 2031 at 10:22 a.m.",
+      "Veröffentlicht am 04.03.2031 um 10:22 Uhr",
+      "2031-03-04 18:47:02 Ana Lima",
+  };
+  std::string page;
+  for (const auto& line : lines) page += "Harbour Bridge Reopens After Repairs\n" + line + "\n";
+  auto doc = classify_only(page);
+  for (const auto& line : lines) {
+    const Block& b = block(doc, line);
+    EXPECT_EQ(b.reason, Reason::Byline) << line;
+    EXPECT_EQ(b.evidence, "date and time line") << line;
+  }
+}
+
+// Two stamps in a row ("Published ...", "Updated ...") are still stamps.
+TEST(Classify, PublishedAndUpdatedStampsInARow) {
+  auto doc = classify_only(
+      "Published 6:15 AM PST Mar 4, 2031\n"
+      "Updated 9:50 AM PST Mar 4, 2031\n");
+  for (const auto& b : doc.blocks) {
+    EXPECT_EQ(b.block.reason, Reason::Byline) << b.text();
+  }
+}
+
+// What must stay: an article sentence that names a time and a year, a line
+// with a time but no year, a ratio or a score, and a schedule (three date
+// lines or more in a row).
+TEST(Classify, SentencesAndSchedulesWithTimesAreKept) {
+  auto doc = classify_only(
+      "The polls closed at 10:30 on 5 May 2031.\n"
+      "Doors open at 19:30, the band plays at 21:00.\n"
+      "Model train, scale 1:24, built in 2031\n"
+      "Final score 2:1 after extra time in the 2031 cup\n"
+      "\n"
+      "Friday 7 March 2031, 19:30 - Opening night, Main Hall\n"
+      "Saturday 8 March 2031, 15:00 - Matinee, Main Hall\n"
+      "Sunday 9 March 2031, 18:00 - Closing gala, Garden Stage\n");
+  for (const auto& b : doc.blocks) {
+    EXPECT_NE(b.block.evidence, "date and time line") << b.text();
+  }
+  EXPECT_TRUE(block(doc, "The polls closed").kept);
+  EXPECT_TRUE(block(doc, "Friday 7 March").kept);
+  EXPECT_TRUE(block(doc, "Sunday 9 March").kept);
 }
 
 }  // namespace

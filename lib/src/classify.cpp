@@ -68,49 +68,129 @@ bool goes_on_as_a_sentence(std::string_view text, std::string_view phrase, const
   return false;
 }
 
+// A time of day ("8:41", "17:32"): one or two digits, ':', two digits, with
+// no digit, ':' or '.' right before it and no digit after it. A score like
+// "3:2" has one digit after the colon; a ratio like "1:24" passes, and the
+// rest of is_date_line() tells such a line from a date.
+bool has_clock_time(std::string_view text) {
+  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (std::size_t at = text.find(':'); at != std::string_view::npos; at = text.find(':', at + 1)) {
+    if (at == 0 || !digit(at - 1) || !digit(at + 1) || !digit(at + 2) || digit(at + 3)) continue;
+    std::size_t start = at - 1;
+    if (start > 0 && digit(start - 1)) --start;
+    if (start > 0 && (digit(start - 1) || text[start - 1] == ':' || text[start - 1] == '.')) continue;
+    int hours = 0;
+    for (std::size_t i = start; i < at; ++i) hours = hours * 10 + (text[i] - '0');
+    if (hours <= 24 && text[at + 1] <= '5') return true;
+  }
+  return false;
+}
+
+// A year, 1900-2099, that is a number of its own ("2019", "2019-11-20",
+// "Nov 19, 2019"), not part of a longer one.
+bool has_year(std::string_view text) {
+  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    if ((text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0')) {
+      if (digit(i + 2) && digit(i + 3) && !digit(i + 4) && (i == 0 || !digit(i - 1))) return true;
+    }
+  }
+  return false;
+}
+
+// "Published Monday, November 18, 2019 8:22AM EST", "19 Nov 2019 05:44 GMT",
+// "By Jane Roe on Monday, November 18th, 2019 at 11:08 a.m.": a short line
+// that gives a date with its time of day, and little else, is the page
+// stamping the article. Such a line does not end a sentence (a closing
+// "a.m." or "p.m.", a word of at most two letters and dots, is no sentence
+// end) and has at most two words that open in lower case with three letters
+// or more (month names in languages that write them so, "jour", "las"): an
+// article sentence that names a time ("The vote closed at 10:30 on 5 May
+// 2019.") ends with a full stop after a word or number and reads on in lower
+// case.
+bool is_date_line(std::string_view text, const BlockStats& stats) {
+  constexpr std::size_t kMostWords = 15;
+  if (stats.words > kMostWords || stats.digits < 7 || !has_clock_time(text) || !has_year(text)) return false;
+  std::size_t lower_words = 0;
+  std::size_t last_word_letters = 0;
+  bool last_word_abbreviation = true;  // letters and dots only
+  for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t letters = 0;
+    bool opens_lower = false, first = true, abbreviation = true;
+    while (i < text.size() && text[i] != ' ') {
+      const std::uint8_t flags = code_point_props(next_code_point(text, i)).flags;
+      if (flags & CodePointProps::kAlnum) {
+        const bool letter = (flags & (CodePointProps::kLower | CodePointProps::kCapital)) != 0;
+        if (first) opens_lower = (flags & CodePointProps::kLower) != 0;
+        first = false;
+        letters += letter;
+        abbreviation = abbreviation && letter;
+      }
+    }
+    if (first) continue;  // no letter or digit: a separator
+    if (opens_lower && letters >= 3) ++lower_words;
+    last_word_letters = letters;
+    last_word_abbreviation = abbreviation;
+  }
+  if (lower_words > 2) return false;
+  return !stats.ends_sentence || (last_word_abbreviation && last_word_letters <= 2);
+}
+
 // Verdicts from the block's own words. Whole-block phrases are safe on any
 // block: an article sentence is never exactly "Advertisement". Phrases that
 // only open a block ("Posted by ...", "34 comments ...") and teaser prefixes
 // are only trusted on blocks that do not read as prose, so "Comments from the
-// minister came late." stays.
-void classify_block(PageBlock& b, const MarkerSet& markers, KeyArena& keys, bool site_key) {
-  b.stats = site_key ? block_stats_key_and_words(b.text(), keys, b.key, b.site_key, b.text_padded())
-                     : block_stats_and_key(b.text(), keys, b.key, b.text_padded());
+// minister came late." stays. `date_lines`: whether a date-and-time line is
+// dropped (not in a run of them, see classify()). Returns whether the block
+// was dropped as one.
+bool judge_block(PageBlock& b, const MarkerSet& markers, bool date_lines) {
   const std::string_view key = b.key;
   const BlockStats& stats = b.stats;
   if (key.empty()) {
     drop(b, Reason::Empty, "no letters or digits", true);
-    return;
+    return false;
   }
   std::string phrase;
   if (auto reason = markers.find_whole(key)) {
     drop(b, *reason, [&] { return "marker '" + std::string(key) + "'"; }, *reason == Reason::AdMarker);
-    return;
+    return false;
+  }
+  if (date_lines && is_date_line(b.text(), stats)) {
+    drop(b, Reason::Byline, "date and time line");
+    return true;
   }
   if (is_prose(stats)) {
     keep(b);
-    return;
+    return false;
   }
   // find_whole() has looked the key up already: only the patterns are left.
   if (auto reason = markers.match_patterns(key, &phrase); reason && !goes_on_as_a_sentence(b.text(), phrase, stats)) {
     drop(b, *reason, [&] { return "marker '" + phrase + "'"; }, *reason == Reason::AdMarker);
-    return;
+    return false;
   }
   if (is_button_row(key, markers)) {
     drop(b, Reason::ShareBar, "every word is a share or menu button");
-    return;
+    return false;
   }
   if (b.text().size() <= kMaxTeaserBytes) {
     if (auto prefix = markers.match_teaser(key)) {
       drop(b, Reason::Teaser, [&] { return "teaser prefix '" + std::string(*prefix) + "'"; });
-      return;
+      return false;
     }
   }
   if (starts_with_copyright(b.text())) {
     drop(b, Reason::Legal, "copyright line");
-    return;
+    return false;
   }
   keep(b);
+  return false;
+}
+
+bool classify_block(PageBlock& b, const MarkerSet& markers, KeyArena& keys, bool site_key) {
+  b.stats = site_key ? block_stats_key_and_words(b.text(), keys, b.key, b.site_key, b.text_padded())
+                     : block_stats_and_key(b.text(), keys, b.key, b.text_padded());
+  return judge_block(b, markers, true);
 }
 
 }  // namespace
@@ -121,10 +201,27 @@ void classify(Document& doc, const Options& options) {
   std::size_t text_bytes = 0;
   for (const auto& b : doc.blocks) text_bytes += b.text().size();
   doc.keys.reserve(text_bytes);
-  for (auto& b : doc.blocks) {
+  // Three date lines or more in a row (blank blocks between them aside)
+  // are a schedule or a timeline, not the page's stamp: judged again
+  // without the date-line rule.
+  constexpr std::size_t kScheduleLines = 3;
+  std::size_t run_start = 0, run = 0;
+  auto end_run = [&](std::size_t end) {
+    if (run >= kScheduleLines) {
+      for (std::size_t i = run_start; i < end; ++i) judge_block(doc.blocks[i], markers, false);
+    }
+    run = 0;
+  };
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    PageBlock& b = doc.blocks[i];
     b.wants_evidence = options.evidence;  // classify makes the first drops
-    classify_block(b, markers, doc.keys, options.block_keys);
+    if (classify_block(b, markers, doc.keys, options.block_keys)) {
+      if (run++ == 0) run_start = i;
+    } else if (b.block.reason != Reason::Empty) {
+      end_run(i);
+    }
   }
+  end_run(doc.blocks.size());
 }
 
 }  // namespace winnow::detail

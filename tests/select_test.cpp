@@ -187,6 +187,26 @@ TEST(Select, ListAfterTheFirstParagraphIsContent) {
   EXPECT_FALSE(block(doc, "Privacy Policy").kept);
 }
 
+// The same shape of list after a chrome label ("Most Read", a marker
+// classify dropped) is the site's list of other stories, not the article's;
+// a list right after a paragraph, or after an ad slot, is still content.
+TEST(Select, ListOpenedByAChromeLabelIsNotContent) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "Most Read",
+                            "Harbour bridge to close for repairs over the summer",
+                            "City council votes on new cycling lanes next week",
+                            "Local bakery wins national award for its sourdough",
+                            "Storm warning issued for the coast on Friday night"}));
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_FALSE(block(doc, "Harbour bridge").kept);
+  EXPECT_FALSE(block(doc, "Storm warning").kept);
+
+  auto with_ad = run_text(join({"Home", "News", paragraph(1), "Advertisement", "1a etapa: 10 de março – Interlagos",
+                                "2a etapa: 8 de abril – Curitiba", "3a etapa: 22 de abril – Velopark",
+                                "4a etapa: 06 de maio – Londrina", "Privacy Policy"}));
+  EXPECT_TRUE(block(with_ad, "1a etapa").kept);
+  EXPECT_TRUE(block(with_ad, "4a etapa").kept);
+}
+
 TEST(Select, CookieNoticeIsNotTheArticle) {
   auto doc = run_text(join({paragraph(1), "Latest", "Sport",
                             "This website uses cookies to improve your experience while you navigate "

@@ -248,9 +248,21 @@ bool is_fragment(const PageBlock& b, const BlockStats& s) {
   return b.block.kept && !is_prose(s) && !is_link_like(s) && s.units >= 8;
 }
 
+// Whether the block before `i` (blank ones aside) is one classify dropped
+// as chrome, such as a section label ("Most Read", "Tags"): the lines it
+// introduces are the site's list, not the article's. An ad slot is not
+// such a label.
+bool after_chrome_label(const Document& doc, std::size_t i) {
+  while (i > 0 && doc.blocks[i - 1].block.reason == Reason::Empty) --i;
+  if (i == 0) return false;
+  const Block& label = doc.blocks[i - 1].block;
+  return !label.kept && label.reason != Reason::AdMarker;
+}
+
 // A list or table scraped line by line (steps, dates, prices, table cells)
 // is a run of short lines that are not link-like. Several in a row are
-// content, not chrome: they add a little instead of costing.
+// content, not chrome: they add a little instead of costing; unless a chrome
+// label opens them.
 void credit_lists(const Document& doc, Stats stats,
                   std::vector<double>& scores, const Tuning& t) {
   if (t.list_gain <= 0) return;
@@ -262,7 +274,7 @@ void credit_lists(const Document& doc, Stats stats,
     }
     std::size_t j = i;
     while (j < scores.size() && is_fragment(doc.blocks[j], stats[j])) ++j;
-    if (j - i >= t.list_min) {
+    if (j - i >= t.list_min && !after_chrome_label(doc, i)) {
       for (std::size_t k = i; k < j; ++k) scores[k] = t.list_gain * static_cast<double>(stats[k].units);
     }
     i = j;

@@ -181,5 +181,41 @@ TEST(Classify, SentencesAndSchedulesWithTimesAreKept) {
   EXPECT_TRUE(block(doc, "Sunday 9 March").kept);
 }
 
+// Photo credits: a line opening with a [credit] word and a mark after it, a
+// photographer's byline, or a caption that closes with its credit in
+// brackets.
+TEST(Classify, PhotoCreditsAreBylines) {
+  auto doc = classify_only(
+      "Photo: Ana Lima/Example Agency\n"
+      "(Image credit: Example Space Agency)\n"
+      "FILE PHOTO: Traders on the floor of the exchange\n"
+      "Foto: Ana Lima\n"
+      "Photo by Tom Berg/Example Images\n"
+      "Image copyright Example Images\n"
+      "Protesters filled the square on Sunday (Image: Example Images)\n"
+      "The old harbour crane at dusk (Photo: Tom Berg)\n");
+  for (const auto& b : doc.blocks) {
+    EXPECT_EQ(b.block.reason, Reason::Byline) << b.text();
+  }
+  EXPECT_EQ(block(doc, "Photo: Ana").evidence, "photo credit 'photo'");
+  EXPECT_EQ(block(doc, "Protesters").evidence, "caption closing with a photo credit 'image'");
+}
+
+// What must stay: a credit word with no mark after it, a paragraph that
+// closes with a credit (prose is never judged by it), and brackets that hold
+// no credit.
+TEST(Classify, LinesThatOnlyLookLikeCreditsAreKept) {
+  auto doc = classify_only(
+      "Photo finish for the title race\n"
+      "Credit cards: what changes next year\n"
+      "Pictures at an Exhibition (Mussorgsky)\n"
+      "The council published the figures on Tuesday, and residents were asked to comment on the plan "
+      "before the end of the month, when the final vote on the harbour project will be held in the "
+      "old town hall. (Photo: Tom Berg)\n");
+  for (const auto& b : doc.blocks) {
+    EXPECT_TRUE(b.block.kept) << b.text();
+  }
+}
+
 }  // namespace
 }  // namespace winnow

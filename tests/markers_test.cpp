@@ -73,6 +73,25 @@ TEST(ParseMarkers, PatternsAndTeasersByTheirFirstTwoBytes) {
   EXPECT_FALSE(set.match_teaser("reed also: syria"));
 }
 
+// [credit] prefixes are matched as [teaser]'s are, and mark a byline.
+TEST(ParseMarkers, CreditPrefixesMarkBylines) {
+  std::string error;
+  MarkerSet set = parse_markers("[teaser]\nread also\n[credit]\nphoto\nimage credit\n", &error);
+  EXPECT_EQ(error, "");
+  Reason reason = Reason::Kept;
+  EXPECT_EQ(set.match_teaser("photo: jane roe/ap", &reason), std::optional<std::string_view>("photo"));
+  EXPECT_EQ(reason, Reason::Byline);
+  EXPECT_EQ(set.match_teaser("image credit: example", &reason), std::optional<std::string_view>("image credit"));
+  EXPECT_EQ(reason, Reason::Byline);
+  EXPECT_EQ(set.match_teaser("read also: syria", &reason), std::optional<std::string_view>("read also"));
+  EXPECT_EQ(reason, Reason::Teaser);
+  EXPECT_FALSE(set.match_teaser("photo finish for the title race"));
+  EXPECT_FALSE(set.match_whole("photo"));  // a prefix, not a whole-block phrase
+
+  parse_markers("[credit]\nphoto by ...\n", &error);
+  EXPECT_EQ(error, "markers line 2: patterns are not allowed in [credit]");
+}
+
 TEST(ParseMarkers, UnknownSectionIsReportedWithItsLine) {
   std::string error;
   MarkerSet set = parse_markers("[ad]\nAdvert\n[nonsense]\nfoo\n", &error);

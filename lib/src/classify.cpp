@@ -137,6 +137,19 @@ bool is_date_line(std::string_view text, const BlockStats& stats) {
   return !stats.ends_sentence || (last_word_abbreviation && last_word_letters <= 2);
 }
 
+// "Protesters filled the square (Image: Getty)": a caption that closes with
+// its photo credit in brackets, a [credit] prefix and a mark after it. The
+// prefix, if so.
+std::optional<std::string_view> closing_credit(std::string_view text, const MarkerSet& markers) {
+  if (!text.ends_with(')')) return std::nullopt;
+  const std::size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open == 0) return std::nullopt;
+  Reason reason = Reason::Teaser;
+  auto prefix = markers.match_teaser(marker_key(text.substr(open + 1)), &reason);
+  if (!prefix || reason != Reason::Byline) return std::nullopt;
+  return prefix;
+}
+
 // Verdicts from the block's own words. Whole-block phrases are safe on any
 // block: an article sentence is never exactly "Advertisement". Phrases that
 // only open a block ("Posted by ...", "34 comments ...") and teaser prefixes
@@ -174,8 +187,15 @@ bool judge_block(PageBlock& b, const MarkerSet& markers, bool date_lines) {
     return false;
   }
   if (b.text().size() <= kMaxTeaserBytes) {
-    if (auto prefix = markers.match_teaser(key)) {
-      drop(b, Reason::Teaser, [&] { return "teaser prefix '" + std::string(*prefix) + "'"; });
+    Reason reason = Reason::Teaser;
+    if (auto prefix = markers.match_teaser(key, &reason)) {
+      drop(b, reason, [&] {
+        return (reason == Reason::Teaser ? "teaser prefix '" : "photo credit '") + std::string(*prefix) + "'";
+      });
+      return false;
+    }
+    if (auto prefix = closing_credit(b.text(), markers)) {
+      drop(b, Reason::Byline, [&] { return "caption closing with a photo credit '" + std::string(*prefix) + "'"; });
       return false;
     }
   }

@@ -452,7 +452,7 @@ std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::stri
   return std::nullopt;
 }
 
-std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key) const {
+std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key, Reason* reason) const {
   if (key.empty() || !may_follow(teaser_second_bytes, key)) return std::nullopt;
   // Only the prefixes that start with the key's first byte can match.
   for (std::uint32_t t : teasers_by_first_byte[static_cast<unsigned char>(key.front())]) {
@@ -463,6 +463,7 @@ std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key) co
     if (rest.starts_with(":") || rest.starts_with("-") || rest.starts_with("|") ||
         rest.starts_with("\xC2\xBB") /* » */ || rest.starts_with("\xE2\x80\x94") /* — */ ||
         rest.starts_with("\xE2\x80\x93") /* – */) {
+      if (reason) *reason = t < teaser_reasons.size() ? teaser_reasons[t] : Reason::Teaser;
       return prefix;
     }
   }
@@ -472,6 +473,7 @@ std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key) co
 MarkerSet parse_markers(std::string_view data, std::string* error) {
   MarkerSet set;
   std::optional<Reason> section;
+  bool credit = false;  // in [credit]: prefixes like [teaser]'s that mark a byline
   std::size_t line_no = 0;
   while (!data.empty()) {
     std::size_t eol = data.find('\n');
@@ -480,7 +482,9 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '[' && line.back() == ']') {
-      section = section_reason(line.substr(1, line.size() - 2));
+      const std::string_view name = line.substr(1, line.size() - 2);
+      credit = name == "credit";
+      section = credit ? std::optional<Reason>(Reason::Byline) : section_reason(name);
       if (!section && error) *error = "markers line " + std::to_string(line_no) + ": unknown section";
       continue;
     }
@@ -494,15 +498,19 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
       continue;
     }
     if (prefix || key.find("<n>") != std::string::npos) {
-      if (*section == Reason::Teaser) {
-        if (error) *error = "markers line " + std::to_string(line_no) + ": patterns are not allowed in [teaser]";
+      if (*section == Reason::Teaser || credit) {
+        if (error) {
+          *error = "markers line " + std::to_string(line_no) + ": patterns are not allowed in [" +
+                   (credit ? "credit" : "teaser") + "]";
+        }
         continue;
       }
       set.patterns.push_back({std::move(key), prefix, *section});
       continue;
     }
-    if (*section == Reason::Teaser) {
+    if (*section == Reason::Teaser || credit) {
       set.teaser_prefixes.push_back(std::move(key));
+      set.teaser_reasons.push_back(*section);
     } else {
       set.whole.emplace(std::move(key), *section);
     }

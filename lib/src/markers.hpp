@@ -80,7 +80,10 @@ struct MarkerSet {
   // rather than after a walk through the patterns, a loop whose length
   // varies with the key's first letter. index_patterns() builds it.
   std::array<std::uint32_t, 256> pattern_second_bytes{};
-  std::vector<std::string> teaser_prefixes;        // lower-cased
+  std::vector<std::string> teaser_prefixes;        // lower-cased: [teaser] and [credit]
+  // For each prefix, what a block opening with it is: Teaser, or Byline
+  // for a [credit] prefix (a photo credit, "Photo: ...").
+  std::vector<Reason> teaser_reasons;
   // For each first byte, the teaser prefixes (indices, in order) that start
   // with it; parse_markers() fills it, index_patterns() rebuilds it.
   std::array<std::vector<std::uint32_t>, 256> teasers_by_first_byte;
@@ -123,8 +126,9 @@ struct MarkerSet {
   // The patterns part of match_whole(): for a key find_whole() has already
   // looked up.
   std::optional<Reason> match_patterns(std::string_view key, std::string* matched = nullptr) const;
-  // The teaser prefix the block opens with ("read also: ..."), if any.
-  std::optional<std::string_view> match_teaser(std::string_view key) const;
+  // The teaser or credit prefix the block opens with ("read also: ...",
+  // "photo: ..."), if any; `reason`, when given, receives what it marks.
+  std::optional<std::string_view> match_teaser(std::string_view key, Reason* reason = nullptr) const;
 };
 
 // Parse the markers file format; errors are reported by line.

@@ -115,6 +115,9 @@ void expect_same(std::string_view text) {
   EXPECT_EQ(builtin_markers().find_chrome_words_padded(std::string_view(padded).substr(0, key.size())),
             builtin_markers().find_chrome_words_reference(key))
       << "key: " << quote(key);
+  EXPECT_EQ(builtin_markers().find_all_chrome_words_padded(std::string_view(padded).substr(0, key.size())),
+            builtin_markers().find_all_chrome_words_reference(key))
+      << "key: " << quote(key);
   BlockStats fast = block_stats(text), reference = block_stats_reference(text);
   EXPECT_TRUE(fast == reference) << "text: " << quote(text) << "\nfast:      " << show(fast)
                                  << "\nreference: " << show(reference);
@@ -338,6 +341,20 @@ TEST(FastPath, ChromeWordsAtEveryOffset) {
       expect_same(filler + filler.substr(0, offset) + phrase);
     }
   }
+}
+
+// Every phrase a key holds is found, each once, however many there are.
+TEST(FastPath, AllChromeWordsInOneKey) {
+  const MarkerSet& set = builtin_markers();
+  std::string key;
+  std::uint64_t all = 0;
+  for (std::size_t k = 0; k < set.chrome_words.size() && k < 64; ++k) {
+    key += set.chrome_words[k] + " and ";
+    all |= std::uint64_t{1} << k;
+    expect_same(key);
+  }
+  EXPECT_EQ(set.find_all_chrome_words_reference(key), all);
+  EXPECT_EQ(set.find_all_chrome_words_reference("nothing of the kind here"), 0u);
 }
 
 // Keys around the shortest phrase's size, which find_chrome_words() turns

@@ -394,15 +394,15 @@ namespace {
 
 // Every phrase at once: one pass over the key finds each place an anchor
 // byte (a phrase's rarest) turns up, 64 bytes at a time, and only the
-// phrases anchored at that byte are compared there. Of the phrases found,
-// the first in the list is the answer, as in the reference. The key's last
-// bytes are read in place when it is `padded`, else from a copy.
-std::optional<std::string_view> find_chrome_words_in(const MarkerSet& set, std::string_view key, bool padded) {
-  if (set.chrome_words.empty()) return std::nullopt;
+// phrases anchored at that byte are compared there. Bit k of the answer:
+// chrome_words[k] is in the key. The key's last bytes are read in place
+// when it is `padded`, else from a copy.
+std::uint64_t chrome_words_in(const MarkerSet& set, std::string_view key, bool padded) {
+  if (set.chrome_words.empty()) return 0;
   if (set.chrome_anchor_bytes.empty() || set.chrome_word_anchors.size() != set.chrome_words.size()) {
-    return set.find_chrome_words_reference(key);
+    return set.find_all_chrome_words_reference(key);
   }
-  if (key.size() < set.shortest_chrome_word) return std::nullopt;
+  if (key.size() < set.shortest_chrome_word) return 0;
   std::uint64_t found = 0;  // bit k: chrome_words[k] is in the key
   char block[kMaskBlock];
   for (std::size_t base = 0; base < key.size(); base += kMaskBlock) {
@@ -431,18 +431,41 @@ std::optional<std::string_view> find_chrome_words_in(const MarkerSet& set, std::
       }
     }
   }
-  if (!found) return std::nullopt;
-  return set.chrome_words[static_cast<std::size_t>(std::countr_zero(found))];
+  return found;
+}
+
+}  // namespace
+
+namespace {
+
+// Of the phrases found, the first in the list, as in the reference (which
+// is also the answer for a list the one pass cannot take).
+std::optional<std::string_view> first_chrome_words_in(const MarkerSet& set, std::string_view key, bool padded) {
+  if (set.chrome_anchor_bytes.empty()) return set.find_chrome_words_reference(key);
+  if (const std::uint64_t found = chrome_words_in(set, key, padded)) return set.chrome_words[std::countr_zero(found)];
+  return std::nullopt;
 }
 
 }  // namespace
 
 std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view key) const {
-  return find_chrome_words_in(*this, key, false);
+  return first_chrome_words_in(*this, key, false);
 }
 
 std::optional<std::string_view> MarkerSet::find_chrome_words_padded(std::string_view key) const {
-  return find_chrome_words_in(*this, key, true);
+  return first_chrome_words_in(*this, key, true);
+}
+
+std::uint64_t MarkerSet::find_all_chrome_words_padded(std::string_view key) const {
+  return chrome_words_in(*this, key, true);
+}
+
+std::uint64_t MarkerSet::find_all_chrome_words_reference(std::string_view key) const {
+  std::uint64_t found = 0;
+  for (std::size_t k = 0; k < chrome_words.size() && k < 64; ++k) {
+    if (contains_phrase(key, chrome_words[k])) found |= std::uint64_t{1} << k;
+  }
+  return found;
 }
 
 std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::string_view key) const {

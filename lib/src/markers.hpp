@@ -115,6 +115,11 @@ struct MarkerSet {
   // The same, one phrase at a time: the definition find_chrome_words() must
   // agree with (tests and the markers fuzz target compare them).
   std::optional<std::string_view> find_chrome_words_reference(std::string_view key) const;
+  // Every [chrome-words] phrase the key contains (a padded key, as above):
+  // bit k is chrome_words[k], for the first 64 phrases.
+  std::uint64_t find_all_chrome_words_padded(std::string_view key) const;
+  // The same, one phrase at a time.
+  std::uint64_t find_all_chrome_words_reference(std::string_view key) const;
 
   // The reason when the key is exactly a marker phrase; `matched`, when
   // given, receives the phrase.

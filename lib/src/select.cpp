@@ -1,6 +1,7 @@
 #include "select.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <string_view>
 
@@ -47,7 +48,9 @@ bool reads_as_short_sentence(const BlockStats& s) {
   return s.sentence_ends > 0 && s.ends_sentence && s.words >= 2 && s.capitalized_words * 2 <= s.cased_words;
 }
 
-double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, const MarkerSet& markers) {
+// `small_print`: the block holds [chrome-words] that are not what the page
+// is about (page_subjects()).
+double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, bool small_print) {
   if (!b.block.kept) {
     // Ad slots sit between article paragraphs as often as around them: an
     // ad marker neither pulls the article in nor splits it.
@@ -57,7 +60,7 @@ double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, con
   // Cookie notices and legal small print are written as prose. A link-like
   // line costs as a label whatever its words, so it is not searched.
   if (is_link_like(s)) return -t.label_cost;
-  if (markers.find_chrome_words_padded(b.key)) return -t.label_cost;  // b.key is in the KeyArena
+  if (small_print) return -t.label_cost;
   // A long block with no sentence mark at all is a tag cloud or a keyword
   // list, not a paragraph; it neither pulls the article in nor splits it.
   if (s.units >= kLongUnits && s.sentence_ends == 0) return 0;
@@ -302,9 +305,12 @@ std::size_t find_comment_cut(const Document& doc, Stats stats) {
 // reporting by AFP and Reuters") closes the article: a credit or sign-off.
 // A longer one, or one that holds a sentence end, is the site describing
 // itself (the tagline rule in drop_outside).
+// A line holding [chrome-words] ("Sign up for our newsletters") is the
+// site's, not a credit.
 bool is_closing_line(const PageBlock& b, const BlockStats& s) {
   return b.block.kept && !is_prose(s) && !is_link_like(s) && s.words >= 2 && s.words < 10 &&
-         s.sentence_ends == 0 && s.digits == 0 && !s.starts_lower;
+         s.sentence_ends == 0 && s.digits == 0 && !s.starts_lower &&
+         !builtin_markers().find_chrome_words_padded(b.key);  // b.key is in the KeyArena
 }
 
 void drop_outside(Document& doc, Stats stats, Span article) {
@@ -411,14 +417,59 @@ void drop_repeats(Document& doc) {
 }
 
 // The score of every block before `cut` (see docs/rules.md, "Scores").
+// The [chrome-words] phrases of each of the first `cut` blocks (bit k:
+// chrome_words[k]), looked for in the kept blocks that are not link-like:
+// a link-like line costs as a label whatever its words.
+std::vector<std::uint64_t> chrome_words_of(const Document& doc, Stats stats, std::size_t cut) {
+  const MarkerSet& markers = builtin_markers();
+  std::vector<std::uint64_t> found(cut, 0);
+  for (std::size_t i = 0; i < cut; ++i) {
+    const PageBlock& b = doc.blocks[i];
+    if (b.block.kept && !is_link_like(stats[i])) found[i] = markers.find_all_chrome_words_padded(b.key);  // in the KeyArena
+  }
+  return found;
+}
+
+// The chrome-words phrases that are what the page is about, not its small
+// print: each found in kSubjectBlocks prose blocks or more, with a prose
+// block holding none of the phrases between two of them. An article on a
+// change to a privacy policy names the policy paragraph after paragraph,
+// among paragraphs that do not; a cookie notice is a block or a few in a
+// row, and a footer names "privacy policy" once.
+std::uint64_t page_subjects(const Document& doc, Stats stats, const std::vector<std::uint64_t>& chrome) {
+  constexpr unsigned kSubjectBlocks = 3;
+  std::array<unsigned, 64> blocks_with{};
+  std::uint64_t seen = 0;          // phrases found in a prose block so far
+  std::uint64_t before_clean = 0;  // ... before the last prose block without any
+  std::uint64_t interleaved = 0;   // ... found again after such a block
+  for (std::size_t i = 0; i < chrome.size(); ++i) {
+    if (!doc.blocks[i].block.kept || !is_prose(stats[i])) continue;
+    const std::uint64_t phrases = chrome[i];
+    if (phrases == 0) {
+      before_clean = seen;
+      continue;
+    }
+    interleaved |= phrases & before_clean;
+    seen |= phrases;
+    for (std::uint64_t bits = phrases; bits; bits &= bits - 1) ++blocks_with[std::countr_zero(bits)];
+  }
+  std::uint64_t subjects = 0;
+  for (std::uint64_t bits = interleaved; bits; bits &= bits - 1) {
+    const int k = std::countr_zero(bits);
+    if (blocks_with[k] >= kSubjectBlocks) subjects |= std::uint64_t{1} << k;
+  }
+  return subjects;
+}
+
 std::vector<double> score_blocks(const Document& doc, Stats stats,
                                  const Tuning& t, std::size_t cut) {
-  const MarkerSet& markers = builtin_markers();
+  const std::vector<std::uint64_t> chrome = chrome_words_of(doc, stats, cut);
+  const std::uint64_t subjects = page_subjects(doc, stats, chrome);
   std::vector<double> scores;
   scores.reserve(cut);
   std::size_t gap = 0;  // chrome-like blocks since the last positive one
   for (std::size_t i = 0; i < cut; ++i) {
-    double score = block_score(doc.blocks[i], stats[i], t, markers);
+    double score = block_score(doc.blocks[i], stats[i], t, (chrome[i] & ~subjects) != 0);
     // Beyond the second chrome line in a row, each costs more: one or two
     // short lines between paragraphs are subheadings, a longer stretch is a
     // menu or the header of a teaser list.

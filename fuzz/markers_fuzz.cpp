@@ -50,10 +50,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& builtin = winnow::detail::builtin_markers();
   WINNOW_FUZZ_CHECK(builtin.find_chrome_words(key) == builtin.find_chrome_words_reference(key),
                     "find_chrome_words differs from its reference on the built-in phrases");
-  const std::string padded = key + std::string(64, 'c') + " cookies";  // bytes past the key do not count
+  const std::string padded = key + std::string(64, 'c') + " uses cookies";  // bytes past the key do not count
   WINNOW_FUZZ_CHECK(builtin.find_chrome_words_padded(std::string_view(padded).substr(0, key.size())) ==
                         builtin.find_chrome_words_reference(key),
                     "find_chrome_words_padded differs from its reference");
+  WINNOW_FUZZ_CHECK(builtin.find_all_chrome_words_padded(std::string_view(padded).substr(0, key.size())) ==
+                        builtin.find_all_chrome_words_reference(key),
+                    "find_all_chrome_words_padded differs from its reference");
 
   // The key of any text is valid UTF-8 when the text is, and is a fixed point.
   if (winnow::fuzz::is_valid_utf8(input)) {

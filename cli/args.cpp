@@ -165,7 +165,7 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
   app.add_flag("-t,--title", args.title, "Put the title first (text and markdown output)");
   app.add_flag("--links", args.links, "Markdown output: keep links as [text](url) (HTML input)");
   app.add_flag("--no-tables", [&args](std::int64_t) { args.options.tables = false; },
-               "HTML: leave tables out of the article");
+               "HTML: leave data tables out of the article");
   add_max_bytes_option(app, args.options.max_bytes);
   add_normalize_options(app, args);
   add_batch_options(app, args);

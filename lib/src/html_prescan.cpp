@@ -63,9 +63,9 @@ bool is_unnested(GumboTag tag) {
 // The attributes extraction reads, by lower-cased name.
 enum class Attr {
   Other, Class, Id, Style, Role, Hidden, AriaHidden, Href, Lang, XmlLang, Itemprop, Property,
-  Name, Content, Charset, HttpEquiv, Rel, Datetime, Type, Start, Value
+  Name, Content, Charset, HttpEquiv, Rel, Datetime, Type, Start, Value, Colspan, Rowspan
 };
-static_assert(static_cast<unsigned>(Attr::Value) < 32, "write_markup() keeps one bit per kind");
+static_assert(static_cast<unsigned>(Attr::Rowspan) < 32, "write_markup() keeps one bit per kind");
 
 Attr attribute_kind(std::string_view name) {
   static constexpr std::pair<std::string_view, Attr> kKinds[] = {
@@ -78,7 +78,8 @@ Attr attribute_kind(std::string_view name) {
       {"content", Attr::Content},   {"charset", Attr::Charset},
       {"http-equiv", Attr::HttpEquiv}, {"rel", Attr::Rel},
       {"datetime", Attr::Datetime}, {"type", Attr::Type},
-      {"start", Attr::Start},       {"value", Attr::Value}};
+      {"start", Attr::Start},       {"value", Attr::Value},
+      {"colspan", Attr::Colspan},   {"rowspan", Attr::Rowspan}};
   char lowered[16];
   if (name.size() > sizeof lowered) return Attr::Other;
   for (std::size_t i = 0; i < name.size(); ++i) lowered[i] = lower(name[i]);
@@ -285,6 +286,8 @@ std::string_view attribute_name(Attr kind) {
     case Attr::Type: return "type";
     case Attr::Start: return "start";
     case Attr::Value: return "value";
+    case Attr::Colspan: return "colspan";
+    case Attr::Rowspan: return "rowspan";
     case Attr::Other: break;
   }
   return {};
@@ -395,6 +398,7 @@ bool read_on(Attr kind, GumboTag tag) {
     case Attr::Type: return tag == GUMBO_TAG_INPUT;
     case Attr::Start: return tag == GUMBO_TAG_OL;
     case Attr::Value: return tag == GUMBO_TAG_LI;
+    case Attr::Colspan: case Attr::Rowspan: return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
     case Attr::Charset: case Attr::Other: return false;
   }
   return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string_view>
 
 #include "html_hints.hpp"
 #include "html_prescan.hpp"
@@ -51,9 +52,14 @@ bool is_block(GumboTag tag) {
   }
 }
 
-// Table cells: nodes (layout tables hold whole articles in them), but their
-// text joins the row's block.
+// Table cells: nodes (layout tables hold whole articles in them); in a data
+// table their text joins the row's block.
 bool is_cell(GumboTag tag) { return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH; }
+
+// Block elements a data table's cell may hold: its text's paragraphs.
+bool is_cell_paragraph(GumboTag tag) {
+  return tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_CENTER;
+}
 
 int heading_level(GumboTag tag) {
   switch (tag) {
@@ -99,11 +105,15 @@ const char* hidden_by(const GumboElement& e, const HintSet& hints) {
   return nullptr;
 }
 
+// How a data table's cell writes a line break in Markdown.
+constexpr std::string_view kCellBreak = "<br>";
+
 constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// What ends a run of text copied as it is: a space (when spaces fold) or a
-// Markdown character (when it needs escaping), one bit each.
-constexpr unsigned char kFoldedSpace = 1, kEscaped = 2;
+// What ends a run of text copied as it is: a space (when spaces fold), a
+// Markdown character (when it needs escaping) or a '|' (in a table's cell,
+// where it would end the cell), one bit each.
+constexpr unsigned char kFoldedSpace = 1, kEscaped = 2, kPipe = 4;
 
 constexpr std::array<unsigned char, 256> kTextStops = [] {
   std::array<unsigned char, 256> stops{};
@@ -111,8 +121,135 @@ constexpr std::array<unsigned char, 256> kTextStops = [] {
     if (is_space(static_cast<char>(c))) stops[c] |= kFoldedSpace;
     if (is_markdown_special(static_cast<char>(c))) stops[c] |= kEscaped;
   }
+  stops['|'] |= kPipe;
   return stops;
 }();
+
+// The longest text a data table's cell holds: a cell with more is prose,
+// and its table lays out a page.
+constexpr std::size_t kMaxCellText = 1000;
+
+// The bytes of a text node's text, with the runs the prescan set aside
+// counted at their length.
+std::size_t text_length(std::string_view s, const Prescanned* page) {
+  if (!page || page->text_run_ends.empty()) return s.size();
+  std::size_t n = s.size();
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (s[i] != '\xF3' && s[i] != '\xF4') continue;
+    if (auto run = text_run_at(*page, s.substr(i))) {
+      n = n - 4 + run->size();
+      i += 3;
+    }
+  }
+  return n;
+}
+
+// Whether a <table> holds data rather than laying out a page. Data is a
+// grid, which Markdown writes as a table (a row per block, the cells in it);
+// a layout table's cells are blocks like any other, and a table inside one
+// is judged on its own. A table is data when two of its rows or more have
+// two cells or more (a page laid out in a table has one row of columns,
+// the menu beside the story, between rows of one cell, or a single cell),
+// and every cell holds what a Markdown table's cell can: text, inline
+// elements, line breaks and paragraphs (<p>, <div>), at most kMaxCellText
+// bytes. A heading, a list, a quote, a <pre>, a form, a nested table or any
+// other block in a cell makes it a layout table, and so does role=
+// presentation or role=none.
+//
+// A nested table makes its outer table a layout table: GFM has no table in
+// a table's cell, and on the web a table inside a table's cell is almost
+// always layout. The outer table's cells then come out as paragraphs in
+// order, with the inner table (a table of its own when it is data) between
+// them: nothing is left as an empty cell where the inner table was.
+bool is_data_table(const GumboElement& table, const Prescanned* page) {
+  if (const char* role = attribute(table, "role")) {
+    if (std::strcmp(role, "presentation") == 0 || std::strcmp(role, "none") == 0) return false;
+  }
+  std::size_t rows = 0, cell_text = 0;  // rows of two cells or more
+  struct Open {
+    const GumboVector* kids;
+    unsigned next;
+  };
+  std::vector<Open> stack{{&table.children, 0}};
+  std::size_t cell_level = 0;  // the stack's size inside the open cell; 0 outside one
+  while (!stack.empty()) {
+    Open& open = stack.back();
+    if (open.next == open.kids->length) {
+      if (stack.size() == cell_level) cell_level = 0;
+      stack.pop_back();
+      continue;
+    }
+    const auto* node = static_cast<const GumboNode*>(open.kids->data[open.next++]);
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      if (cell_level > 0 && (cell_text += text_length(node->v.text.text, page)) > kMaxCellText) return false;
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& e = node->v.element;
+    if (is_never_content(e.tag) || e.tag == GUMBO_TAG_CAPTION) continue;
+    if (e.tag == GUMBO_TAG_TABLE) return false;
+    if (cell_level > 0 && is_block(e.tag) && !is_cell_paragraph(e.tag)) return false;
+    if (e.tag == GUMBO_TAG_TR) {
+      std::size_t cells = 0;
+      for (unsigned i = 0; i < e.children.length; ++i) {
+        const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
+        if (c->type == GUMBO_NODE_ELEMENT && is_cell(c->v.element.tag)) ++cells;
+      }
+      if (cells >= 2) ++rows;
+    }
+    stack.push_back(Open{&e.children, 0});
+    if (is_cell(e.tag) && cell_level == 0) {
+      cell_level = stack.size();
+      cell_text = 0;
+    }
+  }
+  return rows >= 2;
+}
+
+// Where the cells of a data table's rows go, as HTML's table model places
+// them: a cell spanning several columns (colspan) takes them all, and one
+// spanning several rows (rowspan) takes its columns in the rows below, whose
+// cells go on to its right. Columns past kMaxGridColumns are not followed
+// (the cells there are written one after another): a span then never costs
+// more than that many empty cells, whatever its value.
+class CellGrid {
+ public:
+  static constexpr std::size_t kMaxGridColumns = 64;
+
+  // A row group (<thead>, <tbody>, <tfoot>): rows span only inside one.
+  void clear() { taken_.clear(); }
+  void start_row() { column_ = 0; }
+  // The end of a row: a cell spanning rows takes one fewer below it.
+  void end_row() {
+    for (auto& rows : taken_) rows -= rows > 0 ? 1 : 0;
+  }
+  // A cell of `columns` x `rows`: the column it starts at, past those cells
+  // above it take.
+  std::size_t place(std::size_t columns, std::size_t rows) {
+    while (column_ < taken_.size() && taken_[column_] > 0) ++column_;
+    const std::size_t at = column_;
+    const std::size_t end = std::min(at + columns, kMaxGridColumns);
+    if (taken_.size() < end) taken_.resize(end, 0);
+    for (std::size_t c = at; c < end; ++c) taken_[c] = static_cast<std::uint32_t>(rows);
+    column_ = at + columns;
+    return at;
+  }
+
+ private:
+  std::vector<std::uint32_t> taken_;  // rows each column is still taken for, this one included
+  std::size_t column_ = 0;
+};
+
+// A cell's colspan or rowspan, as HTML reads it: digits, 1 when there are
+// none or they make 0, at most `most`.
+std::size_t span(const GumboElement& cell, const char* name, std::size_t most) {
+  const char* value = attribute(cell, name);
+  if (!value) return 1;
+  while (*value == ' ' || *value == '\t' || *value == '\n' || *value == '\r' || *value == '\f') ++value;
+  std::size_t n = 0;
+  for (; *value >= '0' && *value <= '9'; ++value) n = std::min(most, n * 10 + static_cast<std::size_t>(*value - '0'));
+  return std::max<std::size_t>(n, 1);
+}
 
 class Walker {
  public:
@@ -152,6 +289,10 @@ class Walker {
     bool opens_item = false;  // an <li>: pushed on items_
     bool opens_script = false;  // a <sup> or <sub>: set script_
     ScriptState outer_script{};  // script_ before it
+    bool opens_table = false;  // a <table>: pushed on tables_
+    bool opens_row = false;    // a data table's <tr>: opened row_
+    bool data_cell = false;    // a data table's cell
+    bool breaks_cell = false;  // a paragraph in a data table's cell
   };
 
   struct OpenList {
@@ -164,6 +305,27 @@ class Walker {
     int number = 0;
     std::uint8_t depth = 1;
     bool has_block = false;
+  };
+  struct OpenTable {
+    bool data = false;      // is_data_table()
+    bool has_rows = false;  // a row of it is a block already
+  };
+  // The row of a data table being gathered into one block. Data tables hold
+  // no tables, so one is open at a time.
+  struct OpenRow {
+    bool open = false;
+    bool in_cell = false;
+    std::size_t cells = 0;  // cells written, empty ones for spans included
+    std::size_t span_end = 0;  // the column the open cell's colspan ends at
+    bool in_thead = false;
+    // Whether each of its cells reads as a header's: a <th>, or all bold.
+    bool reads_as_header = true;
+    bool cell_is_th = false;
+    std::size_t cell_text_from = 0;    // where the open cell's text starts
+    std::size_t cell_markup_from = 0;  // and its Markdown
+    // Where the last cell with text ends in text_ and markup_: the empty
+    // cells after it are left out (GFM reads missing cells as empty).
+    std::size_t text_end = 0, markup_end = 0;
   };
 
   void walk(const GumboNode* root) {
@@ -206,16 +368,19 @@ class Walker {
       return false;
     }
     if (is_never_content(tag)) return false;
-    if (tag == GUMBO_TAG_BR) {
-      flush();
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
+      line_break();
       return false;
     }
-    if (tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) {
-      if (tag == GUMBO_TAG_HR) flush();
-      return false;
-    }
+    if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) return false;
     const char* hidden = hidden_by(e, hints_);
     bool block = is_block(tag) || is_cell(tag);
+    if (block && row_.in_cell) {
+      // A paragraph in a data table's cell stays in the cell.
+      block = false;
+      f.breaks_cell = true;
+      cell_break();
+    }
     if (hidden) {
       // Hidden inline text is a block of its own, gathered aside, so that
       // the visible text around it stays one block: an icon <i
@@ -229,10 +394,29 @@ class Walker {
       f.hidden = true;
     }
     if (block) {
-      if (is_cell(tag)) cell_separator();
-      else flush();
+      if (is_cell(tag) && row_.open) {
+        open_cell(e);
+        f.data_cell = true;
+      } else {
+        flush();
+      }
+      const bool in_data_table = !tables_.empty() && tables_.back().data;
+      if (tag == GUMBO_TAG_TR && in_data_table) {
+        row_ = OpenRow{};
+        row_.open = true;
+        row_.in_thead = tree_.nodes[containers_.back()].tag == GUMBO_TAG_THEAD;
+        grid_.start_row();
+        f.opens_row = true;
+      } else if ((tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_TFOOT) && in_data_table) {
+        grid_.clear();
+      }
       open_node(e);
       f.container = true;
+    }
+    if (tag == GUMBO_TAG_TABLE) {
+      tables_.push_back(OpenTable{is_data_table(e, page_)});
+      if (tables_.back().data) grid_.clear();
+      f.opens_table = true;
     }
     if (tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL) {
       lists_.push_back(OpenList{tag == GUMBO_TAG_OL, list_start(e)});
@@ -275,7 +459,17 @@ class Walker {
 
   void leave(const GumboElement& e, const Frame& f) {
     // A block's own text is flushed while its quote/pre state still holds.
-    if (f.container && !is_cell(e.tag)) flush();
+    if (f.container && !f.data_cell) flush();
+    if (f.breaks_cell) cell_break();
+    if (f.data_cell) {
+      close_cell();
+      row_.in_cell = false;
+    }
+    if (f.opens_row) {
+      row_ = OpenRow{};
+      grid_.end_row();
+    }
+    if (f.opens_table) tables_.pop_back();
     inline_close(e, f);
     if (f.container) {
       std::uint32_t id = containers_.back();
@@ -398,7 +592,10 @@ class Walker {
         }
         break;
       case GUMBO_TAG_EM: case GUMBO_TAG_I: markup_ += '*'; break;
-      case GUMBO_TAG_STRONG: case GUMBO_TAG_B: markup_ += "**"; break;
+      case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
+        ++strong_depth_;
+        markup_ += "**";
+        break;
       case GUMBO_TAG_CODE:
         ++code_depth_;
         if (pre_depth_ == 0) markup_ += '`';
@@ -437,7 +634,10 @@ class Walker {
         }
         break;
       case GUMBO_TAG_EM: case GUMBO_TAG_I: close_emphasis(f, "*"); break;
-      case GUMBO_TAG_STRONG: case GUMBO_TAG_B: close_emphasis(f, "**"); break;
+      case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
+        --strong_depth_;
+        close_emphasis(f, "**");
+        break;
       case GUMBO_TAG_CODE:
         --code_depth_;
         if (pre_depth_ == 0) close_code(f);
@@ -550,15 +750,69 @@ class Walker {
     has_emphasis_ = true;
   }
 
-  void cell_separator() {
-    if (!text_.empty() && text_.back() != ' ') {
-      text_ += ' ';
-      markup_ += ' ';
-    }
-    if (!text_.empty()) {
+  // A <br> or <hr>: the end of a block, or in a data table's cell, a line
+  // of the cell.
+  void line_break() {
+    if (row_.in_cell && !aside_open_) cell_break();
+    else flush();
+  }
+
+  // A data table's cell opens: " | " after the cell before it, an empty one
+  // too, so that every cell keeps its column ("| b" is a row whose first
+  // cell is empty, "a |" one whose last is).
+  // Empty cells stand for the columns the cell spans past its first and for
+  // those a cell above it takes (CellGrid).
+  void open_cell(const GumboElement& e) {
+    const std::size_t columns = span(e, "colspan", 1000), rows = span(e, "rowspan", 65534);
+    const std::size_t at = grid_.place(columns, rows);
+    while (row_.cells < std::min(at, CellGrid::kMaxGridColumns)) begin_cell();
+    begin_cell();
+    row_.span_end = std::min(at + columns, CellGrid::kMaxGridColumns);
+    row_.cell_is_th = e.tag == GUMBO_TAG_TH;
+    row_.in_cell = true;
+    row_.cell_text_from = text_.size();
+    row_.cell_markup_from = markup_.size();
+  }
+
+  bool cell_has_text() const {
+    return text_.size() > row_.cell_text_from && text_.find_first_not_of(' ', row_.cell_text_from) != std::string::npos;
+  }
+
+  void begin_cell() {
+    if (row_.cells > 0) {
+      if (!text_.empty() && text_.back() != ' ') text_ += ' ';
+      if (!markup_.empty() && markup_.back() != ' ') markup_ += ' ';
       text_ += "| ";
       markup_ += "| ";
     }
+    ++row_.cells;
+  }
+
+  // The lines of a data table's cell (<br>, paragraphs) stay in the cell:
+  // a space apart in its text, and "<br>" apart in its Markdown, since a
+  // GFM table's cell is one line. A break goes only between text: none at
+  // the cell's start, one for several in a row, and one at its end is taken
+  // back (close_cell()).
+  void cell_break() {
+    if (aside_open_ || !cell_has_text()) return;  // hidden text gathered aside is not the cell's
+    trim_back(markup_);
+    if (markup_.ends_with(kCellBreak)) return;
+    markup_ += kCellBreak;
+    if (!text_.empty() && text_.back() != ' ') text_ += ' ';
+  }
+
+  void close_cell() {
+    trim_back(markup_);
+    if (markup_.size() >= row_.cell_markup_from + kCellBreak.size() && markup_.ends_with(kCellBreak)) {
+      markup_.resize(markup_.size() - kCellBreak.size());
+      trim_back(markup_);
+    }
+    if (cell_has_text()) {
+      trim_back(text_);
+      row_.text_end = text_.size();
+      row_.markup_end = markup_.size();
+    }
+    while (row_.cells < row_.span_end) begin_cell();
   }
 
   // A text node, with the runs the prescan set aside put back.
@@ -595,7 +849,9 @@ class Walker {
     if (h1_capture_) tree_.metadata.first_h1 += chars;
     std::size_t before = text_.size();
     const bool fold = pre_depth_ == 0, escape = code_depth_ == 0;
-    const unsigned char stops = (fold ? kFoldedSpace : 0) | (escape ? kEscaped : 0);
+    // In a data table's row a '|' is escaped in code too: GFM reads the
+    // row's cells before their code spans.
+    const unsigned char stops = (fold ? kFoldedSpace : 0) | (escape ? kEscaped : 0) | (row_.open ? kPipe : 0);
     const char* s = chars.data();
     const char* end = s + chars.size();
     while (s < end) {
@@ -614,10 +870,24 @@ class Walker {
         continue;
       }
       text_ += c;
+      if (c == '|') {
+        // In code, a backslash right before it is the code's own, yet GFM
+        // (cmark-gfm, micromark) reads "\\|" as an escaped backslash and
+        // then the cell's end. The backslash goes in twice: the cell holds
+        // and its code shows two (GFM cannot write "\|" in code in a cell).
+        if (!escape && !markup_.empty() && markup_.back() == '\\') markup_ += '\\';
+        markup_ += "\\|";
+        continue;
+      }
       if (needs_markdown_escape(chars, static_cast<std::size_t>(s - 1 - chars.data()))) markup_ += '\\';
       markup_ += c;
     }
     if (link_depth_ > 0 && link_leads_away_) link_bytes_ += text_.size() - before;
+    // Text in a <td> that is not bold: the row is not a header.
+    if (row_.in_cell && row_.reads_as_header && !row_.cell_is_th && strong_depth_ == 0 && !aside_open_ &&
+        text_.find_first_not_of(' ', before) != std::string::npos) {
+      row_.reads_as_header = false;
+    }
   }
 
   BlockKind kind_of(GumboTag tag, int& level) const {
@@ -626,7 +896,9 @@ class Walker {
     if (pre_depth_ > 0) return BlockKind::Preformatted;
     switch (tag) {
       case GUMBO_TAG_LI: return BlockKind::ListItem;
-      case GUMBO_TAG_TR: return BlockKind::TableRow;
+      case GUMBO_TAG_TR:
+        if (row_.open) return BlockKind::TableRow;
+        break;
       case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: return BlockKind::Caption;
       default: break;
     }
@@ -655,6 +927,17 @@ class Walker {
   // The text gathered since the last block boundary becomes a block.
   void flush() {
     std::size_t start = text_.find_first_not_of(' ');
+    std::uint32_t container = containers_.back();
+    // A data table's row, with its cells: its Markdown is always kept, where
+    // a '|' of the text is told from one between cells.
+    const bool row = row_.open && tree_.nodes[container].tag == GUMBO_TAG_TR;
+    if (row) {
+      // The empty cells after the last with text are left out; a row of
+      // empty cells is none.
+      text_.resize(std::min(text_.size(), row_.text_end));
+      markup_.resize(std::min(markup_.size(), row_.markup_end));
+      start = text_.find_first_not_of(' ');
+    }
     if (start == std::string::npos) {
       reset_buffer();
       return;
@@ -662,10 +945,15 @@ class Walker {
     trim_back(text_);
     PageBlock pb;
     pb.block.text = text_.substr(start);
-    std::uint32_t container = containers_.back();
     pb.block.kind = kind_of(tree_.nodes[container].tag, pb.block.heading_level);
     list_item(pb.block);
-    if (has_emphasis_ || has_link_) {
+    if (row) {
+      OpenTable& table = tables_.back();
+      pb.block.table_start = !table.has_rows;
+      pb.block.table_header = !table.has_rows && (row_.in_thead || row_.reads_as_header);
+      table.has_rows = true;
+    }
+    if (has_emphasis_ || has_link_ || row) {
       trim_back(markup_);
       std::size_t m = markup_.find_first_not_of(' ');
       pb.block.markdown = markup_.substr(m == std::string::npos ? 0 : m);
@@ -692,6 +980,7 @@ class Walker {
   // Restoring the flush count keeps the inline markup opened before it
   // (emphasis, a link) whole across it.
   void set_aside_visible() {
+    aside_open_ = true;
     aside_ = Gathered{std::move(text_), std::move(markup_), link_bytes_, flushes_, has_emphasis_, has_link_};
     text_.clear();
     markup_.clear();
@@ -700,6 +989,7 @@ class Walker {
   }
 
   void take_back_visible() {
+    aside_open_ = false;
     text_ = std::move(aside_.text);
     markup_ = std::move(aside_.markup);
     link_bytes_ = aside_.link_bytes;
@@ -730,16 +1020,21 @@ class Walker {
     bool has_emphasis = false, has_link = false;
   };
   Gathered aside_;
+  bool aside_open_ = false;  // a hidden inline element's text is gathered
   std::size_t link_bytes_ = 0;
   std::size_t flushes_ = 0;
   bool has_emphasis_ = false, has_link_ = false;
   bool link_leads_away_ = true;  // the open link's text counts as link text
+  int strong_depth_ = 0;  // <strong>/<b> open around the walk
   int link_depth_ = 0, pre_depth_ = 0, code_depth_ = 0, quote_depth_ = 0, article_depth_ = 0;
   int hidden_depth_ = 0;
   const char* hidden_reason_ = "";
   std::vector<OpenList> lists_;  // the <ol>/<ul> open around the walk
   std::vector<OpenItem> items_;  // the <li> open around the walk
   ScriptState script_;
+  std::vector<OpenTable> tables_;  // the <table> open around the walk
+  OpenRow row_;
+  CellGrid grid_;  // where the open data table's cells go
   bool h1_capture_ = false;
 };
 

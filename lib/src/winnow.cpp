@@ -33,6 +33,7 @@ void take_block(Block& from, Block& to) {
   struct TakenFields {
     std::string text;
     BlockKind kind;
+    bool table_start, table_header;
     int heading_level;
     int list_number;
     bool kept;
@@ -43,6 +44,8 @@ void take_block(Block& from, Block& to) {
   static_assert(sizeof(TakenFields) == sizeof(Block), "take_block() misses a field of Block");
   to.text = std::move(from.text);
   to.kind = from.kind;
+  to.table_start = from.table_start;
+  to.table_header = from.table_header;
   to.heading_level = from.heading_level;
   to.list_number = from.list_number;
   to.list_depth = from.list_depth;

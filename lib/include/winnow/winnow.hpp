@@ -70,7 +70,8 @@ struct NormalizeOptions {
 struct Options {
   Mode mode = Mode::Auto;
   Favor favor = Favor::Balanced;
-  // HTML: keep tables inside the article as text rows.
+  // HTML: keep data tables inside the article, a row per block (a table
+  // used for layout is not one: its cells are blocks like any other).
   bool tables = true;
   // Inputs larger than this are refused with Status::TooLarge rather than
   // processed (0 = no limit). 64 MiB by default.
@@ -135,6 +136,12 @@ std::string_view to_string(BlockKind kind);
 struct Block {
   std::string text;  // as found in the page, whitespace folded
   BlockKind kind = BlockKind::Paragraph;
+  // Table rows (HTML): true on the first row of each table, where Markdown
+  // starts a table (two tables one after the other stay two); and on a
+  // first row that is the table's header (in <thead>, or each of its cells
+  // a <th> or all bold), which Markdown writes as the header row.
+  bool table_start = false;
+  bool table_header = false;
   int heading_level = 0;  // 1..6 for headings
   // List items (HTML): the item's number in an ordered list (<ol start>,
   // <li value> followed), 0 in a bulleted one.

@@ -1,0 +1,181 @@
+// Tables in HTML: a data table is kept a row per block, each cell in its
+// column, and written in Markdown as a GFM table (a header row, then the
+// delimiter row); a table that lays out the page is paragraphs.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "html_test_util.hpp"
+
+namespace winnow {
+namespace {
+
+// An article with `tables` between its second and third paragraphs.
+Result article_with(const std::string& tables, Options options = {}) {
+  return test::extract_html(test::page("<article>" + test::paragraphs(1, 2) + tables + test::paragraphs(3, 4) +
+                                       "</article>"),
+                            options);
+}
+
+std::string markdown(const Result& r, bool links = false) {
+  RenderOptions ro;
+  ro.links = links;
+  return render(r, Format::Markdown, ro);
+}
+
+// What the Markdown has between the article's second and third paragraphs.
+std::string markdown_between(const Result& r, bool links = false) {
+  const std::string md = markdown(r, links);
+  const std::string after = test::prose(2) + "\n\n", before = "\n\n" + test::prose(3);
+  const std::size_t from = md.find(after), to = md.find(before);
+  if (from == std::string::npos || to == std::string::npos || to < from + after.size()) return "(not found) " + md;
+  return md.substr(from + after.size(), to - from - after.size());
+}
+
+// The kept blocks between the second and third paragraphs, as kind: text.
+std::vector<std::string> blocks_between(const Result& r) {
+  std::vector<std::string> out;
+  bool in = false;
+  for (const Block& b : r.blocks) {
+    if (b.text == test::prose(2)) in = true;
+    else if (b.text == test::prose(3)) break;
+    else if (in && b.kept) out.push_back(std::string(to_string(b.kind)) + ": " + b.text);
+  }
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+// A row's Markdown (Block::markdown) is always there: its cells " | " apart,
+// every '|' of their text written "\|", in code too, and the lines of a
+// cell "<br>" apart.
+TEST(HtmlTable, RowMarkdownKeepsItsCellsApart) {
+  const Result r = article_with(
+      "<table><tr><th>Query</th><th>Meaning</th></tr>"
+      "<tr><td>a | b</td><td><code>x|y</code> or <em>this | that</em><br>and more</td></tr></table>");
+  std::vector<std::string> rows;
+  for (const Block& b : r.blocks) {
+    if (b.kind == BlockKind::TableRow) rows.push_back(b.markdown);
+  }
+  EXPECT_EQ(rows, (Lines{"Query | Meaning", "a \\| b | `x\\|y` or *this \\| that*<br>and more"}));
+}
+
+// A table in a table's cell: GFM has no such thing, and on the web the
+// outer table lays out the page. Its cells are paragraphs in order, the
+// inner table between them; no cell is left empty where it was.
+TEST(HtmlTable, NestedTableLeavesNoEmptyCell) {
+  const Result r = article_with(
+      "<table><tr><td>Before the inner table</td><td><table><tr><th>Year</th><th>Votes</th></tr>"
+      "<tr><td>2023</td><td>1,204</td></tr></table></td><td>After the inner table</td></tr>"
+      "<tr><td>Second row, first cell</td><td>Second row, second cell</td><td></td></tr></table>");
+  EXPECT_EQ(blocks_between(r), (Lines{"paragraph: Before the inner table", "table-row: Year | Votes",
+                                      "table-row: 2023 | 1,204", "paragraph: After the inner table",
+                                      "paragraph: Second row, first cell", "paragraph: Second row, second cell"}));
+}
+
+// Every Markdown table has a header row and a delimiter row: the table's
+// first row when it is a header (in <thead>, or its cells <th> or all
+// bold), else an empty one. Two tables in a row stay two.
+TEST(HtmlTable, MarkdownTableHasAHeaderRowAndADelimiterRow) {
+  const Result r = article_with(
+      "<table><thead><tr><td>Year</td><td>Votes</td></tr></thead><tbody><tr><td>2023</td><td>1,204</td></tr>"
+      "</tbody></table>"
+      "<table><tr><td><b>Party</b></td><td><strong>Seats</strong></td></tr><tr><td>Green</td><td>12</td></tr>"
+      "</table>"
+      "<table><tr><th>Born</th><td>1950</td></tr><tr><th>Died</th><td>2020</td></tr></table>"
+      "<table><tr><td>first</td><td>row</td></tr><tr><td>second</td><td>row</td></tr></table>");
+  int starts = 0, headers = 0;
+  for (const Block& b : r.blocks) {
+    starts += b.table_start;
+    headers += b.table_header;
+    if (b.table_header) EXPECT_TRUE(b.table_start) << b.text;
+  }
+  EXPECT_EQ(starts, 4);
+  EXPECT_EQ(headers, 2);
+}
+
+// A cell keeps its column: an empty cell stays one (empty cells at a row's
+// end are left out of its text), a cell spanning columns or rows is
+// followed by empty cells for the columns it takes, and Markdown makes the
+// header as wide as the widest row and fills the shorter ones.
+TEST(HtmlTable, CellsKeepTheirColumns) {
+  const Result r = article_with(
+      "<table><tr><th rowspan=\"2\">Region</th><th colspan=\"2\">Votes</th><th rowspan=\"2\">Note</th></tr>"
+      "<tr><th>Yes</th><th>No</th></tr>"
+      "<tr><td>North</td><td>10</td><td>5</td><td>close</td></tr>"
+      "<tr><td></td><td>7</td><td>8</td><td></td></tr>"
+      "<tr><td colspan=\"3\">Total</td><td>30</td></tr>"
+      "<tr><td>South</td></tr>"
+      "<tr><td>West</td><td>1</td><td>2</td><td>3</td><td>recount</td></tr>"
+      "<tr><td></td><td> </td></tr></table>");
+  EXPECT_EQ(blocks_between(r), (Lines{"table-row: Region | Votes | | Note", "table-row: | Yes | No",
+                                      "table-row: North | 10 | 5 | close", "table-row: | 7 | 8",
+                                      "table-row: Total | | | 30", "table-row: South",
+                                      "table-row: West | 1 | 2 | 3 | recount"}));
+}
+
+// A cell's lines (<br>, paragraphs) stay in its row: a space apart in the
+// text, "<br>" apart in Markdown, where a table's cell is one line.
+TEST(HtmlTable, LinesOfACellStayInTheCell) {
+  const Result r = article_with(
+      "<table><tr><th>Address</th><th>Notes</th></tr>"
+      "<tr><td>1 Main St<br>Springfield<br></td><td><p>First note.</p><p></p><div>Second <em>note</em>.</div></td>"
+      "</tr><tr><td><br>Elm Row</td><td><p>Only note.</p></td></tr></table>");
+  EXPECT_EQ(blocks_between(r), (Lines{"table-row: Address | Notes",
+                                      "table-row: 1 Main St Springfield | First note. Second note.",
+                                      "table-row: Elm Row | Only note."}));
+}
+
+// A table that lays out the page is no table: one cell holding the whole
+// article, a menu beside the story between rows of one cell, a cell with a
+// heading or a list, role=presentation. Its cells are paragraphs.
+TEST(HtmlTable, LayoutTablesArePlainParagraphs) {
+  const std::string story = "<b>The budget vote</b><br><br>" + test::prose(11) + "<br><br>" + test::prose(12) +
+                            "<br><br>" + test::prose(13);
+  const std::vector<std::string> layouts = {
+      "<table><tr><td><h2>The budget vote</h2>" + test::paragraphs(11, 13) + "</td></tr></table>",
+      "<table><tr><td>" + story + "</td></tr></table>",
+      "<table><tr><td colspan=\"2\">The Daily Example</td></tr><tr><td>Home<br>News</td><td>" + story +
+          "</td></tr><tr><td colspan=\"2\">Contact us</td></tr></table>",
+      "<table><tr><td>Steps</td><td><ul><li>One</li><li>Two</li></ul></td></tr><tr><td>" + test::prose(11) +
+          "</td><td>" + test::prose(12) + "</td></tr></table>",
+      "<table role=\"presentation\"><tr><td>" + test::prose(11) + "</td><td>" + test::prose(12) + "</td></tr><tr><td>" +
+          test::prose(13) + "</td><td>The end.</td></tr></table>"};
+  for (const std::string& layout : layouts) {
+    const Result r = article_with(layout);
+    for (const Block& b : r.blocks) {
+      EXPECT_NE(b.kind, BlockKind::TableRow) << b.text << "\nin " << layout;
+      EXPECT_EQ(b.text.find(" |"), std::string::npos) << b.text << "\nin " << layout;
+    }
+    EXPECT_TRUE(test::kept(r, test::prose(11))) << r.text;
+    const std::string md = markdown(r);
+    EXPECT_EQ(md.find("| "), std::string::npos) << md;
+    EXPECT_NE(md.find("\n\n" + test::prose(11) + "\n\n"), std::string::npos) << md;
+  }
+}
+
+// Spans as large as a page cares to write cost at most 64 empty cells, and
+// a very wide table does not make every row as wide in Markdown.
+TEST(HtmlTable, HugeSpansAndWideRowsStayBounded) {
+  std::string wide = "<tr>";
+  for (int i = 0; i < 2000; ++i) wide += "<td>c</td>";
+  std::string rows;
+  for (int i = 0; i < 200; ++i) rows += "<tr><td colspan=\"9007199254740991\" rowspan=\"65534\">x</td><td>y</td></tr>";
+  const Result r = article_with("<table>" + wide + "</tr>" + rows + "</table>");
+  // The first x takes the 64 columns followed, and the rows below; y goes
+  // after them. Below, each x goes past the 64 columns the one above takes.
+  std::vector<std::size_t> cells;
+  for (const Block& b : r.blocks) {
+    if (b.kind != BlockKind::TableRow || b.text.starts_with("c |")) continue;
+    EXPECT_TRUE(b.text.ends_with("x | y") || cells.empty()) << b.text.substr(0, 300);
+    cells.push_back(1);
+    for (std::size_t at = b.text.find('|'); at != std::string::npos; at = b.text.find('|', at + 1)) ++cells.back();
+  }
+  ASSERT_EQ(cells.size(), 200u);
+  EXPECT_EQ(cells.front(), 65u);  // x, 63 empty cells, y
+  for (std::size_t i = 1; i < cells.size(); ++i) EXPECT_EQ(cells[i], 66u);  // 64 empty cells, x, y
+}
+
+}  // namespace
+}  // namespace winnow

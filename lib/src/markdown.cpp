@@ -125,6 +125,7 @@ void append_link_target(std::string& out, std::string_view url) {
   for (char c : url) {
     if (c == ')') out += "%29";
     else if (c == ' ') out += "%20";
+    else if (c == '|') out += "%7C";
     else out += c;
   }
 }

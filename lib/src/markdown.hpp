@@ -27,7 +27,8 @@ bool needs_markdown_escape(std::string_view text, std::size_t at);
 std::size_t longest_backtick_run(std::string_view code);
 
 // `url` as the target of "[text](url)": a space as %20 and ')' as %29, so
-// that the target ends at the first ')'.
+// that the target ends at the first ')', and '|' as %7C, which would end a
+// table's cell (RFC 3986 has no '|' in a URL: browsers write it so too).
 void append_link_target(std::string& out, std::string_view url);
 
 // The links of `markdown` with their targets resolved against `base`

@@ -298,12 +298,111 @@ void append_list_marker(std::string& out, const Block& b, std::vector<std::size_
   indents[depth - 1] = indent + marker.size();
 }
 
+// The widest table whose short rows Markdown fills with empty cells.
+constexpr std::size_t kMaxPaddedColumns = 64;
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// A table row's Markdown: the HTML walk's (Block::markdown), which escapes
+// every '|' of the text, code included, and writes the cells " | " apart.
+// A row without it (a Block made elsewhere) is read as its text's cells.
+std::string row_markdown(const Block& row, bool links) {
+  if (row.markdown.empty()) {
+    std::string out;
+    const std::string_view text = row.text;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text.compare(i, 3, " | ") == 0) {
+        out += " | ";
+        i += 2;
+      } else if (text[i] == '|') {
+        out += "\\|";
+      } else {
+        if (is_markdown_special(text[i]) && needs_markdown_escape(text, i)) out += '\\';
+        out += text[i];
+      }
+    }
+    return out;
+  }
+  return links ? row.markdown : without_links(row.markdown);
+}
+
+// The cells of a row's Markdown: split at each '|' without a backslash
+// before it, each without the spaces around it.
+std::vector<std::string_view> row_cells(std::string_view row) {
+  std::vector<std::string_view> cells;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (row[i] == '|' && (i == 0 || row[i - 1] != '\\')) {
+      cells.push_back(trim_spaces(row.substr(from, i - from)));
+      from = i + 1;
+    }
+  }
+  cells.push_back(trim_spaces(row.substr(from)));
+  return cells;
+}
+
+// The table whose first row is blocks[first], as a GFM table: the kept
+// rows up to the next block of another kind or the next table's first
+// row, a header row (the table's own, or an empty one when its first row
+// is not a header: GFM has no table without) and the delimiter row, as wide
+// as the widest row (GFM drops the cells past the header's). A shorter row
+// is filled with empty cells (GFM reads missing ones as empty, other
+// readers may not), unless the table is wider than kMaxPaddedColumns: the
+// filling must not grow as rows times columns.
+// Returns the index of the table's last row.
+std::size_t append_table(std::string& out, const std::vector<Block>& blocks, std::size_t first, bool links) {
+  std::vector<std::string> rows{row_markdown(blocks[first], links)};
+  std::size_t last = first;
+  for (std::size_t i = first + 1; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (!b.kept) continue;
+    if (b.kind != BlockKind::TableRow || b.table_start) break;
+    rows.push_back(row_markdown(b, links));
+    last = i;
+  }
+  std::vector<std::vector<std::string_view>> cells;
+  std::size_t columns = 1;
+  for (const std::string& row : rows) {
+    cells.push_back(row_cells(row));
+    columns = std::max(columns, cells.back().size());
+  }
+  const auto append_row = [&](const std::vector<std::string_view>& row, std::size_t width) {
+    for (std::size_t c = 0; c < std::max(width, row.size()); ++c) {
+      out += '|';
+      out += ' ';
+      if (c < row.size() && !row[c].empty()) {
+        out += row[c];
+        out += ' ';
+      }
+    }
+    out += "|\n";
+  };
+  const bool header = blocks[first].table_header;
+  append_row(header ? cells.front() : std::vector<std::string_view>{}, columns);
+  for (std::size_t c = 0; c < columns; ++c) out += "| --- ";
+  out += "|\n";
+  const std::size_t width = columns <= kMaxPaddedColumns ? columns : 0;
+  for (std::size_t r = header ? 1 : 0; r < cells.size(); ++r) append_row(cells[r], width);
+  out += '\n';
+  return last;
+}
+
 std::string render_markdown(const Result& r, const RenderOptions& options) {
   std::string out;
   std::vector<std::size_t> list_indents;
   if (options.title && !r.metadata.title.empty()) out += "# " + escape_markdown_inline(r.metadata.title) + "\n\n";
-  for (const auto& b : r.blocks) {
+  for (std::size_t i = 0; i < r.blocks.size(); ++i) {
+    const Block& b = r.blocks[i];
     if (!b.kept) continue;
+    if (b.kind == BlockKind::TableRow) {
+      list_indents.clear();
+      i = append_table(out, r.blocks, i, options.links);
+      continue;
+    }
     if (b.kind == BlockKind::Preformatted) {
       const std::string fence = code_fence(b.text);
       out += fence + "\n" + b.text + "\n" + fence + "\n\n";

@@ -205,6 +205,21 @@ TEST(HtmlTable, LayoutTablesArePlainParagraphs) {
   }
 }
 
+// A table's <caption> is its title, kept before it (a figure's caption is
+// not); with tables off it goes with the table.
+TEST(HtmlTable, CaptionIsKeptWithTheTable) {
+  const std::string table =
+      "<table><caption>Votes by year</caption><tr><th>Year</th><th>Votes</th></tr><tr><td>2023</td><td>1,204</td>"
+      "</tr></table>";
+  const Result r = article_with(table);
+  EXPECT_EQ(markdown_between(r), "Votes by year\n\n| Year | Votes |\n| --- | --- |\n| 2023 | 1,204 |");
+  Options off;
+  off.tables = false;
+  const Result without = article_with(table, off);
+  EXPECT_FALSE(test::kept(without, "Votes by year")) << without.text;
+  EXPECT_FALSE(test::kept(without, "2023")) << without.text;
+}
+
 // Spans as large as a page cares to write cost at most 64 empty cells, and
 // a very wide table does not make every row as wide in Markdown.
 TEST(HtmlTable, HugeSpansAndWideRowsStayBounded) {

@@ -293,7 +293,8 @@ class RegionSelector {
         const HtmlNode& h = tree_.nodes[hinted_by_[i]];
         b.html_reason = h.hint;
         b.html_evidence = h.hint_evidence;
-      } else if (b.block.kind == BlockKind::Caption) {
+      } else if (b.block.kind == BlockKind::Caption && tree_.nodes[b.region].tag != GUMBO_TAG_CAPTION) {
+        // A figure's caption; a table's <caption> is the table's title.
         b.html_reason = Reason::Chrome;
         b.html_evidence = "image caption";
       } else if (is_link_dense(b, t_)) {

@@ -970,6 +970,9 @@ class Walker {
     } else if (pb.block.kind == BlockKind::TableRow && !options_.tables) {
       pb.html_reason = Reason::Chrome;
       pb.html_evidence = "table row (tables are off)";
+    } else if (tree_.nodes[container].tag == GUMBO_TAG_CAPTION && !options_.tables) {
+      pb.html_reason = Reason::Chrome;
+      pb.html_evidence = "table caption (tables are off)";
     }
     doc_.blocks.push_back(std::move(pb));
     reset_buffer();

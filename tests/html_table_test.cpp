@@ -70,6 +70,16 @@ TEST(HtmlTable, PipeInACellIsEscapedInMarkdown) {
             "| `grep 'a\\\\\\|b'` | a\\\\\\|b\\\\ |");
 }
 
+// NFKC folds a fullwidth bar (U+FF5C) to '|': in a cell it folds to "\|".
+TEST(HtmlTable, FullwidthBarFoldedByNfkcStaysInItsCell) {
+  Options nfkc;
+  nfkc.normalize.form = UnicodeForm::NFKC;
+  const std::string table =
+      "<table><tr><th>Left\xEF\xBD\x9CRight</th><th>Other</th></tr><tr><td>1</td><td>2</td></tr></table>";
+  EXPECT_EQ(markdown_between(article_with(table, nfkc)), "| Left\\|Right | Other |\n| --- | --- |\n| 1 | 2 |");
+  EXPECT_EQ(markdown_between(article_with(table)), "| Left\xEF\xBD\x9CRight | Other |\n| --- | --- |\n| 1 | 2 |");
+}
+
 // A row's Markdown (Block::markdown) is always there: its cells " | " apart,
 // every '|' of their text written "\|", in code too, and the lines of a
 // cell "<br>" apart.

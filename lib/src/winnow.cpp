@@ -61,6 +61,19 @@ void absolute_links(std::string& markdown, const std::string& base) {
   if (!base.empty() && markdown.find("](") != std::string::npos) markdown = detail::resolve_links(markdown, base);
 }
 
+// NFKC folds U+FF5C FULLWIDTH VERTICAL LINE to '|', which in a table row's
+// Markdown would end its cell: it is escaped first, to fold to "\|".
+void escape_fullwidth_bars(std::string& markdown, const NormalizeOptions& options) {
+  static constexpr std::string_view kBar = "\xEF\xBD\x9C";
+  if (!options.enabled || options.form != UnicodeForm::NFKC || markdown.find(kBar) == std::string::npos) return;
+  std::string escaped;
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    if (markdown.compare(i, kBar.size(), kBar) == 0) escaped += '\\';
+    escaped += markdown[i];
+  }
+  markdown = std::move(escaped);
+}
+
 // Normalize the kept blocks and join them into the article text.
 Result assemble(detail::Document&& doc, const Options& options) {
   Result r;
@@ -102,6 +115,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
     }
     if (!b.markdown.empty()) {
       absolute_links(b.markdown, doc.link_base);
+      if (b.kind == BlockKind::TableRow) escape_fullwidth_bars(b.markdown, options.normalize);
       b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, shape);
     }
     if (b.text.empty()) {

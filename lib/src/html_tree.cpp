@@ -757,11 +757,10 @@ class Walker {
     else flush();
   }
 
-  // A data table's cell opens: " | " after the cell before it, an empty one
+  // A data table's cell opens, " | " after the cell before it, an empty one
   // too, so that every cell keeps its column ("| b" is a row whose first
-  // cell is empty, "a |" one whose last is).
-  // Empty cells stand for the columns the cell spans past its first and for
-  // those a cell above it takes (CellGrid).
+  // cell is empty); before it, an empty cell for each column a cell above
+  // it takes (CellGrid).
   void open_cell(const GumboElement& e) {
     const std::size_t columns = span(e, "colspan", 1000), rows = span(e, "rowspan", 65534);
     const std::size_t at = grid_.place(columns, rows);
@@ -774,6 +773,7 @@ class Walker {
     row_.cell_markup_from = markup_.size();
   }
 
+  // Whether the open cell has text yet.
   bool cell_has_text() const {
     return text_.size() > row_.cell_text_from && text_.find_first_not_of(' ', row_.cell_text_from) != std::string::npos;
   }
@@ -801,6 +801,9 @@ class Walker {
     if (!text_.empty() && text_.back() != ' ') text_ += ' ';
   }
 
+  // A data table's cell closes: a break at its end is taken back, where its
+  // text ends is noted (the empty cells after the row's last text are left
+  // out), and an empty cell stands for each column it spans past its first.
   void close_cell() {
     trim_back(markup_);
     if (markup_.size() >= row_.cell_markup_from + kCellBreak.size() && markup_.ends_with(kCellBreak)) {

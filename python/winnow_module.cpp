@@ -196,6 +196,8 @@ py::dict to_dict(const winnow::Result& r, const Extras& extras, const std::strin
       block["heading_level"] = b.heading_level;
       block["list_number"] = b.list_number;
       block["list_depth"] = b.list_depth;
+      block["table_start"] = b.table_start;
+      block["table_header"] = b.table_header;
       block["kept"] = b.kept;
       block["reason"] = to_str(winnow::to_string(b.reason));
       block["evidence"] = to_str(b.evidence);
@@ -237,8 +239,8 @@ extract() and clean_text() return a dict:
   text (the article), title, metadata (dict: title, author, date, site_name,
   url, language, description), notes (list of str); with markdown=True,
   markdown (the article as Markdown); with explain=True, blocks (list of
-  dicts: text, kind, heading_level, list_number, list_depth, kept, reason,
-  evidence, markdown).
+  dicts: text, kind, heading_level, list_number, list_depth, table_start,
+  table_header, kept, reason, evidence, markdown).
 A refused input is reported in status/error, not raised; bad arguments raise
 TypeError or ValueError. Every function releases the GIL while it works and
 is safe to call from several threads at once.)";

@@ -269,6 +269,33 @@ static void test_added_names(void) {
   winnow_options_free(o);
 }
 
+static void test_table_rows(void) {
+  static const char kPage[] =
+      "<html><body><article><p>The first paragraph of the story is long enough to be prose, "
+      "as stories are.</p><table><thead><tr><th>City</th><th>Rain</th></tr></thead>"
+      "<tbody><tr><td>Oslo</td><td>12</td></tr><tr><td>Rome</td><td>3</td></tr></tbody></table>"
+      "<p>The last paragraph of the story is long enough to be prose, as stories are.</p>"
+      "</article></body></html>";
+  winnow_result *r = NULL;
+  CHECK(winnow_extract(kPage, strlen(kPage), NULL, &r) == WINNOW_OK);
+  if (r == NULL) return;
+  int rows = 0;
+  for (size_t i = 0; i < winnow_result_block_count(r); ++i) {
+    if (winnow_result_block_kind(r, i) == NULL || strcmp(winnow_result_block_kind(r, i), "table-row") != 0) continue;
+    const char *text = winnow_result_block_text(r, i, NULL);
+    ++rows;
+    if (strcmp(text, "City | Rain") == 0) {
+      CHECK(winnow_result_block_table_start(r, i) == 1 && winnow_result_block_table_header(r, i) == 1);
+    } else {
+      CHECK(winnow_result_block_table_start(r, i) == 0 && winnow_result_block_table_header(r, i) == 0);
+    }
+  }
+  CHECK(rows == 3);
+  size_t past = winnow_result_block_count(r);
+  CHECK(winnow_result_block_table_start(r, past) == 0 && winnow_result_block_table_header(r, past) == 0);
+  winnow_result_free(r);
+}
+
 static void test_list_items(void) {
   static const char kPage[] =
       "<html><body><article><p>The first paragraph of the story is long enough to be prose, "
@@ -305,6 +332,7 @@ int main(void) {
   test_normalize();
   test_html_markdown_and_links();
   test_list_items();
+  test_table_rows();
   test_added_names();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

@@ -329,6 +329,16 @@ int winnow_result_block_list_depth(const winnow_result* result, size_t index) {
   return b == nullptr ? 0 : b->list_depth;
 }
 
+int winnow_result_block_table_start(const winnow_result* result, size_t index) {
+  const winnow::Block* b = block_at(result, index);
+  return b != nullptr && b->table_start ? 1 : 0;
+}
+
+int winnow_result_block_table_header(const winnow_result* result, size_t index) {
+  const winnow::Block* b = block_at(result, index);
+  return b != nullptr && b->table_header ? 1 : 0;
+}
+
 size_t winnow_result_note_count(const winnow_result* result) {
   return result == nullptr ? 0 : result->result.notes.size();
 }

@@ -116,6 +116,23 @@ class ExtractTest(unittest.TestCase):
         self.assertIn("a source link", r["markdown"])
         self.assertNotIn("markdown", winnow.extract(page))
 
+    def test_table_rows_say_where_a_table_starts_and_its_header(self):
+        page = (
+            b"<html><body><article><p>The first paragraph of the story is long enough to be "
+            b"prose, as stories are.</p><table><thead><tr><th>City</th><th>Rain</th></tr></thead>"
+            b"<tbody><tr><td>Oslo</td><td>12</td></tr><tr><td>Rome</td><td>3</td></tr></tbody>"
+            b"</table><p>The last paragraph of the story is long enough to be prose, as stories "
+            b"are.</p></article></body></html>"
+        )
+        r = winnow.extract(page, markdown=True, explain=True)
+        if r["status"] == "unsupported":
+            self.skipTest("HTML extraction is not in this build: " + r["error"])
+        rows = [b for b in r["blocks"] if b["kind"] == "table-row"]
+        self.assertEqual([b["text"] for b in rows], ["City | Rain", "Oslo | 12", "Rome | 3"])
+        self.assertEqual([b["table_start"] for b in rows], [True, False, False])
+        self.assertEqual([b["table_header"] for b in rows], [True, False, False])
+        self.assertIn("| City | Rain |\n| --- | --- |\n| Oslo | 12 |", r["markdown"])
+
     def test_list_items_carry_their_number_and_depth(self):
         page = (
             b"<html><body><article><p>The first paragraph of the story is long enough to be "

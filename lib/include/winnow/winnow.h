@@ -182,6 +182,10 @@ int winnow_result_block_list_number(const winnow_result *result, size_t index);
 /* List items (HTML): 1 in a list, 2 in a list inside it, ...; also set on
  * a paragraph that goes on inside an item. 0 outside lists. */
 int winnow_result_block_list_depth(const winnow_result *result, size_t index);
+/* Table rows (HTML): 1 on the first row of each table, else 0. */
+int winnow_result_block_table_start(const winnow_result *result, size_t index);
+/* Table rows (HTML): 1 on a first row that is the table's header row, else 0. */
+int winnow_result_block_table_header(const winnow_result *result, size_t index);
 
 /* Normalization changes worth telling a user about. */
 size_t winnow_result_note_count(const winnow_result *result);

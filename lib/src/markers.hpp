@@ -99,6 +99,9 @@ struct MarkerSet {
   // reference used) when a phrase is empty or there are over 64 phrases.
   std::array<std::vector<std::uint32_t>, 256> chrome_words_by_anchor;
   std::string chrome_anchor_bytes;
+  // The distinct bytes after each phrase's anchor: the anchor is the first
+  // byte of its rarest pair.
+  std::string chrome_anchor_next_bytes;
   // The shortest chrome-words phrase: a shorter key (most labels) holds
   // none. index_patterns() sets it.
   std::size_t shortest_chrome_word = 0;

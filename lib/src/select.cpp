@@ -417,59 +417,73 @@ void drop_repeats(Document& doc) {
 }
 
 // The score of every block before `cut` (see docs/rules.md, "Scores").
-// The [chrome-words] phrases of each of the first `cut` blocks (bit k:
-// chrome_words[k]), looked for in the kept blocks that are not link-like:
-// a link-like line costs as a label whatever its words.
-std::vector<std::uint64_t> chrome_words_of(const Document& doc, Stats stats, std::size_t cut) {
-  const MarkerSet& markers = builtin_markers();
-  std::vector<std::uint64_t> found(cut, 0);
-  for (std::size_t i = 0; i < cut; ++i) {
-    const PageBlock& b = doc.blocks[i];
-    if (b.block.kept && !is_link_like(stats[i])) found[i] = markers.find_all_chrome_words_padded(b.key);  // in the KeyArena
-  }
-  return found;
-}
-
-// The chrome-words phrases that are what the page is about, not its small
+// Which chrome-words phrases are what the page is about, not its small
 // print: each found in kSubjectBlocks prose blocks or more, with a prose
 // block holding none of the phrases between two of them. An article on a
 // change to a privacy policy names the policy paragraph after paragraph,
 // among paragraphs that do not; a cookie notice is a block or a few in a
-// row, and a footer names "privacy policy" once.
-std::uint64_t page_subjects(const Document& doc, Stats stats, const std::vector<std::uint64_t>& chrome) {
-  constexpr unsigned kSubjectBlocks = 3;
-  std::array<unsigned, 64> blocks_with{};
-  std::uint64_t seen = 0;          // phrases found in a prose block so far
-  std::uint64_t before_clean = 0;  // ... before the last prose block without any
-  std::uint64_t interleaved = 0;   // ... found again after such a block
-  for (std::size_t i = 0; i < chrome.size(); ++i) {
-    if (!doc.blocks[i].block.kept || !is_prose(stats[i])) continue;
-    const std::uint64_t phrases = chrome[i];
+// row, and a footer names "privacy policy" once. Told the phrases of each
+// prose block in page order.
+class PageSubjects {
+ public:
+  void add_prose(std::uint64_t phrases) {
     if (phrases == 0) {
-      before_clean = seen;
-      continue;
+      before_clean_ = seen_;
+      return;
     }
-    interleaved |= phrases & before_clean;
-    seen |= phrases;
-    for (std::uint64_t bits = phrases; bits; bits &= bits - 1) ++blocks_with[std::countr_zero(bits)];
+    interleaved_ |= phrases & before_clean_;
+    seen_ |= phrases;
+    for (std::uint64_t bits = phrases; bits; bits &= bits - 1) ++blocks_with_[std::countr_zero(bits)];
   }
-  std::uint64_t subjects = 0;
-  for (std::uint64_t bits = interleaved; bits; bits &= bits - 1) {
-    const int k = std::countr_zero(bits);
-    if (blocks_with[k] >= kSubjectBlocks) subjects |= std::uint64_t{1} << k;
+
+  std::uint64_t subjects() const {
+    constexpr unsigned kSubjectBlocks = 3;
+    std::uint64_t subjects = 0;
+    for (std::uint64_t bits = interleaved_; bits; bits &= bits - 1) {
+      const int k = std::countr_zero(bits);
+      if (blocks_with_[k] >= kSubjectBlocks) subjects |= std::uint64_t{1} << k;
+    }
+    return subjects;
   }
-  return subjects;
+
+ private:
+  std::array<unsigned, 64> blocks_with_{};
+  std::uint64_t seen_ = 0;          // phrases found in a prose block so far
+  std::uint64_t before_clean_ = 0;  // ... before the last prose block without any
+  std::uint64_t interleaved_ = 0;   // ... found again after such a block
+};
+
+// Each of the first `cut` blocks as small print or not: it holds
+// [chrome-words] phrases (looked for in the kept blocks that are not
+// link-like: a link-like line costs as a label whatever its words) that
+// are not the page's subjects.
+std::vector<bool> small_print_of(const Document& doc, Stats stats, std::size_t cut) {
+  const MarkerSet& markers = builtin_markers();
+  std::vector<std::uint64_t> found(cut, 0);
+  PageSubjects subjects;
+  std::uint64_t any = 0;
+  for (std::size_t i = 0; i < cut; ++i) {
+    const PageBlock& b = doc.blocks[i];
+    if (!b.block.kept || is_link_like(stats[i])) continue;
+    found[i] = markers.find_all_chrome_words_padded(b.key);  // b.key is in the KeyArena
+    any |= found[i];
+    if (is_prose(stats[i])) subjects.add_prose(found[i]);
+  }
+  std::vector<bool> small_print(cut, false);
+  if (!any) return small_print;
+  const std::uint64_t page_subjects = subjects.subjects();
+  for (std::size_t i = 0; i < cut; ++i) small_print[i] = (found[i] & ~page_subjects) != 0;
+  return small_print;
 }
 
 std::vector<double> score_blocks(const Document& doc, Stats stats,
                                  const Tuning& t, std::size_t cut) {
-  const std::vector<std::uint64_t> chrome = chrome_words_of(doc, stats, cut);
-  const std::uint64_t subjects = page_subjects(doc, stats, chrome);
+  const std::vector<bool> small_print = small_print_of(doc, stats, cut);
   std::vector<double> scores;
   scores.reserve(cut);
   std::size_t gap = 0;  // chrome-like blocks since the last positive one
   for (std::size_t i = 0; i < cut; ++i) {
-    double score = block_score(doc.blocks[i], stats[i], t, (chrome[i] & ~subjects) != 0);
+    double score = block_score(doc.blocks[i], stats[i], t, small_print[i]);
     // Beyond the second chrome line in a row, each costs more: one or two
     // short lines between paragraphs are subheadings, a longer stretch is a
     // menu or the header of a teaser list.

@@ -343,14 +343,21 @@ TEST(FastPath, ChromeWordsAtEveryOffset) {
   }
 }
 
-// Every phrase a key holds is found, each once, however many there are.
+// Every phrase a key holds is found, each once, however many there are;
+// a phrase with a context only once the key holds one of its words.
 TEST(FastPath, AllChromeWordsInOneKey) {
   const MarkerSet& set = builtin_markers();
   std::string key;
-  std::uint64_t all = 0;
+  std::uint64_t all = 0, alone = 0;
   for (std::size_t k = 0; k < set.chrome_words.size() && k < 64; ++k) {
     key += set.chrome_words[k] + " and ";
     all |= std::uint64_t{1} << k;
+    if (set.chrome_word_contexts[k].empty()) alone |= std::uint64_t{1} << k;
+    expect_same(key);
+  }
+  EXPECT_EQ(set.find_all_chrome_words_reference(key), alone);
+  for (const auto& context : set.chrome_word_contexts) {
+    if (!context.empty()) key += context.back() + " and ";
     expect_same(key);
   }
   EXPECT_EQ(set.find_all_chrome_words_reference(key), all);
@@ -367,7 +374,13 @@ TEST(FastPath, ChromeWordsShortKeys) {
       expect_same(phrase.substr(0, size));
       expect_same(phrase.substr(phrase.size() - size));
     }
-    if (phrase.size() == set.shortest_chrome_word) EXPECT_TRUE(set.find_chrome_words(phrase));
+  }
+  for (std::size_t k = 0; k < set.chrome_words.size(); ++k) {
+    const std::string& phrase = set.chrome_words[k];
+    if (phrase.size() != set.shortest_chrome_word) continue;
+    const auto& context = set.chrome_word_contexts[k];
+    EXPECT_EQ(set.find_chrome_words(phrase).has_value(), context.empty()) << phrase;
+    if (!context.empty()) EXPECT_TRUE(set.find_chrome_words(phrase + " " + context.front())) << phrase;
   }
 }
 

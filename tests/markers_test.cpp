@@ -134,6 +134,21 @@ TEST(ParseMarkers, ChromeWordsAreFoundAsWholeWords) {
   EXPECT_FALSE(set.find_chrome_words("a policy on privacy"));
 }
 
+// "phrase & word | word": the phrase counts only beside one of the words,
+// found as whole words too.
+TEST(ParseMarkers, ChromeWordsWithAContextNeedOneOfItsWords) {
+  MarkerSet set = parse_markers("[chrome-words]\ncookies & website | browser\nprivacy policy\n");
+  ASSERT_EQ(set.chrome_words.size(), 2u);
+  EXPECT_EQ(set.chrome_words[0], "cookies");
+  EXPECT_EQ(set.chrome_word_contexts[0], (std::vector<std::string>{"website", "browser"}));
+  EXPECT_TRUE(set.chrome_word_contexts[1].empty());
+  EXPECT_TRUE(set.find_chrome_words("this website uses cookies to improve your experience"));
+  EXPECT_TRUE(set.find_chrome_words("cookies are stored in your browser"));
+  EXPECT_FALSE(set.find_chrome_words("bake the cookies for twelve minutes"));
+  EXPECT_FALSE(set.find_chrome_words("bake the cookies at the websites of our friends"));
+  EXPECT_EQ(set.find_all_chrome_words_reference("bake the cookies, then read our privacy policy"), 2u);
+}
+
 TEST(BuiltinMarkers, ParseWithoutErrors) {
   std::string error;
   parse_markers(kMarkersData, &error);

@@ -235,6 +235,27 @@ TEST(Select, CookieNoticeOfSeveralParagraphsAfterTheArticle) {
   EXPECT_FALSE(block(doc, "We also use cookies").kept);
 }
 
+// A recipe for cookies names them in paragraph after paragraph, to its end:
+// they are not a cookie notice, which speaks of the site it is on.
+TEST(Select, ARecipeForCookiesKeepsItsParagraphs) {
+  auto recipe = run_text(join({"Home", "Recipes", "Chewy chocolate chip cookies",
+                               "Preheat the oven and line two trays with baking paper before you start on the "
+                               "dough, so that nothing waits once it is mixed.",
+                               "Roll the dough into balls the size of a walnut and space the cookies well apart "
+                               "on the trays, since they spread as they bake.",
+                               "Bake the cookies for twelve minutes, until the edges are golden but the middles "
+                               "still look soft, then leave them on the trays to firm up.",
+                               "The cookies keep for a week in an airtight tin, if they last that long in a "
+                               "house with children or hungry guests around.",
+                               "Privacy Policy",
+                               "We use cookies to improve your experience. By using this site you accept our "
+                               "use of cookies."}));
+  EXPECT_TRUE(block(recipe, "Roll the dough").kept);
+  EXPECT_TRUE(block(recipe, "Bake the cookies").kept);
+  EXPECT_TRUE(block(recipe, "The cookies keep").kept);
+  EXPECT_FALSE(block(recipe, "We use cookies").kept);
+}
+
 // The phrases of small print are also what stories are about. A story on
 // a new privacy policy names the policy among paragraphs that do not: such
 // paragraphs are the article, while the site's own footer after it is not.

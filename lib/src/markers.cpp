@@ -312,6 +312,10 @@ void MarkerSet::index_patterns() {
   index_whole();
   chrome_word_anchors.clear();
   for (const auto& phrase : chrome_words) chrome_word_anchors.push_back(rarest_pair(phrase));
+  phrases_with_context = 0;
+  for (std::size_t k = 0; k < chrome_word_contexts.size() && k < 64; ++k) {
+    if (!chrome_word_contexts[k].empty()) phrases_with_context |= std::uint64_t{1} << k;
+  }
   for (auto& bucket : chrome_words_by_anchor) bucket.clear();
   chrome_anchor_bytes.clear();
   chrome_anchor_next_bytes.clear();
@@ -459,7 +463,7 @@ std::uint64_t chrome_words_in(const MarkerSet& set, std::string_view key, bool p
       }
     }
   }
-  return found;
+  return found & set.contexts_hold(found, key);
 }
 
 }  // namespace
@@ -491,16 +495,31 @@ std::uint64_t MarkerSet::find_all_chrome_words_padded(std::string_view key) cons
 std::uint64_t MarkerSet::find_all_chrome_words_reference(std::string_view key) const {
   std::uint64_t found = 0;
   for (std::size_t k = 0; k < chrome_words.size() && k < 64; ++k) {
-    if (contains_phrase(key, chrome_words[k])) found |= std::uint64_t{1} << k;
+    if (contains_phrase(key, chrome_words[k]) && context_holds(k, key)) found |= std::uint64_t{1} << k;
   }
   return found;
 }
 
 std::optional<std::string_view> MarkerSet::find_chrome_words_reference(std::string_view key) const {
-  for (const auto& phrase : chrome_words) {
-    if (contains_phrase(key, phrase)) return phrase;
+  for (std::size_t k = 0; k < chrome_words.size(); ++k) {
+    if (contains_phrase(key, chrome_words[k]) && context_holds(k, key)) return chrome_words[k];
   }
   return std::nullopt;
+}
+
+bool MarkerSet::context_holds(std::size_t k, std::string_view key) const {
+  if (k >= chrome_word_contexts.size() || chrome_word_contexts[k].empty()) return true;
+  return std::any_of(chrome_word_contexts[k].begin(), chrome_word_contexts[k].end(),
+                     [&](const std::string& word) { return contains_phrase(key, word); });
+}
+
+std::uint64_t MarkerSet::contexts_hold(std::uint64_t found, std::string_view key) const {
+  std::uint64_t hold = ~std::uint64_t{0};
+  for (std::uint64_t bits = found & phrases_with_context; bits; bits &= bits - 1) {
+    const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+    if (!context_holds(k, key)) hold &= ~(std::uint64_t{1} << k);
+  }
+  return hold;
 }
 
 std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key, Reason* reason) const {
@@ -520,6 +539,29 @@ std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key, Re
   }
   return std::nullopt;
 }
+
+namespace {
+
+// A [chrome-words] line: "phrase", or "phrase & word | word ..." for a
+// phrase that marks small print only beside one of the words.
+void add_chrome_words(MarkerSet& set, std::string_view line) {
+  const std::size_t amp = line.find(" & ");
+  std::vector<std::string> context;
+  if (amp != std::string_view::npos) {
+    for (std::string_view rest = line.substr(amp + 3); !rest.empty();) {
+      const std::size_t bar = rest.find('|');
+      std::string word = pattern_key(trim(rest.substr(0, bar)));
+      if (!word.empty()) context.push_back(std::move(word));
+      rest.remove_prefix(bar == std::string_view::npos ? rest.size() : bar + 1);
+    }
+  }
+  std::string phrase = pattern_key(trim(line.substr(0, amp)));
+  if (phrase.empty()) return;
+  set.chrome_words.push_back(std::move(phrase));
+  set.chrome_word_contexts.push_back(std::move(context));
+}
+
+}  // namespace
 
 MarkerSet parse_markers(std::string_view data, std::string* error) {
   MarkerSet set;
@@ -545,7 +587,7 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
     std::string key = pattern_key(line);
     if (key.empty()) continue;
     if (*section == Reason::Chrome) {
-      set.chrome_words.push_back(std::move(key));
+      add_chrome_words(set, line);
       continue;
     }
     if (prefix || key.find("<n>") != std::string::npos) {

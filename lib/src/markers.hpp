@@ -90,6 +90,11 @@ struct MarkerSet {
   // The same as pattern_second_bytes, for the teaser prefixes.
   std::array<std::uint32_t, 256> teaser_second_bytes{};
   std::vector<std::string> chrome_words;           // [chrome-words]: found anywhere in a block
+  // For each chrome-words phrase, the words one of which the block must
+  // also hold for the phrase to count ("cookies" beside "website"); empty
+  // when it counts alone.
+  std::vector<std::vector<std::string>> chrome_word_contexts;
+  std::uint64_t phrases_with_context = 0;  // bit k: chrome_word_contexts[k] is not empty
   // For each chrome-words phrase, the index of the byte it is searched by
   // (its rarest); parse_markers() fills it, index_patterns() rebuilds it.
   std::vector<std::size_t> chrome_word_anchors;
@@ -118,6 +123,11 @@ struct MarkerSet {
   // The same, one phrase at a time: the definition find_chrome_words() must
   // agree with (tests and the markers fuzz target compare them).
   std::optional<std::string_view> find_chrome_words_reference(std::string_view key) const;
+  // Whether chrome-words phrase k counts in the key: it has no context, or
+  // the key holds one of its words.
+  bool context_holds(std::size_t k, std::string_view key) const;
+  // `found` less the phrases whose context the key does not hold.
+  std::uint64_t contexts_hold(std::uint64_t found, std::string_view key) const;
   // Every [chrome-words] phrase the key contains (a padded key, as above):
   // bit k is chrome_words[k], for the first 64 phrases.
   std::uint64_t find_all_chrome_words_padded(std::string_view key) const;

@@ -76,5 +76,22 @@ TEST(HtmlMetadata, SiteNameIsStrippedFromTheTitle) {
             "Vote - a turning point for the whole region");
 }
 
+TEST(HtmlMetadata, CharacterReferencesInValuesAreDecoded) {
+  // JSON-LD is not HTML: its references reach the metadata undecoded.
+  std::string ld = R"({"@type":"NewsArticle","headline":"Budget passes",
+    "description":"The council&#8217;s vote on &quot;the budget&quot;",
+    "author":{"@type":"Person","name":"Jos&eacute; Ortega"},
+    "publisher":{"@type":"Organization","name":"Smith &amp; Sons"}})";
+  Result r = test::extract_html(
+      test::page(body(), "<script type=\"application/ld+json\">" + ld + "</script>"));
+  EXPECT_EQ(r.metadata.description, "The council\u2019s vote on \"the budget\"");
+  EXPECT_EQ(r.metadata.author, "Jos\u00e9 Ortega");
+  EXPECT_EQ(r.metadata.site_name, "Smith & Sons");
+  // Meta content escaped twice.
+  Result twice = test::extract_html(test::page(
+      body(), "<meta name=\"description\" content=\"Rock &amp;amp; roll&amp;nbsp;  hall\">"));
+  EXPECT_EQ(twice.metadata.description, "Rock & roll\u00a0 hall");
+}
+
 }  // namespace
 }  // namespace winnow

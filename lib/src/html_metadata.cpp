@@ -5,7 +5,9 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "entities.hpp"
 #include "script_forms.hpp"
+#include "url.hpp"
 
 namespace winnow::detail {
 
@@ -231,6 +233,11 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
   if (m.language.empty()) m.language = first_meta(s, kLanguageKeys);
   if (m.description.empty()) {
     m.description = first_meta(s, kDescriptionKeys);
+  }
+  // JSON-LD is not HTML, so its "&amp;" and "&#8217;" were never decoded, and
+  // pages escape meta content twice: the names and sentences are read as text.
+  for (std::string* field : {&m.title, &m.author, &m.site_name, &m.description}) {
+    if (field->find('&') != std::string::npos && decode_entities(*field) > 0) *field = fold(*field);
   }
   return m;
 }

@@ -71,6 +71,9 @@ TEST(HtmlMetadata, SiteNameIsStrippedFromTheTitle) {
   EXPECT_EQ(strip_site_name("Example - Budget passes", "Example"), "Budget passes");
   EXPECT_EQ(strip_site_name("Budget passes after a long night - BBC News", ""),
             "Budget passes after a long night");
+  // The site's name as written in the title may differ in case and spacing.
+  EXPECT_EQ(strip_site_name("Budget passes | TheHill", "The Hill"), "Budget passes");
+  EXPECT_EQ(strip_site_name("Budget passes - the guardian", "The Guardian"), "Budget passes");
   // A dash inside a headline is not a site name.
   EXPECT_EQ(strip_site_name("Vote - a turning point for the whole region", ""),
             "Vote - a turning point for the whole region");
@@ -91,6 +94,23 @@ TEST(HtmlMetadata, CharacterReferencesInValuesAreDecoded) {
   Result twice = test::extract_html(test::page(
       body(), "<meta name=\"description\" content=\"Rock &amp;amp; roll&amp;nbsp;  hall\">"));
   EXPECT_EQ(twice.metadata.description, "Rock & roll\u00a0 hall");
+}
+
+TEST(HtmlMetadata, SiteNameIsStrippedFromTheOpenGraphTitle) {
+  Result r = test::extract_html(test::page(
+      body(), "<meta property=\"og:site_name\" content=\"Example.com\">"
+              "<meta property=\"og:title\" content=\"Council passes the budget - Example.com\">"));
+  EXPECT_EQ(r.metadata.title, "Council passes the budget");
+  // Only the site's own name goes: another trailing segment stays.
+  Result kept = test::extract_html(test::page(
+      body(), "<meta property=\"og:site_name\" content=\"Example.com\">"
+              "<meta property=\"og:title\" content=\"Budget passes - a turning point\">"));
+  EXPECT_EQ(kept.metadata.title, "Budget passes - a turning point");
+  // A title that is the site's name alone is kept.
+  Result home = test::extract_html(test::page(
+      body(), "<meta property=\"og:site_name\" content=\"Example\">"
+              "<meta property=\"og:title\" content=\"Example\">"));
+  EXPECT_EQ(home.metadata.title, "Example");
 }
 
 }  // namespace

@@ -173,22 +173,54 @@ void MetadataSource::element(const GumboElement& e) {
   }
 }
 
+namespace {
+
+constexpr std::array<std::string_view, 7> kSiteSeparators = {
+    " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 ", " \xC2\xBB "};
+
+// A site name as compared: ASCII letters lower-cased, spaces and ASCII
+// punctuation dropped, so "TheHill" names "The Hill" and "the Guardian" "The
+// Guardian"; other characters are kept as they are.
+std::string site_key(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (c >= '0' && c <= '9')) out += c;
+    else if (c >= 'a' && c <= 'z') out += c;
+    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+// The title without a first or last segment that is the site's name; the
+// title as it is when no segment is.
+std::string strip_named_site(const std::string& t, const std::string& site) {
+  if (site.empty()) return t;
+  for (auto sep : kSiteSeparators) {
+    std::size_t at = t.rfind(sep);
+    if (at == std::string::npos || at == 0) continue;
+    if (site_key(std::string_view(t).substr(at + sep.size())) == site) return t.substr(0, at);
+    std::size_t first = t.find(sep);
+    if (site_key(std::string_view(t).substr(0, first)) == site) return t.substr(first + sep.size());
+  }
+  return t;
+}
+
+}  // namespace
+
 std::string strip_site_name(std::string_view title, std::string_view site_name) {
-  static constexpr std::array<std::string_view, 7> kSeparators = {
-      " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 ", " \xC2\xBB "};
   std::string t = fold(title);
-  std::string site = lower(fold(site_name));
-  for (auto sep : kSeparators) {
+  std::string site = site_key(fold(site_name));
+  if (!site.empty()) {
+    std::string stripped = strip_named_site(t, site);
+    if (stripped != t) return stripped;
+  }
+  for (auto sep : kSiteSeparators) {
     std::size_t at = t.rfind(sep);
     if (at == std::string::npos || at == 0) continue;
     std::string tail = t.substr(at + sep.size());
     std::string head = t.substr(0, at);
-    // The site name is the segment that names the site, or a short tail.
-    if (!site.empty() && lower(tail) == site) return head;
-    std::size_t first = t.find(sep);
-    if (!site.empty() && first != std::string::npos && lower(t.substr(0, first)) == site) {
-      return t.substr(first + sep.size());
-    }
+    // Not the site's name, but a short tail: a site name all the same.
     if (site.empty() && tail.size() * 2 < head.size() && tail.size() <= 40) return head;
   }
   return t;
@@ -203,11 +235,19 @@ bool meta_key_is_read(std::string_view key) {
 }
 
 Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string>& json_ld) {
+  // JSON-LD is not HTML, so its "&amp;" and "&#8217;" were never decoded, and
+  // pages escape meta content twice: names and sentences are read as text.
+  auto decoded = [](std::string& field) {
+    if (field.find('&') != std::string::npos && decode_entities(field) > 0) field = fold(field);
+  };
   Metadata m;
   fill_from_json_ld(m, json_ld);
   if (m.site_name.empty()) m.site_name = first_meta(s, kSiteNameKeys);
-  std::string meta_title = first_meta(s, kTitleKeys);
-  if (m.title.empty()) m.title = meta_title;
+  decoded(m.site_name);
+  if (m.title.empty()) m.title = first_meta(s, kTitleKeys);
+  decoded(m.title);
+  // og:title and headlines repeat the site's name as often as <title> does.
+  if (!m.title.empty()) m.title = strip_named_site(m.title, site_key(m.site_name));
   if (m.title.empty() && !s.title_tag.empty()) {
     m.title = strip_site_name(s.title_tag, m.site_name);
     // "Headline | Site" where the page's <h1> is the headline; the <h1> may
@@ -223,6 +263,7 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
     // article:author is often a profile URL, which is not a name.
     if (m.author.starts_with("http")) m.author.clear();
   }
+  decoded(m.author);
   if (m.date.empty()) {
     m.date = first_meta(s, kDateKeys);
   }
@@ -234,11 +275,7 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
   if (m.description.empty()) {
     m.description = first_meta(s, kDescriptionKeys);
   }
-  // JSON-LD is not HTML, so its "&amp;" and "&#8217;" were never decoded, and
-  // pages escape meta content twice: the names and sentences are read as text.
-  for (std::string* field : {&m.title, &m.author, &m.site_name, &m.description}) {
-    if (field->find('&') != std::string::npos && decode_entities(*field) > 0) *field = fold(*field);
-  }
+  decoded(m.description);
   return m;
 }
 

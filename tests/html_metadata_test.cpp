@@ -113,5 +113,26 @@ TEST(HtmlMetadata, SiteNameIsStrippedFromTheOpenGraphTitle) {
   EXPECT_EQ(home.metadata.title, "Example");
 }
 
+TEST(HtmlMetadata, UrlIsAbsoluteWhenThePageGivesOne) {
+  // A relative JSON-LD url gives way to the absolute canonical link.
+  std::string ld = R"({"@type":"NewsArticle","headline":"Budget passes","url":"/news/budget"})";
+  Result r = test::extract_html(test::page(
+      body(), "<link rel=\"canonical\" href=\"https://example.com/news/budget\">"
+              "<script type=\"application/ld+json\">" + ld + "</script>"));
+  EXPECT_EQ(r.metadata.url, "https://example.com/news/budget");
+  // A relative canonical link gives way to an absolute og:url.
+  Result og = test::extract_html(test::page(
+      body(), "<link rel=\"canonical\" href=\"/news/budget\">"
+              "<meta property=\"og:url\" content=\"https://example.com/news/budget\">"));
+  EXPECT_EQ(og.metadata.url, "https://example.com/news/budget");
+  // With none absolute, the first is read against an absolute <base href>.
+  Result based = test::extract_html(test::page(
+      body(), "<base href=\"https://example.com/news/\"><link rel=\"canonical\" href=\"budget\">"));
+  EXPECT_EQ(based.metadata.url, "https://example.com/news/budget");
+  // Else it is reported as written.
+  Result bare = test::extract_html(test::page(body(), "<link rel=\"canonical\" href=\"/news/budget\">"));
+  EXPECT_EQ(bare.metadata.url, "/news/budget");
+}
+
 }  // namespace
 }  // namespace winnow

@@ -234,6 +234,29 @@ bool meta_key_is_read(std::string_view key) {
          in(kLanguageKeys) || in(kDescriptionKeys);
 }
 
+namespace {
+
+// The page's URL: the first absolute one of JSON-LD's url, <link
+// rel=canonical>, og:url and twitter:url; else the first of them read against
+// an absolute <base href>; else the first as written.
+std::string page_url(const std::string& json_ld_url, const MetadataSource& s) {
+  std::vector<std::string> candidates{json_ld_url, fold(s.canonical)};
+  for (std::string_view k : kUrlKeys) {
+    if (auto it = s.meta.find(std::string(k)); it != s.meta.end()) candidates.push_back(fold(it->second));
+  }
+  std::erase_if(candidates, [](const std::string& c) { return c.empty(); });
+  if (candidates.empty()) return {};
+  for (const auto& c : candidates) {
+    if (resolve_url(c, "")) return c;
+  }
+  if (auto base = resolve_url(fold(s.base_href), "")) {
+    if (auto resolved = resolve_url(*base, candidates.front())) return *resolved;
+  }
+  return candidates.front();
+}
+
+}  // namespace
+
 Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string>& json_ld) {
   // JSON-LD is not HTML, so its "&amp;" and "&#8217;" were never decoded, and
   // pages escape meta content twice: names and sentences are read as text.
@@ -268,8 +291,7 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
     m.date = first_meta(s, kDateKeys);
   }
   if (m.date.empty()) m.date = fold(s.time_datetime);
-  if (m.url.empty()) m.url = fold(s.canonical);
-  if (m.url.empty()) m.url = first_meta(s, kUrlKeys);
+  m.url = page_url(m.url, s);
   if (m.language.empty()) m.language = fold(s.lang);
   if (m.language.empty()) m.language = first_meta(s, kLanguageKeys);
   if (m.description.empty()) {

@@ -134,5 +134,39 @@ TEST(HtmlMetadata, UrlIsAbsoluteWhenThePageGivesOne) {
   EXPECT_EQ(bare.metadata.url, "/news/budget");
 }
 
+TEST(HtmlMetadata, JsonLdNodesNamedByIdAreRead) {
+  // As Yoast writes it: the article names its author and publisher by @id.
+  std::string ld = R"({"@context":"https://schema.org","@graph":[
+    {"@type":"Organization","@id":"https://example.com/#org","name":"Example News"},
+    {"@type":"WebPage","@id":"https://example.com/budget#page","name":"Budget passes - Example News"},
+    {"@type":"Article","@id":"https://example.com/budget#article","headline":"Budget passes",
+     "author":{"@id":"https://example.com/#/person/1"},"publisher":{"@id":"https://example.com/#org"},
+     "isPartOf":{"@id":"https://example.com/budget#page"}}]})";
+  // The person is in another block.
+  std::string person = R"({"@type":"Person","@id":"https://example.com/#/person/1","name":"Jane Doe"})";
+  Result r = test::extract_html(test::page(
+      body(), "<script type=\"application/ld+json\">" + ld + "</script><script type=\"application/ld+json\">" +
+                  person + "</script>"));
+  EXPECT_EQ(r.metadata.title, "Budget passes");
+  EXPECT_EQ(r.metadata.author, "Jane Doe");
+  EXPECT_EQ(r.metadata.site_name, "Example News");
+  // An @id that names nothing is no name, and one that names itself ends.
+  std::string loose = R"({"@type":"Article","headline":"Budget passes","author":{"@id":"#nobody"},
+    "publisher":{"@id":"#self","url":"https://example.com"}})";
+  Result l = test::extract_html(test::page(
+      body(), "<meta name=\"author\" content=\"Meta Author\"><script type=\"application/ld+json\">" + loose +
+                  "</script>"));
+  EXPECT_EQ(l.metadata.author, "Meta Author");
+  EXPECT_EQ(l.metadata.site_name, "");
+}
+
+TEST(HtmlMetadata, JsonLdArticleAsAPagesMainEntity) {
+  std::string ld = R"({"@context":"https://schema.org","@type":"WebPage","name":"Example News",
+    "mainEntity":{"@type":"NewsArticle","headline":"Budget passes","author":{"@type":"Person","name":"Jane Doe"}}})";
+  Result r = test::extract_html(test::page(body(), "<script type=\"application/ld+json\">" + ld + "</script>"));
+  EXPECT_EQ(r.metadata.title, "Budget passes");
+  EXPECT_EQ(r.metadata.author, "Jane Doe");
+}
+
 }  // namespace
 }  // namespace winnow

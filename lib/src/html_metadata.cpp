@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <vector>
 
 #include "entities.hpp"
 #include "script_forms.hpp"
@@ -64,17 +66,40 @@ std::string first_meta(const MetadataSource& s, const std::string_view (&keys)[N
   return {};
 }
 
-// A schema.org value that may be a string, an object with "name", or a list.
-std::string json_name(const json& v) {
+// JSON-LD nodes by their "@id", so that {"@id": "#author"} can be read as
+// the node it names (as Yoast and other @graph writers link them).
+using IdIndex = std::unordered_map<std::string, const json*>;
+
+void index_ids(const json& doc, IdIndex& ids, int budget = 64) {
+  if (budget <= 0) return;
+  if (doc.is_array()) {
+    for (const auto& item : doc) index_ids(item, ids, budget - 1);
+    return;
+  }
+  if (!doc.is_object()) return;
+  if (auto id = doc.find("@id"); id != doc.end() && id->is_string() && doc.size() > 1) {
+    ids.emplace(id->get<std::string>(), &doc);
+  }
+  if (auto g = doc.find("@graph"); g != doc.end()) index_ids(*g, ids, budget - 1);
+}
+
+// A schema.org value that may be a string, an object with "name" (or an
+// "@id" naming one), or a list.
+std::string json_name(const json& v, const IdIndex& ids, int depth = 0) {
+  if (depth > 8) return {};
   if (v.is_string()) return v.get<std::string>();
   if (v.is_object()) {
-    if (auto it = v.find("name"); it != v.end()) return json_name(*it);
+    if (auto it = v.find("name"); it != v.end()) return json_name(*it, ids, depth + 1);
+    if (auto id = v.find("@id"); id != v.end() && id->is_string()) {
+      auto node = ids.find(id->get<std::string>());
+      if (node != ids.end() && node->second != &v) return json_name(*node->second, ids, depth + 1);
+    }
     return {};
   }
   if (v.is_array()) {
     std::string joined;
     for (const auto& item : v) {
-      std::string n = json_name(item);
+      std::string n = json_name(item, ids, depth + 1);
       if (n.empty()) continue;
       if (!joined.empty()) joined += ", ";
       joined += n;
@@ -117,19 +142,29 @@ const json* find_article(const json& doc, int budget = 64) {
   }
   if (!doc.is_object()) return nullptr;
   if (auto t = doc.find("@type"); t != doc.end() && is_article_type(*t)) return &doc;
-  if (auto g = doc.find("@graph"); g != doc.end()) return find_article(*g, budget - 1);
+  if (auto g = doc.find("@graph"); g != doc.end()) {
+    if (const json* a = find_article(*g, budget - 1)) return a;
+  }
+  // A WebPage whose main entity is the article.
+  if (auto e = doc.find("mainEntity"); e != doc.end()) return find_article(*e, budget - 1);
   return nullptr;
 }
 
 void fill_from_json_ld(Metadata& m, const std::vector<std::string>& json_ld) {
+  std::vector<json> docs;
+  IdIndex ids;
   for (const auto& text : json_ld) {
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) continue;
+    if (!doc.is_discarded()) docs.push_back(std::move(doc));
+  }
+  // Indexed once all are parsed: a block may name a node of another.
+  for (const auto& doc : docs) index_ids(doc, ids);
+  for (const auto& doc : docs) {
     const json* a = find_article(doc);
     if (!a) continue;
     auto str = [&](const char* key) -> std::string {
       auto it = a->find(key);
-      return it == a->end() ? std::string() : fold(json_name(*it));
+      return it == a->end() ? std::string() : fold(json_name(*it, ids));
     };
     if (m.title.empty()) m.title = str("headline");
     if (m.author.empty()) m.author = str("author");

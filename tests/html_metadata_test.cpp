@@ -168,5 +168,27 @@ TEST(HtmlMetadata, JsonLdArticleAsAPagesMainEntity) {
   EXPECT_EQ(r.metadata.author, "Jane Doe");
 }
 
+TEST(HtmlMetadata, BylineWordIsNotPartOfTheAuthor) {
+  Result r = test::extract_html(test::page(body(), "<meta name=\"author\" content=\"By  Jane Doe\">"));
+  EXPECT_EQ(r.metadata.author, "Jane Doe");
+  std::string ld = R"({"@type":"NewsArticle","headline":"Budget passes","author":"BY JANE DOE, AP Writer"})";
+  Result j = test::extract_html(test::page(body(), "<script type=\"application/ld+json\">" + ld + "</script>"));
+  EXPECT_EQ(j.metadata.author, "JANE DOE, AP Writer");
+  // A name that starts with the letters is a name.
+  Result n = test::extract_html(test::page(body(), "<meta name=\"author\" content=\"Byron Kay\">"));
+  EXPECT_EQ(n.metadata.author, "Byron Kay");
+}
+
+TEST(HtmlMetadata, JsonLdDateModifiedWhenNoDateOfPublication) {
+  std::string ld = R"({"@type":"NewsArticle","headline":"Budget passes","dateModified":"2024-03-06"})";
+  Result r = test::extract_html(test::page(body(), "<script type=\"application/ld+json\">" + ld + "</script>"));
+  EXPECT_EQ(r.metadata.date, "2024-03-06");
+  // A date of publication anywhere on the page comes first.
+  Result p = test::extract_html(test::page(
+      body(), "<meta property=\"article:published_time\" content=\"2024-03-05\">"
+              "<script type=\"application/ld+json\">" + ld + "</script>"));
+  EXPECT_EQ(p.metadata.date, "2024-03-05");
+}
+
 }  // namespace
 }  // namespace winnow

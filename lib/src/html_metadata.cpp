@@ -150,7 +150,9 @@ const json* find_article(const json& doc, int budget = 64) {
   return nullptr;
 }
 
-void fill_from_json_ld(Metadata& m, const std::vector<std::string>& json_ld) {
+// `later_date`: the article's dateCreated or dateModified, for a page that
+// gives no date of publication anywhere.
+void fill_from_json_ld(Metadata& m, std::string& later_date, const std::vector<std::string>& json_ld) {
   std::vector<json> docs;
   IdIndex ids;
   for (const auto& text : json_ld) {
@@ -173,6 +175,8 @@ void fill_from_json_ld(Metadata& m, const std::vector<std::string>& json_ld) {
     if (m.site_name.empty()) m.site_name = str("publisher");
     if (m.url.empty()) m.url = str("url");
     if (m.language.empty()) m.language = str("inLanguage");
+    later_date = str("dateCreated");
+    if (later_date.empty()) later_date = str("dateModified");
     return;
   }
 }
@@ -299,7 +303,8 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
     if (field.find('&') != std::string::npos && decode_entities(field) > 0) field = fold(field);
   };
   Metadata m;
-  fill_from_json_ld(m, json_ld);
+  std::string later_date;
+  fill_from_json_ld(m, later_date, json_ld);
   if (m.site_name.empty()) m.site_name = first_meta(s, kSiteNameKeys);
   decoded(m.site_name);
   if (m.title.empty()) m.title = first_meta(s, kTitleKeys);
@@ -321,11 +326,17 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
     // article:author is often a profile URL, which is not a name.
     if (m.author.starts_with("http")) m.author.clear();
   }
+  // A byline's "By Jane Doe" is Jane Doe.
+  if (m.author.size() > 3 && (m.author[0] == 'B' || m.author[0] == 'b') &&
+      (m.author[1] == 'Y' || m.author[1] == 'y') && m.author[2] == ' ') {
+    m.author.erase(0, 3);
+  }
   decoded(m.author);
   if (m.date.empty()) {
     m.date = first_meta(s, kDateKeys);
   }
   if (m.date.empty()) m.date = fold(s.time_datetime);
+  if (m.date.empty()) m.date = later_date;
   m.url = page_url(m.url, s);
   if (m.language.empty()) m.language = fold(s.lang);
   if (m.language.empty()) m.language = first_meta(s, kLanguageKeys);

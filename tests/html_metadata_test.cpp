@@ -74,6 +74,9 @@ TEST(HtmlMetadata, SiteNameIsStrippedFromTheTitle) {
   // The site's name as written in the title may differ in case and spacing.
   EXPECT_EQ(strip_site_name("Budget passes | TheHill", "The Hill"), "Budget passes");
   EXPECT_EQ(strip_site_name("Budget passes - the guardian", "The Guardian"), "Budget passes");
+  EXPECT_EQ(strip_site_name("\u0411\u044e\u0434\u0436\u0435\u0442 | \u041d\u043e\u0432\u043e\u0441\u0442\u0438",
+                            "\u043d\u043e\u0432\u043e\u0441\u0442\u0438"),
+            "\u0411\u044e\u0434\u0436\u0435\u0442");
   // A dash inside a headline is not a site name.
   EXPECT_EQ(strip_site_name("Vote - a turning point for the whole region", ""),
             "Vote - a turning point for the whole region");

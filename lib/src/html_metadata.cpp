@@ -10,6 +10,7 @@
 #include "entities.hpp"
 #include "script_forms.hpp"
 #include "url.hpp"
+#include "utf8.hpp"
 
 namespace winnow::detail {
 
@@ -217,16 +218,13 @@ namespace {
 constexpr std::array<std::string_view, 7> kSiteSeparators = {
     " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 ", " \xC2\xBB "};
 
-// A site name as compared: ASCII letters lower-cased, spaces and ASCII
-// punctuation dropped, so "TheHill" names "The Hill" and "the Guardian" "The
-// Guardian"; other characters are kept as they are.
+// A site name as compared: its letters and digits, lower-cased, so "TheHill"
+// names "The Hill", "the Guardian" "The Guardian" and "новости" "Новости".
 std::string site_key(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (c >= '0' && c <= '9')) out += c;
-    else if (c >= 'a' && c <= 'z') out += c;
-    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c + 32);
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = next_code_point(s, i);
+    if (is_letter_or_digit(cp)) append_utf8(out, to_lower(cp));
   }
   return out;
 }

@@ -36,7 +36,7 @@ bool meta_key_is_read(std::string_view key);
 Metadata resolve_metadata(const MetadataSource& source, const std::vector<std::string>& json_ld);
 
 // "Headline | Site" -> "Headline": drops the site name (when known, compared
-// without case, spaces or punctuation; else a short trailing segment after
+// by its letters and digits without case; else a short trailing segment after
 // " | ", " - ", " — ", " :: ", " · ").
 std::string strip_site_name(std::string_view title, std::string_view site_name);
 

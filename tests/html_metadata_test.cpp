@@ -53,6 +53,17 @@ TEST(HtmlMetadata, JsonLdWins) {
   EXPECT_EQ(r.metadata.site_name, "Example News");
 }
 
+// A syndicated story's JSON-LD names the agency as its publisher; the site
+// it is on names itself in og:site_name.
+TEST(HtmlMetadata, SiteNamesItselfOverTheArticlesPublisher) {
+  std::string ld = R"({"@context":"https://schema.org","@type":"NewsArticle","headline":"Storm hits coast",
+     "publisher":{"@type":"Organization","name":"Associated Press"}})";
+  Result r = test::extract_html(test::page(
+      body(), "<meta property=\"og:site_name\" content=\"Houston Chronicle\"><script type=\"application/ld+json\">" +
+                  ld + "</script>"));
+  EXPECT_EQ(r.metadata.site_name, "Houston Chronicle");
+}
+
 TEST(HtmlMetadata, BrokenJsonLdIsIgnored) {
   Result r = test::extract_html(test::page(
       body(), "<script type=\"application/ld+json\">{\"@type\": \"Article\", </script>"));

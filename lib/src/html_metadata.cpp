@@ -301,9 +301,12 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
     if (field.find('&') != std::string::npos && decode_entities(field) > 0) field = fold(field);
   };
   Metadata m;
+  // The site names itself in og:site_name; JSON-LD's publisher is the
+  // article's, another site's on a syndicated story ("Associated Press" on
+  // a local paper's page), so it is only the fallback.
+  m.site_name = first_meta(s, kSiteNameKeys);
   std::string later_date;
   fill_from_json_ld(m, later_date, json_ld);
-  if (m.site_name.empty()) m.site_name = first_meta(s, kSiteNameKeys);
   decoded(m.site_name);
   if (m.title.empty()) m.title = first_meta(s, kTitleKeys);
   decoded(m.title);

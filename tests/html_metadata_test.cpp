@@ -64,6 +64,37 @@ TEST(HtmlMetadata, SiteNamesItselfOverTheArticlesPublisher) {
   EXPECT_EQ(r.metadata.site_name, "Houston Chronicle");
 }
 
+TEST(HtmlMetadata, LanguageIsWrittenAsATag) {
+  using detail::language_tag;
+  EXPECT_EQ(language_tag("en_US"), "en-US");
+  EXPECT_EQ(language_tag("en-us"), "en-US");
+  EXPECT_EQ(language_tag("pt_BR"), "pt-BR");
+  EXPECT_EQ(language_tag("ZH_hant_tw"), "zh-Hant-TW");
+  EXPECT_EQ(language_tag("es-419"), "es-419");
+  EXPECT_EQ(language_tag("ru"), "ru");
+  EXPECT_EQ(language_tag("English"), std::nullopt);
+  EXPECT_EQ(language_tag("en US"), std::nullopt);
+  EXPECT_EQ(language_tag("en--US"), std::nullopt);
+  EXPECT_EQ(language_tag("1a-US"), std::nullopt);
+}
+
+// Of the page's sources, the first that gives a tag: a JSON-LD Language
+// node's alternateName, or <html lang> over a JSON-LD name.
+TEST(HtmlMetadata, LanguageComesFromTheFirstSourceGivingATag) {
+  auto with = [](const std::string& html_lang, const std::string& in_language, const std::string& meta) {
+    std::string ld = R"({"@context":"https://schema.org","@type":"NewsArticle","headline":"Storm hits coast",)"
+                     R"("inLanguage":)" + in_language + "}";
+    return test::extract_html("<!doctype html><html" + html_lang + "><head>" + meta +
+                              "<script type=\"application/ld+json\">" + ld + "</script></head><body>" + body() +
+                              "</body></html>")
+        .metadata.language;
+  };
+  EXPECT_EQ(with("", R"({"@type":"Language","name":"English","alternateName":"en"})", ""), "en");
+  EXPECT_EQ(with(" lang=\"en-GB\"", R"("English")", ""), "en-GB");
+  EXPECT_EQ(with("", R"("English")", "<meta property=\"og:locale\" content=\"en_GB\">"), "en-GB");
+  EXPECT_EQ(with("", R"("English")", ""), "English");
+}
+
 TEST(HtmlMetadata, BrokenJsonLdIsIgnored) {
   Result r = test::extract_html(test::page(
       body(), "<script type=\"application/ld+json\">{\"@type\": \"Article\", </script>"));

@@ -175,7 +175,15 @@ void fill_from_json_ld(Metadata& m, std::string& later_date, const std::vector<s
     if (m.description.empty()) m.description = str("description");
     if (m.site_name.empty()) m.site_name = str("publisher");
     if (m.url.empty()) m.url = str("url");
-    if (m.language.empty()) m.language = str("inLanguage");
+    if (m.language.empty()) {
+      // A Language node names the language ("English") and may give its
+      // code as alternateName ("en").
+      auto it = a->find("inLanguage");
+      if (it != a->end() && it->is_object()) {
+        if (auto code = it->find("alternateName"); code != it->end() && code->is_string()) m.language = fold(code->get<std::string>());
+      }
+      if (m.language.empty()) m.language = str("inLanguage");
+    }
     later_date = str("dateCreated");
     if (later_date.empty()) later_date = str("dateModified");
     return;
@@ -244,6 +252,43 @@ std::string strip_named_site(const std::string& t, const std::string& site) {
 }
 
 }  // namespace
+
+std::optional<std::string> language_tag(std::string_view value) {
+  constexpr std::size_t kLongestTag = 35;
+  if (value.size() > kLongestTag) return std::nullopt;
+  // Subtags of letters and digits, separated by '-' or (as locales write
+  // them) '_'.
+  std::vector<std::string> subtags(1);
+  for (char c : value) {
+    if (c == '-' || c == '_') {
+      subtags.emplace_back();
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      subtags.back().push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    } else {
+      return std::nullopt;
+    }
+  }
+  auto letters = [](const std::string& sub) {
+    return std::all_of(sub.begin(), sub.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  // The language itself: two or three letters.
+  if (subtags.front().size() < 2 || subtags.front().size() > 3 || !letters(subtags.front())) return std::nullopt;
+  std::string tag = subtags.front();
+  for (std::size_t i = 1; i < subtags.size(); ++i) {
+    std::string sub = subtags[i];
+    if (sub.empty()) return std::nullopt;
+    // Each kind in its usual case: a region in capitals ("en-GB"), a
+    // script with one ("zh-Hant-TW").
+    if (letters(sub) && sub.size() == 2) {
+      for (char& c : sub) c = static_cast<char>(c - 'a' + 'A');
+    } else if (letters(sub) && sub.size() == 4) {
+      sub[0] = static_cast<char>(sub[0] - 'a' + 'A');
+    }
+    tag += '-';
+    tag += sub;
+  }
+  return tag;
+}
 
 std::string strip_site_name(std::string_view title, std::string_view site_name) {
   std::string t = fold(title);
@@ -339,8 +384,22 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
   if (m.date.empty()) m.date = fold(s.time_datetime);
   if (m.date.empty()) m.date = later_date;
   m.url = page_url(m.url, s);
-  if (m.language.empty()) m.language = fold(s.lang);
-  if (m.language.empty()) m.language = first_meta(s, kLanguageKeys);
+  // The first source that gives a language tag, written as tags are
+  // ("en_US" and "en-us" as "en-US"); else the first that gives anything.
+  {
+    std::vector<std::string> languages{m.language, fold(s.lang)};
+    for (std::string_view k : kLanguageKeys) {
+      if (auto it = s.meta.find(std::string(k)); it != s.meta.end()) languages.push_back(fold(it->second));
+    }
+    std::erase_if(languages, [](const std::string& l) { return l.empty(); });
+    m.language = languages.empty() ? std::string() : languages.front();
+    for (const auto& l : languages) {
+      if (auto tag = language_tag(l)) {
+        m.language = *tag;
+        break;
+      }
+    }
+  }
   if (m.description.empty()) {
     m.description = first_meta(s, kDescriptionKeys);
   }

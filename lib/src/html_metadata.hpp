@@ -5,6 +5,7 @@
 
 #include <gumbo.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,5 +40,9 @@ Metadata resolve_metadata(const MetadataSource& source, const std::vector<std::s
 // by its letters and digits without case; else a short trailing segment after
 // " | ", " - ", " — ", " :: ", " · ").
 std::string strip_site_name(std::string_view title, std::string_view site_name);
+
+// A language as a tag is written ("en_US" and "en-us" as "en-US",
+// "ZH_hant_tw" as "zh-Hant-TW"); nothing when it is not one ("English").
+std::optional<std::string> language_tag(std::string_view value);
 
 }  // namespace winnow::detail

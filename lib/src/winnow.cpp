@@ -79,7 +79,11 @@ Result assemble(detail::Document&& doc, const Options& options) {
   Result r;
   r.mode = doc.mode;
   r.metadata = std::move(doc.metadata);
-  r.metadata.title = detail::normalize_text(r.metadata.title, options.normalize, nullptr);
+  // The metadata's text is read as the article's is: "Zelenskiy" in the
+  // author as in the body, no mojibake or no-break spaces in a description.
+  for (std::string* field : {&r.metadata.title, &r.metadata.author, &r.metadata.site_name, &r.metadata.description}) {
+    if (!field->empty()) *field = detail::normalize_text(*field, options.normalize, nullptr);
+  }
   detail::NormalizeReport report;  // summed over blocks: one note per kind of change
   std::size_t text_size = 0;
   for (auto& pb : doc.blocks) {

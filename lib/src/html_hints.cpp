@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "rule_text.hpp"
+
 namespace winnow::detail {
 
 extern const std::string_view kHtmlHintsData;  // generated from data/html_hints.txt
@@ -32,12 +34,6 @@ bool any_token(std::string_view value, const HintSet& set, F&& f) {
     if (f(std::string_view(token, length))) return true;
   }
   return false;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "decode.hpp"
 #include "name_matcher.hpp"
+#include "rule_text.hpp"
 
 namespace winnow {
 
@@ -19,21 +20,8 @@ extern const std::string_view kNamesData;  // generated from data/names.txt
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  for (;;) {
-    std::size_t at = s.find(sep);
-    parts.push_back(trim(s.substr(0, at)));
-    if (at == std::string_view::npos) return parts;
-    s.remove_prefix(at + 1);
-  }
-}
+using detail::split;
+using detail::trim;
 
 // The identity of a form for "same entity" checks: folded tokens joined.
 std::string form_key(std::string_view form, bool ignore_case) {

@@ -6,6 +6,7 @@
 #include "byte_masks.hpp"
 #include "charset.hpp"
 #include "markdown.hpp"
+#include "rule_text.hpp"
 #include "utf8.hpp"
 #include "winnow/winnow.hpp"
 
@@ -107,6 +108,7 @@ namespace {
 using detail::append_json_string;
 using detail::is_markdown_special;
 using detail::needs_markdown_escape;
+using detail::trim;
 using detail::without_links;
 
 // A small writer for one JSON object, indented or on one line.
@@ -301,12 +303,6 @@ void append_list_marker(std::string& out, const Block& b, std::vector<std::size_
 // The widest table whose short rows Markdown fills with empty cells.
 constexpr std::size_t kMaxPaddedColumns = 64;
 
-std::string_view trim_spaces(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 // A table row's Markdown: the HTML walk's (Block::markdown), which escapes
 // every '|' of the text, code included, and writes the cells " | " apart.
 // A row without it (a Block made elsewhere) is read as its text's cells.
@@ -337,11 +333,11 @@ std::vector<std::string_view> row_cells(std::string_view row) {
   std::size_t from = 0;
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (row[i] == '|' && (i == 0 || row[i - 1] != '\\')) {
-      cells.push_back(trim_spaces(row.substr(from, i - from)));
+      cells.push_back(trim(row.substr(from, i - from)));
       from = i + 1;
     }
   }
-  cells.push_back(trim_spaces(row.substr(from)));
+  cells.push_back(trim(row.substr(from)));
   return cells;
 }
 

@@ -6,6 +6,7 @@
 
 #include "ascii_words.hpp"
 #include "byte_masks.hpp"
+#include "rule_text.hpp"
 #include "spread_hash.hpp"
 #include "utf8.hpp"
 
@@ -139,14 +140,9 @@ std::optional<Reason> section_reason(std::string_view name) {
   if (name == "comments") return Reason::CommentSection;
   if (name == "related") return Reason::RelatedList;
   if (name == "teaser") return Reason::Teaser;
+  if (name == "credit") return Reason::Byline;  // a photo credit: whose picture it is
   if (name == "chrome-words") return Reason::Chrome;
   return std::nullopt;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
 }
 
 // marker_key() of a phrase, keeping its `<n>` placeholders: they pass through
@@ -203,15 +199,6 @@ bool is_whole_words(std::string_view key, std::size_t at, std::size_t size) {
   if (prev >= 0x80 || is_letter_or_digit(prev)) return false;
   std::size_t after = at + size;
   return after == key.size() || !is_letter_or_digit(next_code_point(key, after));
-}
-
-// How common a byte is in English text, higher for rarer: a phrase is
-// looked for by its rarest byte, which turns up far less often in a block
-// than its first. Bytes other than letters count as common.
-int rarity(unsigned char c) {
-  constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
-  std::size_t at = kByFrequency.find(static_cast<char>(c));
-  return at == std::string_view::npos ? -1 : static_cast<int>(at);
 }
 
 // How often a byte turns up in English text, in tenths of a percent: the
@@ -420,8 +407,8 @@ std::optional<Reason> MarkerSet::match_patterns(std::string_view key, std::strin
 namespace {
 
 // Every phrase at once: one pass over the key finds each place an anchor
-// byte (a phrase's rarest) turns up, 64 bytes at a time, and only the
-// phrases anchored at that byte are compared there. Bit k of the answer:
+// (the first byte of a phrase's rarest pair) may be, 64 bytes at a time,
+// and only the phrases anchored at that byte are compared there. Bit k of the answer:
 // chrome_words[k] is in the key. The key's last bytes are read in place
 // when it is `padded`, else from a copy.
 std::uint64_t chrome_words_in(const MarkerSet& set, std::string_view key, bool padded) {
@@ -463,12 +450,8 @@ std::uint64_t chrome_words_in(const MarkerSet& set, std::string_view key, bool p
       }
     }
   }
-  return found & set.contexts_hold(found, key);
+  return set.with_context(found, key);
 }
-
-}  // namespace
-
-namespace {
 
 // Of the phrases found, the first in the list, as in the reference (which
 // is also the answer for a list the one pass cannot take).
@@ -513,13 +496,12 @@ bool MarkerSet::context_holds(std::size_t k, std::string_view key) const {
                      [&](const std::string& word) { return contains_phrase(key, word); });
 }
 
-std::uint64_t MarkerSet::contexts_hold(std::uint64_t found, std::string_view key) const {
-  std::uint64_t hold = ~std::uint64_t{0};
+std::uint64_t MarkerSet::with_context(std::uint64_t found, std::string_view key) const {
   for (std::uint64_t bits = found & phrases_with_context; bits; bits &= bits - 1) {
     const auto k = static_cast<std::size_t>(std::countr_zero(bits));
-    if (!context_holds(k, key)) hold &= ~(std::uint64_t{1} << k);
+    if (!context_holds(k, key)) found &= ~(std::uint64_t{1} << k);
   }
-  return hold;
+  return found;
 }
 
 std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key, Reason* reason) const {
@@ -548,11 +530,8 @@ void add_chrome_words(MarkerSet& set, std::string_view line) {
   const std::size_t amp = line.find(" & ");
   std::vector<std::string> context;
   if (amp != std::string_view::npos) {
-    for (std::string_view rest = line.substr(amp + 3); !rest.empty();) {
-      const std::size_t bar = rest.find('|');
-      std::string word = pattern_key(trim(rest.substr(0, bar)));
-      if (!word.empty()) context.push_back(std::move(word));
-      rest.remove_prefix(bar == std::string_view::npos ? rest.size() : bar + 1);
+    for (std::string_view word : split(line.substr(amp + 3), '|')) {
+      if (std::string key = pattern_key(word); !key.empty()) context.push_back(std::move(key));
     }
   }
   std::string phrase = pattern_key(trim(line.substr(0, amp)));
@@ -566,7 +545,9 @@ void add_chrome_words(MarkerSet& set, std::string_view line) {
 MarkerSet parse_markers(std::string_view data, std::string* error) {
   MarkerSet set;
   std::optional<Reason> section;
-  bool credit = false;  // in [credit]: prefixes like [teaser]'s that mark a byline
+  // [teaser] and [credit] hold prefixes followed by a mark, not phrases:
+  // the section's name, for errors, and empty in the others.
+  std::string_view prefix_section;
   std::size_t line_no = 0;
   while (!data.empty()) {
     std::size_t eol = data.find('\n');
@@ -576,8 +557,8 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '[' && line.back() == ']') {
       const std::string_view name = line.substr(1, line.size() - 2);
-      credit = name == "credit";
-      section = credit ? std::optional<Reason>(Reason::Byline) : section_reason(name);
+      prefix_section = name == "teaser" || name == "credit" ? name : std::string_view();
+      section = section_reason(name);
       if (!section && error) *error = "markers line " + std::to_string(line_no) + ": unknown section";
       continue;
     }
@@ -591,17 +572,17 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
       continue;
     }
     if (prefix || key.find("<n>") != std::string::npos) {
-      if (*section == Reason::Teaser || credit) {
+      if (!prefix_section.empty()) {
         if (error) {
           *error = "markers line " + std::to_string(line_no) + ": patterns are not allowed in [" +
-                   (credit ? "credit" : "teaser") + "]";
+                   std::string(prefix_section) + "]";
         }
         continue;
       }
       set.patterns.push_back({std::move(key), prefix, *section});
       continue;
     }
-    if (*section == Reason::Teaser || credit) {
+    if (!prefix_section.empty()) {
       set.teaser_prefixes.push_back(std::move(key));
       set.teaser_reasons.push_back(*section);
     } else {

@@ -96,7 +96,7 @@ struct MarkerSet {
   std::vector<std::vector<std::string>> chrome_word_contexts;
   std::uint64_t phrases_with_context = 0;  // bit k: chrome_word_contexts[k] is not empty
   // For each chrome-words phrase, the index of the byte it is searched by
-  // (its rarest); parse_markers() fills it, index_patterns() rebuilds it.
+  // (the first of its rarest pair); index_patterns() builds it.
   std::vector<std::size_t> chrome_word_anchors;
   // For each byte, the chrome-words phrases (indices, in order) anchored at
   // it, and the distinct anchor bytes: find_chrome_words() looks for all of
@@ -127,7 +127,7 @@ struct MarkerSet {
   // the key holds one of its words.
   bool context_holds(std::size_t k, std::string_view key) const;
   // `found` less the phrases whose context the key does not hold.
-  std::uint64_t contexts_hold(std::uint64_t found, std::string_view key) const;
+  std::uint64_t with_context(std::uint64_t found, std::string_view key) const;
   // Every [chrome-words] phrase the key contains (a padded key, as above):
   // bit k is chrome_words[k], for the first 64 phrases.
   std::uint64_t find_all_chrome_words_padded(std::string_view key) const;

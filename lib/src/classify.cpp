@@ -68,17 +68,22 @@ bool goes_on_as_a_sentence(std::string_view text, std::string_view phrase, const
   return false;
 }
 
+// Whether text[i] is an ASCII digit (false past the end).
+bool digit_at(std::string_view text, std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; }
+
 // A time of day ("8:41", "17:32"): one or two digits, ':', two digits, with
 // no digit, ':' or '.' right before it and no digit after it. A score like
 // "3:2" has one digit after the colon; a ratio like "1:24" passes, and the
 // rest of is_date_line() tells such a line from a date.
 bool has_clock_time(std::string_view text) {
-  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
   for (std::size_t at = text.find(':'); at != std::string_view::npos; at = text.find(':', at + 1)) {
-    if (at == 0 || !digit(at - 1) || !digit(at + 1) || !digit(at + 2) || digit(at + 3)) continue;
+    if (at == 0 || !digit_at(text, at - 1) || !digit_at(text, at + 1) || !digit_at(text, at + 2) ||
+        digit_at(text, at + 3)) {
+      continue;
+    }
     std::size_t start = at - 1;
-    if (start > 0 && digit(start - 1)) --start;
-    if (start > 0 && (digit(start - 1) || text[start - 1] == ':' || text[start - 1] == '.')) continue;
+    if (start > 0 && digit_at(text, start - 1)) --start;
+    if (start > 0 && (digit_at(text, start - 1) || text[start - 1] == ':' || text[start - 1] == '.')) continue;
     int hours = 0;
     for (std::size_t i = start; i < at; ++i) hours = hours * 10 + (text[i] - '0');
     if (hours <= 24 && text[at + 1] <= '5') return true;
@@ -89,10 +94,10 @@ bool has_clock_time(std::string_view text) {
 // A year, 1900-2099, that is a number of its own ("2019", "2019-11-20",
 // "Nov 19, 2019"), not part of a longer one.
 bool has_year(std::string_view text) {
-  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
   for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
     if ((text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0')) {
-      if (digit(i + 2) && digit(i + 3) && !digit(i + 4) && (i == 0 || !digit(i - 1))) return true;
+      const bool own_number = i == 0 || !digit_at(text, i - 1);
+      if (own_number && digit_at(text, i + 2) && digit_at(text, i + 3) && !digit_at(text, i + 4)) return true;
     }
   }
   return false;

@@ -67,6 +67,18 @@ std::string first_meta(const MetadataSource& s, const std::string_view (&keys)[N
   return {};
 }
 
+// `first`, then the values of the meta tags of `keys` in their order: the
+// candidates for a field, those that are empty left out.
+template <std::size_t N>
+std::vector<std::string> candidates(std::vector<std::string> first, const MetadataSource& s,
+                                    const std::string_view (&keys)[N]) {
+  for (std::string_view k : keys) {
+    if (auto it = s.meta.find(std::string(k)); it != s.meta.end()) first.push_back(fold(it->second));
+  }
+  std::erase_if(first, [](const std::string& c) { return c.empty(); });
+  return first;
+}
+
 // JSON-LD nodes by their "@id", so that {"@id": "#author"} can be read as
 // the node it names (as Yoast and other @graph writers link them).
 using IdIndex = std::unordered_map<std::string, const json*>;
@@ -228,7 +240,7 @@ constexpr std::array<std::string_view, 7> kSiteSeparators = {
 
 // A site name as compared: its letters and digits, lower-cased, so "TheHill"
 // names "The Hill", "the Guardian" "The Guardian" and "новости" "Новости".
-std::string site_key(std::string_view s) {
+std::string site_name_key(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = next_code_point(s, i);
@@ -244,9 +256,9 @@ std::string strip_named_site(const std::string& t, const std::string& site) {
   for (auto sep : kSiteSeparators) {
     std::size_t at = t.rfind(sep);
     if (at == std::string::npos || at == 0) continue;
-    if (site_key(std::string_view(t).substr(at + sep.size())) == site) return t.substr(0, at);
+    if (site_name_key(std::string_view(t).substr(at + sep.size())) == site) return t.substr(0, at);
     std::size_t first = t.find(sep);
-    if (site_key(std::string_view(t).substr(0, first)) == site) return t.substr(first + sep.size());
+    if (site_name_key(std::string_view(t).substr(0, first)) == site) return t.substr(first + sep.size());
   }
   return t;
 }
@@ -292,7 +304,7 @@ std::optional<std::string> language_tag(std::string_view value) {
 
 std::string strip_site_name(std::string_view title, std::string_view site_name) {
   std::string t = fold(title);
-  std::string site = site_key(fold(site_name));
+  std::string site = site_name_key(fold(site_name));
   if (!site.empty()) {
     std::string stripped = strip_named_site(t, site);
     if (stripped != t) return stripped;
@@ -322,19 +334,26 @@ namespace {
 // rel=canonical>, og:url and twitter:url; else the first of them read against
 // an absolute <base href>; else the first as written.
 std::string page_url(const std::string& json_ld_url, const MetadataSource& s) {
-  std::vector<std::string> candidates{json_ld_url, fold(s.canonical)};
-  for (std::string_view k : kUrlKeys) {
-    if (auto it = s.meta.find(std::string(k)); it != s.meta.end()) candidates.push_back(fold(it->second));
-  }
-  std::erase_if(candidates, [](const std::string& c) { return c.empty(); });
-  if (candidates.empty()) return {};
-  for (const auto& c : candidates) {
-    if (resolve_url(c, "")) return c;
+  const std::vector<std::string> urls = candidates({json_ld_url, fold(s.canonical)}, s, kUrlKeys);
+  if (urls.empty()) return {};
+  for (const auto& url : urls) {
+    if (resolve_url(url, "")) return url;
   }
   if (auto base = resolve_url(fold(s.base_href), "")) {
-    if (auto resolved = resolve_url(*base, candidates.front())) return *resolved;
+    if (auto resolved = resolve_url(*base, urls.front())) return *resolved;
   }
-  return candidates.front();
+  return urls.front();
+}
+
+// The page's language: the first of JSON-LD's, <html lang> and the meta
+// tags' that is a language tag, written as tags are ("en_US" and "en-us" as
+// "en-US"); else the first as it is.
+std::string page_language(const std::string& json_ld_language, const MetadataSource& s) {
+  const std::vector<std::string> languages = candidates({json_ld_language, fold(s.lang)}, s, kLanguageKeys);
+  for (const auto& language : languages) {
+    if (auto tag = language_tag(language)) return *tag;
+  }
+  return languages.empty() ? std::string() : languages.front();
 }
 
 }  // namespace
@@ -356,7 +375,7 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
   if (m.title.empty()) m.title = first_meta(s, kTitleKeys);
   decoded(m.title);
   // og:title and headlines repeat the site's name as often as <title> does.
-  if (!m.title.empty()) m.title = strip_named_site(m.title, site_key(m.site_name));
+  if (!m.title.empty()) m.title = strip_named_site(m.title, site_name_key(m.site_name));
   if (m.title.empty() && !s.title_tag.empty()) {
     m.title = strip_site_name(s.title_tag, m.site_name);
     // "Headline | Site" where the page's <h1> is the headline; the <h1> may
@@ -384,22 +403,7 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
   if (m.date.empty()) m.date = fold(s.time_datetime);
   if (m.date.empty()) m.date = later_date;
   m.url = page_url(m.url, s);
-  // The first source that gives a language tag, written as tags are
-  // ("en_US" and "en-us" as "en-US"); else the first that gives anything.
-  {
-    std::vector<std::string> languages{m.language, fold(s.lang)};
-    for (std::string_view k : kLanguageKeys) {
-      if (auto it = s.meta.find(std::string(k)); it != s.meta.end()) languages.push_back(fold(it->second));
-    }
-    std::erase_if(languages, [](const std::string& l) { return l.empty(); });
-    m.language = languages.empty() ? std::string() : languages.front();
-    for (const auto& l : languages) {
-      if (auto tag = language_tag(l)) {
-        m.language = *tag;
-        break;
-      }
-    }
-  }
+  m.language = page_language(m.language, s);
   if (m.description.empty()) {
     m.description = first_meta(s, kDescriptionKeys);
   }

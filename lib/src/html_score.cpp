@@ -332,7 +332,7 @@ void drop_headline(Document& doc) {
     // needs another.
     std::string plain_key;
     std::string_view key = b.key;
-    if (has_script_forms(b.block.text)) key = plain_key = headline_key(b.block.text);
+    if (has_script_forms(b.block.text)) key = plain_key = marker_key(plain_script_forms(b.block.text));
     if (!same_headline(key, title_key)) continue;
     if (!found && b.block.kept) {
       drop(b, Reason::Title, "headline, reported as the title");

@@ -129,18 +129,29 @@ constexpr std::array<unsigned char, 256> kTextStops = [] {
 // and its table lays out a page.
 constexpr std::size_t kMaxCellText = 1000;
 
+// The pieces of a text node's text: its text, and the runs the prescan
+// set aside (`page`, if any) in their places.
+template <typename Piece>
+void for_each_text_piece(std::string_view s, const Prescanned* page, Piece piece) {
+  if (!page || page->text_run_ends.empty()) return piece(s);
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\xF3' && s[i] != '\xF4') continue;
+    auto run = text_run_at(*page, s.substr(i));
+    if (!run) continue;
+    piece(s.substr(from, i - from));
+    piece(*run);
+    from = i + 4;
+    i += 3;
+  }
+  piece(s.substr(from));
+}
+
 // The bytes of a text node's text, with the runs the prescan set aside
 // counted at their length.
 std::size_t text_length(std::string_view s, const Prescanned* page) {
-  if (!page || page->text_run_ends.empty()) return s.size();
-  std::size_t n = s.size();
-  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
-    if (s[i] != '\xF3' && s[i] != '\xF4') continue;
-    if (auto run = text_run_at(*page, s.substr(i))) {
-      n = n - 4 + run->size();
-      i += 3;
-    }
-  }
+  std::size_t n = 0;
+  for_each_text_piece(s, page, [&](std::string_view piece) { n += piece.size(); });
   return n;
 }
 
@@ -675,7 +686,7 @@ class Walker {
       const auto* n = static_cast<const GumboNode*>(o.children->data[o.next++]);
       if (++nodes > kMaxNodes) return false;
       if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
-        for_each_text_piece(n->v.text.text, [&](std::string_view piece) { content += piece; });
+        for_each_text_piece(n->v.text.text, page_, [&](std::string_view piece) { content += piece; });
         if (content.size() > kMaxBytes) return false;
         continue;
       }
@@ -820,25 +831,7 @@ class Walker {
 
   // A text node, with the runs the prescan set aside put back.
   void text_node(std::string_view s) {
-    for_each_text_piece(s, [&](std::string_view piece) { text(piece); });
-  }
-
-  // The pieces of a text node: its text, and the runs the prescan set aside
-  // in their places.
-  template <typename Piece>
-  void for_each_text_piece(std::string_view s, Piece piece) const {
-    if (!page_ || page_->text_run_ends.empty()) return piece(s);
-    std::size_t from = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] != '\xF3' && s[i] != '\xF4') continue;
-      auto run = text_run_at(*page_, s.substr(i));
-      if (!run) continue;
-      piece(s.substr(from, i - from));
-      piece(*run);
-      from = i + 4;
-      i += 3;
-    }
-    piece(s.substr(from));
+    for_each_text_piece(s, page_, [&](std::string_view piece) { text(piece); });
   }
 
   void text(std::string_view chars) {

@@ -49,7 +49,7 @@ bool reads_as_short_sentence(const BlockStats& s) {
 }
 
 // `small_print`: the block holds [chrome-words] that are not what the page
-// is about (page_subjects()).
+// is about (small_print_of()).
 double block_score(const PageBlock& b, const BlockStats& s, const Tuning& t, bool small_print) {
   if (!b.block.kept) {
     // Ad slots sit between article paragraphs as often as around them: an
@@ -416,7 +416,6 @@ void drop_repeats(Document& doc) {
   }
 }
 
-// The score of every block before `cut` (see docs/rules.md, "Scores").
 // Which chrome-words phrases are what the page is about, not its small
 // print: each found in kSubjectBlocks prose blocks or more, with a prose
 // block holding none of the phrases between two of them. An article on a
@@ -453,11 +452,11 @@ class PageSubjects {
   std::uint64_t interleaved_ = 0;   // ... found again after such a block
 };
 
-// Each of the first `cut` blocks as small print or not: it holds
-// [chrome-words] phrases (looked for in the kept blocks that are not
-// link-like: a link-like line costs as a label whatever its words) that
-// are not the page's subjects.
-std::vector<bool> small_print_of(const Document& doc, Stats stats, std::size_t cut) {
+// The small print of each of the first `cut` blocks: the [chrome-words]
+// phrases it holds that are not the page's subjects (bit k:
+// chrome_words[k]), looked for in the kept blocks that are not link-like
+// (a link-like line costs as a label whatever its words).
+std::vector<std::uint64_t> small_print_of(const Document& doc, Stats stats, std::size_t cut) {
   const MarkerSet& markers = builtin_markers();
   std::vector<std::uint64_t> found(cut, 0);
   PageSubjects subjects;
@@ -469,21 +468,21 @@ std::vector<bool> small_print_of(const Document& doc, Stats stats, std::size_t c
     any |= found[i];
     if (is_prose(stats[i])) subjects.add_prose(found[i]);
   }
-  std::vector<bool> small_print(cut, false);
-  if (!any) return small_print;
-  const std::uint64_t page_subjects = subjects.subjects();
-  for (std::size_t i = 0; i < cut; ++i) small_print[i] = (found[i] & ~page_subjects) != 0;
-  return small_print;
+  if (const std::uint64_t page_subjects = any ? subjects.subjects() : 0) {
+    for (auto& phrases : found) phrases &= ~page_subjects;
+  }
+  return found;
 }
 
+// The score of every block before `cut` (see docs/rules.md, "Scores").
 std::vector<double> score_blocks(const Document& doc, Stats stats,
                                  const Tuning& t, std::size_t cut) {
-  const std::vector<bool> small_print = small_print_of(doc, stats, cut);
+  const std::vector<std::uint64_t> small_print = small_print_of(doc, stats, cut);
   std::vector<double> scores;
   scores.reserve(cut);
   std::size_t gap = 0;  // chrome-like blocks since the last positive one
   for (std::size_t i = 0; i < cut; ++i) {
-    double score = block_score(doc.blocks[i], stats[i], t, small_print[i]);
+    double score = block_score(doc.blocks[i], stats[i], t, small_print[i] != 0);
     // Beyond the second chrome line in a row, each costs more: one or two
     // short lines between paragraphs are subheadings, a longer stretch is a
     // menu or the header of a teaser list.

@@ -248,5 +248,74 @@ TEST(HtmlMetadata, JsonLdDateModifiedWhenNoDateOfPublication) {
   EXPECT_EQ(p.metadata.date, "2024-03-05");
 }
 
+// A page with an article and a byline `byline` above its heading.
+std::string with_byline(const std::string& byline, const std::string& after = "") {
+  return test::page("<article>" + byline + "<h1>Council passes the budget</h1><p>" + test::prose(1) + "</p><p>" +
+                    test::prose(2) + "</p>" + after + "</article>");
+}
+
+TEST(HtmlMetadata, AuthorFromMicrodataName) {
+  Result r = test::extract_html(with_byline(
+      "<div class=\"meta\"><span itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">By "
+      "<a href=\"/staff/jane\"><span itemprop=\"name\">Jane  Doe</span></a>, Staff Writer</span></div>"));
+  EXPECT_EQ(r.metadata.author, "Jane Doe");
+  // Without a name inside, the element's own text; a name given as content.
+  Result own = test::extract_html(with_byline("<p class=\"by\">By <span ITEMPROP=\"Author\">John Roe</span></p>"));
+  EXPECT_EQ(own.metadata.author, "John Roe");
+  Result meta = test::extract_html(with_byline(
+      "<div itemprop=\"author\" itemscope><meta itemprop=\"name\" content=\"Ann Poe\"><img src=\"a.jpg\"></div>"));
+  EXPECT_EQ(meta.metadata.author, "Ann Poe");
+}
+
+TEST(HtmlMetadata, SeveralMicrodataAuthorsAreJoined) {
+  Result r = test::extract_html(with_byline(
+      "<p>By <span itemprop=\"author\"><span itemprop=\"name\">Jane Doe</span></span> and "
+      "<span itemprop=\"author\"><span itemprop=\"name\">John Roe</span></span></p>",
+      "<footer><div itemprop=\"author\"><span itemprop=\"name\">Jane Doe</span></div></footer>"));
+  EXPECT_EQ(r.metadata.author, "Jane Doe, John Roe");
+}
+
+TEST(HtmlMetadata, LabelBeforeAMicrodataAuthorIsNotPartOfIt) {
+  Result r = test::extract_html(with_byline("<p><span itemprop=\"author\">Text: Anna Petrova</span></p>"));
+  EXPECT_EQ(r.metadata.author, "Anna Petrova");
+}
+
+TEST(HtmlMetadata, AuthorsOfCommentsAreNotTheArticles) {
+  const std::string comments =
+      "<section><div itemprop=\"comment\" itemscope itemtype=\"http://schema.org/Comment\">"
+      "<cite itemprop=\"author\">Karol</cite><p itemprop=\"text\">Great post!</p></div></section>";
+  Result r = test::extract_html(with_byline("", comments));
+  EXPECT_EQ(r.metadata.author, "");
+  Result both = test::extract_html(with_byline("<p>By <span itemprop=\"author\">Jane Doe</span></p>", comments));
+  EXPECT_EQ(both.metadata.author, "Jane Doe");
+  Result review = test::extract_html(with_byline(
+      "", "<div itemprop=\"review\" itemscope><span itemprop=\"author\">Critic</span></div>"));
+  EXPECT_EQ(review.metadata.author, "");
+}
+
+TEST(HtmlMetadata, AuthorFromRelAuthorLink) {
+  Result r = test::extract_html(with_byline(
+      "<p class=\"byline\">Posted by <a href=\"/author/jane\" rel=\"author\">Jane Doe</a></p>"));
+  EXPECT_EQ(r.metadata.author, "Jane Doe");
+  // Other links' rel says nothing of the author.
+  Result other = test::extract_html(with_byline("<p><a href=\"/x\" rel=\"nofollow noopener\">Jane Doe</a></p>"));
+  EXPECT_EQ(other.metadata.author, "");
+}
+
+TEST(HtmlMetadata, MetaAuthorComesBeforeTheMarkedOne) {
+  Result r = test::extract_html(test::page(
+      "<article><p>By <span itemprop=\"author\">J. Doe</span></p><h1>Council passes the budget</h1><p>" +
+          test::prose(1) + "</p></article>",
+      "<meta name=\"author\" content=\"Jane Doe\">"));
+  EXPECT_EQ(r.metadata.author, "Jane Doe");
+}
+
+TEST(HtmlMetadata, MarkedAuthorBoxWithABiographyIsNoName) {
+  Result r = test::extract_html(with_byline(
+      "", "<div itemprop=\"author\">Jane Doe has covered the city council for the paper since 2009 and "
+          "lives in the old town with two cats.</div>"));
+  EXPECT_EQ(r.metadata.author, "");
+}
+
 }  // namespace
 }  // namespace winnow

@@ -140,6 +140,14 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
       page("<table>x<meta name=\"viewport\"> <tr><td>cell<link rel=icon>text</td></tr></table>" + story),
       page("<p>text<meta itemprop=\"datePublished\" content=\"2020-01-02\"> more</p>" + story),
       page("<select><option>o<meta name=a></select><p>x<link rel=preload href=/p>y</p>" + story),
+      // Authors marked in the body: rel on links (kept only when it says
+      // "author"), itemprop names given as <meta> content, in comments.
+      page("<p><a href=\"/b\" rel=\"nofollow\">x</a> By <a href=\"/a\" rel=\"author\">Jane Roe</a> "
+           "<a href=\"/c\" REL=\"Author external\">C</a></p>" + story),
+      page("<div itemprop=\"author\" itemscope><meta itemprop=\"name\" content=\"Ann Poe\">"
+           "<meta itemprop=\"url\" content=\"/ann\"></div>" + story +
+           "<div itemprop=\"comment\"><span itemprop=\"author\">Karol</span></div>"),
+      page("<p><a href=\"/a\" rel=\"co-author\">co</a> <a rel=\"author\" hidden>hid</a></p>" + story),
       // Attributes written twice, with and without values, before others.
       page("<s rel rel=\"\"hidden>\xC2\xA9 a</s><p rel rel hidden>b</p><div role role hidden>c</div>"
            "<div class=\"x\" class=\"sidebar\" id id=\"comments\">d</div><p style=\"color:red\" "

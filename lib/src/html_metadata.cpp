@@ -235,6 +235,133 @@ void MetadataSource::element(const GumboElement& e) {
 
 namespace {
 
+// Whether a space-separated attribute value (itemprop, rel) holds `token`,
+// without regard to case.
+bool has_token(const char* value, std::string_view token) {
+  std::string_view v(value);
+  auto same = [&](std::size_t at) {
+    for (std::size_t k = 0; k < token.size(); ++k) {
+      if ((v[at + k] | 0x20) != token[k]) return false;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < v.size();) {
+    while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n')) ++i;
+    std::size_t end = i;
+    while (end < v.size() && v[end] != ' ' && v[end] != '\t' && v[end] != '\n') ++end;
+    if (end - i == token.size() && same(i)) return true;
+    i = end;
+  }
+  return false;
+}
+
+// An element's itemprop and rel, in one look at its attributes: the walk
+// asks every element. The tokenizer writes attribute names in lower case.
+struct MarkingAttributes {
+  const char* itemprop = nullptr;
+  const char* rel = nullptr;
+};
+
+MarkingAttributes marking_attributes(const GumboElement& e) {
+  MarkingAttributes found;
+  for (unsigned i = 0; i < e.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+    const char* name = a->name;
+    if (name[0] == 'i' && std::strcmp(name, "itemprop") == 0) found.itemprop = a->value;
+    if (name[0] == 'r' && std::strcmp(name, "rel") == 0) found.rel = a->value;
+  }
+  return found;
+}
+
+// An author's name as marked: a byline's "By " left out, and nothing when
+// the text is too long to be names (an author box with a biography).
+std::string marked_name(std::string_view text) {
+  constexpr std::size_t kLongestNames = 80;
+  constexpr std::size_t kLongestLabel = 16;
+  std::string name = fold(text);
+  if (name.size() > 3 && (name[0] == 'B' || name[0] == 'b') && (name[1] == 'y' || name[1] == 'Y') && name[2] == ' ') {
+    name.erase(0, 3);
+  }
+  // A label before the names: "By: ", "Text: ", "Autor: ".
+  if (const auto label_end = name.find(": "); label_end != std::string::npos && label_end < kLongestLabel &&
+      name.find(' ') > label_end) {
+    name.erase(0, label_end + 2);
+  }
+  if (name.size() > kLongestNames) name.clear();
+  return name;
+}
+
+}  // namespace
+
+std::uint8_t AuthorMarks::enter(const GumboElement& e) {
+  std::uint8_t opened = kNothing;
+  if (e.attributes.length == 0) return opened;
+  const MarkingAttributes marks = marking_attributes(e);
+  const char* prop = authors_.size() < kMaxAuthors ? marks.itemprop : nullptr;
+  // The authors of comments and reviews are not the article's.
+  if (prop && (has_token(prop, "comment") || has_token(prop, "review"))) {
+    ++others_items_;
+    return kOthersItem;
+  }
+  if (others_items_ > 0) return kNothing;
+  if (prop && !in_author_ && has_token(prop, "author")) {
+    in_author_ = true;
+    has_name_ = false;
+    author_text_.clear();
+    name_text_.clear();
+    opened |= kAuthor;
+  } else if (prop && in_author_ && !has_name_ && has_token(prop, "name")) {
+    has_name_ = true;
+    if (e.tag == GUMBO_TAG_META) {
+      if (const char* content = attribute(e, "content")) name_text_ = content;
+    } else {
+      in_name_ = true;
+      opened |= kName;
+    }
+  }
+  if (e.tag == GUMBO_TAG_A && !link_done_ && !in_link_) {
+    if (marks.rel && has_token(marks.rel, "author")) {
+      in_link_ = true;
+      opened |= kLink;
+    }
+  }
+  return opened;
+}
+
+void AuthorMarks::text(std::string_view chars) {
+  if (in_name_) name_text_ += chars;
+  if (in_author_) author_text_ += chars;
+  if (in_link_) link_ += chars;
+}
+
+void AuthorMarks::leave(std::uint8_t opened) {
+  if (opened & kOthersItem) --others_items_;
+  if (opened & kName) in_name_ = false;
+  if (opened & kLink) {
+    in_link_ = false;
+    link_ = marked_name(link_);
+    link_done_ = !link_.empty();
+  }
+  if (opened & kAuthor) {
+    in_author_ = false;
+    std::string name = marked_name(has_name_ ? name_text_ : author_text_);
+    if (!name.empty() && std::find(authors_.begin(), authors_.end(), name) == authors_.end()) {
+      authors_.push_back(std::move(name));
+    }
+  }
+}
+
+std::string AuthorMarks::names() const {
+  std::string joined;
+  for (const auto& a : authors_) {
+    if (!joined.empty()) joined += ", ";
+    joined += a;
+  }
+  return joined.empty() ? link_ : joined;
+}
+
+namespace {
+
 constexpr std::array<std::string_view, 7> kSiteSeparators = {
     " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 ", " \xC2\xBB "};
 
@@ -391,6 +518,7 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
     // article:author is often a profile URL, which is not a name.
     if (m.author.starts_with("http")) m.author.clear();
   }
+  if (m.author.empty()) m.author = s.author_marks.names();
   // A byline's "By Jane Doe" is Jane Doe.
   if (m.author.size() > 3 && (m.author[0] == 'B' || m.author[0] == 'b') &&
       (m.author[1] == 'Y' || m.author[1] == 'y') && m.author[2] == ' ') {

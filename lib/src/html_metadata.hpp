@@ -5,6 +5,7 @@
 
 #include <gumbo.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,38 @@
 
 namespace winnow::detail {
 
+// The authors a page marks in its body, gathered along the tree walk:
+// schema.org microdata (an element with itemprop="author" gives the text of
+// its itemprop="name", or of a <meta itemprop="name" content>, else its own
+// text) and the text of the first <a rel="author">, outside comments and
+// reviews (itemprop="comment", "review"). Pages that give no
+// author in <meta> or JSON-LD often mark the byline so.
+class AuthorMarks {
+ public:
+  // What entering an element opened, for leave() to close.
+  enum Opened : std::uint8_t { kNothing = 0, kAuthor = 1, kName = 2, kLink = 4, kOthersItem = 8 };
+
+  std::uint8_t enter(const GumboElement& e);
+  void leave(std::uint8_t opened);
+  // Whether text is being gathered: the walk passes its text on only then.
+  bool gathering() const { return in_author_ || in_name_ || in_link_; }
+  void text(std::string_view chars);
+
+  // The microdata authors joined by ", ", else the rel="author" link's text.
+  std::string names() const;
+
+ private:
+  static constexpr std::size_t kMaxAuthors = 4;
+
+  std::vector<std::string> authors_;
+  std::string link_;
+  std::string author_text_, name_text_;
+  bool in_author_ = false, in_name_ = false, in_link_ = false;
+  bool has_name_ = false;  // the open author element had an itemprop="name"
+  bool link_done_ = false;
+  int others_items_ = 0;  // open comments and reviews: their authors are not the article's
+};
+
 // What the tree walk collects for metadata, before it is resolved.
 struct MetadataSource {
   std::string title_tag;  // text of <title>
@@ -24,6 +57,7 @@ struct MetadataSource {
   std::string base_href;      // the first <base href>
   std::string time_datetime;  // the first <time datetime> or itemprop date
   std::unordered_map<std::string, std::string> meta;  // name/property -> first content
+  AuthorMarks author_marks;
 
   // Record what a <meta>, <link>, <html> or <time> element says.
   void element(const GumboElement& e);

@@ -408,6 +408,16 @@ bool lower_equals(std::string_view value, std::string_view lowered) {
   return value.size() == lowered.size() && starts_with_ci(value, 0, lowered);
 }
 
+// Lean: an <a rel> is kept only when it marks the author (AuthorMarks,
+// html_metadata.hpp); most links' rel ("nofollow noopener") is read by no one.
+bool marks_author(const Attribute& a, GumboTag tag) {
+  if (a.kind != Attr::Rel || tag != GUMBO_TAG_A) return false;
+  for (std::size_t i = 0; i + 6 <= a.value.size(); ++i) {
+    if (starts_with_ci(a.value, i, "author")) return true;
+  }
+  return false;
+}
+
 // Lean: a <meta> the metadata never reads, or a <link> that is not the
 // canonical URL, can go whole, unless it may be hidden (the walk ends a
 // block at a hidden element). A value with a character reference is kept:
@@ -425,7 +435,8 @@ bool unread_head_element(const Tag& tag) {
     if (meta && key) {
       std::string lowered(a.value);
       for (auto& c : lowered) c = lower(c);
-      read |= reference || meta_key_is_read(lowered);
+      // An itemprop="name" may name an author (AuthorMarks).
+      read |= reference || meta_key_is_read(lowered) || (a.kind == Attr::Itemprop && lowered == "name");
     }
     if (!meta && a.kind == Attr::Rel) read |= reference || lower_equals(a.value, "canonical");
   }
@@ -703,7 +714,7 @@ class Scanner {
         if (seen & kind_bit) continue;
         seen |= kind_bit;
         if (a.kind == Attr::Style && !style_may_hide(a.value)) continue;
-        if (lean_ && !read_on(a.kind, tag.id)) continue;
+        if (lean_ && !read_on(a.kind, tag.id) && !marks_author(a, tag.id)) continue;
         if (lean_ && a.kind == Attr::Href && tag.id == GUMBO_TAG_A) {
           if (is_plain_value(a.value)) {
             write_link_reference(a.value);

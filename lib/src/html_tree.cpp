@@ -304,6 +304,7 @@ class Walker {
     bool opens_row = false;    // a data table's <tr>: opened row_
     bool data_cell = false;    // a data table's cell
     bool breaks_cell = false;  // a paragraph in a data table's cell
+    std::uint8_t author_marks = AuthorMarks::kNothing;  // what it opened of them
   };
 
   struct OpenList {
@@ -437,6 +438,7 @@ class Walker {
       f.opens_item = true;
     }
     inline_open(e, f);
+    f.author_marks = tree_.metadata.author_marks.enter(e);
     return true;
   }
 
@@ -481,6 +483,7 @@ class Walker {
       grid_.end_row();
     }
     if (f.opens_table) tables_.pop_back();
+    if (f.author_marks) tree_.metadata.author_marks.leave(f.author_marks);
     inline_close(e, f);
     if (f.container) {
       std::uint32_t id = containers_.back();
@@ -843,6 +846,7 @@ class Walker {
 
   void write_text(std::string_view chars) {
     if (h1_capture_) tree_.metadata.first_h1 += chars;
+    if (tree_.metadata.author_marks.gathering()) tree_.metadata.author_marks.text(chars);
     std::size_t before = text_.size();
     const bool fold = pre_depth_ == 0, escape = code_depth_ == 0;
     // In a data table's row a '|' is escaped in code too: GFM reads the

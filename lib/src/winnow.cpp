@@ -2,6 +2,7 @@
 #include "winnow/winnow.hpp"
 
 #include "block_key.hpp"
+#include "byline.hpp"
 #include "classify.hpp"
 #include "decode.hpp"
 #include "markdown.hpp"
@@ -79,6 +80,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
   Result r;
   r.mode = doc.mode;
   r.metadata = std::move(doc.metadata);
+  if (r.metadata.author.empty()) r.metadata.author = detail::author_from_bylines(doc);
   // The metadata's text is read as the article's is: "Zelenskiy" in the
   // author as in the body, no mojibake or no-break spaces in a description.
   for (std::string* field : {&r.metadata.title, &r.metadata.author, &r.metadata.site_name, &r.metadata.description}) {

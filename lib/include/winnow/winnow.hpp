@@ -158,6 +158,9 @@ struct Block {
   std::string markdown;
 };
 
+// What the page says of itself (HTML: JSON-LD, meta tags, the document;
+// docs/html.md). Text mode finds the title and, from the byline, the
+// author. Empty fields were not found.
 struct Metadata {
   std::string title;
   std::string author;

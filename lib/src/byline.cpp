@@ -1,0 +1,97 @@
+// Authors from byline blocks. See byline.hpp.
+#include "byline.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "rule_text.hpp"
+
+namespace winnow::detail {
+
+namespace {
+
+constexpr std::size_t kLongestNames = 80;
+constexpr std::size_t kMostWords = 12;
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool opens_with_by(std::string_view line) {
+  return line.size() > 3 && (line[0] | 0x20) == 'b' && (line[1] | 0x20) == 'y' && (line[2] == ' ' || line[2] == ':');
+}
+
+// The line up to the first separator that ends the names: the date, place
+// or site that bylines put after them.
+std::string_view before_separator(std::string_view s) {
+  static constexpr std::array<std::string_view, 10> kSeparators = {
+      " | ", " / ", "\xEF\xBC\x8F", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 ", " - ", " \xE2\x80\xA2 ", "\t",
+      " on "};
+  std::size_t end = s.size();
+  for (std::string_view sep : kSeparators) end = std::min(end, s.find(sep));
+  return s.substr(0, end);
+}
+
+std::size_t word_count(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool has_letter(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string byline_names(std::string_view line) {
+  line = trim(line);
+  if (!opens_with_by(line)) return {};
+  std::string_view names = trim(before_separator(trim(line.substr(3))));
+  if (!names.empty() && names[0] == ':') names = trim(names.substr(1));
+  // "Jane Doe, March 3, 2019": the names end at the last comma before the
+  // first digit.
+  if (const auto digit = std::find_if(names.begin(), names.end(), is_ascii_digit); digit != names.end()) {
+    const auto comma = names.substr(0, static_cast<std::size_t>(digit - names.begin())).rfind(',');
+    names = comma == std::string_view::npos ? std::string_view() : trim(names.substr(0, comma));
+  }
+  while (!names.empty() && std::string_view(",.;:-| ").find(names.back()) != std::string_view::npos) {
+    names.remove_suffix(1);
+  }
+  if (names.empty() || names.size() > kLongestNames || word_count(names) > kMostWords || !has_letter(names)) return {};
+  // Names are written with capitals: "By subject" is a menu's.
+  if (names[0] >= 'a' && names[0] <= 'z') return {};
+  std::string written;
+  for (char c : names) {
+    if (c == ',' && !written.empty() && written.back() == ' ') written.pop_back();  // "Jane Doe , John Roe"
+    written += c;
+  }
+  return written;
+}
+
+std::string author_from_bylines(const Document& doc) {
+  const auto& blocks = doc.blocks;
+  const auto is_kept = [](const PageBlock& pb) { return pb.block.kept; };
+  const auto first = std::find_if(blocks.begin(), blocks.end(), is_kept);
+  if (first == blocks.end()) return {};
+  const auto last = std::find_if(blocks.rbegin(), blocks.rend(), is_kept).base() - 1;
+  auto names_of = [](const PageBlock& pb) {
+    return !pb.block.kept && pb.block.reason == Reason::Byline ? byline_names(pb.text()) : std::string();
+  };
+  // Within the article, the first byline; else the one nearest before it.
+  for (auto it = first + 1; it < last; ++it) {
+    if (std::string names = names_of(*it); !names.empty()) return names;
+  }
+  for (auto it = first; it != blocks.begin();) {
+    if (std::string names = names_of(*--it); !names.empty()) return names;
+  }
+  return {};
+}
+
+}  // namespace winnow::detail

@@ -1,0 +1,24 @@
+// The author a byline names: a page that gives no author in its metadata
+// often has a line "By Jane Doe | March 3, 2019" that classify dropped as a
+// byline, and the names in it are the article's author.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "document.hpp"
+
+namespace winnow::detail {
+
+// The names of a byline: "By Jane Doe | March 3" and "by Jane Doe, March 3,
+// 2019" give "Jane Doe". Empty when the line does not open with "By", or
+// what follows is no names (too long, no letter, digits left in it).
+std::string byline_names(std::string_view line);
+
+// The names of a block dropped as a byline that opens with "By": the first
+// such among the article's kept blocks, else the nearest before the first
+// of them. Bylines after the article, and further up the page than the
+// article's own, belong to other stories' teasers. Empty when there is none.
+std::string author_from_bylines(const Document& doc);
+
+}  // namespace winnow::detail

@@ -1,0 +1,72 @@
+// Authors from byline blocks (byline.hpp): what a byline's names are, and
+// which byline of a page names the article's author.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "byline.hpp"
+#include "html_test_util.hpp"
+#include "winnow/winnow.hpp"
+
+namespace winnow {
+namespace {
+
+using detail::byline_names;
+
+TEST(BylineNames, NamesEndWhereTheDateOrSiteBegins) {
+  EXPECT_EQ(byline_names("By Jane Doe"), "Jane Doe");
+  EXPECT_EQ(byline_names("  BY JANE DOE and JOHN ROE "), "JANE DOE and JOHN ROE");
+  EXPECT_EQ(byline_names("By Jane Doe | March 3, 2019"), "Jane Doe");
+  EXPECT_EQ(byline_names("by Jane Doe, March 3, 2019 10:05 GMT"), "Jane Doe");
+  EXPECT_EQ(byline_names("By: Jane Doe \xE2\x80\x94 The Daily Example"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe on Monday"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe , John Roe"), "Jane Doe, John Roe");
+  EXPECT_EQ(byline_names("By Staff Reports -"), "Staff Reports");
+  EXPECT_EQ(byline_names("by \xE3\x83\xA9\xE3\x82\xA4\xE3\x83\x88 \xEF\xBC\x8F 2016.12.01"),
+            "\xE3\x83\xA9\xE3\x82\xA4\xE3\x83\x88");
+}
+
+TEST(BylineNames, LinesThatAreNoBylineGiveNothing) {
+  EXPECT_EQ(byline_names("Byron Kay"), "");                // a name, not "By"
+  EXPECT_EQ(byline_names("By subject"), "");               // a menu entry
+  EXPECT_EQ(byline_names("By 2020, the plan says"), "");   // digits, no names before them
+  EXPECT_EQ(byline_names("By the time the council met, the budget had been cut twice over by members of "
+                         "every party in the chamber"),
+            "");  // too long to be names
+  EXPECT_EQ(byline_names("By"), "");
+}
+
+// A scraped page: menu lines, a teaser with its byline, the article's
+// byline, the article, and a teaser byline after it.
+std::string scraped(const std::string& article_byline) {
+  return "Home\nWorld\nBy Any Means Necessary\nBy Ann Other\n" + article_byline + "\n" + test::prose(1) + "\n" +
+         test::prose(2) + "\n" + test::prose(3) + "\nMore stories\nBy John Roe\n";
+}
+
+TEST(AuthorFromBylines, TheBylineNearestBeforeTheArticle) {
+  Result r = clean_text(scraped("By Jane Doe | March 3, 2019"));
+  EXPECT_EQ(r.metadata.author, "Jane Doe");
+  // Without it, the byline before: still before the article.
+  Result before = clean_text(scraped(""));
+  EXPECT_EQ(before.metadata.author, "Ann Other");
+}
+
+TEST(AuthorFromBylines, NoneAfterTheArticle) {
+  Result r = clean_text(test::prose(1) + "\n" + test::prose(2) + "\nMore stories\nBy John Roe\n");
+  EXPECT_EQ(r.metadata.author, "");
+}
+
+TEST(AuthorFromBylines, MetadataAuthorComesFirst) {
+  Result r = test::extract_html(test::page(
+      "<article><p>By J. Doe</p><h1>Council passes the budget</h1><p>" + test::prose(1) + "</p><p>" +
+          test::prose(2) + "</p></article>",
+      "<meta name=\"author\" content=\"Jane Doe\">"));
+  EXPECT_EQ(r.metadata.author, "Jane Doe");
+  Result bare = test::extract_html(test::page(
+      "<article><h1>Council passes the budget</h1><p>By J. Doe</p><p>" + test::prose(1) + "</p><p>" +
+      test::prose(2) + "</p></article>"));
+  EXPECT_EQ(bare.metadata.author, "J. Doe");
+}
+
+}  // namespace
+}  // namespace winnow

@@ -149,7 +149,8 @@ Commands configure(CLI::App& app, Args& args, Args& normalize_args, VariantsArgs
   static const std::map<std::string, Mode> kModes = {
       {"auto", Mode::Auto}, {"text", Mode::Text}, {"html", Mode::Html}};
   app.add_option("-m,--mode", args.options.mode,
-                 "Input kind: auto (default: HTML when it looks like markup), text, html")
+                 "Input kind: auto (default: HTML when it looks like markup, or when a file named *.html "
+                 "or *.htm holds any tag), text, html")
       ->transform(CLI::CheckedTransformer(kModes, CLI::ignore_case))
       ->option_text("auto|text|html");
   static const std::map<std::string, Favor> kFavor = {

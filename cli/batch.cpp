@@ -367,7 +367,13 @@ void extract_item(const Args& args, bool learn, Done& d) {
     return;
   }
   d.bytes = input->bytes.size();
-  d.result = extract(input->bytes, args.options);
+  if (args.options.mode == Mode::Auto && mode_for_file(d.item.path, input->bytes) == Mode::Html) {
+    Options as_page = args.options;
+    as_page.mode = Mode::Html;
+    d.result = extract(input->bytes, as_page);
+  } else {
+    d.result = extract(input->bytes, args.options);
+  }
   if (learn && d.result.ok()) {
     d.keys = take_block_keys(d.result);
     d.site = site_of(d);

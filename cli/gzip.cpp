@@ -152,14 +152,43 @@ std::size_t GzipStream::inflate_some(char* out, std::size_t size) {
   return produced;
 }
 
-bool wanted_file(std::string_view name) {
-  if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files
+namespace {
+
+// The extension of a page file's name, lower-cased, .gz left out: the last
+// five bytes at most (".html").
+std::string page_extension(std::string_view name) {
   if (is_gzip_name(name)) name.remove_suffix(3);
-  // Only the extension counts, in any case: the last five bytes at most.
   std::string ext(name.substr(name.size() - std::min<std::size_t>(name.size(), 5)));
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+// A tag, an end tag, a comment or a doctype: '<' and then a letter, '/' or
+// '!', in the first 16 KiB (as far as the library's own look goes).
+bool holds_markup(std::string_view bytes) {
+  constexpr std::size_t kHead = 16384;
+  bytes = bytes.substr(0, kHead);
+  for (std::size_t at = bytes.find('<'); at != std::string_view::npos && at + 1 < bytes.size();
+       at = bytes.find('<', at + 1)) {
+    const char c = bytes[at + 1];
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool wanted_file(std::string_view name) {
+  if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files
+  const std::string ext = page_extension(name);
   return ext.ends_with(".html") || ext.ends_with(".htm") || ext.ends_with(".txt");
+}
+
+Mode mode_for_file(std::string_view name, std::string_view bytes) {
+  const std::string ext = page_extension(name);
+  const bool page_name = ext.ends_with(".html") || ext.ends_with(".htm");
+  return page_name && holds_markup(bytes) ? Mode::Html : Mode::Auto;
 }
 
 std::optional<Input> read_page_file(const std::string& path, std::size_t max_bytes, std::string& error) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "io.hpp"
+#include "winnow/winnow.hpp"
 
 struct z_stream_s;  // <zlib.h>
 
@@ -28,6 +29,12 @@ std::optional<Input> read_gzip(const std::string& path, std::size_t max_bytes, s
 // in any case, and the same ending in .gz; never a hidden name (winnow's
 // own temporary files among them).
 bool wanted_file(std::string_view name);
+
+// With --mode auto, the mode a page file is read in: HTML for a name ending
+// in .html or .htm (.gz after it or not) whose bytes hold any markup, so
+// that a fragment ("<p>Storm closes schools") named as a page is read as
+// one; otherwise what the content says (Mode::Auto).
+Mode mode_for_file(std::string_view name, std::string_view bytes);
 
 // A stream read through zlib, as gzread() reads it: gzip members, one or
 // several joined, or plain bytes when it does not open as gzip. Unlike

@@ -59,6 +59,23 @@ TEST_F(Cli, FilesAreReadToTheirEnd) {
   EXPECT_NE(proc.out.find("version"), std::string::npos) << proc.out;
 }
 
+// A fragment of markup too small for the content to say it is HTML is read
+// as HTML when its name says it is a page; a name says nothing of text
+// without markup, nor does it change an explicit --mode.
+TEST_F(Cli, PageNamedAsHtmlIsReadAsHtml) {
+  const std::string fragment = "<p>Storm <b>closes</b> schools";
+  for (const char* name : {"frag.html", "frag.HTM", "frag.txt"}) write_file(dir_ / name, fragment);
+  Outcome html = run({(dir_ / "frag.html").string()});
+  ASSERT_EQ(html.status, 0) << html.err;
+  EXPECT_EQ(html.out, "Storm closes schools\n");
+  EXPECT_EQ(run({(dir_ / "frag.HTM").string()}).out, "Storm closes schools\n");
+  EXPECT_EQ(run({(dir_ / "frag.txt").string()}).out, fragment + "\n");
+  EXPECT_EQ(run({"--mode", "text", (dir_ / "frag.html").string()}).out, fragment + "\n");
+  // Scraped text saved under a page's name keeps its lines.
+  write_file(dir_ / "scraped.html", kPage);
+  EXPECT_EQ(run({(dir_ / "scraped.html").string()}).out, kArticle);
+}
+
 TEST_F(Cli, SeveralFilesInOrder) {
   Outcome one = run({sample("003_134e59c19d38a5f5")});
   Outcome two = run({sample("004_309cf9502e9c9cc7")});

@@ -164,8 +164,8 @@ std::string page_extension(std::string_view name) {
   return ext;
 }
 
-// A tag, an end tag, a comment or a doctype: '<' and then a letter, '/' or
-// '!', in the first 16 KiB (as far as the library's own look goes).
+}  // namespace
+
 bool holds_markup(std::string_view bytes) {
   constexpr std::size_t kHead = 16384;
   bytes = bytes.substr(0, kHead);
@@ -176,8 +176,6 @@ bool holds_markup(std::string_view bytes) {
   }
   return false;
 }
-
-}  // namespace
 
 bool wanted_file(std::string_view name) {
   if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files

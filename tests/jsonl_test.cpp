@@ -82,6 +82,20 @@ TEST(Jsonl, FieldsPassThroughAndTextIsAdded) {
   EXPECT_EQ(records[0]["text"], kFirst + "\n\n" + kSecond + "\n\n" + kThird);
 }
 
+// A record's "html" field is a page: a fragment too small for the content
+// to say it is HTML is read as HTML, as a file named *.html is. Another
+// field is read by its content.
+TEST(Jsonl, HtmlFieldWithAnyTagIsReadAsHtml) {
+  TempDir t;
+  write_file(t / "html.jsonl", "{\"html\": \"<p>Storm <b>closes</b> schools\"}\n");
+  write_file(t / "text.jsonl", "{\"text\": \"<p>Storm <b>closes</b> schools\"}\n");
+  auto html = sh("\"$W\" --input jsonl -f jsonl < '" + (t / "html.jsonl").string() + "'", t);
+  EXPECT_EQ(html.status, 0) << html.err;
+  EXPECT_NE(html.out.find("\"mode\":\"html\",\"text\":\"Storm closes schools\""), std::string::npos) << html.out;
+  auto text = sh("\"$W\" --input jsonl --field text -f jsonl < '" + (t / "text.jsonl").string() + "'", t);
+  EXPECT_NE(text.out.find("\"mode\":\"text\""), std::string::npos) << text.out;
+}
+
 TEST(Jsonl, BadRecordsGiveErrorRecordsAndLineCountsMatch) {
   TempDir t;
   std::string in = good_records(2);

@@ -30,6 +30,30 @@ TEST(Select, ArticleIsTheDensestRunOfProse) {
   EXPECT_EQ(block(doc, "Careers").evidence, "after the article");
 }
 
+// A one-paragraph story, its share bar, then the site's longer blurb: the
+// two paragraphs are no teaser list (the blurb follows share buttons, not a
+// teaser's title), so the story is not discounted and lost to the blurb.
+TEST(Select, AShortStoryIsNotLostToALongerBlurbAfterItsShareBar) {
+  const std::string story = "All schools in the county will be closed on Friday as the storm nears the coast.";
+  auto doc = run_text(join({"Home", "World", "Politics", "Storm closes schools", story, "Share", "Tweet",
+                            "Daily News is the best source of local news in the region, trusted by readers since "
+                            "1901. Our reporters cover the county, its schools, its councils and its courts every "
+                            "day of the year.",
+                            "Copyright 2024 Daily News. All rights reserved."}));
+  EXPECT_TRUE(block(doc, "All schools in the county").kept);
+  // Summaries after their teasers' titles are still a list that counts for
+  // less than the article.
+  auto list = run_text(join({paragraph(1), paragraph(2), paragraph(3), "More Stories", "Another Story Headline",
+                             "Jane Reporter", "A one-paragraph summary of another story, written to make the reader "
+                             "click through to it.",
+                             "Third Story Headline", "John Reporter",
+                             "A one-paragraph summary of a third story, also written to make the reader click "
+                             "through.",
+                             "About Us"}));
+  EXPECT_TRUE(block(list, "Paragraph 3").kept);
+  EXPECT_FALSE(block(list, "A one-paragraph summary of a third").kept);
+}
+
 TEST(Select, ShortLinesBetweenParagraphsStay) {
   auto doc = run_text(join({paragraph(1), "What happens next", paragraph(2), "The vote",
                             paragraph(3)}));

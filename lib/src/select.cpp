@@ -207,12 +207,20 @@ void drop_inline_boxes(Document& doc, Stats stats,
 // A teaser list repeats title, byline or date, then a one-paragraph summary:
 // prose alone between stretches of two or more short lines. Article
 // paragraphs come in runs, or between single subheadings. A list of such
-// lone paragraphs counts for less, so it does not join the article.
-void discount_teasers(std::vector<double>& scores, const Tuning& t) {
+// lone paragraphs counts for less, so it does not join the article. A
+// paragraph after nothing but share buttons is no teaser: a one-paragraph
+// story and the site's blurb under the story's share bar must not discount
+// each other, or the blurb, the longer, wins.
+void discount_teasers(const Document& doc, std::vector<double>& scores, const Tuning& t) {
   auto shorts_before = [&](std::size_t i) {
     std::size_t n = 0;
-    while (i > 0 && scores[i - 1] <= 0) n += scores[--i] < 0;
-    return std::pair{n, i > 0};
+    bool buttons_only = true;
+    while (i > 0 && scores[i - 1] <= 0) {
+      n += scores[--i] < 0;
+      const Block& b = doc.blocks[i].block;
+      buttons_only &= !b.kept && (b.reason == Reason::ShareBar || b.reason == Reason::Empty);
+    }
+    return std::pair{buttons_only ? 0 : n, i > 0};
   };
   auto shorts_after = [&](std::size_t i) {
     std::size_t n = 0;
@@ -525,7 +533,7 @@ void select(Document& doc, const Options& options) {
   const Stats stats(doc);
 
   std::vector<double> scores = score_blocks(doc, stats, t, find_comment_cut(doc, stats));
-  discount_teasers(scores, t);
+  discount_teasers(doc, scores, t);
   std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, scores, t);
   Span article = find_article(doc, stats, scores, t);
 

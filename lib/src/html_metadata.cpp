@@ -273,15 +273,21 @@ MarkingAttributes marking_attributes(const GumboElement& e) {
   return found;
 }
 
+// A byline's "By Jane Doe" is Jane Doe.
+void drop_by(std::string& author) {
+  if (author.size() > 3 && (author[0] == 'B' || author[0] == 'b') && (author[1] == 'Y' || author[1] == 'y') &&
+      author[2] == ' ') {
+    author.erase(0, 3);
+  }
+}
+
 // An author's name as marked: a byline's "By " left out, and nothing when
 // the text is too long to be names (an author box with a biography).
 std::string marked_name(std::string_view text) {
   constexpr std::size_t kLongestNames = 80;
   constexpr std::size_t kLongestLabel = 16;
   std::string name = fold(text);
-  if (name.size() > 3 && (name[0] == 'B' || name[0] == 'b') && (name[1] == 'y' || name[1] == 'Y') && name[2] == ' ') {
-    name.erase(0, 3);
-  }
+  drop_by(name);
   // A label before the names: "By: ", "Text: ", "Autor: ".
   if (const auto label_end = name.find(": "); label_end != std::string::npos && label_end < kLongestLabel &&
       name.find(' ') > label_end) {
@@ -519,11 +525,7 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
     if (m.author.starts_with("http")) m.author.clear();
   }
   if (m.author.empty()) m.author = s.author_marks.names();
-  // A byline's "By Jane Doe" is Jane Doe.
-  if (m.author.size() > 3 && (m.author[0] == 'B' || m.author[0] == 'b') &&
-      (m.author[1] == 'Y' || m.author[1] == 'y') && m.author[2] == ' ') {
-    m.author.erase(0, 3);
-  }
+  drop_by(m.author);
   decoded(m.author);
   if (m.date.empty()) {
     m.date = first_meta(s, kDateKeys);

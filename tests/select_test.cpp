@@ -137,6 +137,20 @@ TEST(Select, RelatedBoxInsideTheArticleDoesNotEndIt) {
   EXPECT_EQ(block(doc, "Horror as plague").evidence, "in the box opened by 'Related articles'");
 }
 
+// "related news" opens such a box as "Related articles" does; the words in
+// a sentence of the article do not.
+TEST(Select, RelatedNewsBoxInsideTheArticle) {
+  auto doc = run_text(join({paragraph(1), "related news",
+                            "FIIs bullish on India, growth should start accelerating, says Ridham Desai",
+                            "Taking Stock: Historic day on D-St! Here's what is driving the rally", paragraph(2),
+                            "The related news came on Friday, when the board met again to vote.", paragraph(3)}));
+  EXPECT_EQ(block(doc, "related news").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "Taking Stock").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "Taking Stock").evidence, "in the box opened by 'related news'");
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_TRUE(block(doc, "The related news came").kept);
+}
+
 TEST(Select, RelatedListFollowedByTeaserSummariesEndsTheArticle) {
   auto doc = run_text(join({paragraph(1), paragraph(2), "Related links:", "Urartu relics unearthed in Iran",
                             "Archaeological relics of the kingdom have recently been found in a mountain "

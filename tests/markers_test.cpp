@@ -149,6 +149,20 @@ TEST(ParseMarkers, ChromeWordsWithAContextNeedOneOfItsWords) {
   EXPECT_EQ(set.find_all_chrome_words_reference("bake the cookies, then read our privacy policy"), 2u);
 }
 
+// [list-nouns]: single words, found as whole words of a key.
+TEST(ParseMarkers, ListNounsAreFoundAsWholeWords) {
+  std::string error;
+  MarkerSet set = parse_markers("[list-nouns]\nstories\nBeiträge\n", &error);
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(set.find_list_noun("more great wired stories"), "stories");
+  EXPECT_EQ(set.find_list_noun("weitere beiträge zum thema"), "beiträge");
+  EXPECT_EQ(set.find_list_noun("top stories: nation"), "stories");
+  EXPECT_FALSE(set.find_list_noun("storiesque"));
+  EXPECT_FALSE(set.find_list_noun("story of the day"));
+  parse_markers("[list-nouns]\nmore stories\n", &error);
+  EXPECT_EQ(error, "markers line 2: [list-nouns] holds single words");
+}
+
 TEST(BuiltinMarkers, ParseWithoutErrors) {
   std::string error;
   parse_markers(kMarkersData, &error);

@@ -163,6 +163,53 @@ TEST(Select, RelatedListFollowedByTeaserSummariesEndsTheArticle) {
   EXPECT_FALSE(block(doc, "Work will be performed").kept);
 }
 
+// A heading the markers do not know, that names stories or articles
+// ([list-nouns]), over a list of headlines after the article: the site's
+// list of other stories. It ends the article, so the author's biography
+// after it goes too.
+TEST(Select, HeadingNamingStoriesOverHeadlinesEndsTheArticle) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "More Great Example Stories",
+                            "The plan to boost drone batteries with a teensy jet engine",
+                            "Could an astronaut lost in space use gravity to get around?",
+                            "Paid political ads are not the problem. Our perceptions are",
+                            "Jane Roe is a contributor at Example and the host of a daily radio broadcast "
+                            "covering the business of technology, from the studio in Boston. Read more"}));
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_EQ(block(doc, "More Great Example").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "More Great Example").evidence, "heading 'stories' over a list of headlines");
+  EXPECT_FALSE(block(doc, "The plan to boost").kept);
+  EXPECT_FALSE(block(doc, "Jane Roe is").kept);
+
+  // In any language the file lists: "Materials on the topic".
+  auto russian = run_text(join({paragraph(1), paragraph(2), "Материалы по теме",
+                                "Кондитер Бадди Валастро: «Храм Василия Блаженного кажется съедобным»",
+                                "Съешь меня! Повар рисует портреты знаменитостей на пиццах",
+                                "Королевский повар: Кейт Миддлтон то пьет смузи, то ест десерты"}));
+  EXPECT_EQ(block(russian, "Материалы").reason, Reason::RelatedList);
+  EXPECT_FALSE(block(russian, "Съешь").kept);
+}
+
+// The same words as an article's subheadings stay: over paragraphs, over a
+// list of steps the article goes on after, and in the singular.
+TEST(Select, SubheadingNamingStoriesInsideTheArticleStays) {
+  auto over_paragraphs = run_text(join({paragraph(1), "Their stories", paragraph(2), paragraph(3)}));
+  EXPECT_TRUE(block(over_paragraphs, "Their stories").kept);
+
+  auto over_steps = run_text(join({paragraph(1), "How to write better blog posts", "Pick one topic you know well",
+                                   "Write the first draft in one sitting", "Cut every word you do not need",
+                                   paragraph(2), paragraph(3)}));
+  EXPECT_TRUE(block(over_steps, "How to write better").kept);
+  EXPECT_TRUE(block(over_steps, "Pick one topic").kept);
+  EXPECT_TRUE(block(over_steps, "Cut every word").kept);
+  EXPECT_TRUE(block(over_steps, "Paragraph 3").kept);
+
+  auto singular = run_text(join({paragraph(1), paragraph(2), "What a good blog post needs",
+                                 "A headline that says what the post is about",
+                                 "An opening that gets to the point quickly", "A picture or two to break up the text"}));
+  EXPECT_TRUE(block(singular, "What a good blog post").kept);
+  EXPECT_TRUE(block(singular, "A picture or two").kept);
+}
+
 TEST(Select, LongSentenceCaseLineIsNotTheHeadline) {
   auto doc = run_text(join({"Theatre Reviews From Our Visitors",
                             "Visitors who booked their tickets online came to the theatre to watch the "

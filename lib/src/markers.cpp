@@ -142,6 +142,7 @@ std::optional<Reason> section_reason(std::string_view name) {
   if (name == "teaser") return Reason::Teaser;
   if (name == "credit") return Reason::Byline;  // a photo credit: whose picture it is
   if (name == "chrome-words") return Reason::Chrome;
+  if (name == "list-nouns") return Reason::RelatedList;  // heads a list of other stories
   return std::nullopt;
 }
 
@@ -504,6 +505,23 @@ std::uint64_t MarkerSet::with_context(std::uint64_t found, std::string_view key)
   return found;
 }
 
+std::optional<std::string_view> MarkerSet::find_list_noun(std::string_view key) const {
+  // A word with a mark or two around it ("stories:") is still looked at.
+  constexpr std::size_t kMarks = 4;
+  while (!key.empty()) {
+    const std::size_t end = std::min(key.find(' '), key.size());
+    const std::string_view raw = key.substr(0, end);
+    key.remove_prefix(std::min(end + 1, key.size()));
+    if (raw.size() < shortest_list_noun || raw.size() > longest_list_noun + kMarks) continue;
+    const std::string_view word = key_word_key(raw);
+    if (word.empty()) continue;
+    const std::uint64_t sizes = list_noun_sizes_by_first_byte[static_cast<unsigned char>(word.front())];
+    if (!(sizes >> std::min<std::size_t>(word.size(), 63) & 1)) continue;
+    if (auto it = list_nouns.find(word); it != list_nouns.end()) return *it;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key, Reason* reason) const {
   if (key.empty() || !may_follow(teaser_second_bytes, key)) return std::nullopt;
   // Only the prefixes that start with the key's first byte can match.
@@ -548,6 +566,7 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
   // [teaser] and [credit] hold prefixes followed by a mark, not phrases:
   // the section's name, for errors, and empty in the others.
   std::string_view prefix_section;
+  bool list_nouns = false;  // in [list-nouns]: words, not phrases
   std::size_t line_no = 0;
   while (!data.empty()) {
     std::size_t eol = data.find('\n');
@@ -558,6 +577,7 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
     if (line.front() == '[' && line.back() == ']') {
       const std::string_view name = line.substr(1, line.size() - 2);
       prefix_section = name == "teaser" || name == "credit" ? name : std::string_view();
+      list_nouns = name == "list-nouns";
       section = section_reason(name);
       if (!section && error) *error = "markers line " + std::to_string(line_no) + ": unknown section";
       continue;
@@ -569,6 +589,17 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
     if (key.empty()) continue;
     if (*section == Reason::Chrome) {
       add_chrome_words(set, line);
+      continue;
+    }
+    if (list_nouns) {
+      if (key.find(' ') != std::string::npos && error) {
+        *error = "markers line " + std::to_string(line_no) + ": [list-nouns] holds single words";
+      }
+      set.list_noun_sizes_by_first_byte[static_cast<unsigned char>(key.front())] |= std::uint64_t{1}
+                                                                                    << std::min<std::size_t>(key.size(), 63);
+      if (set.list_nouns.empty() || key.size() < set.shortest_list_noun) set.shortest_list_noun = key.size();
+      set.longest_list_noun = std::max(set.longest_list_noun, key.size());
+      set.list_nouns.insert(std::move(key));
       continue;
     }
     if (prefix || key.find("<n>") != std::string::npos) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "spread_hash.hpp"
@@ -110,6 +111,13 @@ struct MarkerSet {
   // The shortest chrome-words phrase: a shorter key (most labels) holds
   // none. index_patterns() sets it.
   std::size_t shortest_chrome_word = 0;
+  // [list-nouns]: words that, in a short heading, name a list of pieces
+  // of content ("stories", "articles", "Beiträge").
+  std::unordered_set<std::string, KeyHash, std::equal_to<>> list_nouns;
+  // For each first byte, bit min(size, 63) set for the size of each list
+  // noun that starts with it: most words are turned away without hashing.
+  std::array<std::uint64_t, 256> list_noun_sizes_by_first_byte{};
+  std::size_t shortest_list_noun = 0, longest_list_noun = 0;  // in bytes
 
   void index_patterns();
   void index_whole();  // whole_slots and whole_bytes from `whole`
@@ -133,6 +141,10 @@ struct MarkerSet {
   std::uint64_t find_all_chrome_words_padded(std::string_view key) const;
   // The same, one phrase at a time.
   std::uint64_t find_all_chrome_words_reference(std::string_view key) const;
+
+  // The [list-nouns] word the key holds, if any (a whole word of it, as
+  // key_word_key() gives it).
+  std::optional<std::string_view> find_list_noun(std::string_view key) const;
 
   // The reason when the key is exactly a marker phrase; `matched`, when
   // given, receives the phrase.

@@ -482,6 +482,82 @@ std::vector<std::uint64_t> small_print_of(const Document& doc, Stats stats, std:
   return found;
 }
 
+// Whether the text closes with an ellipsis: a teaser cut short.
+bool cut_short(std::string_view text) {
+  return text.ends_with("...") || text.ends_with("\xE2\x80\xA6");  // …
+}
+
+// A line of a list of other stories: kept, three words or more, short of a
+// paragraph ("The plan to boost drone batteries with a teensy jet engine"),
+// or a question of one sentence ("Could an astronaut lost in space use
+// gravity to get around?"), or a teaser cut short ("Mead School District
+// will build 10th elementary school …").
+bool reads_as_listed_headline(const PageBlock& b, const BlockStats& s) {
+  if (!b.block.kept || s.words < 3) return false;
+  if (!is_prose(s)) return true;
+  const bool question = s.sentence_ends == 1 && b.text().ends_with('?');
+  return s.units < kLongUnits && (question || cut_short(b.text()));
+}
+
+// Whether a heading (a label, or a short line closing with ':') could open
+// a list: at most six words. The counts are read first: they turn the
+// paragraphs away.
+bool heading_shaped(const PageBlock& b, const BlockStats& s) {
+  constexpr std::size_t kMostWords = 6;
+  return s.words <= kMostWords && s.units < kProseUnits && b.block.kept &&
+         (!s.ends_sentence || b.text().ends_with(':'));
+}
+
+// Whether the kept block before `i` (dropped ones aside) reads as a
+// headline: the line is then one of a list, not its heading.
+bool follows_headline(const Document& doc, Stats stats, std::size_t i) {
+  while (i > 0 && !doc.blocks[i - 1].block.kept) --i;
+  return i > 0 && reads_as_listed_headline(doc.blocks[i - 1], stats[i - 1]);
+}
+
+// Whether the kept lines after block `i` (dropped ones aside) are a list
+// of headlines: two of the next three read as such, one of them the first
+// or the second (a date or a section name may stand between), with no
+// paragraph before the second.
+bool opens_headline_list(const Document& doc, Stats stats, std::size_t i) {
+  constexpr std::size_t kLook = 5;   // blocks looked at after the heading
+  constexpr std::size_t kLines = 3;  // kept lines weighed
+  std::size_t lines = 0, headlines = 0;
+  for (std::size_t j = i + 1; j < doc.blocks.size() && j <= i + kLook && lines < kLines; ++j) {
+    const PageBlock& b = doc.blocks[j];
+    if (!b.block.kept) continue;
+    ++lines;
+    if (reads_as_listed_headline(b, stats[j])) {
+      if (++headlines == 2) return true;
+    } else if (is_prose(stats[j]) || (lines == 2 && headlines == 0)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+// A paragraph of the article: kept prose that is not a teaser cut short.
+bool article_paragraph(const PageBlock& b, const BlockStats& s) {
+  return b.block.kept && is_prose(s) && !cut_short(b.text());
+}
+
+// Whether the article's paragraphs go on after the list that block `i`
+// heads: the first paragraph after it has another right after it (blank
+// blocks aside). A list of steps under "How to write better posts" sits
+// between paragraphs; the site's list of other stories comes after the
+// article, or before teasers, a biography or the footer.
+bool paragraphs_follow(const Document& doc, Stats stats, std::size_t i) {
+  constexpr std::size_t kLook = 30;  // a list longer than this ends the article anyway
+  const std::size_t end = std::min(doc.blocks.size(), i + kLook);
+  for (std::size_t j = i + 1; j < end; ++j) {
+    if (!article_paragraph(doc.blocks[j], stats[j])) continue;
+    std::size_t next = j + 1;
+    while (next < doc.blocks.size() && doc.blocks[next].block.reason == Reason::Empty) ++next;
+    return next < doc.blocks.size() && article_paragraph(doc.blocks[next], stats[next]);
+  }
+  return false;
+}
+
 // The score of every block before `cut` (see docs/rules.md, "Scores").
 std::vector<double> score_blocks(const Document& doc, Stats stats,
                                  const Tuning& t, std::size_t cut) {
@@ -524,6 +600,34 @@ Span find_article(const Document& doc, Stats stats,
   return article;
 }
 
+// "More Great WIRED Stories", "Материалы по теме", "Top stories in Nation":
+// a short heading that names stories, articles or posts ([list-nouns]) over
+// a list of headlines, with no paragraphs of the article going on after
+// the list, is the site's list of other stories, not a subheading of the
+// article. It is dropped as a related-list opener, and the article ends
+// there: what follows (the list, then a biography or teasers that pulled
+// the article on) goes with it (drop_outside()). Only the article's lines
+// are looked at, the shape first (a list's own lines, which follow a
+// headline, are not its heading): the words are looked up for a few lines
+// a page. Returns the article, cut short when such a heading is in it.
+Span cut_at_list_heading(Document& doc, Stats stats, Span article) {
+  const MarkerSet& markers = builtin_markers();
+  const std::size_t n = doc.blocks.size();
+  for (std::size_t i = article.begin; i < article.end && i + 2 < n; ++i) {
+    // Most lines are turned away by their own length or by the next ones'
+    // (a paragraph, a menu entry of a word or two).
+    if (!heading_shaped(doc.blocks[i], stats[i]) || (stats[i + 1].words < 3 && stats[i + 2].words < 3)) continue;
+    if (follows_headline(doc, stats, i) || !opens_headline_list(doc, stats, i)) continue;
+    PageBlock& b = doc.blocks[i];
+    auto noun = markers.find_list_noun(b.key);
+    if (!noun || paragraphs_follow(doc, stats, i)) continue;
+    drop(b, Reason::RelatedList, [&] { return "heading '" + std::string(*noun) + "' over a list of headlines"; });
+    article.end = i;
+    break;
+  }
+  return article;
+}
+
 }  // namespace
 
 void select(Document& doc, const Options& options) {
@@ -535,7 +639,7 @@ void select(Document& doc, const Options& options) {
   std::vector<double> scores = score_blocks(doc, stats, t, find_comment_cut(doc, stats));
   discount_teasers(doc, scores, t);
   std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, scores, t);
-  Span article = find_article(doc, stats, scores, t);
+  Span article = cut_at_list_heading(doc, stats, find_article(doc, stats, scores, t));
 
   std::size_t title = find_title(doc, stats, article);
   if (title < doc.blocks.size()) {

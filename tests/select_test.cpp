@@ -210,6 +210,58 @@ TEST(Select, SubheadingNamingStoriesInsideTheArticleStays) {
   EXPECT_TRUE(block(singular, "A picture or two").kept);
 }
 
+// The summary under the headline, and the lead photo's caption, stand
+// before the byline, the date or the photo's credit: the article starts
+// after them.
+TEST(Select, SummaryBeforeTheBylineIsNotTheArticle) {
+  auto doc = run_text(join({"Menu", "Republicans Are Following Trump to Nowhere",
+                            "There's an impeachment lesson hiding in the president's failure to produce the "
+                            "results he wants.",
+                            "By Jane Roe", paragraph(1), paragraph(2), paragraph(3)}));
+  EXPECT_FALSE(block(doc, "There's an impeachment").kept);
+  EXPECT_EQ(block(doc, "There's an impeachment").reason, Reason::Navigation);
+  EXPECT_EQ(block(doc, "There's an impeachment").evidence, "before the byline 'By Jane Roe'");
+  EXPECT_TRUE(block(doc, "Paragraph 1").kept);
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+
+  // A date line is a byline too; so is a photo's credit on its own line,
+  // and the gallery's repeats of its caption go with the caption.
+  auto dated = run_text(join({"The US military says two service members were killed in the crash of the helicopter.",
+                              "20 Nov 2019 08:00 GMT", paragraph(1), paragraph(2)}));
+  EXPECT_FALSE(block(dated, "The US military says").kept);
+  EXPECT_TRUE(block(dated, "Paragraph 1").kept);
+  const std::string caption =
+      "Former Governor Deval Patrick, left, speaks with a business owner during a campaign stop in Columbia.";
+  auto gallery = run_text(join({caption, "Photo: Meg Kinnard, AP", "Image 1 of 5", caption, "Photo: Meg Kinnard, AP",
+                                paragraph(1), paragraph(2), paragraph(3)}));
+  for (const auto& b : gallery.blocks) {
+    if (b.text() == caption) EXPECT_FALSE(b.block.kept);
+  }
+  EXPECT_TRUE(block(gallery, "Paragraph 1").kept);
+}
+
+TEST(Select, ParagraphsBeforeAnInlineCreditOrALateBylineStay) {
+  // A caption that closes with its credit is a caption, not a byline.
+  auto caption = run_text(join({paragraph(1), "WeWork chairman Marcelo Claure (Credit: Getty Images)", paragraph(2),
+                                paragraph(3)}));
+  EXPECT_TRUE(block(caption, "Paragraph 1").kept);
+  // Three paragraphs are the article, whatever follows them.
+  auto three = run_text(join({paragraph(1), paragraph(2), paragraph(3), "Photo: iFixit", paragraph(4), paragraph(5)}));
+  EXPECT_TRUE(block(three, "Paragraph 1").kept);
+  // A byline with less than two paragraphs after it closes the article
+  // (or opens the next story): the paragraph before it is the article.
+  auto late = run_text(join({paragraph(1), "By Jane Roe", paragraph(2)}));
+  EXPECT_TRUE(block(late, "Paragraph 1").kept);
+  // A summary repeated as the first paragraph after the credit is kept
+  // there, once.
+  const std::string lead =
+      "The band will unite with its former frontman for a 2020 North American tour celebrating its anniversary.";
+  auto repeated = run_text(join({lead, "Photo by Jason Kempin/Getty Images", lead, paragraph(1), paragraph(2)}));
+  int kept = 0;
+  for (const auto& b : repeated.blocks) kept += b.text() == lead && b.block.kept;
+  EXPECT_EQ(kept, 1);
+}
+
 TEST(Select, LongSentenceCaseLineIsNotTheHeadline) {
   auto doc = run_text(join({"Theatre Reviews From Our Visitors",
                             "Visitors who booked their tickets online came to the theatre to watch the "

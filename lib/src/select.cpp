@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <string_view>
+#include <utility>
 
 #include "block_stats.hpp"
 #include "html_score.hpp"
@@ -628,6 +629,67 @@ Span cut_at_list_heading(Document& doc, Stats stats, Span article) {
   return article;
 }
 
+// Whether a byline block is a caption that closes with its credit
+// ("WeWork chairman Marcelo Claure (Credit: Getty Images)"), not a byline,
+// a date or a credit on its own line.
+bool caption_with_credit(std::string_view text) { return text.ends_with(')') && !text.starts_with('('); }
+
+// A gallery shows a caption again under each picture: the repeats, in
+// `later`, of what was dropped in `dropped` go too. The first kept line of
+// `later` stays: a summary repeated there is the article's first
+// paragraph.
+void drop_caption_repeats(Document& doc, Span dropped, Span later) {
+  bool first = true;
+  for (std::size_t k = later.begin; k < later.end; ++k) {
+    PageBlock& b = doc.blocks[k];
+    if (!b.block.kept) continue;
+    if (std::exchange(first, false)) continue;
+    for (std::size_t d = dropped.begin; d < dropped.end; ++d) {
+      const std::string_view key = doc.blocks[d].key;
+      if (key.size() != b.key.size() || key != b.key) continue;
+      drop(b, Reason::Duplicate, "repeats a caption before the byline");
+      break;
+    }
+  }
+}
+
+// The summary under the headline and the lead photo's caption come before
+// the byline, the date or the photo's credit; the article starts after them.
+// One or two paragraphs at the start of the article, then a short byline
+// line that classify dropped ("By Jamelle Bouie", "20 Nov 2019 08:00 GMT",
+// "Photo: Getty Images"), then two paragraphs or more: what stands before
+// the byline is dropped. A caption that closes with its credit is the
+// caption, not a byline, and a long credit line ("FILE PHOTO: Traders work
+// on the floor ...") is one too: after them the article goes on.
+void drop_before_byline(Document& doc, Stats stats, Span article) {
+  constexpr std::size_t kLook = 6;             // blocks from the article's start
+  constexpr std::size_t kMostProse = 2;        // paragraphs before the byline
+  constexpr std::size_t kMostBylineWords = 12;
+  constexpr std::size_t kLeastProseAfter = 2;  // paragraphs after it
+  const std::size_t last = std::min(article.end, article.begin + kLook);
+  std::size_t prose = 0;
+  for (std::size_t j = article.begin; j < last; ++j) {
+    const PageBlock& b = doc.blocks[j];
+    if (b.block.kept) {
+      if (is_prose(stats[j]) && ++prose > kMostProse) return;
+      continue;
+    }
+    if (b.block.reason != Reason::Byline) continue;
+    if (prose == 0 || stats[j].words > kMostBylineWords || caption_with_credit(b.text())) return;
+    std::size_t after = 0;
+    for (std::size_t k = j + 1; k < article.end && after < kLeastProseAfter; ++k) {
+      after += doc.blocks[k].block.kept && is_prose(stats[k]);
+    }
+    if (after < kLeastProseAfter) return;
+    const auto why = [&] { return "before the byline '" + std::string(b.text()) + "'"; };
+    for (std::size_t k = article.begin; k < j; ++k) {
+      if (doc.blocks[k].block.kept) drop(doc.blocks[k], Reason::Navigation, why);
+    }
+    drop_caption_repeats(doc, Span{article.begin, j}, Span{j + 1, article.end});
+    return;
+  }
+}
+
 }  // namespace
 
 void select(Document& doc, const Options& options) {
@@ -647,6 +709,7 @@ void select(Document& doc, const Options& options) {
     drop(doc.blocks[title], Reason::Title, "headline, reported as the title");
   }
   drop_outside(doc, stats, article);
+  drop_before_byline(doc, stats, article);
   drop_menus(doc, stats, article, t.menu_run);
   drop_inline_boxes(doc, stats, boxes, article);
   drop_repeats(doc);

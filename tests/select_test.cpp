@@ -248,6 +248,17 @@ TEST(Select, ParagraphsBeforeAnInlineCreditOrALateBylineStay) {
   // Three paragraphs are the article, whatever follows them.
   auto three = run_text(join({paragraph(1), paragraph(2), paragraph(3), "Photo: iFixit", paragraph(4), paragraph(5)}));
   EXPECT_TRUE(block(three, "Paragraph 1").kept);
+  // A photo inside the article, under its first paragraph: the caption
+  // and the credit follow the paragraph, which stays.
+  auto inline_photo = run_text(join({"Storm closes schools", paragraph(1),
+                                     "Children wait for the last bus outside the school in Columbia on Thursday.",
+                                     "Photo: Meg Kinnard, AP", paragraph(2), paragraph(3)}));
+  EXPECT_TRUE(block(inline_photo, "Paragraph 1").kept);
+  // Two paragraphs before a byline are still the summary.
+  auto summary = run_text(join({"Storm closes schools", paragraph(1), paragraph(2), "By Jane Roe", paragraph(3),
+                                paragraph(4)}));
+  EXPECT_FALSE(block(summary, "Paragraph 1").kept);
+  EXPECT_TRUE(block(summary, "Paragraph 3").kept);
   // A byline with less than two paragraphs after it closes the article
   // (or opens the next story): the paragraph before it is the article.
   auto late = run_text(join({paragraph(1), "By Jane Roe", paragraph(2)}));

@@ -540,6 +540,17 @@ std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key, Re
   return std::nullopt;
 }
 
+bool MarkerSet::opens_with_credit(std::string_view key) const {
+  if (key.empty()) return false;
+  for (std::uint32_t t : teasers_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    const std::string& prefix = teaser_prefixes[t];
+    if (t >= teaser_reasons.size() || teaser_reasons[t] != Reason::Byline || !key.starts_with(prefix)) continue;
+    const char next = key.size() > prefix.size() ? key[prefix.size()] : ' ';
+    if (!((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9'))) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // A [chrome-words] line: "phrase", or "phrase & word | word ..." for a

@@ -159,6 +159,9 @@ struct MarkerSet {
   // The teaser or credit prefix the block opens with ("read also: ...",
   // "photo: ..."), if any; `reason`, when given, receives what it marks.
   std::optional<std::string_view> match_teaser(std::string_view key, Reason* reason = nullptr) const;
+  // Whether the block opens with a [credit] word, whatever follows it
+  // ("photo by ...", "photograph: ...", "image © ..."): a photo's credit.
+  bool opens_with_credit(std::string_view key) const;
 };
 
 // Parse the markers file format; errors are reported by line.

@@ -656,11 +656,15 @@ void drop_caption_repeats(Document& doc, Span dropped, Span later) {
 // The summary under the headline and the lead photo's caption come before
 // the byline, the date or the photo's credit; the article starts after them.
 // One or two paragraphs at the start of the article, then a short byline
-// line that classify dropped ("By Jamelle Bouie", "20 Nov 2019 08:00 GMT",
-// "Photo: Getty Images"), then two paragraphs or more: what stands before
-// the byline is dropped. A caption that closes with its credit is the
-// caption, not a byline, and a long credit line ("FILE PHOTO: Traders work
-// on the floor ...") is one too: after them the article goes on.
+// line that classify dropped ("By Jamelle Bouie", "20 Nov 2019 08:00 GMT"),
+// then two paragraphs or more: what stands before the byline is dropped.
+// A photo's credit on its own line ("Photo: Getty Images") counts after one
+// paragraph only, the lead photo's caption (a caption shown twice counts
+// once): after two, it is as likely the credit of a photo inside the
+// article, under the article's first paragraph and the photo's caption. A
+// caption that closes with its credit is the caption, not a byline, and a
+// long credit line ("FILE PHOTO: Traders work on the floor ...") is one
+// too: after them the article goes on.
 void drop_before_byline(Document& doc, Stats stats, Span article) {
   constexpr std::size_t kLook = 6;             // blocks from the article's start
   constexpr std::size_t kMostProse = 2;        // paragraphs before the byline
@@ -668,14 +672,18 @@ void drop_before_byline(Document& doc, Stats stats, Span article) {
   constexpr std::size_t kLeastProseAfter = 2;  // paragraphs after it
   const std::size_t last = std::min(article.end, article.begin + kLook);
   std::size_t prose = 0;
+  std::string_view last_prose;
   for (std::size_t j = article.begin; j < last; ++j) {
     const PageBlock& b = doc.blocks[j];
     if (b.block.kept) {
-      if (is_prose(stats[j]) && ++prose > kMostProse) return;
+      if (is_prose(stats[j]) && b.key != std::exchange(last_prose, b.key) && ++prose > kMostProse) return;
       continue;
     }
     if (b.block.reason != Reason::Byline) continue;
-    if (prose == 0 || stats[j].words > kMostBylineWords || caption_with_credit(b.text())) return;
+    if (prose == 0 || stats[j].words > kMostBylineWords || caption_with_credit(b.text()) ||
+        (prose > 1 && builtin_markers().opens_with_credit(b.key))) {
+      return;
+    }
     std::size_t after = 0;
     for (std::size_t k = j + 1; k < article.end && after < kLeastProseAfter; ++k) {
       after += doc.blocks[k].block.kept && is_prose(stats[k]);

@@ -145,4 +145,54 @@ std::string without_links(std::string_view markdown) {
   return rewrite_links(markdown, [](std::string&) {}, [](std::string&, std::string_view) {});
 }
 
+namespace {
+
+// The bytes where markdown_prose() stops copying: markup, or what keeps a
+// byte after it from being markup (an escape, a code span).
+struct ProseStops {
+  bool stop[256] = {};
+  constexpr ProseStops() {
+    for (unsigned char c : {'\\', '`', '*', '[', ']'}) stop[c] = true;
+  }
+};
+constexpr ProseStops kProseStops;
+
+}  // namespace
+
+bool markdown_prose(std::string_view markdown, std::string& prose, std::vector<MarkupCut>& cuts) {
+  // Most blocks have Markdown for a link: two memchr() calls tell.
+  if (markdown.find('*') == std::string_view::npos && markdown.find('[') == std::string_view::npos) return false;
+  prose.clear();
+  cuts.clear();
+  const auto cut = [&](std::size_t begin, std::size_t end) { cuts.push_back(MarkupCut{prose.size(), begin, end}); };
+  for (std::size_t i = 0; i < markdown.size();) {
+    const char c = markdown[i];
+    std::size_t next = i + 1;
+    if (c == '\\' && next < markdown.size()) {
+      prose.append(markdown.substr(i, 2));
+      next = i + 2;
+    } else if (c == '`') {
+      const std::size_t open_end = backtick_run_end(markdown, i);
+      const std::size_t end = code_span_end(markdown, i, open_end);
+      next = end == std::string_view::npos ? open_end : end;
+      prose.append(markdown.substr(i, next - i));
+    } else if (c == '*') {
+      while (next < markdown.size() && markdown[next] == '*') ++next;
+      cut(i, next);
+    } else if (c == '[') {
+      cut(i, next);
+    } else if (c == ']' && next < markdown.size() && markdown[next] == '(') {
+      const std::size_t close = markdown.find(')', i + 2);
+      next = close == std::string_view::npos ? markdown.size() : close + 1;
+      cut(i, next);
+    } else {
+      // Up to the next byte that may begin markup, copied as it is.
+      while (next < markdown.size() && !kProseStops.stop[static_cast<unsigned char>(markdown[next])]) ++next;
+      prose.append(markdown.substr(i, next - i));
+    }
+    i = next;
+  }
+  return !cuts.empty();
+}
+
 }  // namespace winnow::detail

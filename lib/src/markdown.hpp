@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace winnow::detail {
 
@@ -37,5 +38,21 @@ std::string resolve_links(std::string_view markdown, std::string_view base);
 
 // `markdown` without its links: "[text](url)" -> "text".
 std::string without_links(std::string_view markdown);
+
+// A piece of inline markup that markdown_prose() leaves out: the bytes
+// [begin, end) of the Markdown, which stood before prose[at].
+struct MarkupCut {
+  std::size_t at = 0;
+  std::size_t begin = 0, end = 0;
+};
+
+// The prose of the walk's inline Markdown: the text as a reader reads it
+// across emphasis and links, so that a name split by them ("*Sergei*
+// Lavrov", "[Sergei](/x) Lavrov") is one phrase again. Left out: runs of
+// '*' (the walk escapes a '*' of the text) and a link's '[' and
+// "](target)"; escapes, code spans (copied whole, '*' and all) and the rest
+// stay. `cuts` are in order. False, with nothing set, when there is no
+// such markup.
+bool markdown_prose(std::string_view markdown, std::string& prose, std::vector<MarkupCut>& cuts);
 
 }  // namespace winnow::detail

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 
 #include <utf8proc.h>
 
 #include "byte_masks.hpp"
 #include "byte_masks_wide.hpp"
+#include "markdown.hpp"
 #include "script_forms.hpp"
 #include "utf8.hpp"
 
@@ -630,7 +632,8 @@ bool NameMatcher::may_start_at(std::string_view text, std::size_t i) const {
 
 std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, Line& line, std::string& out,
                                   std::size_t& copied, bool& changed, std::size_t* replaced,
-                                  std::vector<std::pair<std::string, std::string>>* examples) const {
+                                  std::vector<std::pair<std::string, std::string>>* examples,
+                                  Rewrites* rewrites) const {
   if (word_char_before(text, i)) return i + 1;
   Match m;
   bool exact = longest_match(exact_, text, i, false, m);
@@ -659,6 +662,7 @@ std::size_t NameMatcher::match_at(std::string_view text, std::size_t i, Line& li
     changed = true;
     if (replaced) ++*replaced;
     if (examples && examples->size() < 3) examples->emplace_back(std::string(found), canonical);
+    if (rewrites) rewrites->push_back(Rewrite{i, m.end, m.entry});
   }
   return m.end;
 }
@@ -726,7 +730,7 @@ __attribute__((always_inline)) inline bool NameMatcher::may_begin_in_block(std::
 template <class Masks, int kOthers>
 __attribute__((always_inline)) inline bool NameMatcher::scan(
     std::string_view text, std::string& result, std::size_t* replaced,
-    std::vector<std::pair<std::string, std::string>>* examples) const {
+    std::vector<std::pair<std::string, std::string>>* examples, Rewrites* rewrites) const {
   std::string out;
   std::size_t copied = 0;
   bool changed = false;
@@ -772,7 +776,7 @@ __attribute__((always_inline)) inline bool NameMatcher::scan(
       candidates &= candidates - 1;
       std::size_t i = base + bit;
       if (i < next || !may_begin_in_block(text, i, block, m, bit)) continue;
-      next = match_at(text, i, line, out, copied, changed, replaced, examples);
+      next = match_at(text, i, line, out, copied, changed, replaced, examples, rewrites);
     }
   }
   if (!changed) return false;
@@ -783,36 +787,175 @@ __attribute__((always_inline)) inline bool NameMatcher::scan(
 
 bool NameMatcher::apply(std::string_view text, std::string& result, std::size_t* replaced,
                         std::vector<std::pair<std::string, std::string>>* examples, SimdLevel simd) const {
+  return scan_best(text, result, replaced, examples, simd, nullptr);
+}
+
+bool NameMatcher::scan_best(std::string_view text, std::string& result, std::size_t* replaced,
+                            std::vector<std::pair<std::string, std::string>>* examples, SimdLevel simd,
+                            Rewrites* rewrites) const {
   switch (resolve_simd_level(simd)) {
 #if WINNOW_WIDE_SIMD
-    case SimdLevel::kAvx2: return scan_avx2(text, result, replaced, examples);
+    case SimdLevel::kAvx2: return scan_avx2(text, result, replaced, examples, rewrites);
 #endif
-    default: return scan_baseline(text, result, replaced, examples);
+    default: return scan_baseline(text, result, replaced, examples, rewrites);
   }
+}
+
+namespace {
+
+using TokenSpans = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// The tokens of a name as written: the runs between joiners, [begin, end).
+TokenSpans name_tokens(std::string_view name) {
+  TokenSpans tokens;
+  for (std::size_t i = 0; i < name.size();) {
+    std::size_t next = i;
+    if (!is_joiner(next_code_point(name, next))) {
+      if (tokens.empty() || tokens.back().second != i) tokens.emplace_back(i, next);
+      tokens.back().second = next;
+    }
+    i = next;
+  }
+  return tokens;
+}
+
+// A piece of markup inside a match, by the gap between two tokens it sits
+// in (1 is between the first and the second) and its side of the joiners
+// there: an opener begins the token after, a closer ends the one before.
+struct PlacedMarkup {
+  std::string_view markup;
+  std::size_t gap = 0;
+  bool opens = false;
+};
+
+// The token of a canonical form of `canonical_tokens` that stands for
+// token k of a found form of `found_tokens`: the one as far from the
+// nearer end ("Omar Hassan al-Bashir" and "Omar al-Bashir": Omar, al and
+// Bashir for Omar, al and Bashir).
+std::size_t canonical_token(std::size_t k, std::size_t found_tokens, std::size_t canonical_tokens) {
+  if (2 * k < found_tokens) return std::min(k, canonical_tokens - 1);
+  const std::size_t from_end = found_tokens - 1 - k;
+  return from_end < canonical_tokens ? canonical_tokens - 1 - from_end : 0;
+}
+
+// Where the markup `cuts` inside a found form (its tokens `tokens`, at
+// found_at in the prose) goes in a canonical form of `canonical_tokens`:
+// each piece keeps to the token it touches (an opener the one it begins,
+// a closer the one it ends), and so to a gap. False when a piece lies
+// inside a token, falls outside the canonical form's gaps, or pieces
+// would change order or meet (two gaps become one).
+bool place_markup(const TokenSpans& tokens, std::size_t canonical_tokens, std::span<const MarkupCut> cuts,
+                  std::size_t found_at, std::string_view markdown, std::vector<PlacedMarkup>& placed) {
+  std::size_t last_found_gap = 0;
+  for (const MarkupCut& cut : cuts) {
+    const std::size_t at = cut.at - found_at;
+    const auto token =
+        std::find_if(tokens.begin(), tokens.end(), [&](const auto& t) { return t.first == at || t.second == at; });
+    if (token == tokens.end()) return false;
+    const bool opens = token->first == at;
+    const auto k = static_cast<std::size_t>(token - tokens.begin());
+    const std::size_t found_gap = opens ? k : k + 1;
+    const std::size_t j = canonical_token(k, tokens.size(), canonical_tokens);
+    const std::size_t gap = opens ? j : j + 1;
+    if (gap == 0 || gap >= canonical_tokens) return false;
+    if (!placed.empty() && ((placed.back().gap == gap) != (last_found_gap == found_gap) || gap < placed.back().gap)) {
+      return false;
+    }
+    placed.push_back(PlacedMarkup{markdown.substr(cut.begin, cut.end - cut.begin), gap, opens});
+    last_found_gap = found_gap;
+  }
+  return true;
+}
+
+// `canonical` with the markup `placed` (in order) put in its gaps.
+void write_with_markup(std::string& out, std::string_view canonical, const TokenSpans& tokens,
+                       const std::vector<PlacedMarkup>& placed) {
+  if (placed.empty()) {
+    out += canonical;
+    return;
+  }
+  auto piece = placed.begin();
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (k > 0) {
+      for (; piece != placed.end() && piece->gap == k && !piece->opens; ++piece) out += piece->markup;
+      out.append(canonical.substr(tokens[k - 1].second, tokens[k].first - tokens[k - 1].second));
+      for (; piece != placed.end() && piece->gap == k; ++piece) out += piece->markup;
+    }
+    out.append(canonical.substr(tokens[k].first, tokens[k].second - tokens[k].first));
+  }
+}
+
+}  // namespace
+
+bool NameMatcher::apply_markdown(std::string_view markdown, std::string& result, std::size_t* replaced,
+                                 std::vector<std::pair<std::string, std::string>>* examples) const {
+  std::string prose;
+  std::vector<MarkupCut> cuts;
+  if (!markdown_prose(markdown, prose, cuts)) return apply(markdown, result, replaced, examples);
+  Rewrites rewrites;
+  std::string unused;
+  if (!scan_best(prose, unused, nullptr, nullptr, SimdLevel::kBest, &rewrites)) return false;
+  std::string out;
+  std::size_t copied = 0;       // of the Markdown
+  std::size_t cut = 0, cut_bytes = 0;  // the cuts before a place of the prose, and their bytes
+  const auto pass_cuts = [&](std::size_t at, bool at_too) {
+    for (; cut < cuts.size() && (cuts[cut].at < at || (at_too && cuts[cut].at == at)); ++cut) {
+      cut_bytes += cuts[cut].end - cuts[cut].begin;
+    }
+  };
+  bool changed = false;
+  std::vector<PlacedMarkup> placed;
+  for (const Rewrite& r : rewrites) {
+    // Markup right before or after the match stays there.
+    pass_cuts(r.begin, true);
+    const std::size_t begin = r.begin + cut_bytes, inside = cut;
+    pass_cuts(r.end, false);
+    const std::size_t end = r.end + cut_bytes;
+    const std::string& canonical = entries_[r.entry].canonical;
+    const std::string_view found = std::string_view(prose).substr(r.begin, r.end - r.begin);
+    const TokenSpans canonical_tokens = name_tokens(canonical);
+    placed.clear();
+    if (cut > inside && !place_markup(name_tokens(found), canonical_tokens.size(),
+                                      std::span(cuts).subspan(inside, cut - inside), r.begin, markdown, placed)) {
+      continue;  // stays as written
+    }
+    out.append(markdown, copied, begin - copied);
+    write_with_markup(out, canonical, canonical_tokens, placed);
+    copied = end;
+    changed = true;
+    if (replaced) ++*replaced;
+    if (examples && examples->size() < 3) examples->emplace_back(std::string(found), canonical);
+  }
+  if (!changed) return false;
+  out.append(markdown, copied, markdown.size() - copied);
+  result = std::move(out);
+  return true;
 }
 
 template <class Masks>
 __attribute__((always_inline)) inline bool NameMatcher::scan_with(
     std::string_view text, std::string& result, std::size_t* replaced,
-    std::vector<std::pair<std::string, std::string>>* examples) const {
+    std::vector<std::pair<std::string, std::string>>* examples, Rewrites* rewrites) const {
   switch (scan_bytes_.other_count) {
-    case 0: return scan<Masks, 0>(text, result, replaced, examples);
-    case 1: return scan<Masks, 1>(text, result, replaced, examples);
-    case 2: return scan<Masks, 2>(text, result, replaced, examples);
-    case 3: return scan<Masks, 3>(text, result, replaced, examples);
-    default: return scan<Masks, 4>(text, result, replaced, examples);
+    case 0: return scan<Masks, 0>(text, result, replaced, examples, rewrites);
+    case 1: return scan<Masks, 1>(text, result, replaced, examples, rewrites);
+    case 2: return scan<Masks, 2>(text, result, replaced, examples, rewrites);
+    case 3: return scan<Masks, 3>(text, result, replaced, examples, rewrites);
+    default: return scan<Masks, 4>(text, result, replaced, examples, rewrites);
   }
 }
 
 bool NameMatcher::scan_baseline(std::string_view text, std::string& result, std::size_t* replaced,
-                                std::vector<std::pair<std::string, std::string>>* examples) const {
-  return scan_with<BaselineMasks>(text, result, replaced, examples);
+                                std::vector<std::pair<std::string, std::string>>* examples,
+                                Rewrites* rewrites) const {
+  return scan_with<BaselineMasks>(text, result, replaced, examples, rewrites);
 }
 
 #if WINNOW_WIDE_SIMD
 WINNOW_TARGET_AVX2 bool NameMatcher::scan_avx2(std::string_view text, std::string& result, std::size_t* replaced,
-                                               std::vector<std::pair<std::string, std::string>>* examples) const {
-  return scan_with<Avx2Masks>(text, result, replaced, examples);
+                                               std::vector<std::pair<std::string, std::string>>* examples,
+                                               Rewrites* rewrites) const {
+  return scan_with<Avx2Masks>(text, result, replaced, examples, rewrites);
 }
 #endif
 
@@ -823,7 +966,7 @@ bool NameMatcher::apply_reference(std::string_view text, std::string& result, st
   bool changed = false;
   Line line;
   for (std::size_t i = 0; i < text.size();) {
-    i = may_start_at(text, i) ? match_at(text, i, line, out, copied, changed, replaced, examples) : i + 1;
+    i = may_start_at(text, i) ? match_at(text, i, line, out, copied, changed, replaced, examples, nullptr) : i + 1;
   }
   if (!changed) return false;
   out.append(text, copied, text.size() - copied);

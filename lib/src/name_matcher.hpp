@@ -38,6 +38,15 @@ class NameMatcher {
              std::vector<std::pair<std::string, std::string>>* examples,
              SimdLevel simd = SimdLevel::kBest) const;
 
+  // The same for the inline Markdown the HTML walk writes (Block::markdown),
+  // read through its emphasis and links (markdown_prose()): "*Sergei*
+  // Lavrov" is a match, and becomes "*Sergey* Lavrov". The markup inside a
+  // match goes where it was among the canonical form's tokens (the same
+  // gap between two of them); a match stays as written when that place
+  // is not clear (markup inside a word, two gaps that would meet).
+  bool apply_markdown(std::string_view markdown, std::string& result, std::size_t* replaced,
+                      std::vector<std::pair<std::string, std::string>>* examples) const;
+
   // The same, trying a match at every character a name may begin with
   // (may_start_at(): no masks, no first-token filter), for tests.
   bool apply_reference(std::string_view text, std::string& result, std::size_t* replaced,
@@ -52,6 +61,13 @@ class NameMatcher {
     std::unordered_map<std::string, std::unique_ptr<Node>, Hash, std::equal_to<>> next;
     int entry = -1;  // the entry whose form ends here
   };
+  // A rewrite a scan made: text[begin, end) became entries_[entry]'s
+  // canonical form.
+  struct Rewrite {
+    std::size_t begin = 0, end = 0;
+    int entry = -1;
+  };
+  using Rewrites = std::vector<Rewrite>;
   struct Match {
     std::size_t end = 0;  // byte just past the match
     int entry = -1;
@@ -105,7 +121,7 @@ class NameMatcher {
   // for apply_reference()); returns where the scan resumes.
   std::size_t match_at(std::string_view text, std::size_t i, Line& line, std::string& out, std::size_t& copied,
                        bool& changed, std::size_t* replaced,
-                       std::vector<std::pair<std::string, std::string>>* examples) const;
+                       std::vector<std::pair<std::string, std::string>>* examples, Rewrites* rewrites) const;
   void finish_scan_bytes();
   // Whether a form's first token can be the token text[i, end) of ASCII
   // letters and digits that read_token() ends at `end`: a hash of it is
@@ -119,15 +135,20 @@ class NameMatcher {
   // below, each built for its instruction set.
   template <class Masks, int kOthers>
   bool scan(std::string_view text, std::string& result, std::size_t* replaced,
-            std::vector<std::pair<std::string, std::string>>* examples) const;
+            std::vector<std::pair<std::string, std::string>>* examples, Rewrites* rewrites) const;
   template <class Masks>
   bool scan_with(std::string_view text, std::string& result, std::size_t* replaced,
-                 std::vector<std::pair<std::string, std::string>>* examples) const;
+                 std::vector<std::pair<std::string, std::string>>* examples, Rewrites* rewrites) const;
+  // apply() with the masks of the best instruction set `simd` allows,
+  // noting each rewrite in `rewrites` when it is given.
+  bool scan_best(std::string_view text, std::string& result, std::size_t* replaced,
+                 std::vector<std::pair<std::string, std::string>>* examples, SimdLevel simd,
+                 Rewrites* rewrites) const;
   bool scan_baseline(std::string_view text, std::string& result, std::size_t* replaced,
-                     std::vector<std::pair<std::string, std::string>>* examples) const;
+                     std::vector<std::pair<std::string, std::string>>* examples, Rewrites* rewrites) const;
 #if WINNOW_WIDE_SIMD
   bool scan_avx2(std::string_view text, std::string& result, std::size_t* replaced,
-                 std::vector<std::pair<std::string, std::string>>* examples) const;
+                 std::vector<std::pair<std::string, std::string>>* examples, Rewrites* rewrites) const;
 #endif
   // The filters apply() runs on a candidate of a 64-byte block.
   bool may_begin_in_block(std::string_view text, std::size_t i, const char* block, const NameScanMasks& m,

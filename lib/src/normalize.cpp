@@ -95,6 +95,12 @@ bool unifies_names(const NormalizeOptions& options, TextShape shape) {
   return options.names && !(shape & kPreformatted);
 }
 
+// The name variants step; true when it changed the text.
+bool unify_names_of(const NameMatcher& matcher, PassText& t, NormalizeReport& local, TextShape shape) {
+  if (shape & kMarkdown) return matcher.apply_markdown(t.view(), t.result(), &local.names, &local.name_examples);
+  return matcher.apply(t.view(), t.result(), &local.names, &local.name_examples);
+}
+
 // The steps of a pass before the name variants.
 void run_steps_before_names(PassText& t, const NormalizeOptions& options, NormalizeReport& local,
                             TextShape shape) {
@@ -201,7 +207,7 @@ bool normalize_pass(std::string_view in, std::string& out, const NormalizeOption
     const NameDictionary& dictionary =
         options.dictionary ? *options.dictionary : NameDictionary::builtin();
     if (!dictionary.empty()) {
-      t.mark_changed(name_matcher(dictionary).apply(t.view(), t.result(), &local.names, &local.name_examples));
+      t.mark_changed(unify_names_of(name_matcher(dictionary), t, local, shape));
     }
   }
   return t.changed();
@@ -445,7 +451,7 @@ PassResult chunked_pass(std::vector<Chunk>& chunks, const NormalizeOptions& opti
   }
   const NameMatcher* matcher = dictionary && !dictionary->empty() ? &name_matcher(*dictionary) : nullptr;
   each_active(kNames, false, [&](std::size_t, PassText& t) {
-    return matcher && matcher->apply(t.view(), t.result(), &local.names, &local.name_examples);
+    return matcher && unify_names_of(*matcher, t, local, shape);
   });
   bool changed = false, same = true;
   for (std::size_t k = 0; k < n; ++k) {

@@ -42,6 +42,9 @@ enum TextShape : unsigned {
   // is text ("&amp;lt;" on a page that teaches HTML shows "&lt;"), and
   // decoding it again would change what the page says.
   kReferencesDecoded = 2,
+  // The inline Markdown of an HTML block (Block::markdown): names are
+  // matched through its emphasis and links (NameMatcher::apply_markdown()).
+  kMarkdown = 4,
 };
 constexpr TextShape operator|(TextShape a, TextShape b) {
   return static_cast<TextShape>(static_cast<unsigned>(a) | static_cast<unsigned>(b));

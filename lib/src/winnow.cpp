@@ -122,7 +122,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
     if (!b.markdown.empty()) {
       absolute_links(b.markdown, doc.link_base);
       if (b.kind == BlockKind::TableRow) escape_fullwidth_bars(b.markdown, options.normalize);
-      b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, shape);
+      b.markdown = detail::normalize_text(b.markdown, options.normalize, nullptr, shape | detail::kMarkdown);
     }
     if (b.text.empty()) {
       b.kept = false;

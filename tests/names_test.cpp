@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "name_matcher.hpp"
 #include "normalize.hpp"
 #include "winnow/names.hpp"
 #include "winnow/winnow.hpp"
@@ -138,6 +139,38 @@ TEST(Names, PreformattedBlocksStayAsWritten) {
   EXPECT_NE(r.text.find("cd /srv/Kiev\nKiev Odessa"), std::string::npos) << r.text;
   std::string md = winnow::render(r, winnow::Format::Markdown, {});
   EXPECT_NE(md.find("cd /srv/Kiev\nKiev Odessa"), std::string::npos) << md;
+}
+
+// Inline <code> is code in the text as in the Markdown: a name that touches
+// it stays as written ("Europe/Kiev" is a time zone's identifier), and the
+// prose around it still changes.
+TEST(Names, InlineCodeStaysAsWrittenInTextAndMarkdown) {
+  winnow::Result r = winnow::extract(
+      "<html><body><article><p>Talks in Kiev went on, said Sergei Lavrov, whose office set "
+      "<code>tz = \"Europe/Kiev\"</code> and <code>Sergei</code> Lavrov as the default, and "
+      "<code>Kiev</code><em>Kiev</em>, Kiev<code>.x</code> and <code>x</code>Kiev are names officials "
+      "used all week.</p></article></body></html>",
+      winnow::Options{});
+  EXPECT_NE(r.text.find("Talks in Kyiv went on, said Sergey Lavrov, whose office set tz = \"Europe/Kiev\" and "
+                        "Sergei Lavrov as the default, and KievKiev, Kiev.x and xKiev are names"),
+            std::string::npos)
+      << r.text;
+  const std::string md = winnow::render(r, winnow::Format::Markdown, {});
+  EXPECT_NE(md.find("Talks in Kyiv went on, said Sergey Lavrov, whose office set `tz = \"Europe/Kiev\"` and "
+                    "`Sergei` Lavrov as the default, and `Kiev`*Kiev*, Kiev`.x` and `x`Kiev are names"),
+            std::string::npos)
+      << md;
+  bool noted = false;
+  for (const auto& note : r.notes) noted = noted || note.starts_with("name variants unified: 2 names");
+  EXPECT_TRUE(noted);
+}
+
+// The pipeline marks a block's inline code for the name step with two
+// noncharacters; text between them stays as written.
+TEST(Names, MarkedCodeStaysAsWritten) {
+  const std::string open(winnow::detail::kCodeOpenMark), close(winnow::detail::kCodeCloseMark);
+  EXPECT_EQ(unify("Kiev " + open + "Kiev" + close + " Kiev " + open + "Sergei" + close + " Lavrov"),
+            "Kyiv " + open + "Kiev" + close + " Kyiv " + open + "Sergei" + close + " Lavrov");
 }
 
 // The Markdown of an HTML block is read through its emphasis and links, as

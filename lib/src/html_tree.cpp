@@ -305,6 +305,7 @@ class Walker {
     bool data_cell = false;    // a data table's cell
     bool breaks_cell = false;  // a paragraph in a data table's cell
     std::uint8_t author_marks = AuthorMarks::kNothing;  // what it opened of them
+    std::size_t text_at = 0;   // a <code>: where its text opened
   };
 
   struct OpenList {
@@ -612,6 +613,7 @@ class Walker {
         break;
       case GUMBO_TAG_CODE:
         ++code_depth_;
+        f.text_at = text_.size();
         if (pre_depth_ == 0) markup_ += '`';
         break;
       case GUMBO_TAG_PRE: ++pre_depth_; break;
@@ -654,7 +656,10 @@ class Walker {
         break;
       case GUMBO_TAG_CODE:
         --code_depth_;
-        if (pre_depth_ == 0) close_code(f);
+        if (pre_depth_ == 0) {
+          close_code(f);
+          note_code(f);
+        }
         break;
       case GUMBO_TAG_PRE: --pre_depth_; break;
       case GUMBO_TAG_BLOCKQUOTE: --quote_depth_; break;
@@ -738,6 +743,13 @@ class Walker {
     markup_ += marker;
     if (space) markup_ += ' ';
     has_emphasis_ = true;
+  }
+
+  // The text of an outermost <code> that closes in the block it opened
+  // in, as a range of the block's text (flush() places it).
+  void note_code(const Frame& f) {
+    if (code_depth_ > 0 || f.flushes != flushes_ || text_.size() <= f.text_at) return;
+    code_ranges_.emplace_back(f.text_at, text_.size());
   }
 
   // Close a code span. Its code is written as it is, so a backtick in it
@@ -974,8 +986,22 @@ class Walker {
       pb.html_reason = Reason::Chrome;
       pb.html_evidence = "table caption (tables are off)";
     }
+    add_code_ranges(start, pb.block.text.size());
     doc_.blocks.push_back(std::move(pb));
     reset_buffer();
+  }
+
+  // The code ranges of the block about to be added, whose text is text_
+  // from `start` on, `size` bytes.
+  void add_code_ranges(std::size_t start, std::size_t size) {
+    for (auto [begin, end] : code_ranges_) {
+      begin = std::clamp(begin, start, start + size) - start;
+      end = std::clamp(end, start, start + size) - start;
+      if (begin < end) {
+        doc_.code_ranges.push_back(
+            CodeRange{doc_.blocks.size(), static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+      }
+    }
   }
 
   // The visible text gathered so far waits while a hidden inline element's
@@ -984,9 +1010,11 @@ class Walker {
   // (emphasis, a link) whole across it.
   void set_aside_visible() {
     aside_open_ = true;
-    aside_ = Gathered{std::move(text_), std::move(markup_), link_bytes_, flushes_, has_emphasis_, has_link_};
+    aside_ = Gathered{std::move(text_), std::move(markup_), std::move(code_ranges_), link_bytes_, flushes_,
+                      has_emphasis_, has_link_};
     text_.clear();
     markup_.clear();
+    code_ranges_.clear();
     link_bytes_ = 0;
     has_emphasis_ = has_link_ = false;
   }
@@ -995,6 +1023,7 @@ class Walker {
     aside_open_ = false;
     text_ = std::move(aside_.text);
     markup_ = std::move(aside_.markup);
+    code_ranges_ = std::move(aside_.code_ranges);
     link_bytes_ = aside_.link_bytes;
     flushes_ = aside_.flushes;
     has_emphasis_ = aside_.has_emphasis;
@@ -1005,6 +1034,7 @@ class Walker {
     ++flushes_;
     text_.clear();
     markup_.clear();
+    code_ranges_.clear();
     link_bytes_ = 0;
     has_emphasis_ = has_link_ = false;
   }
@@ -1016,9 +1046,12 @@ class Walker {
   HtmlTree tree_;
   std::vector<std::uint32_t> containers_;  // open block-level nodes
   std::string text_, markup_;
+  // The inline code in text_, [begin, end) (note_code()).
+  std::vector<std::pair<std::size_t, std::size_t>> code_ranges_;
   // The visible text while a hidden inline element is gathered.
   struct Gathered {
     std::string text, markup;
+    std::vector<std::pair<std::size_t, std::size_t>> code_ranges;
     std::size_t link_bytes = 0, flushes = 0;
     bool has_emphasis = false, has_link = false;
   };

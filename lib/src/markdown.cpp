@@ -159,11 +159,16 @@ constexpr ProseStops kProseStops;
 
 }  // namespace
 
-bool markdown_prose(std::string_view markdown, std::string& prose, std::vector<MarkupCut>& cuts) {
-  // Most blocks have Markdown for a link: two memchr() calls tell.
-  if (markdown.find('*') == std::string_view::npos && markdown.find('[') == std::string_view::npos) return false;
+bool markdown_prose(std::string_view markdown, std::string& prose, std::vector<MarkupCut>& cuts,
+                    std::vector<std::pair<std::size_t, std::size_t>>& code) {
+  // Most blocks have Markdown for a link: memchr() tells.
+  if (markdown.find('*') == std::string_view::npos && markdown.find('[') == std::string_view::npos &&
+      markdown.find('`') == std::string_view::npos) {
+    return false;
+  }
   prose.clear();
   cuts.clear();
+  code.clear();
   const auto cut = [&](std::size_t begin, std::size_t end) { cuts.push_back(MarkupCut{prose.size(), begin, end}); };
   for (std::size_t i = 0; i < markdown.size();) {
     const char c = markdown[i];
@@ -175,6 +180,7 @@ bool markdown_prose(std::string_view markdown, std::string& prose, std::vector<M
       const std::size_t open_end = backtick_run_end(markdown, i);
       const std::size_t end = code_span_end(markdown, i, open_end);
       next = end == std::string_view::npos ? open_end : end;
+      if (end != std::string_view::npos) code.emplace_back(prose.size(), prose.size() + (next - i));
       prose.append(markdown.substr(i, next - i));
     } else if (c == '*') {
       while (next < markdown.size() && markdown[next] == '*') ++next;
@@ -192,7 +198,7 @@ bool markdown_prose(std::string_view markdown, std::string& prose, std::vector<M
     }
     i = next;
   }
-  return !cuts.empty();
+  return !cuts.empty() || !code.empty();
 }
 
 }  // namespace winnow::detail

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace winnow::detail {
@@ -51,8 +52,10 @@ struct MarkupCut {
 // Lavrov", "[Sergei](/x) Lavrov") is one phrase again. Left out: runs of
 // '*' (the walk escapes a '*' of the text) and a link's '[' and
 // "](target)"; escapes, code spans (copied whole, '*' and all) and the rest
-// stay. `cuts` are in order. False, with nothing set, when there is no
-// such markup.
-bool markdown_prose(std::string_view markdown, std::string& prose, std::vector<MarkupCut>& cuts);
+// stay. `cuts` are in order, and so are `code`, the code spans as ranges
+// of the prose, backticks included. False, with nothing set, when there
+// is neither markup nor code.
+bool markdown_prose(std::string_view markdown, std::string& prose, std::vector<MarkupCut>& cuts,
+                    std::vector<std::pair<std::size_t, std::size_t>>& code);
 
 }  // namespace winnow::detail

@@ -298,6 +298,22 @@ void find_code_spans(std::string_view text, std::size_t begin, std::size_t end,
   }
 }
 
+// Inline code of text[begin, end) as the pipeline marks it in a block's
+// text: from kCodeOpenMark to the next kCodeCloseMark, and a byte more on
+// either side. The marks are not in the text a reader sees, where a word
+// may go on into the code ("Kiev<code>x</code>" reads "Kievx"): a match
+// that ends where code begins, or begins where it ends, stays as written.
+void find_marked_code(std::string_view text, std::size_t begin, std::size_t end,
+                      std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  text = text.substr(0, end);
+  for (std::size_t p = text.find(kCodeOpenMark, begin); p != std::string_view::npos;) {
+    const std::size_t close = text.find(kCodeCloseMark, p);
+    const std::size_t span_end = close == std::string_view::npos ? end : close + kCodeCloseMark.size();
+    spans.emplace_back(p > begin ? p - 1 : p, std::min(span_end + 1, end));
+    p = text.find(kCodeOpenMark, span_end);
+  }
+}
+
 // Whether `phrase` ends right before text[at], past spaces, and begins at a
 // word start ("University of" before "Calcutta"). A space in the phrase is
 // one or more in the text.
@@ -391,6 +407,7 @@ void NameMatcher::find_line(std::string_view text, std::size_t at, Line& line) c
     p = run_end;
   }
   find_code_spans(text, line.start, line.end, spans);
+  find_marked_code(text, line.start, line.end, spans);
   std::sort(spans.begin(), spans.end());
   std::size_t kept = 0;
   for (const auto& span : spans) {  // merged, so that they are disjoint
@@ -891,7 +908,8 @@ bool NameMatcher::apply_markdown(std::string_view markdown, std::string& result,
                                  std::vector<std::pair<std::string, std::string>>* examples) const {
   std::string prose;
   std::vector<MarkupCut> cuts;
-  if (!markdown_prose(markdown, prose, cuts)) return apply(markdown, result, replaced, examples);
+  std::vector<std::pair<std::size_t, std::size_t>> code;
+  if (!markdown_prose(markdown, prose, cuts, code)) return apply(markdown, result, replaced, examples);
   Rewrites rewrites;
   std::string unused;
   if (!scan_best(prose, unused, nullptr, nullptr, SimdLevel::kBest, &rewrites)) return false;
@@ -905,7 +923,12 @@ bool NameMatcher::apply_markdown(std::string_view markdown, std::string& result,
   };
   bool changed = false;
   std::vector<PlacedMarkup> placed;
+  auto code_span = code.begin();
   for (const Rewrite& r : rewrites) {
+    // A match that touches code, or is glued to it, stays as written (as
+    // in the text: the code's backticks are no word boundary there).
+    while (code_span != code.end() && code_span->second < r.begin) ++code_span;
+    if (code_span != code.end() && code_span->first <= r.end) continue;
     // Markup right before or after the match stays there.
     pass_cuts(r.begin, true);
     const std::size_t begin = r.begin + cut_bytes, inside = cut;

@@ -22,6 +22,13 @@
 
 namespace winnow::detail {
 
+// The bounds of inline code in the text of an HTML block, as the pipeline
+// marks them for the name step (a match that touches the code between
+// them stays as written): U+FDD0 and U+FDD1, noncharacters, which the HTML
+// parser turns into U+FFFD in a page, so that the walk's text never holds
+// them.
+inline constexpr std::string_view kCodeOpenMark = "\xEF\xB7\x90", kCodeCloseMark = "\xEF\xB7\x91";
+
 // The folded tokens of a name form: "Hay'at Tahrir al-Sham" ->
 // {"Hayat", "Tahrir", "al", "Sham"}.
 std::vector<std::string> fold_name(std::string_view form, bool ignore_case);

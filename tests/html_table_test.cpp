@@ -170,6 +170,27 @@ TEST(HtmlTable, CellsKeepTheirColumns) {
             "| West | 1 | 2 | 3 | recount |");
 }
 
+// A hidden cell gives its row no text, as hidden elements give none
+// elsewhere. With no box (hidden, display:none, a screen-reader-only class)
+// it takes no column and the cells after it move up, as a browser shows
+// them; with its box (aria-hidden, visibility:hidden) its column is empty.
+TEST(HtmlTable, HiddenCellsGiveNoText) {
+  const Result r = article_with(
+      "<table><thead><tr><th>Year</th><th>Plan</th><th>Actual</th></tr></thead><tbody>"
+      "<tr><td>2023</td><td hidden>secret</td><td>10</td><td>12</td></tr>"
+      "<tr><td>2024</td><td style=\"DISPLAY: none\">x</td><td>11</td><td aria-hidden=\"true\">zz</td><td>13</td></tr>"
+      "<tr><td class=\"sr-only\">s</td><td>2025</td><td style=\"visibility:hidden\">v</td><td>14</td></tr>"
+      "<tr hidden><td>2026</td><td>15</td></tr></tbody></table>");
+  EXPECT_EQ(blocks_between(r), (Lines{"table-row: Year | Plan | Actual", "table-row: 2023 | 10 | 12",
+                                      "table-row: 2024 | 11 | | 13", "table-row: 2025 | | 14"}));
+  EXPECT_EQ(markdown_between(r),
+            "| Year | Plan | Actual | |\n"
+            "| --- | --- | --- | --- |\n"
+            "| 2023 | 10 | 12 | |\n"
+            "| 2024 | 11 | | 13 |\n"
+            "| 2025 | | 14 | |");
+}
+
 // A cell's lines (<br>, paragraphs) stay in its row: a space apart in the
 // text, "<br>" apart in Markdown, where a table's cell is one line.
 TEST(HtmlTable, LinesOfACellStayInTheCell) {

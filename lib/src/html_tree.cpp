@@ -387,6 +387,10 @@ class Walker {
     }
     if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) return false;
     const char* hidden = hidden_by(e, hints_);
+    if (hidden && is_cell(tag) && row_.open && !row_.in_cell) {
+      hidden_cell(e, hidden);
+      return false;
+    }
     bool block = is_block(tag) || is_cell(tag);
     if (block && row_.in_cell) {
       // A paragraph in a data table's cell stays in the cell.
@@ -797,6 +801,19 @@ class Walker {
     row_.in_cell = true;
     row_.cell_text_from = text_.size();
     row_.cell_markup_from = markup_.size();
+  }
+
+  // A hidden cell of a data table gives the row no text. Where a browser
+  // lays out no box for it (the hidden attribute, display:none, a
+  // screen-reader-only class, which takes the cell out of the layout), it
+  // takes no column either and the cells after it move up, as they show;
+  // where the box stays (aria-hidden, visibility:hidden), its column is
+  // an empty cell.
+  void hidden_cell(const GumboElement& e, const char* hidden) {
+    if (std::strcmp(hidden, "aria-hidden") != 0 && std::strcmp(hidden, "visibility:hidden") != 0) return;
+    open_cell(e);
+    close_cell();
+    row_.in_cell = false;
   }
 
   // Whether the open cell has text yet.

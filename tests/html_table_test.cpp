@@ -191,6 +191,30 @@ TEST(HtmlTable, HiddenCellsGiveNoText) {
             "| 2025 | | 14 | |");
 }
 
+// A table after a list item's text goes on inside the item in Markdown,
+// each line where the item's text starts, and the list goes on after it.
+// A table that opens an item, and one in a quote, are written outside the
+// list or the quote (Block has no place to say so; the text is whole).
+TEST(HtmlTable, TableInAListItemStaysInTheItem) {
+  const std::string table = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>";
+  const Result r = article_with("<ol><li>First step, with its numbers.<ul><li>A note on them." + table +
+                                "</li></ul></li><li>Second step.</li><li>" + table + "</li></ol>"
+                                "<blockquote><p>The mayor wrote:</p>" + table + "</blockquote>");
+  EXPECT_EQ(markdown_between(r),
+            "1. First step, with its numbers.\n\n"
+            "   - A note on them.\n\n"
+            "     | A | B |\n     | --- | --- |\n     | 1 | 2 |\n\n"
+            "2. Second step.\n\n"
+            "| A | B |\n| --- | --- |\n| 1 | 2 |\n\n"
+            "> The mayor wrote:\n\n"
+            "| A | B |\n| --- | --- |\n| 1 | 2 |");
+  std::vector<int> depths;  // of each table's first row
+  for (const Block& b : r.blocks) {
+    if (b.kind == BlockKind::TableRow && b.table_start) depths.push_back(b.list_depth);
+  }
+  EXPECT_EQ(depths, (std::vector<int>{2, 0, 0}));
+}
+
 // A cell's lines (<br>, paragraphs) stay in its row: a space apart in the
 // text, "<br>" apart in Markdown, where a table's cell is one line.
 TEST(HtmlTable, LinesOfACellStayInTheCell) {

@@ -936,12 +936,16 @@ class Walker {
 
   // Inside an <li>, its first paragraph (a <p> in it too) is the item, with
   // its number and depth; later ones (after a <br>, or a nested list) are
-  // paragraphs that go on inside it, with its depth. Headings, quotes,
-  // captions, code and rows keep their kind.
+  // paragraphs that go on inside it, with its depth, and so are the rows
+  // of a table after it. Headings, quotes, captions, code and rows keep
+  // their kind.
   void list_item(Block& b) {
-    if (items_.empty() || (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem)) return;
-    if (hidden_depth_ > 0) return;  // hidden text gathered aside is not the item's
+    if (items_.empty() || hidden_depth_ > 0) return;  // hidden text gathered aside is not the item's
     OpenItem& item = items_.back();
+    // A table after the item's text goes on inside the item. One that
+    // opens the item has no item to go on in: it stays outside the list.
+    if (b.kind == BlockKind::TableRow && item.has_block) b.list_depth = item.depth;
+    if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem) return;
     if (item.has_block) {
       b.kind = BlockKind::Paragraph;  // it goes on inside the item
       b.list_depth = item.depth;

@@ -387,6 +387,28 @@ std::size_t append_table(std::string& out, const std::vector<Block>& blocks, std
   return last;
 }
 
+// The table whose first row is blocks[first] (append_table()), inside the
+// list item it goes on in (its rows' list_depth): each line starts where
+// the item's text does. Any other table ends the lists before it.
+std::size_t append_table_in_place(std::string& out, const std::vector<Block>& blocks, std::size_t first, bool links,
+                                  std::vector<std::size_t>& list_indents) {
+  const std::size_t depth = blocks[first].list_depth;
+  if (depth == 0 || list_indents.size() < depth) {
+    list_indents.clear();
+    return append_table(out, blocks, first, links);
+  }
+  std::string table;
+  const std::size_t last = append_table(table, blocks, first, links);
+  const std::string indent(list_indents[depth - 1], ' ');
+  for (std::size_t start = 0; start < table.size();) {
+    const std::size_t end = table.find('\n', start) + 1;  // every line ends with one
+    if (end > start + 1) out += indent;
+    out.append(table, start, end - start);
+    start = end;
+  }
+  return last;
+}
+
 std::string render_markdown(const Result& r, const RenderOptions& options) {
   std::string out;
   std::vector<std::size_t> list_indents;
@@ -395,8 +417,7 @@ std::string render_markdown(const Result& r, const RenderOptions& options) {
     const Block& b = r.blocks[i];
     if (!b.kept) continue;
     if (b.kind == BlockKind::TableRow) {
-      list_indents.clear();
-      i = append_table(out, r.blocks, i, options.links);
+      i = append_table_in_place(out, r.blocks, i, options.links, list_indents);
       continue;
     }
     if (b.kind == BlockKind::Preformatted) {

@@ -150,7 +150,8 @@ struct Block {
   Reason reason = Reason::Kept;
   // List items (HTML): 1 in a list, 2 in a list inside that one, and so
   // on; also set on a paragraph that goes on inside a list item (the text
-  // after "<li>Title<br>"), which is not an item of its own.
+  // after "<li>Title<br>"), which is not an item of its own, and on the
+  // rows of a table after the item's text, which Markdown indents under it.
   std::uint8_t list_depth = 0;
   std::string evidence;  // a human-readable why, e.g. "marker 'Advertisement'"
   // HTML input: the text with inline Markdown (*emphasis*, **strong**,

@@ -14,6 +14,7 @@
 
 #include "block_stats.hpp"
 #include "key_arena.hpp"
+#include "normalize.hpp"
 #include "winnow/winnow.hpp"
 
 namespace winnow::detail {
@@ -69,14 +70,6 @@ struct PageBlock {
   std::string html_evidence;
 };
 
-// Inline code of an HTML block (a <code> outside <pre>): the bytes
-// [begin, end) of the text of doc.blocks[block]. Its names stay as
-// written, as in the block's Markdown.
-struct CodeRange {
-  std::size_t block = 0;
-  std::uint32_t begin = 0, end = 0;
-};
-
 struct Document {
   Mode mode = Mode::Text;
   Metadata metadata;
@@ -88,8 +81,11 @@ struct Document {
   // allocation of its own, so that the views stay put however the document
   // is moved.
   std::unique_ptr<char[]> page;
-  // HTML: the inline code of the blocks, in block order.
-  std::vector<CodeRange> code_ranges;
+  // HTML: the inline code of the blocks (a <code> outside <pre>), in block
+  // order: code_spans[k] is of the text of blocks[code_blocks[k]]. Its
+  // names stay as written, as in the block's Markdown.
+  std::vector<std::size_t> code_blocks;
+  std::vector<CodeSpan> code_spans;
   // HTML: the absolute URL the page's relative links resolve against;
   // empty when none is known.
   std::string link_base;

@@ -1019,8 +1019,8 @@ class Walker {
       begin = std::clamp(begin, start, start + size) - start;
       end = std::clamp(end, start, start + size) - start;
       if (begin < end) {
-        doc_.code_ranges.push_back(
-            CodeRange{doc_.blocks.size(), static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+        doc_.code_blocks.push_back(doc_.blocks.size());
+        doc_.code_spans.push_back(CodeSpan{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
       }
     }
   }

@@ -561,6 +561,54 @@ bool normalize_valid_text_changes(std::string_view text, const NormalizeOptions&
   return normalize(text, options, report, shape, kMinChunk, true, result);
 }
 
+namespace {
+
+// The text with its inline code marked off for the name step.
+std::string with_code_marked(std::string_view text, std::span<const CodeSpan> code) {
+  std::string marked;
+  marked.reserve(text.size() + code.size() * (kCodeOpenMark.size() + kCodeCloseMark.size()));
+  std::size_t copied = 0;
+  for (const CodeSpan& c : code) {
+    marked.append(text.substr(copied, c.begin - copied));
+    marked += kCodeOpenMark;
+    marked.append(text.substr(c.begin, c.end - c.begin));
+    marked += kCodeCloseMark;
+    copied = c.end;
+  }
+  marked.append(text.substr(copied));
+  return marked;
+}
+
+void erase_code_marks(std::string& text) {
+  for (std::string_view mark : {kCodeOpenMark, kCodeCloseMark}) {
+    for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at)) {
+      text.erase(at, mark.size());
+    }
+  }
+}
+
+}  // namespace
+
+bool normalize_text_keeping_code(std::string_view text, std::span<const CodeSpan> code,
+                                 const NormalizeOptions& options, NormalizeReport* report, TextShape shape,
+                                 std::string& result) {
+  if (code.empty()) return normalize_text_changes(text, options, report, shape, result);
+  NormalizeReport local;
+  bool changed = normalize_text_changes(text, options, &local, shape, result);
+  // A page's text never holds the marks (the HTML parser makes these
+  // noncharacters U+FFFD); if one did, its code is read as prose.
+  const bool marks_are_free =
+      text.find(kCodeOpenMark) == std::string_view::npos && text.find(kCodeCloseMark) == std::string_view::npos;
+  if (local.names > 0 && marks_are_free) {
+    local = {};
+    result = normalize_text(with_code_marked(text, code), options, &local, shape);
+    erase_code_marks(result);
+    changed = result != text;
+  }
+  if (report) *report += local;
+  return changed;
+}
+
 }  // namespace winnow::detail
 
 namespace winnow {

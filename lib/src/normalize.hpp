@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -64,6 +66,21 @@ bool normalize_text_changes(std::string_view text, const NormalizeOptions& optio
 // the check is not made again.
 bool normalize_valid_text_changes(std::string_view text, const NormalizeOptions& options,
                                   NormalizeReport* report, TextShape shape, std::string& result);
+
+// Inline code in a text: the bytes [begin, end).
+struct CodeSpan {
+  std::uint32_t begin = 0, end = 0;
+};
+
+// normalize_text_changes() for an HTML block's text whose inline code,
+// `code` (in order), keeps its names as written, as the block's Markdown
+// does (NameMatcher::apply_markdown()): when a name of such a text was
+// unified, the text is normalized again with the code marked off for the
+// name step (kCodeOpenMark, kCodeCloseMark). The marks stop no other step,
+// and names in a block with code are rare enough for a second pass.
+bool normalize_text_keeping_code(std::string_view text, std::span<const CodeSpan> code,
+                                 const NormalizeOptions& options, NormalizeReport* report, TextShape shape,
+                                 std::string& result);
 
 // The same with every pass over the whole text (normalize_text() passes
 // again only over the parts of a long text that the last pass changed), for

@@ -8,7 +8,6 @@
 #include "classify.hpp"
 #include "decode.hpp"
 #include "markdown.hpp"
-#include "name_matcher.hpp"
 #include "normalize.hpp"
 #include "parse_html.hpp"
 #include "parse_text.hpp"
@@ -78,63 +77,15 @@ void escape_fullwidth_bars(std::string& markdown, const NormalizeOptions& option
   markdown = std::move(escaped);
 }
 
-// The text with its inline code marked off for the name step (the marks
-// of name_matcher.hpp).
-std::string with_code_marked(std::string_view text, std::span<const detail::CodeRange> code) {
-  std::string marked;
-  marked.reserve(text.size() + code.size() * 6);
-  std::size_t copied = 0;
-  for (const detail::CodeRange& c : code) {
-    marked.append(text.substr(copied, c.begin - copied));
-    marked += detail::kCodeOpenMark;
-    marked.append(text.substr(c.begin, c.end - c.begin));
-    marked += detail::kCodeCloseMark;
-    copied = c.end;
-  }
-  marked.append(text.substr(copied));
-  return marked;
-}
-
-void erase_code_marks(std::string& text) {
-  for (std::string_view mark : {detail::kCodeOpenMark, detail::kCodeCloseMark}) {
-    for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at)) {
-      text.erase(at, mark.size());
-    }
-  }
-}
-
-// An HTML block's text normalized into `normalized`; false when it comes
-// out as it went in. The names in its inline code stay as written, as in
-// its Markdown: when a name of a block with code was unified, the text is
-// normalized again with the code marked off (the marks stop no other
-// step, and this is rare enough for a second pass and a copy).
-bool normalize_html_text(std::string_view text, std::span<const detail::CodeRange> code,
-                         const NormalizeOptions& options, detail::TextShape shape, detail::NormalizeReport& report,
-                         std::string& normalized) {
-  if (code.empty()) return detail::normalize_text_changes(text, options, &report, shape, normalized);
-  detail::NormalizeReport local;
-  bool changed = detail::normalize_text_changes(text, options, &local, shape, normalized);
-  const bool marks_are_free =
-      text.find(detail::kCodeOpenMark) == std::string_view::npos && text.find(detail::kCodeCloseMark) == std::string_view::npos;
-  if (local.names > 0 && marks_are_free) {
-    local = {};
-    normalized = detail::normalize_text(with_code_marked(text, code), options, &local, shape);
-    erase_code_marks(normalized);
-    changed = normalized != text;
-  }
-  report += local;
-  return changed;
-}
-
-// The code ranges of doc.blocks[index], from `next` on (ranges of earlier
-// blocks are passed).
-std::span<const detail::CodeRange> code_of(const detail::Document& doc, std::size_t index, std::size_t& next) {
-  while (next < doc.code_ranges.size() && doc.code_ranges[next].block < index) ++next;
+// The inline code of doc.blocks[index], from `next` on (the code of
+// earlier blocks is passed).
+std::span<const detail::CodeSpan> code_of(const detail::Document& doc, std::size_t index, std::size_t& next) {
+  const auto& blocks = doc.code_blocks;
+  while (next < blocks.size() && blocks[next] < index) ++next;
   std::size_t end = next;
-  while (end < doc.code_ranges.size() && doc.code_ranges[end].block == index) ++end;
-  return std::span(doc.code_ranges).subspan(next, end - next);
+  while (end < blocks.size() && blocks[end] == index) ++end;
+  return std::span(doc.code_spans).subspan(next, end - next);
 }
-
 // Normalize the kept blocks and join them into the article text.
 Result assemble(detail::Document&& doc, const Options& options) {
   Result r;
@@ -174,7 +125,8 @@ Result assemble(detail::Document&& doc, const Options& options) {
     const bool changed =
         doc.mode == Mode::Text
             ? detail::normalize_valid_text_changes(text, options.normalize, &report, shape, normalized)
-            : normalize_html_text(text, code_of(doc, index, next_code), options.normalize, shape, report, normalized);
+            : detail::normalize_text_keeping_code(text, code_of(doc, index, next_code), options.normalize, &report,
+                                                  shape, normalized);
     if (changed) {
       // The site key was taken from the text before; it goes with the text.
       if (options.block_keys && normalized != text) pb.site_key = detail::block_key(normalized);

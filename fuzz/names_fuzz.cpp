@@ -4,12 +4,16 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "support.hpp"
 
 #if __has_include("winnow/names.hpp")
 #include "name_scan_check.hpp"
 #include "decode.hpp"
+#include "markdown.hpp"
 #include "normalize.hpp"
 #include "winnow/names.hpp"
 
@@ -34,6 +38,35 @@ std::string write_back(const winnow::NameDictionary& d) {
 bool plain_form(const std::string& form) {
   return form.find_first_of("=|#![]\r\n") == std::string::npos && form.front() != ' ' &&
          form.back() != ' ';
+}
+
+// The pieces of inline markup of a Markdown text, in order.
+std::vector<std::string> markup_of(std::string_view markdown) {
+  std::string prose;
+  std::vector<winnow::detail::MarkupCut> cuts;
+  std::vector<std::pair<std::size_t, std::size_t>> code;
+  std::vector<std::string> pieces;
+  if (!winnow::detail::markdown_prose(markdown, prose, cuts, code)) return pieces;
+  for (const auto& c : cuts) pieces.emplace_back(markdown.substr(c.begin, c.end - c.begin));
+  return pieces;
+}
+
+// Names read through a block's Markdown (NameMatcher::apply_markdown()):
+// valid UTF-8 out, and its emphasis and links as they were, piece by piece
+// and in order, when no form of the dictionary holds a character Markdown
+// reads as markup (a rewrite then only moves the pieces between words).
+void check_markdown_names(const std::string& text, const winnow::NameDictionary& dictionary) {
+  const winnow::detail::NameMatcher& matcher = winnow::name_matcher(dictionary);
+  std::string result;
+  std::size_t count = 0;
+  if (!matcher.apply_markdown(text, result, &count, nullptr)) return;
+  WINNOW_FUZZ_CHECK(count > 0, "a Markdown rewrite without a count");
+  WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(result), "Markdown names: output is not valid UTF-8");
+  for (const auto& e : dictionary.entries()) {
+    if (e.canonical.find_first_of("*[]()`\\") != std::string::npos) return;
+  }
+  WINNOW_FUZZ_CHECK(markup_of(result) == markup_of(text),
+                    "Markdown names changed the markup " + winnow::fuzz::difference(text, result));
 }
 
 }  // namespace
@@ -84,6 +117,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string once = winnow::normalize(text, options);
   WINNOW_FUZZ_CHECK(is_valid_utf8(once), "output is not valid UTF-8");
   winnow::fuzz::check_name_scan(text, *dictionary);
+  if (is_valid_utf8(text)) check_markdown_names(text, *dictionary);
   // Chained or odd entries included, chunked passes give what whole ones do.
   std::string reference = winnow::detail::normalize_text_reference(text, options, nullptr);
   WINNOW_FUZZ_CHECK(reference == once, "chunked passes differ from whole-text passes " +

@@ -254,6 +254,13 @@ std::string with_byline(const std::string& byline, const std::string& after = ""
                     test::prose(2) + "</p>" + after + "</article>");
 }
 
+TEST(HtmlMetadata, SiteNamedByItsAddressIsItsHost) {
+  Result r = test::extract_html(test::page(body(), "<meta property=\"og:site_name\" content=\"https://www.Example.com/\">"));
+  EXPECT_EQ(r.metadata.site_name, "example.com");
+  Result name = test::extract_html(test::page(body(), "<meta property=\"og:site_name\" content=\"Example.com\">"));
+  EXPECT_EQ(name.metadata.site_name, "Example.com");
+}
+
 TEST(HtmlMetadata, AuthorFromMicrodataName) {
   Result r = test::extract_html(with_byline(
       "<div class=\"meta\"><span itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">By "

@@ -10,6 +10,7 @@
 #include "entities.hpp"
 #include "script_forms.hpp"
 #include "url.hpp"
+#include "winnow/site_boilerplate.hpp"
 #include "utf8.hpp"
 
 namespace winnow::detail {
@@ -505,6 +506,10 @@ Metadata resolve_metadata(const MetadataSource& s, const std::vector<std::string
   std::string later_date;
   fill_from_json_ld(m, later_date, json_ld);
   decoded(m.site_name);
+  // Some sites give their address as their name: its host reads as one.
+  if (m.site_name.starts_with("http://") || m.site_name.starts_with("https://")) {
+    if (std::string host = SiteBoilerplate::site_key(m.site_name); !host.empty()) m.site_name = std::move(host);
+  }
   if (m.title.empty()) m.title = first_meta(s, kTitleKeys);
   decoded(m.title);
   // og:title and headlines repeat the site's name as often as <title> does.

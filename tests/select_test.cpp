@@ -355,6 +355,53 @@ TEST(Select, ListOpenedByAChromeLabelIsNotContent) {
   EXPECT_TRUE(block(with_ad, "4a etapa").kept);
 }
 
+// After the last paragraph, a heading in Title Case over lines of
+// headlines, with nothing after them, is the site's list of other stories:
+// it earns no list credit and does not join the article.
+TEST(Select, HeadlinesUnderATitleCaseHeadingAfterTheArticleAreNotContent) {
+  auto doc = run_text(join({"Home", "News", paragraph(1), paragraph(2), "On Our Radar",
+                            "Harbour bridge to close for repairs over the summer",
+                            "City council votes on new cycling lanes next week",
+                            "Local bakery wins national award for its sourdough",
+                            "Storm warning issued for the coast on Friday night", "About Us", "Careers"}));
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_FALSE(block(doc, "On Our Radar").kept);
+  EXPECT_FALSE(block(doc, "Harbour bridge").kept);
+  EXPECT_FALSE(block(doc, "Storm warning").kept);
+}
+
+// The article's own lists at its end stay: under a heading that ends with
+// ':', or in sentence case, or right after the last paragraph, or with
+// figures in their lines (dates, prices), or with a paragraph after them.
+TEST(Select, TheArticlesOwnListAtItsEndStays) {
+  const std::initializer_list<std::string> items = {"A sturdy pair of walking boots with good grip",
+                                                    "A waterproof jacket and a warm hat",
+                                                    "A paper map of the area and a compass"};
+  auto page = [&](std::string heading, std::vector<std::string> after) {
+    std::string text = join({"Home", "News", paragraph(1), paragraph(2)});
+    if (!heading.empty()) text += heading + "\n\n";
+    for (const auto& item : items) text += item + "\n\n";
+    for (const auto& line : after) text += line + "\n\n";
+    return run_text(text + "About Us\n\nCareers\n");
+  };
+  for (const std::string heading : {"What You Will Need:", "What you will need", ""}) {
+    auto doc = page(heading, {});
+    EXPECT_TRUE(block(doc, "A sturdy pair").kept) << heading;
+    EXPECT_TRUE(block(doc, "A paper map").kept) << heading;
+  }
+  auto followed = page("What You Will Need", {paragraph(3)});
+  EXPECT_TRUE(block(followed, "A sturdy pair").kept);
+  EXPECT_TRUE(block(followed, "Paragraph 3").kept);
+
+  auto dates = run_text(join({"Home", "News", paragraph(1), paragraph(2), "The Tour Dates",
+                              "June 9 – West Palm Beach, Coral Sky Amphitheatre",
+                              "June 10 – Tampa, Credit Union Amphitheatre", "June 14 – Nashville, Bridgestone Arena",
+                              "June 17 – Charlotte, Music Pavilion", "June 19 – Raleigh, Music Park",
+                              "June 20 – Bristow, Jiffy Lube Live", "About Us", "Careers"}));
+  EXPECT_TRUE(block(dates, "June 9").kept);
+  EXPECT_TRUE(block(dates, "June 20").kept);
+}
+
 TEST(Select, CookieNoticeIsNotTheArticle) {
   auto doc = run_text(join({paragraph(1), "Latest", "Sport",
                             "This website uses cookies to improve your experience while you navigate "

@@ -256,6 +256,16 @@ void discount_teasers(const Document& doc, std::vector<double>& scores, const Tu
   flush();
 }
 
+// Whether the text closes with an ellipsis: a teaser cut short.
+bool cut_short(std::string_view text) {
+  return text.ends_with("...") || text.ends_with("\xE2\x80\xA6");  // …
+}
+
+// A paragraph of the article: kept prose that is not a teaser cut short.
+bool article_paragraph(const PageBlock& b, const BlockStats& s) {
+  return b.block.kept && is_prose(s) && !cut_short(b.text());
+}
+
 bool is_fragment(const PageBlock& b, const BlockStats& s) {
   return b.block.kept && !is_prose(s) && !is_link_like(s) && s.units >= 8;
 }
@@ -269,6 +279,32 @@ bool after_chrome_label(const Document& doc, std::size_t i) {
   if (i == 0) return false;
   const Block& label = doc.blocks[i - 1].block;
   return !label.kept && label.reason != Reason::AdMarker;
+}
+
+// Whether the list in blocks [begin, end) is a list of other stories: a
+// heading in Title Case opens it ("On Our Radar", "関連記事"), nothing in it
+// ends with ':' ("Tour dates:"), fewer than half its lines hold figures
+// (dates, prices, numbered steps), and no paragraph of the article comes
+// right after it. The article's own lists are introduced by a sentence or
+// a colon, or hold figures, or sit between its paragraphs.
+bool lists_other_stories(const Document& doc, Stats stats, std::size_t begin, std::size_t end) {
+  std::size_t heading = begin;
+  while (heading > 0 && doc.blocks[heading - 1].block.reason == Reason::Empty) --heading;
+  if (heading == 0) return false;
+  --heading;
+  auto introduces = [&](std::size_t i) { return doc.blocks[i].text().ends_with(':'); };
+  if (!doc.blocks[heading].block.kept || !is_link_like(stats[heading]) || introduces(heading)) return false;
+  std::size_t with_figures = 0;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (introduces(k)) return false;
+    with_figures += stats[k].digits > 0;
+  }
+  if (with_figures * 2 >= end - begin) return false;
+  constexpr std::size_t kLook = 3;  // blocks looked at after the list
+  for (std::size_t k = end; k < doc.blocks.size() && k < end + kLook; ++k) {
+    if (article_paragraph(doc.blocks[k], stats[k])) return false;
+  }
+  return true;
 }
 
 // A list or table scraped line by line (steps, dates, prices, table cells)
@@ -286,7 +322,7 @@ void credit_lists(const Document& doc, Stats stats,
     }
     std::size_t j = i;
     while (j < scores.size() && is_fragment(doc.blocks[j], stats[j])) ++j;
-    if (j - i >= t.list_min && !after_chrome_label(doc, i)) {
+    if (j - i >= t.list_min && !after_chrome_label(doc, i) && !lists_other_stories(doc, stats, i, j)) {
       for (std::size_t k = i; k < j; ++k) scores[k] = t.list_gain * static_cast<double>(stats[k].units);
     }
     i = j;
@@ -483,11 +519,6 @@ std::vector<std::uint64_t> small_print_of(const Document& doc, Stats stats, std:
   return found;
 }
 
-// Whether the text closes with an ellipsis: a teaser cut short.
-bool cut_short(std::string_view text) {
-  return text.ends_with("...") || text.ends_with("\xE2\x80\xA6");  // …
-}
-
 // A line of a list of other stories: kept, three words or more, short of a
 // paragraph ("The plan to boost drone batteries with a teensy jet engine"),
 // or a question of one sentence ("Could an astronaut lost in space use
@@ -535,11 +566,6 @@ bool opens_headline_list(const Document& doc, Stats stats, std::size_t i) {
     }
   }
   return false;
-}
-
-// A paragraph of the article: kept prose that is not a teaser cut short.
-bool article_paragraph(const PageBlock& b, const BlockStats& s) {
-  return b.block.kept && is_prose(s) && !cut_short(b.text());
 }
 
 // Whether the article's paragraphs go on after the list that block `i`

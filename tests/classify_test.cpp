@@ -129,6 +129,27 @@ TEST(Classify, ShortSentencesOpeningWithChromeWordsAreKept) {
   EXPECT_EQ(block(doc, "Posted by admin on May 3").reason, Reason::Byline);
 }
 
+// "Related articles" and "you may also be interested" open lists of other
+// stories in Russian, Japanese, Chinese and Korean too; a sentence that
+// holds the same words is prose.
+TEST(Classify, RelatedListOpenersInOtherScripts) {
+  auto doc = classify_only(
+      "Вам также может быть интересно\n"
+      "Похожие статьи\n"
+      "関連記事\n"
+      "相关新闻\n"
+      "관련기사\n"
+      "スポンサードリンク\n"
+      "Похожие статьи о выборах редакция опубликует на следующей неделе, сообщил главный редактор.\n");
+  EXPECT_EQ(block(doc, "Вам также может быть интересно").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "Похожие статьи").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "関連記事").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "相关新闻").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "관련기사").reason, Reason::RelatedList);
+  EXPECT_EQ(block(doc, "スポンサードリンク").reason, Reason::AdMarker);
+  EXPECT_TRUE(block(doc, "Похожие статьи о выборах").kept);
+}
+
 // A short line that gives a date with its time of day, and little else, is
 // the page stamping the article, in any language and any order of parts.
 TEST(Classify, DateAndTimeLinesAreBylines) {

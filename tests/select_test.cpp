@@ -151,6 +151,66 @@ TEST(Select, RelatedNewsBoxInsideTheArticle) {
   EXPECT_TRUE(block(doc, "The related news came").kept);
 }
 
+// A box the article runs through, longer than a few links: headlines and
+// their kickers, one of them a headline that exclaims, up to the paragraph
+// with which the article goes on.
+TEST(Select, LongBoxOfHeadlinesInsideTheArticle) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), paragraph(3), paragraph(4), paragraph(5), "Most read in world news", "RANDY ANDY",
+                            "Prince parties in unearthed pictures despite his claims",
+                            "Video shows dramatic rescue of kidnapped girl: \"We got her!\"", "TIME TRAVELLER",
+                            "Conspiracy theorists say they spotted a climate activist in an old photo",
+                            "Warning", "Furious mum demands children's clothes have gender labels scrapped",
+                            "Man arrested after seven victims found in car: Police", paragraph(6), paragraph(7),
+                            paragraph(8), paragraph(9), paragraph(10)}));
+  for (const char* line : {"RANDY ANDY", "Prince parties", "Video shows dramatic rescue", "Warning",
+                           "Man arrested after"}) {
+    EXPECT_EQ(block(doc, line).reason, Reason::RelatedList) << line;
+    EXPECT_EQ(block(doc, line).evidence, "in the box opened by 'Most read in world news'") << line;
+  }
+  for (int i = 1; i <= 10; ++i) EXPECT_TRUE(block(doc, "Paragraph " + std::to_string(i)).kept) << i;
+}
+
+// A short sentence after a box's entries is the article's, not the box's.
+// When it comes after more entries than a box of a few links holds, the
+// article does not visibly go on after them and the entries stay too; so
+// does a question of several sentences.
+TEST(Select, BoxEntriesStayWhenTheArticleDoesNotVisiblyResume) {
+  const std::initializer_list<std::string> entries = {
+      "Harbour bridge to close for repairs over the summer", "City council votes on new cycling lanes next week",
+      "Local bakery wins national award for its sourdough", "Storm warning issued for the coast on Friday night"};
+  auto page = [](std::initializer_list<std::string> before, std::initializer_list<std::string> box,
+                 std::initializer_list<std::string> after) {
+    std::string text;
+    for (const auto* part : {&before, &box, &after}) {
+      for (const auto& line : *part) text += line + "\n\n";
+    }
+    return run_text(text);
+  };
+  const std::initializer_list<std::string> article = {paragraph(1), paragraph(2), paragraph(3), "Related coverage"};
+  auto few = page(article, entries, {"The mayor declined to comment.", paragraph(4), paragraph(5), paragraph(6),
+                                     paragraph(7), paragraph(8)});
+  EXPECT_EQ(block(few, "Storm warning issued").reason, Reason::RelatedList);
+  EXPECT_TRUE(block(few, "The mayor declined to comment.").kept);
+  EXPECT_TRUE(block(few, "Paragraph 4").kept);
+
+  auto many = page({paragraph(1), paragraph(2), paragraph(3), paragraph(4), paragraph(5), paragraph(6),
+                    "Related coverage"},
+                   entries,
+                   {"Bus drivers vote to strike over pay", "New library opens in the old town hall",
+                    "Tram line to reopen after two years of works", "School term to start a week later",
+                    "The mayor declined to comment.", paragraph(7), paragraph(8), paragraph(9), paragraph(10),
+                    paragraph(11), paragraph(12)});
+  EXPECT_TRUE(block(many, "Paragraph 6").kept);
+  EXPECT_TRUE(block(many, "Paragraph 7").kept);
+  EXPECT_TRUE(block(many, "Storm warning issued").kept);
+  EXPECT_TRUE(block(many, "The mayor declined to comment.").kept);
+
+  auto question = page(article, {"Harbour bridge to close for repairs over the summer"},
+                       {"Why did the council wait? Nobody on it would say.", paragraph(4), paragraph(5),
+                        paragraph(6), paragraph(7), paragraph(8)});
+  EXPECT_TRUE(block(question, "Why did the council wait?").kept);
+}
+
 TEST(Select, RelatedListFollowedByTeaserSummariesEndsTheArticle) {
   auto doc = run_text(join({paragraph(1), paragraph(2), "Related links:", "Urartu relics unearthed in Iran",
                             "Archaeological relics of the kingdom have recently been found in a mountain "

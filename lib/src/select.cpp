@@ -192,14 +192,78 @@ std::vector<std::size_t> soften_inline_boxes(const Document& doc, Stats stats,
   return boxes;
 }
 
-// The lines of a related box inside the article, up to the next paragraph,
-// are its links.
+// Whether the text closes with an ellipsis: a teaser cut short.
+bool cut_short(std::string_view text) {
+  return text.ends_with("...") || text.ends_with("\xE2\x80\xA6");  // …
+}
+
+// A paragraph of the article: kept prose that is not a teaser cut short.
+bool article_paragraph(const PageBlock& b, const BlockStats& s) {
+  return b.block.kept && is_prose(s) && !cut_short(b.text());
+}
+
+// Whether the text's last sentence mark, closing quotes and brackets aside,
+// is '?' or '!'.
+bool asks_or_exclaims(std::string_view text) {
+  constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */,
+                                           "\xC2\xBB" /* » */};
+  for (bool trimmed = true; trimmed && !text.empty();) {
+    trimmed = false;
+    for (std::string_view closer : kClosers) {
+      if (text.ends_with(closer)) {
+        text.remove_suffix(closer.size());
+        trimmed = true;
+      }
+    }
+  }
+  return text.ends_with('?') || text.ends_with('!');
+}
+
+// Whether a kept line reads as an entry of a box of links to other stories:
+// short of a long paragraph, and it does not end with a full stop (a
+// headline, a kicker, a date), or it is a headline of one sentence that
+// asks or exclaims ("Video shows the rescue: \"We got her!\""), or a teaser
+// cut short.
+bool reads_as_box_entry(const PageBlock& b, const BlockStats& s) {
+  if (s.units >= kLongUnits) return false;
+  if (!s.ends_sentence) return true;
+  return cut_short(b.text()) || (s.sentence_ends <= 1 && asks_or_exclaims(b.text()));
+}
+
+// Where the box that a related-list opener inside the article heads ends:
+// after the entries that follow it (at most kMostEntries kept lines), at
+// the paragraph with which the article goes on. When something else comes
+// first, or the entries run on, the box is not told from the article:
+// `opener` + 1, and nothing is dropped. A `softened` box, after which the
+// article goes on within a few lines (soften_inline_boxes()), ends at the
+// first line that is not an entry, whatever it is ("The mayor declined to
+// comment." stays).
+std::size_t box_end(const Document& doc, Stats stats, std::size_t opener, std::size_t end, bool softened) {
+  constexpr std::size_t kMostEntries = 16;
+  std::size_t entries = 0;
+  for (std::size_t j = opener + 1; j < end; ++j) {
+    const PageBlock& b = doc.blocks[j];
+    if (!b.block.kept) continue;
+    if (!reads_as_box_entry(b, stats[j])) return softened || article_paragraph(b, stats[j]) ? j : opener + 1;
+    if (++entries > kMostEntries) break;
+  }
+  return opener + 1;
+}
+
+// The lines of a related box inside the article are its links: those after
+// a softened opener (`boxes`) up to the next paragraph, and those after any
+// other opener the article runs through ("Most read in world news", then
+// headlines and their kickers) up to the paragraph with which the article
+// goes on (box_end()).
 void drop_inline_boxes(Document& doc, Stats stats,
                        const std::vector<std::size_t>& boxes, Span article) {
-  for (std::size_t opener : boxes) {
-    if (opener < article.begin || opener >= article.end) continue;
+  for (std::size_t opener = article.begin; opener < article.end; ++opener) {
+    const Block& b = doc.blocks[opener].block;
+    if (b.kept || b.reason != Reason::RelatedList) continue;
+    const bool softened = std::binary_search(boxes.begin(), boxes.end(), opener);
+    const std::size_t end = box_end(doc, stats, opener, article.end, softened);
     const auto why = [&] { return "in the box opened by '" + std::string(doc.blocks[opener].text()) + "'"; };
-    for (std::size_t j = opener + 1; j < article.end && !is_prose(stats[j]); ++j) {
+    for (std::size_t j = opener + 1; j < end; ++j) {
       if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::RelatedList, why);
     }
   }
@@ -254,16 +318,6 @@ void discount_teasers(const Document& doc, std::vector<double>& scores, const Tu
     }
   }
   flush();
-}
-
-// Whether the text closes with an ellipsis: a teaser cut short.
-bool cut_short(std::string_view text) {
-  return text.ends_with("...") || text.ends_with("\xE2\x80\xA6");  // …
-}
-
-// A paragraph of the article: kept prose that is not a teaser cut short.
-bool article_paragraph(const PageBlock& b, const BlockStats& s) {
-  return b.block.kept && is_prose(s) && !cut_short(b.text());
 }
 
 bool is_fragment(const PageBlock& b, const BlockStats& s) {

@@ -373,6 +373,17 @@ TEST(Hostile, HugeColspan) {
                64 * kMiB);
 }
 
+// A name beside half a million code spans in one paragraph: the name step
+// marks the code off and takes the marks out again in linear time (one by
+// one they took minutes here).
+TEST(Hostile, NameBesideManyCodeSpans) {
+  expect_clean(run_in_child([] {
+                 std::string page = "<p>Sergei Lavrov said " + repeat("<code>x</code> ", 500000) + "</p>";
+                 return expect_html(extract_html(page), "Sergey Lavrov said x x");
+               }, 20),
+               512 * kMiB);
+}
+
 // The CLI refuses an input over --max-bytes with a clear message, without
 // reading it: a huge (sparse) file is turned away at once, and a stream is
 // dropped as soon as it passes the limit.

@@ -579,12 +579,20 @@ std::string with_code_marked(std::string_view text, std::span<const CodeSpan> co
   return marked;
 }
 
+// In one pass: erasing the marks one by one moved the rest of the text
+// each time, quadratic in a block with many code spans.
 void erase_code_marks(std::string& text) {
-  for (std::string_view mark : {kCodeOpenMark, kCodeCloseMark}) {
-    for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at)) {
-      text.erase(at, mark.size());
+  static_assert(kCodeOpenMark.size() == kCodeCloseMark.size());
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, kCodeOpenMark.size(), kCodeOpenMark) == 0 ||
+        text.compare(i, kCodeCloseMark.size(), kCodeCloseMark) == 0) {
+      i += kCodeOpenMark.size();
+    } else {
+      text[kept++] = text[i++];
     }
   }
+  text.resize(kept);
 }
 
 }  // namespace

@@ -164,15 +164,34 @@ std::string page_extension(std::string_view name) {
   return ext;
 }
 
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == ':'; }
+
+// Whether a tag opens at bytes[at], a '<': a comment, a doctype, or a
+// tag's name ("p", "o:p", "my-card") closed by a '>' before any other '<'.
+// Scraped text writes '<' before a letter too ("x<y", "Lakers<Celtics"),
+// and no '>' follows it there.
+bool tag_at(std::string_view bytes, std::size_t at) {
+  std::size_t i = at + 1;
+  if (bytes.substr(i).starts_with("!--")) return true;
+  if (i < bytes.size() && (bytes[i] == '!' || bytes[i] == '/')) ++i;
+  if (i >= bytes.size() || !is_letter(bytes[i])) return false;
+  while (i < bytes.size() && is_name_char(bytes[i])) ++i;
+  if (i < bytes.size() && bytes[i] != '>' && bytes[i] != '/' && !std::isspace(static_cast<unsigned char>(bytes[i]))) {
+    return false;
+  }
+  const std::size_t close = bytes.find_first_of("<>", i);
+  return close != std::string_view::npos && bytes[close] == '>';
+}
+
 }  // namespace
 
 bool holds_markup(std::string_view bytes) {
   constexpr std::size_t kHead = 16384;
   bytes = bytes.substr(0, kHead);
-  for (std::size_t at = bytes.find('<'); at != std::string_view::npos && at + 1 < bytes.size();
-       at = bytes.find('<', at + 1)) {
-    const char c = bytes[at + 1];
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!') return true;
+  for (std::size_t at = bytes.find('<'); at != std::string_view::npos; at = bytes.find('<', at + 1)) {
+    if (tag_at(bytes, at)) return true;
   }
   return false;
 }

@@ -36,10 +36,10 @@ bool wanted_file(std::string_view name);
 // one; otherwise what the content says (Mode::Auto).
 Mode mode_for_file(std::string_view name, std::string_view bytes);
 
-// A tag, an end tag, a comment or a doctype: '<' and then a letter, '/' or
-// '!', in the first 16 KiB (as far as the library's own look goes). A JSON
-// Lines record's "html" field is read as HTML on this alone, as a page
-// file's name is.
+// A tag, an end tag, a comment or a doctype in the first 16 KiB (as far as
+// the library's own look goes): '<' and a name that a '>' closes before the
+// next '<', or "<!--". A JSON Lines record's "html" field is read as HTML
+// on this alone, as a page file's name is.
 bool holds_markup(std::string_view bytes);
 
 // A stream read through zlib, as gzread() reads it: gzip members, one or

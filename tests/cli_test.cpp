@@ -76,6 +76,26 @@ TEST_F(Cli, PageNamedAsHtmlIsReadAsHtml) {
   EXPECT_EQ(run({(dir_ / "scraped.html").string()}).out, kArticle);
 }
 
+// A '<' of scraped text before a letter ("x<y", "Lakers<Celtics") opens no
+// tag: read as HTML, the rest of the file went into a tag and was lost.
+TEST_F(Cli, ComparisonInScrapedTextNamedAsHtmlIsNoTag) {
+  const std::string text =
+      "For the model to hold, we need x<y and also a<b over the whole period of the study.\n\n"
+      "The rest of the story goes on here, with more words, so that it reads as an article.\n";
+  write_file(dir_ / "less.html", text);
+  Outcome less = run({(dir_ / "less.html").string()});
+  ASSERT_EQ(less.status, 0) << less.err;
+  EXPECT_EQ(less.out, text);
+  // A tag with attributes, an end tag, a comment and a doctype still make
+  // the file a page.
+  for (const char* page : {"<a href=\"/x\">Storm</a> closes schools", "Storm closes schools</p >",
+                           "<!-- saved -->Storm closes schools", "<!doctype html>Storm closes schools",
+                           "<br/>Storm closes schools"}) {
+    write_file(dir_ / "tag.html", page);
+    EXPECT_EQ(run({(dir_ / "tag.html").string()}).out, "Storm closes schools\n") << page;
+  }
+}
+
 TEST_F(Cli, SeveralFilesInOrder) {
   Outcome one = run({sample("003_134e59c19d38a5f5")});
   Outcome two = run({sample("004_309cf9502e9c9cc7")});

@@ -96,6 +96,17 @@ TEST(Jsonl, HtmlFieldWithAnyTagIsReadAsHtml) {
   EXPECT_NE(text.out.find("\"mode\":\"text\""), std::string::npos) << text.out;
 }
 
+// Scraped text in the "html" field with a '<' before a letter that no '>'
+// closes ("x<y") holds no tag: it is read by its content, as text.
+TEST(Jsonl, HtmlFieldWithALessThanSignIsText) {
+  TempDir t;
+  write_file(t / "less.jsonl", "{\"html\": \"Rates fall when x<y holds.\\n\\nThe rest of the story goes on.\"}\n");
+  auto less = sh("\"$W\" --input jsonl -f jsonl < '" + (t / "less.jsonl").string() + "'", t);
+  EXPECT_EQ(less.status, 0) << less.err;
+  EXPECT_NE(less.out.find("\"mode\":\"text\""), std::string::npos) << less.out;
+  EXPECT_NE(less.out.find("The rest of the story goes on."), std::string::npos) << less.out;
+}
+
 TEST(Jsonl, BadRecordsGiveErrorRecordsAndLineCountsMatch) {
   TempDir t;
   std::string in = good_records(2);

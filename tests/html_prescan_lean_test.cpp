@@ -148,6 +148,10 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
            "<meta itemprop=\"url\" content=\"/ann\"></div>" + story +
            "<div itemprop=\"comment\"><span itemprop=\"author\">Karol</span></div>"),
       page("<p><a href=\"/a\" rel=\"co-author\">co</a> <a rel=\"author\" hidden>hid</a></p>" + story),
+      page("<p>By <a href=\"/a\" rel=\"&#97;uthor\">Ref Name</a></p>" + story),
+      page("<div itemprop=\"author\" itemscope><meta itemprop=\"name givenName\" content=\"Ann\"></div>" + story),
+      page("<div itemprop=\"author\" itemscope><meta itemprop=\" Name\" content=\"Ann\"></div>" + story),
+      page("<div itemprop=\"author\" itemscope><meta itemprop=\"n&#97;me\" content=\"Ann\"></div>" + story),
       // Attributes written twice, with and without values, before others.
       page("<s rel rel=\"\"hidden>\xC2\xA9 a</s><p rel rel hidden>b</p><div role role hidden>c</div>"
            "<div class=\"x\" class=\"sidebar\" id id=\"comments\">d</div><p style=\"color:red\" "

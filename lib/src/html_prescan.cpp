@@ -410,8 +410,10 @@ bool lower_equals(std::string_view value, std::string_view lowered) {
 
 // Lean: an <a rel> is kept only when it marks the author (AuthorMarks,
 // html_metadata.hpp); most links' rel ("nofollow noopener") is read by no one.
+// A value with a character reference is kept: decoded, it may say "author".
 bool marks_author(const Attribute& a, GumboTag tag) {
   if (a.kind != Attr::Rel || tag != GUMBO_TAG_A) return false;
+  if (a.value.find('&') != std::string_view::npos) return true;
   for (std::size_t i = 0; i + 6 <= a.value.size(); ++i) {
     if (starts_with_ci(a.value, i, "author")) return true;
   }
@@ -435,8 +437,10 @@ bool unread_head_element(const Tag& tag) {
     if (meta && key) {
       std::string lowered(a.value);
       for (auto& c : lowered) c = lower(c);
-      // An itemprop="name" may name an author (AuthorMarks).
-      read |= reference || meta_key_is_read(lowered) || (a.kind == Attr::Itemprop && lowered == "name");
+      // An itemprop that holds "name" among its tokens (" name", "name
+      // givenName") may name an author (AuthorMarks).
+      read |= reference || meta_key_is_read(lowered) ||
+              (a.kind == Attr::Itemprop && lowered.find("name") != std::string::npos);
     }
     if (!meta && a.kind == Attr::Rel) read |= reference || lower_equals(a.value, "canonical");
   }

@@ -317,6 +317,38 @@ TEST(HtmlMetadata, MetaAuthorComesBeforeTheMarkedOne) {
   EXPECT_EQ(r.metadata.author, "Jane Doe");
 }
 
+// The lines of a marked author are not glued into one word: its name is
+// its first line, the job title or biography under it left out.
+TEST(HtmlMetadata, MarkedAuthorIsItsFirstLine) {
+  Result br = test::extract_html(with_byline("<p itemprop=\"author\">Jane Doe<br>Staff Writer</p>"));
+  EXPECT_EQ(br.metadata.author, "Jane Doe");
+  Result blocks = test::extract_html(with_byline(
+      "<div itemprop=\"author\"><h4>Jane Doe</h4><p>Jane Doe has covered the city council for the paper "
+      "since 2009 and lives in the old town with two cats.</p></div>"));
+  EXPECT_EQ(blocks.metadata.author, "Jane Doe");
+  Result by = test::extract_html(with_byline("<div itemprop=\"author\"><p>By</p><p>Jane Doe</p></div>"));
+  EXPECT_EQ(by.metadata.author, "Jane Doe");
+  Result link = test::extract_html(with_byline("<p><a rel=\"author\" href=\"/j\">Jane Doe<br>Reporter</a></p>"));
+  EXPECT_EQ(link.metadata.author, "Jane Doe");
+  // A name's own lines are words of it.
+  Result name = test::extract_html(with_byline(
+      "<div itemprop=\"author\"><span itemprop=\"name\">Jane<br>Doe</span></div>"));
+  EXPECT_EQ(name.metadata.author, "Jane Doe");
+}
+
+// What is marked but names no one gives no author: a "By" alone, a URL.
+TEST(HtmlMetadata, MarkedAuthorThatIsNoName) {
+  for (const char* byline : {"<p><span itemprop=\"author\">By</span></p>", "<p><span itemprop=\"author\">By:</span></p>",
+                             "<p><span itemprop=\"author\">https://example.com/staff/jane</span></p>",
+                             "<p><a rel=\"author\" href=\"/j\">https://example.com/staff/jane</a></p>"}) {
+    EXPECT_EQ(test::extract_html(with_byline(byline)).metadata.author, "") << byline;
+  }
+  // The link's name stands when the microdata's is none.
+  Result link = test::extract_html(
+      with_byline("<p><span itemprop=\"author\">By</span> <a rel=\"author\" href=\"/j\">Jane Doe</a></p>"));
+  EXPECT_EQ(link.metadata.author, "Jane Doe");
+}
+
 TEST(HtmlMetadata, MarkedAuthorBoxWithABiographyIsNoName) {
   Result r = test::extract_html(with_byline(
       "", "<div itemprop=\"author\">Jane Doe has covered the city council for the paper since 2009 and "

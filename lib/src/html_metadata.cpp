@@ -282,8 +282,16 @@ void drop_by(std::string& author) {
   }
 }
 
+// Whether a marked author's text is the byline's "By" and no name: the
+// name is further on, or nowhere.
+bool only_by(std::string_view name) {
+  if (name.ends_with(':')) name.remove_suffix(1);
+  return name.size() == 2 && (name[0] | 0x20) == 'b' && (name[1] | 0x20) == 'y';
+}
+
 // An author's name as marked: a byline's "By " left out, and nothing when
-// the text is too long to be names (an author box with a biography).
+// the text is too long to be names (an author box with a biography), is a
+// "By" alone, or a URL (a profile's, as article:author often is).
 std::string marked_name(std::string_view text) {
   constexpr std::size_t kLongestNames = 80;
   constexpr std::size_t kLongestLabel = 16;
@@ -294,7 +302,7 @@ std::string marked_name(std::string_view text) {
       name.find(' ') > label_end) {
     name.erase(0, label_end + 2);
   }
-  if (name.size() > kLongestNames) name.clear();
+  if (name.size() > kLongestNames || only_by(name) || name.starts_with("http")) name.clear();
   return name;
 }
 
@@ -313,6 +321,7 @@ std::uint8_t AuthorMarks::enter(const GumboElement& e) {
   if (others_items_ > 0) return kNothing;
   if (prop && !in_author_ && has_token(prop, "author")) {
     in_author_ = true;
+    author_line_done_ = false;
     has_name_ = false;
     author_text_.clear();
     name_text_.clear();
@@ -329,6 +338,7 @@ std::uint8_t AuthorMarks::enter(const GumboElement& e) {
   if (e.tag == GUMBO_TAG_A && !link_done_ && !in_link_) {
     if (marks.rel && has_token(marks.rel, "author")) {
       in_link_ = true;
+      link_line_done_ = false;
       opened |= kLink;
     }
   }
@@ -337,8 +347,22 @@ std::uint8_t AuthorMarks::enter(const GumboElement& e) {
 
 void AuthorMarks::text(std::string_view chars) {
   if (in_name_) name_text_ += chars;
-  if (in_author_) author_text_ += chars;
-  if (in_link_) link_ += chars;
+  if (in_author_ && !author_line_done_) author_text_ += chars;
+  if (in_link_ && !link_line_done_) link_ += chars;
+}
+
+void AuthorMarks::line_end() {
+  // A name's lines are its words; an author's or a link's own text is its
+  // first line that names someone, past a "By" ("Jane Doe<br>Staff Writer").
+  if (in_name_) name_text_ += ' ';
+  if (in_author_ && !author_line_done_) {
+    author_line_done_ = !marked_name(author_text_).empty();
+    if (!author_line_done_) author_text_.clear();
+  }
+  if (in_link_ && !link_line_done_) {
+    link_line_done_ = !marked_name(link_).empty();
+    if (!link_line_done_) link_.clear();
+  }
 }
 
 void AuthorMarks::leave(std::uint8_t opened) {

@@ -32,6 +32,8 @@ class AuthorMarks {
   // Whether text is being gathered: the walk passes its text on only then.
   bool gathering() const { return in_author_ || in_name_ || in_link_; }
   void text(std::string_view chars);
+  // A line ends in the text: a <br>, or a block opens or closes.
+  void line_end();
 
   // The microdata authors joined by ", ", else the rel="author" link's text.
   std::string names() const;
@@ -44,6 +46,8 @@ class AuthorMarks {
   std::string author_text_, name_text_;
   bool in_author_ = false, in_name_ = false, in_link_ = false;
   bool has_name_ = false;  // the open author element had an itemprop="name"
+  // The open author element's or link's text has its line with a name.
+  bool author_line_done_ = false, link_line_done_ = false;
   bool link_done_ = false;
   int others_items_ = 0;  // open comments and reviews: their authors are not the article's
 };

@@ -411,6 +411,7 @@ class Walker {
       f.hidden = true;
     }
     if (block) {
+      end_author_line();
       if (is_cell(tag) && row_.open) {
         open_cell(e);
         f.data_cell = true;
@@ -478,6 +479,7 @@ class Walker {
   void leave(const GumboElement& e, const Frame& f) {
     // A block's own text is flushed while its quote/pre state still holds.
     if (f.container && !f.data_cell) flush();
+    if (f.container) end_author_line();
     if (f.breaks_cell) cell_break();
     if (f.data_cell) {
       close_cell();
@@ -785,6 +787,13 @@ class Walker {
   void line_break() {
     if (row_.in_cell && !aside_open_) cell_break();
     else flush();
+    end_author_line();
+  }
+
+  // A line of the text ends for the authors being gathered: their lines
+  // are not glued into one word ("Jane DoeStaff Writer").
+  void end_author_line() {
+    if (tree_.metadata.author_marks.gathering()) tree_.metadata.author_marks.line_end();
   }
 
   // A data table's cell opens, " | " after the cell before it, an empty one

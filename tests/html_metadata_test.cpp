@@ -336,6 +336,20 @@ TEST(HtmlMetadata, MarkedAuthorIsItsFirstLine) {
   EXPECT_EQ(name.metadata.author, "Jane Doe");
 }
 
+// Text hidden inside a marked author (an icon's ligature name, a screen
+// reader's label) is not read as part of its name; an author element that
+// is hidden itself is read, as microdata often is.
+TEST(HtmlMetadata, TextHiddenInsideAMarkedAuthorIsNotItsName) {
+  Result icon = test::extract_html(with_byline(
+      "<p><span itemprop=\"author\"><i class=\"material-icons\" aria-hidden=\"true\">person</i>Jane Doe</span></p>"));
+  EXPECT_EQ(icon.metadata.author, "Jane Doe");
+  Result link = test::extract_html(
+      with_byline("<p><a rel=\"author\" href=\"/j\">Jane <span hidden>(opens in a new tab)</span>Doe</a></p>"));
+  EXPECT_EQ(link.metadata.author, "Jane Doe");
+  Result hidden = test::extract_html(with_byline("<span itemprop=\"author\" style=\"display:none\">Jane Doe</span>"));
+  EXPECT_EQ(hidden.metadata.author, "Jane Doe");
+}
+
 // What is marked but names no one gives no author: a "By" alone, a URL.
 TEST(HtmlMetadata, MarkedAuthorThatIsNoName) {
   for (const char* byline : {"<p><span itemprop=\"author\">By</span></p>", "<p><span itemprop=\"author\">By:</span></p>",

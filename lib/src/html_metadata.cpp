@@ -308,7 +308,7 @@ std::string marked_name(std::string_view text) {
 
 }  // namespace
 
-std::uint8_t AuthorMarks::enter(const GumboElement& e) {
+std::uint8_t AuthorMarks::enter(const GumboElement& e, int hidden_depth) {
   std::uint8_t opened = kNothing;
   if (e.attributes.length == 0) return opened;
   const MarkingAttributes marks = marking_attributes(e);
@@ -321,6 +321,7 @@ std::uint8_t AuthorMarks::enter(const GumboElement& e) {
   if (others_items_ > 0) return kNothing;
   if (prop && !in_author_ && has_token(prop, "author")) {
     in_author_ = true;
+    author_hidden_ = hidden_depth;
     author_line_done_ = false;
     has_name_ = false;
     author_text_.clear();
@@ -332,12 +333,14 @@ std::uint8_t AuthorMarks::enter(const GumboElement& e) {
       if (const char* content = attribute(e, "content")) name_text_ = content;
     } else {
       in_name_ = true;
+      name_hidden_ = hidden_depth;
       opened |= kName;
     }
   }
   if (e.tag == GUMBO_TAG_A && !link_done_ && !in_link_) {
     if (marks.rel && has_token(marks.rel, "author")) {
       in_link_ = true;
+      link_hidden_ = hidden_depth;
       link_line_done_ = false;
       opened |= kLink;
     }
@@ -345,10 +348,10 @@ std::uint8_t AuthorMarks::enter(const GumboElement& e) {
   return opened;
 }
 
-void AuthorMarks::text(std::string_view chars) {
-  if (in_name_) name_text_ += chars;
-  if (in_author_ && !author_line_done_) author_text_ += chars;
-  if (in_link_ && !link_line_done_) link_ += chars;
+void AuthorMarks::text(std::string_view chars, int hidden_depth) {
+  if (in_name_ && hidden_depth == name_hidden_) name_text_ += chars;
+  if (in_author_ && !author_line_done_ && hidden_depth == author_hidden_) author_text_ += chars;
+  if (in_link_ && !link_line_done_ && hidden_depth == link_hidden_) link_ += chars;
 }
 
 void AuthorMarks::line_end() {

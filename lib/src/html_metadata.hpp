@@ -27,11 +27,15 @@ class AuthorMarks {
   // What entering an element opened, for leave() to close.
   enum Opened : std::uint8_t { kNothing = 0, kAuthor = 1, kName = 2, kLink = 4, kOthersItem = 8 };
 
-  std::uint8_t enter(const GumboElement& e);
+  // `hidden_depth`: how many hidden elements are open, this one counted.
+  std::uint8_t enter(const GumboElement& e, int hidden_depth);
   void leave(std::uint8_t opened);
   // Whether text is being gathered: the walk passes its text on only then.
   bool gathering() const { return in_author_ || in_name_ || in_link_; }
-  void text(std::string_view chars);
+  // Text under `hidden_depth` hidden elements: of an element that opened
+  // under fewer, it is hidden inside it (an icon's ligature "person", a
+  // screen reader's "(opens in a new tab)"), no part of a name.
+  void text(std::string_view chars, int hidden_depth);
   // A line ends in the text: a <br>, or a block opens or closes.
   void line_end();
 
@@ -48,6 +52,8 @@ class AuthorMarks {
   bool has_name_ = false;  // the open author element had an itemprop="name"
   // The open author element's or link's text has its line with a name.
   bool author_line_done_ = false, link_line_done_ = false;
+  // The hidden elements open where the author, name and link opened.
+  int author_hidden_ = 0, name_hidden_ = 0, link_hidden_ = 0;
   bool link_done_ = false;
   int others_items_ = 0;  // open comments and reviews: their authors are not the article's
 };

@@ -444,7 +444,7 @@ class Walker {
       f.opens_item = true;
     }
     inline_open(e, f);
-    f.author_marks = tree_.metadata.author_marks.enter(e);
+    f.author_marks = tree_.metadata.author_marks.enter(e, hidden_depth_);
     return true;
   }
 
@@ -884,7 +884,7 @@ class Walker {
 
   void write_text(std::string_view chars) {
     if (h1_capture_) tree_.metadata.first_h1 += chars;
-    if (tree_.metadata.author_marks.gathering()) tree_.metadata.author_marks.text(chars);
+    if (tree_.metadata.author_marks.gathering()) tree_.metadata.author_marks.text(chars, hidden_depth_);
     std::size_t before = text_.size();
     const bool fold = pre_depth_ == 0, escape = code_depth_ == 0;
     // In a data table's row a '|' is escaped in code too: GFM reads the

@@ -34,6 +34,7 @@ TEST(BylineNames, LinesThatAreNoBylineGiveNothing) {
                          "every party in the chamber"),
             "");  // too long to be names
   EXPECT_EQ(byline_names("By"), "");
+  EXPECT_EQ(byline_names("By The Numbers:"), "");  // a subheading: a colon opens what follows
 }
 
 // A scraped page: menu lines, a teaser with its byline, the article's

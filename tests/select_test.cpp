@@ -300,6 +300,16 @@ TEST(Select, SummaryBeforeTheBylineIsNotTheArticle) {
   EXPECT_TRUE(block(gallery, "Paragraph 1").kept);
 }
 
+// "By the numbers" opens a subheading, not a byline: the paragraphs of the
+// article before it stay.
+TEST(Select, ParagraphsBeforeASubheadingOpeningWithByStay) {
+  for (const char* subheading : {"By the numbers", "By The Numbers:"}) {
+    auto doc = run_text(join({paragraph(1), paragraph(2), subheading, paragraph(3), paragraph(4)}));
+    EXPECT_TRUE(block(doc, "Paragraph 1").kept) << subheading;
+    EXPECT_TRUE(block(doc, "Paragraph 2").kept) << subheading;
+  }
+}
+
 TEST(Select, ParagraphsBeforeAnInlineCreditOrALateBylineStay) {
   // A caption that closes with its credit is a caption, not a byline.
   auto caption = run_text(join({paragraph(1), "WeWork chairman Marcelo Claure (Credit: Getty Images)", paragraph(2),

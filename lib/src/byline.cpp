@@ -15,10 +15,6 @@ constexpr std::size_t kMostWords = 12;
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool opens_with_by(std::string_view line) {
-  return line.size() > 3 && (line[0] | 0x20) == 'b' && (line[1] | 0x20) == 'y' && (line[2] == ' ' || line[2] == ':');
-}
-
 // The line up to the first separator that ends the names: the date, place
 // or site that bylines put after them.
 std::string_view before_separator(std::string_view s) {
@@ -48,13 +44,30 @@ bool has_letter(std::string_view s) {
   return false;
 }
 
+bool opens_with_by(std::string_view line) {
+  return line.size() > 3 && (line[0] | 0x20) == 'b' && (line[1] | 0x20) == 'y' && (line[2] == ' ' || line[2] == ':');
+}
+
+// What follows a line's "By" or "By:".
+std::string_view after_by(std::string_view line) {
+  std::string_view rest = trim(line.substr(3));
+  return !rest.empty() && rest[0] == ':' ? trim(rest.substr(1)) : rest;
+}
+
 }  // namespace
+
+bool is_by_subheading(std::string_view line) {
+  line = trim(line);
+  if (!opens_with_by(line)) return false;
+  // Names are written with capitals: "By subject" is a menu's.
+  const std::string_view rest = after_by(line);
+  return line.ends_with(':') || (!rest.empty() && rest[0] >= 'a' && rest[0] <= 'z');
+}
 
 std::string byline_names(std::string_view line) {
   line = trim(line);
-  if (!opens_with_by(line)) return {};
-  std::string_view names = trim(before_separator(trim(line.substr(3))));
-  if (!names.empty() && names[0] == ':') names = trim(names.substr(1));
+  if (!opens_with_by(line) || is_by_subheading(line)) return {};
+  std::string_view names = trim(before_separator(after_by(line)));
   // "Jane Doe, March 3, 2019": the names end at the last comma before the
   // first digit.
   if (const auto digit = std::find_if(names.begin(), names.end(), is_ascii_digit); digit != names.end()) {
@@ -65,8 +78,6 @@ std::string byline_names(std::string_view line) {
     names.remove_suffix(1);
   }
   if (names.empty() || names.size() > kLongestNames || word_count(names) > kMostWords || !has_letter(names)) return {};
-  // Names are written with capitals: "By subject" is a menu's.
-  if (names[0] >= 'a' && names[0] <= 'z') return {};
   std::string written;
   for (char c : names) {
     if (c == ',' && !written.empty() && written.back() == ' ') written.pop_back();  // "Jane Doe , John Roe"

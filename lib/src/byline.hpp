@@ -10,9 +10,15 @@
 
 namespace winnow::detail {
 
+// Whether a line opening with "By" is a subheading or a menu's, not a
+// byline: the word after "By" in lower case ("By the numbers", "By
+// subject"), or a colon at its end ("By The Numbers:" opens what follows).
+bool is_by_subheading(std::string_view line);
+
 // The names of a byline: "By Jane Doe | March 3" and "by Jane Doe, March 3,
-// 2019" give "Jane Doe". Empty when the line does not open with "By", or
-// what follows is no names (too long, no letter, digits left in it).
+// 2019" give "Jane Doe". Empty when the line does not open with "By", is a
+// subheading (is_by_subheading()), or what follows is no names (too long,
+// no letter, digits left in it).
 std::string byline_names(std::string_view line);
 
 // The names of a block dropped as a byline that opens with "By": the first

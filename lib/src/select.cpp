@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "block_stats.hpp"
+#include "byline.hpp"
 #include "html_score.hpp"
 #include "markers.hpp"
 #include "spread_hash.hpp"
@@ -760,6 +761,9 @@ void drop_before_byline(Document& doc, Stats stats, Span article) {
       continue;
     }
     if (b.block.reason != Reason::Byline) continue;
+    // "By the numbers" is a subheading inside the article: no summary
+    // stands before it.
+    if (is_by_subheading(b.text())) continue;
     if (prose == 0 || stats[j].words > kMostBylineWords || caption_with_credit(b.text()) ||
         (prose > 1 && builtin_markers().opens_with_credit(b.key))) {
       return;

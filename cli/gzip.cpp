@@ -166,12 +166,13 @@ std::string page_extension(std::string_view name) {
 
 bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == ':'; }
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-'; }
 
 // Whether a tag opens at bytes[at], a '<': a comment, a doctype, or a
-// tag's name ("p", "o:p", "my-card") closed by a '>' before any other '<'.
+// tag's name ("p", "my-card") closed by a '>' before any other '<'.
 // Scraped text writes '<' before a letter too ("x<y", "Lakers<Celtics"),
-// and no '>' follows it there.
+// and no '>' follows it there; nor is an address in angle brackets
+// ("<https://example.com>", "<jane@example.com>") a tag.
 bool tag_at(std::string_view bytes, std::size_t at) {
   std::size_t i = at + 1;
   if (bytes.substr(i).starts_with("!--")) return true;

@@ -86,6 +86,9 @@ TEST_F(Cli, ComparisonInScrapedTextNamedAsHtmlIsNoTag) {
   Outcome less = run({(dir_ / "less.html").string()});
   ASSERT_EQ(less.status, 0) << less.err;
   EXPECT_EQ(less.out, text);
+  const std::string addresses = "Write to <jane@example.com> or see <https://example.com/a> for the story.\n";
+  write_file(dir_ / "addresses.html", addresses);
+  EXPECT_EQ(run({(dir_ / "addresses.html").string()}).out, addresses);
   // A tag with attributes, an end tag, a comment and a doctype still make
   // the file a page.
   for (const char* page : {"<a href=\"/x\">Storm</a> closes schools", "Storm closes schools</p >",

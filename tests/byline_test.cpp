@@ -2,6 +2,7 @@
 // which byline of a page names the article's author.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "byline.hpp"
@@ -24,6 +25,20 @@ TEST(BylineNames, NamesEndWhereTheDateOrSiteBegins) {
   EXPECT_EQ(byline_names("By Staff Reports -"), "Staff Reports");
   EXPECT_EQ(byline_names("by \xE3\x83\xA9\xE3\x82\xA4\xE3\x83\x88 \xEF\xBC\x8F 2016.12.01"),
             "\xE3\x83\xA9\xE3\x82\xA4\xE3\x83\x88");
+}
+
+// The names end at the earliest separator, whichever it is.
+TEST(BylineNames, TheEarliestSeparatorEndsTheNames) {
+  EXPECT_EQ(byline_names("By Jane Doe - Daily | Staff"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe | Daily - Staff"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe / Staff"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe\xEF\xBC\x8FStaff"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe \xE2\x80\x93 Staff"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe \xC2\xB7 Staff"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe \xE2\x80\xA2 Staff \xE2\x80\x94 Daily"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe\tStaff"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe-Roe on Staff"), "Jane Doe-Roe");
+  EXPECT_EQ(byline_names("By Jane Doe \xE2\x80\x94"), "Jane Doe \xE2\x80\x94");  // no space after it: no separator
 }
 
 TEST(BylineNames, LinesThatAreNoBylineGiveNothing) {
@@ -67,6 +82,29 @@ TEST(AuthorFromBylines, MetadataAuthorComesFirst) {
       "<article><h1>Council passes the budget</h1><p>By J. Doe</p><p>" + test::prose(1) + "</p><p>" +
       test::prose(2) + "</p></article>"));
   EXPECT_EQ(bare.metadata.author, "J. Doe");
+}
+
+// BylineAuthor, fed the blocks in order, names whom author_from_bylines()
+// names, on pages of random verdicts: bylines before, inside and after the
+// kept blocks, some naming no one, pages with no kept block at all.
+TEST(BylineAuthor, AgreesWithAuthorFromBylines) {
+  static constexpr std::string_view kLines[] = {"By Jane Doe",     "By Ann Lee | May 3, 2019", "March 3, 2019",
+                                                "By the numbers",  "By Bob Roe",               "A paragraph."};
+  std::mt19937 random(11);
+  for (int page = 0; page < 5000; ++page) {
+    detail::Document doc;
+    const std::size_t n = random() % 12;
+    for (std::size_t i = 0; i < n; ++i) {
+      detail::PageBlock& pb = doc.blocks.emplace_back();
+      pb.line = kLines[random() % std::size(kLines)];
+      const unsigned verdict = random() % 4;
+      pb.block.kept = verdict == 0;
+      pb.block.reason = verdict == 0 ? Reason::Kept : verdict == 3 ? Reason::Navigation : Reason::Byline;
+    }
+    detail::BylineAuthor along;
+    for (std::size_t i = 0; i < n; ++i) along.see(doc.blocks[i], i);
+    ASSERT_EQ(std::move(along).author(), detail::author_from_bylines(doc)) << "page " << page;
+  }
 }
 
 }  // namespace

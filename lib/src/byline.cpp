@@ -17,13 +17,21 @@ bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The line up to the first separator that ends the names: the date, place
 // or site that bylines put after them.
+// Each separator opens with a space, a tab or the lead byte of U+FF0F, so
+// the line is read once, and only those bytes are tried: the first
+// position where one matches is where the earliest of them starts.
 std::string_view before_separator(std::string_view s) {
   static constexpr std::array<std::string_view, 10> kSeparators = {
       " | ", " / ", "\xEF\xBC\x8F", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 ", " - ", " \xE2\x80\xA2 ", "\t",
       " on "};
-  std::size_t end = s.size();
-  for (std::string_view sep : kSeparators) end = std::min(end, s.find(sep));
-  return s.substr(0, end);
+  for (std::size_t at = 0; at < s.size(); ++at) {
+    if (s[at] != ' ' && s[at] != '\t' && s[at] != '\xEF') continue;
+    const std::string_view rest = s.substr(at);
+    for (std::string_view sep : kSeparators) {
+      if (rest.starts_with(sep)) return s.substr(0, at);
+    }
+  }
+  return s;
 }
 
 std::size_t word_count(std::string_view s) {
@@ -103,6 +111,26 @@ std::string author_from_bylines(const Document& doc) {
     if (std::string names = names_of(*--it); !names.empty()) return names;
   }
   return {};
+}
+
+void BylineAuthor::see_byline(std::string_view text, std::size_t index) {
+  if (seen_kept_) {
+    // Only the first names after the first kept block can be within the
+    // article; whether they are is known at the end, from the last kept
+    // block.
+    if (within_.empty()) {
+      within_ = byline_names(text);
+      within_at_ = index;
+    }
+  } else if (std::string names = byline_names(text); !names.empty()) {
+    before_ = std::move(names);
+  }
+}
+
+std::string BylineAuthor::author() && {
+  if (!seen_kept_) return {};
+  if (!within_.empty() && within_at_ < last_kept_) return std::move(within_);
+  return std::move(before_);
 }
 
 }  // namespace winnow::detail

@@ -27,4 +27,30 @@ std::string byline_names(std::string_view line);
 // article's own, belong to other stories' teasers. Empty when there is none.
 std::string author_from_bylines(const Document& doc);
 
+// author_from_bylines(), read along a walk that visits every block in page
+// order anyway (assemble()'s): the blocks are not walked a second time, from
+// both ends. Each block is passed to see() with its verdict as select left
+// it, before anything changes the block's text.
+class BylineAuthor {
+ public:
+  void see(const PageBlock& pb, std::size_t index) {
+    if (pb.block.kept) {
+      last_kept_ = index;
+      seen_kept_ = true;
+    } else if (pb.block.reason == Reason::Byline) {
+      see_byline(pb.text(), index);
+    }
+  }
+  std::string author() &&;
+
+ private:
+  void see_byline(std::string_view text, std::size_t index);
+
+  bool seen_kept_ = false;
+  std::size_t last_kept_ = 0;
+  std::string before_;          // the last names before the first kept block
+  std::string within_;          // the first names after it
+  std::size_t within_at_ = 0;
+};
+
 }  // namespace winnow::detail

@@ -91,18 +91,16 @@ Result assemble(detail::Document&& doc, const Options& options) {
   Result r;
   r.mode = doc.mode;
   r.metadata = std::move(doc.metadata);
-  if (r.metadata.author.empty()) r.metadata.author = detail::author_from_bylines(doc);
-  // The metadata's text is read as the article's is: "Zelenskiy" in the
-  // author as in the body, no mojibake or no-break spaces in a description.
-  for (std::string* field : {&r.metadata.title, &r.metadata.author, &r.metadata.site_name, &r.metadata.description}) {
-    if (!field->empty()) *field = detail::normalize_text(*field, options.normalize, nullptr);
-  }
+  // No author in the metadata: a byline's, read along the walk below.
+  const bool author_from_bylines = r.metadata.author.empty();
+  detail::BylineAuthor byline_author;
   detail::NormalizeReport report;  // summed over blocks: one note per kind of change
   std::size_t text_size = 0;
   std::size_t next_code = 0;  // in doc.code_ranges
   for (std::size_t index = 0; index < doc.blocks.size(); ++index) {
     detail::PageBlock& pb = doc.blocks[index];
     Block& b = pb.block;
+    if (author_from_bylines) byline_author.see(pb, index);
     if (!b.kept) {
       // A line of text mode becomes a string only when asked for; an HTML
       // block has its own already.
@@ -145,6 +143,16 @@ Result assemble(detail::Document&& doc, const Options& options) {
       if (pb.wants_evidence) b.evidence = "nothing left after normalization";
     } else {
       text_size += b.text.size() + 2;
+    }
+  }
+  if (author_from_bylines) r.metadata.author = std::move(byline_author).author();
+  // The metadata's text is read as the article's is: "Zelenskiy" in the
+  // author as in the body, no mojibake or no-break spaces in a description.
+  for (std::string* field : {&r.metadata.title, &r.metadata.author, &r.metadata.site_name, &r.metadata.description}) {
+    std::string normalized;  // written only when the field changes: no copy of the rest
+    if (!field->empty() && detail::normalize_text_changes(*field, options.normalize, nullptr, detail::kPlainText,
+                                                          normalized)) {
+      *field = std::move(normalized);
     }
   }
   // The article in room made once, not grown block by block.

@@ -164,15 +164,14 @@ bool in_button_row(const Document& doc, std::size_t i) {
 
 // "Related articles" and two links between two paragraphs is a box inside
 // the article, not the list that ends it: the article's paragraphs go on
-// within a few lines. Such an opener costs no more than a label. Returns the
-// openers of such boxes.
-std::vector<std::size_t> soften_inline_boxes(const Document& doc, Stats stats,
+// within a few lines. Such an opener costs no more than a label. `openers`
+// are the related-list openers among the scored blocks (score_blocks()).
+// Returns the openers of such boxes.
+std::vector<std::size_t> soften_inline_boxes(const Document& doc, Stats stats, const std::vector<std::size_t>& openers,
                                              std::vector<double>& scores, const Tuning& t) {
   std::vector<std::size_t> boxes;
   constexpr std::size_t kBoxLines = 5;
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    const Block& b = doc.blocks[i].block;
-    if (b.kept || b.reason != Reason::RelatedList) continue;
+  for (const std::size_t i : openers) {
     bool prose_before = i > 0 && scores[i - 1] > 0;
     bool prose_after = false;
     for (std::size_t j = i + 1; j < scores.size() && j <= i + kBoxLines + 1; ++j) {
@@ -278,15 +277,22 @@ void drop_inline_boxes(Document& doc, Stats stats,
 // story and the site's blurb under the story's share bar must not discount
 // each other, or the blurb, the longer, wins.
 void discount_teasers(const Document& doc, std::vector<double>& scores, const Tuning& t) {
-  auto shorts_before = [&](std::size_t i) {
-    std::size_t n = 0;
-    bool buttons_only = true;
-    while (i > 0 && scores[i - 1] <= 0) {
-      n += scores[--i] < 0;
-      const Block& b = doc.blocks[i].block;
-      buttons_only &= !b.kept && (b.reason == Reason::ShareBar || b.reason == Reason::Empty);
+  // The blocks [from, to) are share buttons and blank lines only.
+  auto buttons_only = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      const Block& b = doc.blocks[k].block;
+      if (b.kept || (b.reason != Reason::ShareBar && b.reason != Reason::Empty)) return false;
     }
-    return std::pair{buttons_only ? 0 : n, i > 0};
+    return true;
+  };
+  // The scores are read first: only a count of two or more matters
+  // (is_lone()), and only then are the blocks read.
+  auto shorts_before = [&](std::size_t i) {
+    const std::size_t to = i;
+    std::size_t n = 0;
+    while (i > 0 && scores[i - 1] <= 0) n += scores[--i] < 0;
+    if (n >= 2 && buttons_only(i, to)) n = 0;
+    return std::pair{n, i > 0};
   };
   auto shorts_after = [&](std::size_t i) {
     std::size_t n = 0;
@@ -641,13 +647,17 @@ bool paragraphs_follow(const Document& doc, Stats stats, std::size_t i) {
 }
 
 // The score of every block before `cut` (see docs/rules.md, "Scores").
-std::vector<double> score_blocks(const Document& doc, Stats stats,
-                                 const Tuning& t, std::size_t cut) {
+// `openers`: the blocks classify dropped as related-list openers, found on
+// the way, so that soften_inline_boxes() need not read every block again.
+std::vector<double> score_blocks(const Document& doc, Stats stats, const Tuning& t, std::size_t cut,
+                                 std::vector<std::size_t>& openers) {
   const std::vector<std::uint64_t> small_print = small_print_of(doc, stats, cut);
   std::vector<double> scores;
   scores.reserve(cut);
   std::size_t gap = 0;  // chrome-like blocks since the last positive one
   for (std::size_t i = 0; i < cut; ++i) {
+    const Block& b = doc.blocks[i].block;
+    if (!b.kept && b.reason == Reason::RelatedList) openers.push_back(i);
     double score = block_score(doc.blocks[i], stats[i], t, small_print[i] != 0);
     // Beyond the second chrome line in a row, each costs more: one or two
     // short lines between paragraphs are subheadings, a longer stretch is a
@@ -790,9 +800,10 @@ void select(Document& doc, const Options& options) {
   const Tuning t = tuning_for(options.favor);
   const Stats stats(doc);
 
-  std::vector<double> scores = score_blocks(doc, stats, t, find_comment_cut(doc, stats));
+  std::vector<std::size_t> openers;
+  std::vector<double> scores = score_blocks(doc, stats, t, find_comment_cut(doc, stats), openers);
   discount_teasers(doc, scores, t);
-  std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, scores, t);
+  std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, openers, scores, t);
   Span article = cut_at_list_heading(doc, stats, find_article(doc, stats, scores, t));
 
   std::size_t title = find_title(doc, stats, article);

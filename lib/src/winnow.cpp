@@ -96,7 +96,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
   detail::BylineAuthor byline_author;
   detail::NormalizeReport report;  // summed over blocks: one note per kind of change
   std::size_t text_size = 0;
-  std::size_t next_code = 0;  // in doc.code_ranges
+  std::size_t next_code = 0;  // in doc.code_blocks
   for (std::size_t index = 0; index < doc.blocks.size(); ++index) {
     detail::PageBlock& pb = doc.blocks[index];
     Block& b = pb.block;

@@ -163,6 +163,23 @@ TEST(ParseMarkers, ListNounsAreFoundAsWholeWords) {
   EXPECT_EQ(error, "markers line 2: [list-nouns] holds single words");
 }
 
+// [sign-up]: openers matched at the start of a key, up to a word, and
+// only when the call goes on with a word or a colon; they are no whole
+// phrases and no chrome words.
+TEST(ParseMarkers, SignUpOpenersStartTheBlock) {
+  std::string error;
+  MarkerSet set = parse_markers("[sign-up]\nsign up ...\nfollow us ...\n", &error);
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(set.opens_sign_up("sign up for e-mail newsletters"), "sign up");
+  EXPECT_EQ(set.opens_sign_up("sign up: stay on top of the news"), "sign up");
+  EXPECT_EQ(set.opens_sign_up("follow us"), "follow us");
+  EXPECT_FALSE(set.opens_sign_up("sign ups doubled"));
+  EXPECT_FALSE(set.opens_sign_up("sign up, she said"));
+  EXPECT_FALSE(set.opens_sign_up("they sign up for it"));
+  EXPECT_FALSE(set.find_whole("sign up for e-mail newsletters"));
+  EXPECT_FALSE(set.find_chrome_words("please sign up for e-mail newsletters"));
+}
+
 TEST(BuiltinMarkers, ParseWithoutErrors) {
   std::string error;
   parse_markers(kMarkersData, &error);

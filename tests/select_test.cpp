@@ -249,6 +249,58 @@ TEST(Select, HeadingNamingStoriesOverHeadlinesEndsTheArticle) {
   EXPECT_FALSE(block(russian, "Съешь").kept);
 }
 
+// A call to sign up or follow ([sign-up]) after the article's paragraphs
+// ends the article: the sign-up form and the author's biography after it
+// are the site's.
+TEST(Select, SignUpCallAfterTheArticleEndsIt) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), paragraph(3), "Sign Up for e-mail newsletters",
+                            "Get breaking science news on monster snakes and dinosaurs, aliens and more!",
+                            "No spam, we promise. You can unsubscribe at any time and we will never share your details."}));
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+  EXPECT_EQ(block(doc, "Sign Up for").reason, Reason::Chrome);
+  EXPECT_EQ(block(doc, "Sign Up for").evidence, "call to 'sign up' after the article");
+  EXPECT_FALSE(block(doc, "Get breaking").kept);
+  EXPECT_FALSE(block(doc, "No spam").kept);
+
+  auto follow = run_text(join({paragraph(1), paragraph(2), "Follow me on Twitter or LinkedIn. Check out my website.",
+                               "Jane Roe",
+                               "I am a writer, journalist, professor and entrepreneur, not always in that order, "
+                               "and I have covered health for twenty years."}));
+  EXPECT_TRUE(block(follow, "Paragraph 2").kept);
+  EXPECT_FALSE(block(follow, "Follow me").kept);
+  EXPECT_FALSE(block(follow, "I am a writer").kept);
+}
+
+// What the sign-up rule must keep: a story about newsletters (its
+// sentences do not open with a call), a plug inside the article that the
+// article goes on after, a list of steps at the article's end, a short last
+// paragraph, and a call before the article has started.
+TEST(Select, SignUpWordsInsideTheArticleStay) {
+  auto story = run_text(join({paragraph(1), paragraph(2),
+                              "Subscribers to the newsletter doubled this year, the company said.",
+                              "Sign-ups came from forty countries, and most readers open every issue they get."}));
+  EXPECT_TRUE(block(story, "Subscribers to").kept);
+  EXPECT_TRUE(block(story, "Sign-ups came").kept);
+
+  auto plug = run_text(join({paragraph(1), paragraph(2), "Subscribe to Example and stay smart with more writers.",
+                             paragraph(3), paragraph(4), paragraph(5)}));
+  EXPECT_TRUE(block(plug, "Paragraph 5").kept);
+
+  auto steps = run_text(join({paragraph(1), paragraph(2), paragraph(3), "Visit the service's home page",
+                              "If you already have an account, visit your account page to upgrade",
+                              "Sign up for the bundle using the same email as your account"}));
+  EXPECT_TRUE(block(steps, "If you already").kept);
+  EXPECT_TRUE(block(steps, "Sign up for the bundle").kept);
+
+  auto last = run_text(join({paragraph(1), paragraph(2), paragraph(3),
+                             "Subscribe, she said, and you will see why it matters.", paragraph(4), paragraph(5)}));
+  EXPECT_TRUE(block(last, "Paragraph 5").kept);
+
+  auto early = run_text(join({"Sign up for our newsletter", paragraph(1), paragraph(2), paragraph(3)}));
+  EXPECT_TRUE(block(early, "Paragraph 1").kept);
+  EXPECT_TRUE(block(early, "Paragraph 3").kept);
+}
+
 // The same words as an article's subheadings stay: over paragraphs, over a
 // list of steps the article goes on after, and in the singular.
 TEST(Select, SubheadingNamingStoriesInsideTheArticleStays) {

@@ -143,6 +143,7 @@ std::optional<Reason> section_reason(std::string_view name) {
   if (name == "credit") return Reason::Byline;  // a photo credit: whose picture it is
   if (name == "chrome-words") return Reason::Chrome;
   if (name == "list-nouns") return Reason::RelatedList;  // heads a list of other stories
+  if (name == "sign-up") return Reason::Chrome;           // a call to sign up closing the article
   return std::nullopt;
 }
 
@@ -522,6 +523,19 @@ std::optional<std::string_view> MarkerSet::find_list_noun(std::string_view key) 
   return std::nullopt;
 }
 
+std::optional<std::string_view> MarkerSet::opens_sign_up(std::string_view key) const {
+  if (key.empty()) return std::nullopt;
+  for (std::uint32_t k : sign_up_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    const MarkerPattern& opener = sign_up_openers[k];
+    // A call goes on with a word or a colon; "Subscribe, she said, ..." is
+    // the article's narration.
+    if (!key.starts_with(opener.text) || !match_pattern(opener, key)) continue;
+    const std::string_view rest = key.substr(opener.text.size());
+    if (rest.empty() || rest.front() == ' ' || rest.front() == ':') return opener.text;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key, Reason* reason) const {
   if (key.empty() || !may_follow(teaser_second_bytes, key)) return std::nullopt;
   // Only the prefixes that start with the key's first byte can match.
@@ -578,6 +592,7 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
   // the section's name, for errors, and empty in the others.
   std::string_view prefix_section;
   bool list_nouns = false;  // in [list-nouns]: words, not phrases
+  bool sign_up = false;     // in [sign-up]: openers, not whole phrases
   std::size_t line_no = 0;
   while (!data.empty()) {
     std::size_t eol = data.find('\n');
@@ -589,6 +604,7 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
       const std::string_view name = line.substr(1, line.size() - 2);
       prefix_section = name == "teaser" || name == "credit" ? name : std::string_view();
       list_nouns = name == "list-nouns";
+      sign_up = name == "sign-up";
       section = section_reason(name);
       if (!section && error) *error = "markers line " + std::to_string(line_no) + ": unknown section";
       continue;
@@ -598,6 +614,14 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
     if (prefix) line.remove_suffix(3);
     std::string key = pattern_key(line);
     if (key.empty()) continue;
+    if (sign_up) {
+      // An opener is matched at the start of the block, up to a word
+      // boundary, with or without the trailing `...`.
+      set.sign_up_by_first_byte[static_cast<unsigned char>(key.front())].push_back(
+          static_cast<std::uint32_t>(set.sign_up_openers.size()));
+      set.sign_up_openers.push_back({std::move(key), true, Reason::Chrome});
+      continue;
+    }
     if (*section == Reason::Chrome) {
       add_chrome_words(set, line);
       continue;

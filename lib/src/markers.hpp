@@ -118,6 +118,12 @@ struct MarkerSet {
   // noun that starts with it: most words are turned away without hashing.
   std::array<std::uint64_t, 256> list_noun_sizes_by_first_byte{};
   std::size_t shortest_list_noun = 0, longest_list_noun = 0;  // in bytes
+  // [sign-up]: how a call to sign up or follow opens ("sign up ...",
+  // "follow us ..."), each a prefix pattern.
+  std::vector<MarkerPattern> sign_up_openers;
+  // For each first byte, the openers (indices) that start with it: most
+  // lines are turned away by their first byte, the rest try one or two.
+  std::array<std::vector<std::uint32_t>, 256> sign_up_by_first_byte;
 
   void index_patterns();
   void index_whole();  // whole_slots and whole_bytes from `whole`
@@ -162,6 +168,9 @@ struct MarkerSet {
   // Whether the block opens with a [credit] word, whatever follows it
   // ("photo by ...", "photograph: ...", "image © ..."): a photo's credit.
   bool opens_with_credit(std::string_view key) const;
+  // The [sign-up] phrase the block opens with ("subscribe to ...",
+  // "follow us on ..."), if any.
+  std::optional<std::string_view> opens_sign_up(std::string_view key) const;
 };
 
 // Parse the markers file format; errors are reported by line.

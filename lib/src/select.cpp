@@ -720,6 +720,80 @@ Span cut_at_list_heading(Document& doc, Stats stats, Span article) {
   return article;
 }
 
+// Whether a kept line reads as an item of a list: short of a paragraph,
+// not link-like, no sentence mark at its end ("If you already have an
+// account, visit your account page to upgrade").
+bool list_item_shaped(const PageBlock& b, const BlockStats& s) {
+  return is_fragment(b, s) && !s.ends_sentence;
+}
+
+// Whether the kept line next to block `i` in `step` (-1 or +1) direction,
+// dropped and blank ones aside, inside `article`, reads as a list item.
+bool beside_list_item(const Document& doc, Stats stats, Span article, std::size_t i, int step) {
+  for (std::size_t j = i + step; j >= article.begin && j < article.end; j += step) {
+    if (doc.blocks[j].block.kept) return list_item_shaped(doc.blocks[j], stats[j]);
+    if (j == 0) break;
+  }
+  return false;
+}
+
+// Where the article's tail starts: after its last run of three paragraphs
+// in a row (dropped and blank blocks aside), or at its start when it has
+// none. A call to sign up before that is a plug the article goes on after.
+// Read from the end: most articles end with such a run, a few blocks back.
+std::size_t tail_start(const Document& doc, Stats stats, Span article) {
+  constexpr std::size_t kRun = 3;
+  std::size_t run = 0;
+  for (std::size_t j = article.end; j > article.begin; --j) {
+    const PageBlock& b = doc.blocks[j - 1];
+    if (!b.block.kept) continue;
+    if (!article_paragraph(b, stats[j - 1])) {
+      run = 0;
+    } else if (++run == kRun) {
+      std::size_t end = j - 1;  // then past the run's last paragraph
+      for (std::size_t seen = 0; seen < kRun; ++end) seen += doc.blocks[end].block.kept;
+      return end;
+    }
+  }
+  return article.begin;
+}
+
+// "Sign up for our newsletter", "Follow us on Twitter" ([sign-up]): a short
+// call to the reader after the article's paragraphs ends the article; the
+// sign-up form, an author's biography or teasers that follow it are the
+// site's. Not before two paragraphs of the article (a call at the top is a
+// menu entry, and the article has not started), nor when three paragraphs
+// in a row follow it (a plug set inside the article, which goes on), nor
+// beside a list item ("Sign up for the bundle" as a step of the article's
+// last list). Only the short lines of the article's tail are looked up.
+// Returns the article, cut short before such a line, which is dropped.
+Span cut_at_sign_up(Document& doc, Stats stats, Span article) {
+  constexpr std::size_t kMostWords = 25;
+  constexpr std::size_t kLeastParagraphs = 2;
+  const MarkerSet& markers = builtin_markers();
+  const std::size_t tail = tail_start(doc, stats, article);
+  // A run of three paragraphs before the tail is more than the two needed.
+  std::size_t paragraphs = tail > article.begin ? kLeastParagraphs : 0;
+  for (std::size_t i = tail; i < article.end; ++i) {
+    PageBlock& b = doc.blocks[i];
+    if (!b.block.kept) continue;
+    const BlockStats& s = stats[i];
+    if (paragraphs < kLeastParagraphs) {
+      paragraphs += article_paragraph(b, s);
+      continue;
+    }
+    if (s.units >= kLongUnits || s.words > kMostWords || s.sentence_ends > 2) continue;
+    auto opener = markers.opens_sign_up(b.key);
+    if (!opener || beside_list_item(doc, stats, article, i, -1) || beside_list_item(doc, stats, article, i, +1)) {
+      continue;
+    }
+    drop(b, Reason::Chrome, [&] { return "call to '" + std::string(*opener) + "' after the article"; });
+    article.end = i;
+    break;
+  }
+  return article;
+}
+
 // Whether a byline block is a caption that closes with its credit
 // ("WeWork chairman Marcelo Claure (Credit: Getty Images)"), not a byline,
 // a date or a credit on its own line.
@@ -805,6 +879,7 @@ void select(Document& doc, const Options& options) {
   discount_teasers(doc, scores, t);
   std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, openers, scores, t);
   Span article = cut_at_list_heading(doc, stats, find_article(doc, stats, scores, t));
+  article = cut_at_sign_up(doc, stats, article);
 
   std::size_t title = find_title(doc, stats, article);
   if (title < doc.blocks.size()) {

@@ -84,6 +84,19 @@ TEST(Classify, TeaserPrefixNeedsPunctuationAfterIt) {
   EXPECT_TRUE(doc.blocks[1].block.kept);
 }
 
+// A teaser prefix alone with its colon ("More:", "Lesen Sie auch:") heads
+// the links on the lines under it: a related-list opener. Without the colon
+// it is a menu entry or a word; a [credit] word alone ("Photo:") is no
+// opener; and one that names more than the prefix is a heading of its own.
+TEST(Classify, TeaserPrefixAloneOpensARelatedList) {
+  auto doc = classify_only("More:\nLesen Sie auch:\nMore\nPhoto:\nMore to come:\n");
+  EXPECT_EQ(doc.blocks[0].block.reason, Reason::RelatedList);
+  EXPECT_EQ(doc.blocks[1].block.reason, Reason::RelatedList);
+  EXPECT_NE(doc.blocks[2].block.reason, Reason::RelatedList);
+  EXPECT_NE(doc.blocks[3].block.reason, Reason::RelatedList);
+  EXPECT_TRUE(doc.blocks[4].block.kept);
+}
+
 TEST(Classify, RowOfShareButtons) {
   auto doc = classify_only("Facebook Twitter LinkedIn\nEmail • Twitter\nFacebook Friends Forever\n");
   EXPECT_EQ(doc.blocks[0].block.reason, Reason::ShareBar);

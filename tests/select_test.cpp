@@ -249,6 +249,21 @@ TEST(Select, HeadingNamingStoriesOverHeadlinesEndsTheArticle) {
   EXPECT_FALSE(block(russian, "Съешь").kept);
 }
 
+// "More:" between paragraphs heads a box of links inside the article: the
+// links go, the paragraphs on both sides of it stay, the short last one too.
+TEST(Select, MoreColonBoxInsideTheArticle) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), "More:", "The New Space Race",
+                            "China completes landing test for its first Mars mission in 2020", paragraph(3),
+                            paragraph(4), "The agency declined to comment further."}));
+  EXPECT_EQ(block(doc, "More:").reason, Reason::RelatedList);
+  EXPECT_FALSE(block(doc, "The New Space Race").kept);
+  EXPECT_FALSE(block(doc, "China completes").kept);
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+  EXPECT_TRUE(block(doc, "Paragraph 4").kept);
+  EXPECT_TRUE(block(doc, "The agency declined").kept);
+}
+
 // A call to sign up or follow ([sign-up]) after the article's paragraphs
 // ends the article: the sign-up form and the author's biography after it
 // are the site's.

@@ -199,6 +199,14 @@ bool judge_block(PageBlock& b, const MarkerSet& markers, bool date_lines) {
       });
       return false;
     }
+    // "More:" alone on its line: the teaser's links follow on the lines
+    // under it, as under "Related articles".
+    if (b.text().ends_with(':')) {
+      if (auto prefix = markers.find_teaser_prefix(key)) {
+        drop(b, Reason::RelatedList, [&] { return "teaser prefix '" + std::string(*prefix) + "' over the lines after it"; });
+        return false;
+      }
+    }
     if (auto prefix = closing_credit(b.text(), markers)) {
       drop(b, Reason::Byline, [&] { return "caption closing with a photo credit '" + std::string(*prefix) + "'"; });
       return false;

@@ -554,6 +554,15 @@ std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key, Re
   return std::nullopt;
 }
 
+std::optional<std::string_view> MarkerSet::find_teaser_prefix(std::string_view key) const {
+  if (key.empty()) return std::nullopt;
+  for (std::uint32_t t : teasers_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    const std::string& prefix = teaser_prefixes[t];
+    if (t < teaser_reasons.size() && teaser_reasons[t] == Reason::Teaser && key == prefix) return prefix;
+  }
+  return std::nullopt;
+}
+
 bool MarkerSet::opens_with_credit(std::string_view key) const {
   if (key.empty()) return false;
   for (std::uint32_t t : teasers_by_first_byte[static_cast<unsigned char>(key.front())]) {

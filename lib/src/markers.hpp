@@ -168,6 +168,9 @@ struct MarkerSet {
   // Whether the block opens with a [credit] word, whatever follows it
   // ("photo by ...", "photograph: ...", "image © ..."): a photo's credit.
   bool opens_with_credit(std::string_view key) const;
+  // The [teaser] prefix (not a [credit] one) the key is, whole: "more"
+  // for a block "More:" that heads the links under it.
+  std::optional<std::string_view> find_teaser_prefix(std::string_view key) const;
   // The [sign-up] phrase the block opens with ("subscribe to ...",
   // "follow us on ..."), if any.
   std::optional<std::string_view> opens_sign_up(std::string_view key) const;

@@ -180,6 +180,20 @@ TEST(ParseMarkers, SignUpOpenersStartTheBlock) {
   EXPECT_FALSE(set.find_chrome_words("please sign up for e-mail newsletters"));
 }
 
+// [contributors]: "..." phrases open the line, plain ones close it (a
+// place of a few words may follow "from").
+TEST(ParseMarkers, ContributorPhrasesOpenOrCloseTheLine) {
+  std::string error;
+  MarkerSet set = parse_markers("[contributors]\nreporting by ...\ncontributed reporting\n", &error);
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(set.credits_contributors("reporting by will dunham; editing by tom brown"), "reporting by");
+  EXPECT_EQ(set.credits_contributors("keith bradsher contributed reporting from hong kong"), "contributed reporting");
+  EXPECT_EQ(set.credits_contributors("jane roe contributed reporting"), "contributed reporting");
+  EXPECT_FALSE(set.credits_contributors("she contributed reporting to the series that won the prize"));
+  EXPECT_FALSE(set.credits_contributors("the reporting by jane roe"));
+  EXPECT_FALSE(set.find_whole("contributed reporting"));
+}
+
 TEST(BuiltinMarkers, ParseWithoutErrors) {
   std::string error;
   parse_markers(kMarkersData, &error);

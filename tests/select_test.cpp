@@ -264,6 +264,38 @@ TEST(Select, MoreColonBoxInsideTheArticle) {
   EXPECT_TRUE(block(doc, "The agency declined").kept);
 }
 
+// The credits of the reporters and editors at the article's end
+// ([contributors]) are no part of its text.
+TEST(Select, ContributorCreditsAtTheEndAreDropped) {
+  auto reuters = run_text(join({paragraph(1), paragraph(2), paragraph(3),
+                                "(Reporting by Jane Roe and John Doe, with reporting by Ann Lee; editing by Tom Brown.)"}));
+  EXPECT_TRUE(block(reuters, "Paragraph 3").kept);
+  EXPECT_EQ(block(reuters, "(Reporting by").reason, Reason::Byline);
+  EXPECT_EQ(block(reuters, "(Reporting by").evidence, "credits the reporters ('reporting by')");
+
+  auto times = run_text(join({paragraph(1), paragraph(2), paragraph(3),
+                              "Associated Press writers Jane Roe and John Doe contributed to this report.",
+                              "Keith Bradsher contributed reporting from Hong Kong."}));
+  EXPECT_FALSE(block(times, "Associated Press writers").kept);
+  EXPECT_FALSE(block(times, "Keith Bradsher").kept);
+  EXPECT_TRUE(block(times, "Paragraph 3").kept);
+}
+
+// What the credit rule must keep: narration that opens with the same words
+// or names a reporter's work, and such lines inside the article.
+TEST(Select, ContributorWordsInTheArticleStay) {
+  auto narration = run_text(join({paragraph(1), paragraph(2), paragraph(3),
+                                  "Reporting by the Guardian showed that the company knew of the flaw."}));
+  EXPECT_TRUE(block(narration, "Reporting by the Guardian").kept);
+
+  auto profile = run_text(join({paragraph(1), paragraph(2), paragraph(3),
+                                "She contributed reporting to the series that won the prize in 2012."}));
+  EXPECT_TRUE(block(profile, "She contributed").kept);
+
+  auto inside = run_text(join({paragraph(1), "Jane Roe contributed to this report.", paragraph(2), paragraph(3)}));
+  EXPECT_TRUE(block(inside, "Jane Roe contributed").kept);
+}
+
 // A call to sign up or follow ([sign-up]) after the article's paragraphs
 // ends the article: the sign-up form and the author's biography after it
 // are the site's.

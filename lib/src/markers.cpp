@@ -143,6 +143,7 @@ std::optional<Reason> section_reason(std::string_view name) {
   if (name == "credit") return Reason::Byline;  // a photo credit: whose picture it is
   if (name == "chrome-words") return Reason::Chrome;
   if (name == "list-nouns") return Reason::RelatedList;  // heads a list of other stories
+  if (name == "contributors") return Reason::Chrome;    // credits the article's reporters
   if (name == "sign-up") return Reason::Chrome;           // a call to sign up closing the article
   return std::nullopt;
 }
@@ -523,6 +524,32 @@ std::optional<std::string_view> MarkerSet::find_list_noun(std::string_view key) 
   return std::nullopt;
 }
 
+std::optional<std::string_view> MarkerSet::credits_contributors(std::string_view key) const {
+  for (const MarkerPattern& opener : contributor_openers) {
+    if (key.starts_with(opener.text) && match_pattern(opener, key)) return opener.text;
+  }
+  // "... contributed reporting from Hong Kong": a place of a few words
+  // after "from" at the end; only the line's last bytes are searched.
+  constexpr std::size_t kPlaceBytes = 48;
+  constexpr std::size_t kMostPlaceWords = 4;
+  std::string_view before_place = key;
+  const std::size_t tail = key.size() > kPlaceBytes ? key.size() - kPlaceBytes : 0;
+  if (const std::size_t from = key.find(" from ", tail); from != std::string_view::npos) {
+    const std::string_view place = key.substr(from + 6);
+    if (static_cast<std::size_t>(std::count(place.begin(), place.end(), ' ')) < kMostPlaceWords) {
+      before_place = key.substr(0, from);
+    }
+  }
+  for (const std::string& closer : contributor_closers) {
+    for (std::string_view head : {key, before_place}) {
+      if (head.ends_with(closer) && (head.size() == closer.size() || head[head.size() - closer.size() - 1] == ' ')) {
+        return closer;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string_view> MarkerSet::opens_sign_up(std::string_view key) const {
   if (key.empty()) return std::nullopt;
   for (std::uint32_t k : sign_up_by_first_byte[static_cast<unsigned char>(key.front())]) {
@@ -602,6 +629,7 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
   std::string_view prefix_section;
   bool list_nouns = false;  // in [list-nouns]: words, not phrases
   bool sign_up = false;     // in [sign-up]: openers, not whole phrases
+  bool contributors = false;  // in [contributors]: openers and closers
   std::size_t line_no = 0;
   while (!data.empty()) {
     std::size_t eol = data.find('\n');
@@ -614,6 +642,7 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
       prefix_section = name == "teaser" || name == "credit" ? name : std::string_view();
       list_nouns = name == "list-nouns";
       sign_up = name == "sign-up";
+      contributors = name == "contributors";
       section = section_reason(name);
       if (!section && error) *error = "markers line " + std::to_string(line_no) + ": unknown section";
       continue;
@@ -623,6 +652,14 @@ MarkerSet parse_markers(std::string_view data, std::string* error) {
     if (prefix) line.remove_suffix(3);
     std::string key = pattern_key(line);
     if (key.empty()) continue;
+    if (contributors) {
+      if (prefix) {
+        set.contributor_openers.push_back({std::move(key), true, Reason::Chrome});
+      } else {
+        set.contributor_closers.push_back(std::move(key));
+      }
+      continue;
+    }
     if (sign_up) {
       // An opener is matched at the start of the block, up to a word
       // boundary, with or without the trailing `...`.

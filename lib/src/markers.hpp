@@ -121,6 +121,10 @@ struct MarkerSet {
   // [sign-up]: how a call to sign up or follow opens ("sign up ...",
   // "follow us ..."), each a prefix pattern.
   std::vector<MarkerPattern> sign_up_openers;
+  // [contributors]: how a line that credits the article's reporters opens
+  // ("reporting by ...") or closes ("contributed to this report").
+  std::vector<MarkerPattern> contributor_openers;
+  std::vector<std::string> contributor_closers;
   // For each first byte, the openers (indices) that start with it: most
   // lines are turned away by their first byte, the rest try one or two.
   std::array<std::vector<std::uint32_t>, 256> sign_up_by_first_byte;
@@ -171,6 +175,10 @@ struct MarkerSet {
   // The [teaser] prefix (not a [credit] one) the key is, whole: "more"
   // for a block "More:" that heads the links under it.
   std::optional<std::string_view> find_teaser_prefix(std::string_view key) const;
+  // The [contributors] phrase a line that credits reporters opens with
+  // ("reporting by ..." and a name) or closes with ("... contributed to
+  // this report", "... contributed reporting from Hong Kong").
+  std::optional<std::string_view> credits_contributors(std::string_view key) const;
   // The [sign-up] phrase the block opens with ("subscribe to ...",
   // "follow us on ..."), if any.
   std::optional<std::string_view> opens_sign_up(std::string_view key) const;

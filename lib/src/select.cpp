@@ -794,6 +794,44 @@ Span cut_at_sign_up(Document& doc, Stats stats, Span article) {
   return article;
 }
 
+// Whether a line that opens with a [contributors] phrase is a credit, not
+// narration ("Reporting by the Guardian showed that ..."): a name follows
+// the phrase (an upper-case letter, or a letter of a caseless script), and
+// the line is in brackets, holds a ';' or ends no sentence.
+bool reads_as_credit(std::string_view text, const BlockStats& s, std::string_view opener) {
+  const bool credit_shaped = text.starts_with('(') || text.find(';') != std::string_view::npos || !s.ends_sentence;
+  if (!credit_shaped) return false;
+  std::size_t at = text.find_first_not_of("([ ");
+  if (at == std::string_view::npos || text.size() < at + opener.size() + 2) return false;
+  const unsigned char first = static_cast<unsigned char>(text[at + opener.size() + 1]);
+  return !(first >= 'a' && first <= 'z');
+}
+
+// "(Reporting by Will Dunham; Editing by Tom Brown)", "Keith Bradsher
+// contributed reporting from Hong Kong." ([contributors]): the credits of
+// the reporters and editors, the article's last lines, are no part of its
+// text. Only the last two kept lines of the article are looked at, read
+// from its end; a line that opens with a credit phrase counts only when it
+// reads as a credit (reads_as_credit()).
+void drop_contributor_credits(Document& doc, Stats stats, Span article) {
+  constexpr std::size_t kLastLines = 2;
+  constexpr std::size_t kMostWords = 40;
+  const MarkerSet& markers = builtin_markers();
+  std::size_t looked = 0;
+  for (std::size_t j = article.end; j > article.begin && looked < kLastLines; --j) {
+    PageBlock& b = doc.blocks[j - 1];
+    if (!b.block.kept) continue;
+    ++looked;
+    const BlockStats& s = stats[j - 1];
+    if (s.words > kMostWords || s.sentence_ends > 2) return;
+    auto phrase = markers.credits_contributors(b.key);
+    if (!phrase) return;
+    const bool opener = b.key.starts_with(*phrase);
+    if (opener && !reads_as_credit(b.text(), s, *phrase)) return;
+    drop(b, Reason::Byline, [&] { return "credits the reporters ('" + std::string(*phrase) + "')"; });
+  }
+}
+
 // Whether a byline block is a caption that closes with its credit
 // ("WeWork chairman Marcelo Claure (Credit: Getty Images)"), not a byline,
 // a date or a credit on its own line.
@@ -890,6 +928,7 @@ void select(Document& doc, const Options& options) {
   drop_before_byline(doc, stats, article);
   drop_menus(doc, stats, article, t.menu_run);
   drop_inline_boxes(doc, stats, boxes, article);
+  drop_contributor_credits(doc, stats, article);
   drop_repeats(doc);
 }
 

@@ -264,6 +264,36 @@ TEST(Select, MoreColonBoxInsideTheArticle) {
   EXPECT_TRUE(block(doc, "The agency declined").kept);
 }
 
+// The author's biography at the article's end, opening with the name the
+// byline gives, ends the article: what follows it goes too.
+TEST(Select, AuthorBiographyAtTheEndEndsTheArticle) {
+  auto doc = run_text(join({"By Jeff Foust", paragraph(1), paragraph(2), paragraph(3),
+                            "Jeff Foust (jeff@example.com) is the editor and publisher of Example Review.",
+                            "Note: we are temporarily moderating all comments submitted to deal with spam."}));
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+  EXPECT_EQ(block(doc, "Jeff Foust (").reason, Reason::Chrome);
+  EXPECT_EQ(block(doc, "Jeff Foust (").evidence, "the biography of the author 'Jeff Foust'");
+  EXPECT_FALSE(block(doc, "Note: we are").kept);
+}
+
+// What the biography rule must keep: a profile of a reporter (not the
+// byline's author), a last paragraph on someone who shares the author's
+// first name, and the author named inside the article.
+TEST(Select, NamesLikeABiographyInTheArticleStay) {
+  auto profile = run_text(join({"By Jane Roe", paragraph(1), paragraph(2), paragraph(3),
+                                "John Doe is a reporter covering city hall, and he says he will not stop."}));
+  EXPECT_TRUE(block(profile, "John Doe is a reporter").kept);
+
+  auto first_name = run_text(join({"By Jane Roe", paragraph(1), paragraph(2), paragraph(3),
+                                   "Jane is now twelve, and she wants to be a pilot like her mother."}));
+  EXPECT_TRUE(block(first_name, "Jane is now").kept);
+
+  auto inside = run_text(join({"By Jane Roe", paragraph(1), "Jane Roe was there when the bridge fell, and saw it all.",
+                               paragraph(2), paragraph(3), paragraph(4), paragraph(5)}));
+  EXPECT_TRUE(block(inside, "Jane Roe was there").kept);
+  EXPECT_TRUE(block(inside, "Paragraph 5").kept);
+}
+
 // The credits of the reporters and editors at the article's end
 // ([contributors]) are no part of its text.
 TEST(Select, ContributorCreditsAtTheEndAreDropped) {

@@ -794,6 +794,87 @@ Span cut_at_sign_up(Document& doc, Stats stats, Span article) {
   return article;
 }
 
+// The author a byline of the article names ("By Jane Roe | Fox News" gives
+// "Jane Roe"): the first such line dropped in the article's first blocks,
+// else the nearest before it. Empty when there is none.
+std::string article_author(const Document& doc, Span article) {
+  constexpr std::size_t kLook = 12;  // blocks looked at from the article's start, each way
+  auto names_at = [&](std::size_t j) {
+    const Block& b = doc.blocks[j].block;
+    return !b.kept && b.reason == Reason::Byline ? byline_names(doc.blocks[j].text()) : std::string();
+  };
+  for (std::size_t j = article.begin; j < article.end && j < article.begin + kLook; ++j) {
+    if (std::string names = names_at(j); !names.empty()) return names;
+  }
+  for (std::size_t j = article.begin; j > 0 && j + kLook > article.begin;) {
+    if (std::string names = names_at(--j); !names.empty()) return names;
+  }
+  return {};
+}
+
+// Whether the text opens with the author's full name followed by "is",
+// "was" or "(" (an address): "Jeff Foust (jeff@...) is the editor". The
+// first name alone ("Julius is an LA reporter") is no evidence: the
+// story's subject may share it ("Jane is now 12.").
+bool opens_with_author_bio(std::string_view text, std::string_view author) {
+  if (author.find(' ') == std::string_view::npos || !text.starts_with(author)) return false;
+  std::string_view rest = text.substr(author.size());
+  // A space or a no-break space, as scraped text often has after a name.
+  if (rest.starts_with(' ')) {
+    rest.remove_prefix(1);
+  } else if (rest.starts_with("\xC2\xA0")) {
+    rest.remove_prefix(2);
+  } else {
+    return false;
+  }
+  return rest.starts_with("is ") || rest.starts_with("was ") || rest.starts_with('(');
+}
+
+// Whether the text opens with two words that are not lower case, as a
+// full name does ("Jeff Foust (jeff@...)"): the first opens with an ASCII
+// capital, the second with anything but an ASCII lower-case letter.
+bool opens_with_two_capitals(std::string_view text) {
+  if (text.empty() || !(text.front() >= 'A' && text.front() <= 'Z')) return false;
+  const std::size_t space = text.find(' ');
+  if (space == std::string_view::npos || space + 1 >= text.size()) return false;
+  const char second = text[space + 1];
+  return !(second >= 'a' && second <= 'z') && second != ' ';
+}
+
+// The author's biography at the article's end ("Jeff Foust (jeff@...) is
+// the editor and publisher of The Space Review"): one of the article's last
+// three kept lines that opens with the name its byline gives, as a short
+// paragraph of at most three sentences. It and what follows it go. The
+// subject of a profile is not the byline's author, and a writer speaks of
+// themself as "I". Only pages whose article ends with such a line look the
+// byline up. Returns the article, cut short before the biography.
+Span cut_at_author_bio(Document& doc, Stats stats, Span article) {
+  constexpr std::size_t kLastLines = 3;
+  constexpr std::size_t kMostWords = 60;
+  std::size_t candidates[kLastLines];
+  std::size_t n = 0;
+  for (std::size_t j = article.end; j > article.begin && n < kLastLines; --j) {
+    const PageBlock& b = doc.blocks[j - 1];
+    if (!b.block.kept) continue;
+    const BlockStats& s = stats[j - 1];
+    // Shape first: two capitalized words to open it (a full name), a few
+    // sentences.
+    candidates[n++] = opens_with_two_capitals(b.text()) && s.words <= kMostWords && s.sentence_ends <= 3
+                          ? j - 1 : doc.blocks.size();
+  }
+  if (std::all_of(candidates, candidates + n, [&](std::size_t c) { return c == doc.blocks.size(); })) return article;
+  const std::string author = article_author(doc, article);
+  if (author.empty()) return article;
+  for (std::size_t k = n; k-- > 0;) {  // the earliest first: what follows a biography goes with it
+    const std::size_t i = candidates[k];
+    if (i == doc.blocks.size() || !opens_with_author_bio(doc.blocks[i].text(), author)) continue;
+    drop(doc.blocks[i], Reason::Chrome, [&] { return "the biography of the author '" + author + "'"; });
+    article.end = i;
+    break;
+  }
+  return article;
+}
+
 // Whether a line that opens with a [contributors] phrase is a credit, not
 // narration ("Reporting by the Guardian showed that ..."): a name follows
 // the phrase (an upper-case letter, or a letter of a caseless script), and
@@ -918,6 +999,7 @@ void select(Document& doc, const Options& options) {
   std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, openers, scores, t);
   Span article = cut_at_list_heading(doc, stats, find_article(doc, stats, scores, t));
   article = cut_at_sign_up(doc, stats, article);
+  article = cut_at_author_bio(doc, stats, article);
 
   std::size_t title = find_title(doc, stats, article);
   if (title < doc.blocks.size()) {

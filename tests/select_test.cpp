@@ -348,6 +348,20 @@ TEST(Select, SignUpCallAfterTheArticleEndsIt) {
   EXPECT_FALSE(block(follow, "I am a writer").kept);
 }
 
+// A call in the second sentence of a short line counts too: "Get the
+// latest updates in your inbox. Subscribe to our newsletters." A sentence
+// that only names subscribers does not.
+TEST(Select, SignUpCallAfterAFirstSentence) {
+  auto doc = run_text(join({paragraph(1), paragraph(2), paragraph(3),
+                            "Get the latest updates right in your inbox. Subscribe to Example's newsletters."}));
+  EXPECT_TRUE(block(doc, "Paragraph 3").kept);
+  EXPECT_EQ(block(doc, "Get the latest").evidence, "call to 'subscribe' after the article");
+
+  auto story = run_text(join({paragraph(1), paragraph(2), paragraph(3),
+                              "Tickets are on sale now. Subscribers of the club get them a week early."}));
+  EXPECT_TRUE(block(story, "Tickets are on sale").kept);
+}
+
 // What the sign-up rule must keep: a story about newsletters (its
 // sentences do not open with a call), a plug inside the article that the
 // article goes on after, a list of steps at the article's end, a short last

@@ -737,10 +737,11 @@ bool beside_list_item(const Document& doc, Stats stats, Span article, std::size_
   return false;
 }
 
-// Where the article's tail starts: after its last run of three paragraphs
-// in a row (dropped and blank blocks aside), or at its start when it has
-// none. A call to sign up before that is a plug the article goes on after.
-// Read from the end: most articles end with such a run, a few blocks back.
+// Where the article's tail starts: at the first of its last run of three
+// paragraphs in a row (dropped and blank blocks aside), after which no such
+// run follows any line; or at its start when it has none. A call to sign up
+// before that is a plug the article goes on after. Read from the end: most
+// articles end with such a run, a few blocks back.
 std::size_t tail_start(const Document& doc, Stats stats, Span article) {
   constexpr std::size_t kRun = 3;
   std::size_t run = 0;
@@ -750,12 +751,27 @@ std::size_t tail_start(const Document& doc, Stats stats, Span article) {
     if (!article_paragraph(b, stats[j - 1])) {
       run = 0;
     } else if (++run == kRun) {
-      std::size_t end = j - 1;  // then past the run's last paragraph
-      for (std::size_t seen = 0; seen < kRun; ++end) seen += doc.blocks[end].block.kept;
-      return end;
+      return j - 1;
     }
   }
   return article.begin;
+}
+
+// The [sign-up] phrase that opens the key or, when the line holds a
+// sentence after its first (`s` counts them), that sentence ("Need more
+// space? Subscribe to our sister title", "Stay up to date with Ascom.
+// Subscribe to our newsletter."), if any.
+std::optional<std::string_view> call_to_sign_up(const MarkerSet& markers, std::string_view key, const BlockStats& s) {
+  if (auto opener = markers.opens_sign_up(key)) return opener;
+  const bool second_sentence = s.sentence_ends > (s.ends_sentence ? 1u : 0u);
+  if (!second_sentence) return std::nullopt;
+  for (std::size_t at = 0; at + 2 < key.size(); ++at) {
+    const char c = key[at];
+    if ((c == '.' || c == '?' || c == '!') && key[at + 1] == ' ') {
+      if (auto opener = markers.opens_sign_up(key.substr(at + 2))) return opener;
+    }
+  }
+  return std::nullopt;
 }
 
 // "Sign up for our newsletter", "Follow us on Twitter" ([sign-up]): a short
@@ -772,8 +788,11 @@ Span cut_at_sign_up(Document& doc, Stats stats, Span article) {
   constexpr std::size_t kLeastParagraphs = 2;
   const MarkerSet& markers = builtin_markers();
   const std::size_t tail = tail_start(doc, stats, article);
-  // A run of three paragraphs before the tail is more than the two needed.
-  std::size_t paragraphs = tail > article.begin ? kLeastParagraphs : 0;
+  // The article's paragraphs before the tail, up to the two needed.
+  std::size_t paragraphs = 0;
+  for (std::size_t j = article.begin; j < tail && paragraphs < kLeastParagraphs; ++j) {
+    paragraphs += doc.blocks[j].block.kept && article_paragraph(doc.blocks[j], stats[j]);
+  }
   for (std::size_t i = tail; i < article.end; ++i) {
     PageBlock& b = doc.blocks[i];
     if (!b.block.kept) continue;
@@ -783,7 +802,7 @@ Span cut_at_sign_up(Document& doc, Stats stats, Span article) {
       continue;
     }
     if (s.units >= kLongUnits || s.words > kMostWords || s.sentence_ends > 2) continue;
-    auto opener = markers.opens_sign_up(b.key);
+    auto opener = call_to_sign_up(markers, b.key, s);
     if (!opener || beside_list_item(doc, stats, article, i, -1) || beside_list_item(doc, stats, article, i, +1)) {
       continue;
     }

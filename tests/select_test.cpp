@@ -332,7 +332,7 @@ TEST(Select, ContributorWordsInTheArticleStay) {
 TEST(Select, SignUpCallAfterTheArticleEndsIt) {
   auto doc = run_text(join({paragraph(1), paragraph(2), paragraph(3), "Sign Up for e-mail newsletters",
                             "Get breaking science news on monster snakes and dinosaurs, aliens and more!",
-                            "No spam, we promise. You can unsubscribe at any time and we will never share your details."}));
+                            "No spam, we promise."}));
   EXPECT_TRUE(block(doc, "Paragraph 3").kept);
   EXPECT_EQ(block(doc, "Sign Up for").reason, Reason::Chrome);
   EXPECT_EQ(block(doc, "Sign Up for").evidence, "call to 'sign up' after the article");
@@ -376,6 +376,11 @@ TEST(Select, SignUpWordsInsideTheArticleStay) {
   auto plug = run_text(join({paragraph(1), paragraph(2), "Subscribe to Example and stay smart with more writers.",
                              paragraph(3), paragraph(4), paragraph(5)}));
   EXPECT_TRUE(block(plug, "Paragraph 5").kept);
+  // Two paragraphs after the plug are the article's end, not the site's.
+  auto late_plug = run_text(join({paragraph(1), paragraph(2), paragraph(3), "Sign up for our daily newsletter",
+                                  paragraph(4), paragraph(5)}));
+  EXPECT_TRUE(block(late_plug, "Paragraph 4").kept);
+  EXPECT_TRUE(block(late_plug, "Paragraph 5").kept);
 
   auto steps = run_text(join({paragraph(1), paragraph(2), paragraph(3), "Visit the service's home page",
                               "If you already have an account, visit your account page to upgrade",

@@ -737,13 +737,14 @@ bool beside_list_item(const Document& doc, Stats stats, Span article, std::size_
   return false;
 }
 
-// Where the article's tail starts: at the first of its last run of three
+// Where the article's tail starts: at the first of its last run of two
 // paragraphs in a row (dropped and blank blocks aside), after which no such
 // run follows any line; or at its start when it has none. A call to sign up
-// before that is a plug the article goes on after. Read from the end: most
+// before that is a plug the article goes on after: sites set them a few
+// paragraphs before the end as often as anywhere. Read from the end: most
 // articles end with such a run, a few blocks back.
 std::size_t tail_start(const Document& doc, Stats stats, Span article) {
-  constexpr std::size_t kRun = 3;
+  constexpr std::size_t kRun = 2;
   std::size_t run = 0;
   for (std::size_t j = article.end; j > article.begin; --j) {
     const PageBlock& b = doc.blocks[j - 1];
@@ -778,7 +779,7 @@ std::optional<std::string_view> call_to_sign_up(const MarkerSet& markers, std::s
 // call to the reader after the article's paragraphs ends the article; the
 // sign-up form, an author's biography or teasers that follow it are the
 // site's. Not before two paragraphs of the article (a call at the top is a
-// menu entry, and the article has not started), nor when three paragraphs
+// menu entry, and the article has not started), nor when two paragraphs
 // in a row follow it (a plug set inside the article, which goes on), nor
 // beside a list item ("Sign up for the bundle" as a step of the article's
 // last list). Only the short lines of the article's tail are looked up.

@@ -133,4 +133,19 @@ std::string BylineAuthor::author() && {
   return std::move(before_);
 }
 
+std::string article_author(const Document& doc, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kLook = 12;  // blocks looked at from the article's start, each way
+  auto names_at = [&](std::size_t j) {
+    const Block& b = doc.blocks[j].block;
+    return !b.kept && b.reason == Reason::Byline ? byline_names(doc.blocks[j].text()) : std::string();
+  };
+  for (std::size_t j = begin; j < end && j < begin + kLook; ++j) {
+    if (std::string names = names_at(j); !names.empty()) return names;
+  }
+  for (std::size_t j = begin; j > 0 && j + kLook > begin;) {
+    if (std::string names = names_at(--j); !names.empty()) return names;
+  }
+  return {};
+}
+
 }  // namespace winnow::detail

@@ -27,6 +27,12 @@ std::string byline_names(std::string_view line);
 // article's own, belong to other stories' teasers. Empty when there is none.
 std::string author_from_bylines(const Document& doc);
 
+// The author a byline of the article in blocks [begin, end) names ("By
+// Jane Roe | Fox News" gives "Jane Roe"): the first such line dropped in
+// the article's first blocks, else the nearest before it; select's rules
+// ask before the article's metadata is made. Empty when there is none.
+std::string article_author(const Document& doc, std::size_t begin, std::size_t end);
+
 // author_from_bylines(), read along a walk that visits every block in page
 // order anyway (assemble()'s): the blocks are not walked a second time, from
 // both ends. Each block is passed to see() with its verdict as select left

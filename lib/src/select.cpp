@@ -814,24 +814,6 @@ Span cut_at_sign_up(Document& doc, Stats stats, Span article) {
   return article;
 }
 
-// The author a byline of the article names ("By Jane Roe | Fox News" gives
-// "Jane Roe"): the first such line dropped in the article's first blocks,
-// else the nearest before it. Empty when there is none.
-std::string article_author(const Document& doc, Span article) {
-  constexpr std::size_t kLook = 12;  // blocks looked at from the article's start, each way
-  auto names_at = [&](std::size_t j) {
-    const Block& b = doc.blocks[j].block;
-    return !b.kept && b.reason == Reason::Byline ? byline_names(doc.blocks[j].text()) : std::string();
-  };
-  for (std::size_t j = article.begin; j < article.end && j < article.begin + kLook; ++j) {
-    if (std::string names = names_at(j); !names.empty()) return names;
-  }
-  for (std::size_t j = article.begin; j > 0 && j + kLook > article.begin;) {
-    if (std::string names = names_at(--j); !names.empty()) return names;
-  }
-  return {};
-}
-
 // Whether the text opens with the author's full name followed by "is",
 // "was" or "(" (an address): "Jeff Foust (jeff@...) is the editor". The
 // first name alone ("Julius is an LA reporter") is no evidence: the
@@ -883,7 +865,7 @@ Span cut_at_author_bio(Document& doc, Stats stats, Span article) {
                           ? j - 1 : doc.blocks.size();
   }
   if (std::all_of(candidates, candidates + n, [&](std::size_t c) { return c == doc.blocks.size(); })) return article;
-  const std::string author = article_author(doc, article);
+  const std::string author = article_author(doc, article.begin, article.end);
   if (author.empty()) return article;
   for (std::size_t k = n; k-- > 0;) {  // the earliest first: what follows a biography goes with it
     const std::size_t i = candidates[k];

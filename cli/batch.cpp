@@ -367,13 +367,7 @@ void extract_item(const Args& args, bool learn, Done& d) {
     return;
   }
   d.bytes = input->bytes.size();
-  if (args.options.mode == Mode::Auto && mode_for_file(d.item.path, input->bytes) == Mode::Html) {
-    Options as_page = args.options;
-    as_page.mode = Mode::Html;
-    d.result = extract(input->bytes, as_page);
-  } else {
-    d.result = extract(input->bytes, args.options);
-  }
+  d.result = extract_named(input->bytes, args.options, named_as_page(d.item.path));
   if (learn && d.result.ok()) {
     d.keys = take_block_keys(d.result);
     d.site = site_of(d);

@@ -164,6 +164,8 @@ std::string page_extension(std::string_view name) {
   return ext;
 }
 
+bool is_html_extension(std::string_view ext) { return ext.ends_with(".html") || ext.ends_with(".htm"); }
+
 bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-'; }
@@ -197,16 +199,19 @@ bool holds_markup(std::string_view bytes) {
   return false;
 }
 
+bool named_as_page(std::string_view name) { return is_html_extension(page_extension(name)); }
+
 bool wanted_file(std::string_view name) {
   if (name.empty() || name[0] == '.') return false;  // hidden, and our own temporary files
   const std::string ext = page_extension(name);
-  return ext.ends_with(".html") || ext.ends_with(".htm") || ext.ends_with(".txt");
+  return is_html_extension(ext) || ext.ends_with(".txt");
 }
 
-Mode mode_for_file(std::string_view name, std::string_view bytes) {
-  const std::string ext = page_extension(name);
-  const bool page_name = ext.ends_with(".html") || ext.ends_with(".htm");
-  return page_name && holds_markup(bytes) ? Mode::Html : Mode::Auto;
+Result extract_named(std::string_view bytes, const Options& options, bool named_html) {
+  if (options.mode != Mode::Auto || !named_html || !holds_markup(bytes)) return extract(bytes, options);
+  Options as_page = options;
+  as_page.mode = Mode::Html;
+  return extract(bytes, as_page);
 }
 
 std::optional<Input> read_page_file(const std::string& path, std::size_t max_bytes, std::string& error) {

@@ -30,17 +30,19 @@ std::optional<Input> read_gzip(const std::string& path, std::size_t max_bytes, s
 // own temporary files among them).
 bool wanted_file(std::string_view name);
 
-// With --mode auto, the mode a page file is read in: HTML for a name ending
-// in .html or .htm (.gz after it or not) whose bytes hold any markup, so
-// that a fragment ("<p>Storm closes schools") named as a page is read as
-// one; otherwise what the content says (Mode::Auto).
-Mode mode_for_file(std::string_view name, std::string_view bytes);
+// Whether a file's name says it is a page: .html or .htm (.gz after it or
+// not), in any case.
+bool named_as_page(std::string_view name);
 
-// A tag, an end tag, a comment or a doctype in the first 16 KiB (as far as
-// the library's own look goes): '<' and a name that a '>' closes before the
-// next '<', or "<!--". A JSON Lines record's "html" field is read as HTML
-// on this alone, as a page file's name is.
+// A tag, an end tag, a comment or a doctype: '<' and then a letter, '/' or
+// '!', in the first 16 KiB (as far as the library's own look goes).
 bool holds_markup(std::string_view bytes);
+
+// extract(), and with --mode auto an input `named_html` (a file named as a
+// page, a JSON Lines record's "html" field) that holds any markup read as
+// HTML, so that a fragment ("<p>Storm closes schools") too small for the
+// content to say so is read as the page it is.
+Result extract_named(std::string_view bytes, const Options& options, bool named_html);
 
 // A stream read through zlib, as gzread() reads it: gzip members, one or
 // several joined, or plain bytes when it does not open as gzip. Unlike

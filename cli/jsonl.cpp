@@ -565,13 +565,7 @@ Record work(const Args& args, bool learn, Disposal<Record>& disposal, Line&& lin
     return record;
   }
   if (record.site.empty()) record.site = line.dir_site;
-  if (args.options.mode == Mode::Auto && args.field == "html" && holds_markup(*page)) {
-    Options as_page = args.options;
-    as_page.mode = Mode::Html;
-    record.result = extract(*page, as_page);
-  } else {
-    record.result = extract(*page, args.options);
-  }
+  record.result = extract_named(*page, args.options, args.field == "html");
   if (record.lone_surrogates > 0) {
     record.result.notes.insert(record.result.notes.begin(),
                                "lone surrogates in the JSON string replaced with U+FFFD: " +

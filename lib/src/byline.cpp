@@ -62,20 +62,31 @@ std::string_view after_by(std::string_view line) {
   return !rest.empty() && rest[0] == ':' ? trim(rest.substr(1)) : rest;
 }
 
+// is_by_subheading() of a trimmed line that opens with "By", `rest` what
+// follows it. Names are written with capitals: "By subject" is a menu's.
+bool reads_as_by_subheading(std::string_view line, std::string_view rest) {
+  return line.ends_with(':') || (!rest.empty() && rest[0] >= 'a' && rest[0] <= 'z');
+}
+
+// byline_names() of a block classify dropped as a byline; empty for any
+// other block.
+std::string names_of(const PageBlock& pb) {
+  return !pb.block.kept && pb.block.reason == Reason::Byline ? byline_names(pb.text()) : std::string();
+}
+
 }  // namespace
 
 bool is_by_subheading(std::string_view line) {
   line = trim(line);
-  if (!opens_with_by(line)) return false;
-  // Names are written with capitals: "By subject" is a menu's.
-  const std::string_view rest = after_by(line);
-  return line.ends_with(':') || (!rest.empty() && rest[0] >= 'a' && rest[0] <= 'z');
+  return opens_with_by(line) && reads_as_by_subheading(line, after_by(line));
 }
 
 std::string byline_names(std::string_view line) {
   line = trim(line);
-  if (!opens_with_by(line) || is_by_subheading(line)) return {};
-  std::string_view names = trim(before_separator(after_by(line)));
+  if (!opens_with_by(line)) return {};
+  const std::string_view rest = after_by(line);
+  if (reads_as_by_subheading(line, rest)) return {};
+  std::string_view names = trim(before_separator(rest));
   // "Jane Doe, March 3, 2019": the names end at the last comma before the
   // first digit.
   if (const auto digit = std::find_if(names.begin(), names.end(), is_ascii_digit); digit != names.end()) {
@@ -100,9 +111,6 @@ std::string author_from_bylines(const Document& doc) {
   const auto first = std::find_if(blocks.begin(), blocks.end(), is_kept);
   if (first == blocks.end()) return {};
   const auto last = std::find_if(blocks.rbegin(), blocks.rend(), is_kept).base() - 1;
-  auto names_of = [](const PageBlock& pb) {
-    return !pb.block.kept && pb.block.reason == Reason::Byline ? byline_names(pb.text()) : std::string();
-  };
   // Within the article, the first byline; else the one nearest before it.
   for (auto it = first + 1; it < last; ++it) {
     if (std::string names = names_of(*it); !names.empty()) return names;
@@ -135,15 +143,11 @@ std::string BylineAuthor::author() && {
 
 std::string article_author(const Document& doc, std::size_t begin, std::size_t end) {
   constexpr std::size_t kLook = 12;  // blocks looked at from the article's start, each way
-  auto names_at = [&](std::size_t j) {
-    const Block& b = doc.blocks[j].block;
-    return !b.kept && b.reason == Reason::Byline ? byline_names(doc.blocks[j].text()) : std::string();
-  };
   for (std::size_t j = begin; j < end && j < begin + kLook; ++j) {
-    if (std::string names = names_at(j); !names.empty()) return names;
+    if (std::string names = names_of(doc.blocks[j]); !names.empty()) return names;
   }
   for (std::size_t j = begin; j > 0 && j + kLook > begin;) {
-    if (std::string names = names_at(--j); !names.empty()) return names;
+    if (std::string names = names_of(doc.blocks[--j]); !names.empty()) return names;
   }
   return {};
 }

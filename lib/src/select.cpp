@@ -331,14 +331,21 @@ bool is_fragment(const PageBlock& b, const BlockStats& s) {
   return b.block.kept && !is_prose(s) && !is_link_like(s) && s.units >= 8;
 }
 
+// The block before `i`, blank ones aside; the block count when there is
+// none.
+std::size_t nonblank_before(const Document& doc, std::size_t i) {
+  while (i > 0 && doc.blocks[i - 1].block.reason == Reason::Empty) --i;
+  return i > 0 ? i - 1 : doc.blocks.size();
+}
+
 // Whether the block before `i` (blank ones aside) is one classify dropped
 // as chrome, such as a section label ("Most Read", "Tags"): the lines it
 // introduces are the site's list, not the article's. An ad slot is not
 // such a label.
 bool after_chrome_label(const Document& doc, std::size_t i) {
-  while (i > 0 && doc.blocks[i - 1].block.reason == Reason::Empty) --i;
-  if (i == 0) return false;
-  const Block& label = doc.blocks[i - 1].block;
+  const std::size_t before = nonblank_before(doc, i);
+  if (before == doc.blocks.size()) return false;
+  const Block& label = doc.blocks[before].block;
   return !label.kept && label.reason != Reason::AdMarker;
 }
 
@@ -349,10 +356,8 @@ bool after_chrome_label(const Document& doc, std::size_t i) {
 // right after it. The article's own lists are introduced by a sentence or
 // a colon, or hold figures, or sit between its paragraphs.
 bool lists_other_stories(const Document& doc, Stats stats, std::size_t begin, std::size_t end) {
-  std::size_t heading = begin;
-  while (heading > 0 && doc.blocks[heading - 1].block.reason == Reason::Empty) --heading;
-  if (heading == 0) return false;
-  --heading;
+  const std::size_t heading = nonblank_before(doc, begin);
+  if (heading == doc.blocks.size()) return false;
   auto introduces = [&](std::size_t i) { return doc.blocks[i].text().ends_with(':'); };
   if (!doc.blocks[heading].block.kept || !is_link_like(stats[heading]) || introduces(heading)) return false;
   std::size_t with_figures = 0;

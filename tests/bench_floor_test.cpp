@@ -1,6 +1,8 @@
-// Quality floor: text-mode cleaning over the 181 scraped-text pages of the
-// benchmark, scored by the benchmark's own scorer. Fails when F1 or recall
-// falls below the level reached (docs/rules.md has the current figures).
+// Quality floors: text-mode cleaning over the 181 scraped-text pages of the
+// benchmark, scored by the benchmark's own scorer, and the headline text
+// mode finds on them against the title of the same page's HTML. Each fails
+// when its figure falls below the level reached (docs/rules.md has the
+// current figures).
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -11,7 +13,9 @@
 
 #include <unistd.h>
 
+#include "block_stats.hpp"
 #include "test_files.hpp"
+#include "utf8.hpp"
 #include "winnow/winnow.hpp"
 
 namespace {
@@ -20,6 +24,8 @@ namespace fs = std::filesystem;
 
 constexpr double kMinF1 = 0.925;
 constexpr double kMinRecall = 0.95;
+// Pages of 181 whose text-mode headline agrees with the HTML title.
+constexpr std::size_t kMinHeadlinesAgreeing = 110;
 
 using winnow::test::read_file;
 
@@ -74,6 +80,63 @@ TEST(BenchmarkFloor, TextModeOnScrapedPages) {
   std::printf("benchmark (text mode): F1 %.4f  precision %.4f  recall %.4f\n", f1, precision, recall);
   EXPECT_GE(f1, kMinF1);
   EXPECT_GE(recall, kMinRecall);
+}
+
+// A title as compared: letters and digits in lower case, every other run
+// of characters one space, none at either end.
+std::string comparable(std::string_view title) {
+  std::string out;
+  bool gap = false;
+  for (std::size_t i = 0; i < title.size();) {
+    const winnow::detail::CodePointProps props =
+        winnow::detail::code_point_props(winnow::detail::next_code_point(title, i));
+    if (!(props.flags & winnow::detail::CodePointProps::kAlnum)) {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) out += ' ';
+    gap = false;
+    winnow::detail::append_utf8(out, props.lower);
+  }
+  return out;
+}
+
+// The same headline: equal as compared, or one holds the other and the
+// shorter is more than 15 bytes ("Opinion | Republicans Are Following
+// Trump to Nowhere" in HTML, the line "Republicans Are Following Trump to
+// Nowhere" in the text).
+bool same_headline(std::string_view text_title, std::string_view html_title) {
+  const std::string a = comparable(text_title), b = comparable(html_title);
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return shorter.size() > 15 && longer.find(shorter) != std::string::npos;
+}
+
+TEST(BenchmarkFloor, TextModeHeadlinesAgreeWithTheHtmlTitle) {
+  const fs::path bench = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench";
+  const fs::path pages = bench / "scrapinghub-text";
+  const fs::path html = bench / "scrapinghub" / "html";
+  if (!fs::is_directory(pages) || !fs::is_directory(html)) {
+    GTEST_SKIP() << "benchmark data not found at " << bench.string()
+                 << " (../shared/bench next to the source tree); floor not checked";
+  }
+  std::size_t count = 0, with_html_title = 0, agreeing = 0;
+  for (const auto& entry : fs::directory_iterator(pages)) {
+    if (entry.path().extension() != ".txt") continue;
+    ++count;
+    const fs::path page = html / entry.path().filename().replace_extension(".html");
+    const winnow::Result from_html = winnow::extract(read_file(page));
+    if (from_html.metadata.title.empty()) continue;
+    ++with_html_title;
+    const winnow::Result from_text = winnow::clean_text(read_file(entry.path()));
+    agreeing += same_headline(from_text.metadata.title, from_html.metadata.title);
+  }
+  EXPECT_EQ(count, 181u);
+  std::printf("benchmark (text mode): headline agrees with the HTML title on %zu of %zu pages (%zu with one)\n",
+              agreeing, count, with_html_title);
+  EXPECT_GE(agreeing, kMinHeadlinesAgreeing);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "block_stats.hpp"
 #include "byline.hpp"
+#include "headline.hpp"
 #include "html_score.hpp"
 #include "markers.hpp"
 #include "spread_hash.hpp"
@@ -112,44 +113,6 @@ Span best_run(const std::vector<double>& scores) {
     }
   }
   return best;
-}
-
-bool headline_like(const PageBlock& b, const BlockStats& s) {
-  if (!b.block.kept) return false;
-  // Twelve words or more in sentence case is a lead that lost its full
-  // stop, not a headline.
-  bool sentence_case = s.capitalized_words * 3 < s.cased_words;
-  if (s.words >= 12 && sentence_case) return false;
-  return s.words >= 2 && s.words <= 40 && s.units >= 10 && !s.has_url &&
-         (!s.ends_sentence || b.text().ends_with("?") || b.text().ends_with("!"));
-}
-
-// The headline sits just before the body: the line repeated there (pages
-// often show it two or three times), else the longest headline-like line in
-// the few blocks before the article starts.
-std::size_t find_title(const Document& doc, Stats stats, Span article) {
-  constexpr std::size_t kWindow = 12;
-  std::size_t from = article.begin > kWindow ? article.begin - kWindow : 0;
-  // Whether a key turns up twice or more before the article: asked only of
-  // the few headline-like lines in the window, so nothing is counted for
-  // the rest.
-  auto shown_twice = [&](std::string_view key) {
-    int seen = 0;
-    for (std::size_t j = 0; j < article.begin; ++j) {
-      if (doc.blocks[j].key == key && ++seen == 2) return true;
-    }
-    return false;
-  };
-  std::size_t best = doc.blocks.size(), repeated = doc.blocks.size();
-  for (std::size_t i = from; i < article.begin; ++i) {
-    const PageBlock& b = doc.blocks[i];
-    if (!headline_like(b, stats[i])) continue;
-    if (best == doc.blocks.size() || stats[i].units > stats[best].units) best = i;
-    if ((repeated == doc.blocks.size() || stats[i].units > stats[repeated].units) && shown_twice(b.key)) {
-      repeated = i;
-    }
-  }
-  return repeated != doc.blocks.size() ? repeated : best;
 }
 
 // "Comments" between "Facebook" and "Print" is a button of a share bar, not
@@ -1008,7 +971,7 @@ void select(Document& doc, const Options& options) {
   article = cut_at_sign_up(doc, stats, article);
   article = cut_at_author_bio(doc, stats, article);
 
-  std::size_t title = find_title(doc, stats, article);
+  std::size_t title = find_headline(doc, article.begin);
   if (title < doc.blocks.size()) {
     doc.metadata.title = doc.blocks[title].text();
     drop(doc.blocks[title], Reason::Title, "headline, reported as the title");

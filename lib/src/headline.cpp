@@ -1,0 +1,139 @@
+#include "headline.hpp"
+
+#include "utf8.hpp"
+
+namespace winnow::detail {
+
+namespace {
+
+std::uint8_t flags_of(char32_t cp) { return code_point_props(cp).flags; }
+
+bool is_stop(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == U'\u2026'; }
+
+bool is_closing_quote(char32_t cp) { return cp == '"' || cp == '\'' || cp == U'\u2019' || cp == U'\u201D'; }
+
+// Whether the text from `i` on, just after a stop, goes on with a new
+// sentence: closing quotes, then spaces and a capital, or a capital and a
+// lower-case letter with no space (a caption glued to its credit).
+bool new_sentence_at(std::string_view text, std::size_t i) {
+  for (std::size_t next = i; next < text.size() && is_closing_quote(next_code_point(text, next));) i = next;
+  std::size_t spaces = 0;
+  while (i < text.size() && text[i] == ' ') ++i, ++spaces;
+  if (i >= text.size() || !(flags_of(next_code_point(text, i)) & CodePointProps::kCapital)) return false;
+  if (spaces > 0) return true;
+  return i < text.size() && (flags_of(next_code_point(text, i)) & CodePointProps::kLower);
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_date_separator(char c) { return c == ' ' || c == ',' || c == '.' || c == '/' || c == '-'; }
+
+// How many separators end text[..at); `at` moves back over them.
+std::size_t skip_separators_back(std::string_view text, std::size_t& at) {
+  const std::size_t end = at;
+  while (at > 0 && is_date_separator(text[at - 1])) --at;
+  return end - at;
+}
+
+// A year 1900-2099 at text[at], as a number of its own.
+bool year_at(std::string_view text, std::size_t at) {
+  if (at + 4 > text.size() || (at > 0 && is_digit(text[at - 1]))) return false;
+  if (!((text[at] == '1' && text[at + 1] == '9') || (text[at] == '2' && text[at + 1] == '0'))) return false;
+  return is_digit(text[at + 2]) && is_digit(text[at + 3]) && (at + 4 == text.size() || !is_digit(text[at + 4]));
+}
+
+// A day or month of one or two digits before the year at text[year]:
+// separators between, and at most one word ("19 Nov 2019", "Nov. 19th,
+// 2019", "21/06/2014").
+bool day_before(std::string_view text, std::size_t year) {
+  std::size_t at = year;
+  if (skip_separators_back(text, at) == 0) return false;
+  if (at > 0 && !is_digit(text[at - 1])) {
+    while (at > 0 && !is_date_separator(text[at - 1]) && !is_digit(text[at - 1])) --at;
+    // A word glued to digits is their ordinal suffix ("19th"); any other
+    // stands between separators.
+    if (at == 0 || !is_digit(text[at - 1])) {
+      if (skip_separators_back(text, at) == 0) return false;
+    }
+  }
+  std::size_t digits = 0;
+  while (at > 0 && is_digit(text[at - 1])) --at, ++digits;
+  return digits == 1 || digits == 2;
+}
+
+// One or two digits from text[at] on, then no digit: their count.
+std::size_t short_number_at(std::string_view text, std::size_t at) {
+  std::size_t digits = 0;
+  while (at + digits < text.size() && is_digit(text[at + digits])) ++digits;
+  return digits <= 2 ? digits : 0;
+}
+
+// A month and day after the year ending at text[at] ("2019-11-19").
+bool month_day_after(std::string_view text, std::size_t at) {
+  for (int part = 0; part < 2; ++part) {
+    if (at >= text.size() || (text[at] != '-' && text[at] != '/' && text[at] != '.')) return false;
+    const std::size_t digits = short_number_at(text, at + 1);
+    if (digits == 0) return false;
+    at += 1 + digits;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool headline_like(const PageBlock& b, const BlockStats& s) {
+  if (!b.block.kept) return false;
+  return s.words >= 2 && s.words <= 40 && s.units >= 10 && !s.has_url &&
+         (!s.ends_sentence || b.text().ends_with("?") || b.text().ends_with("!"));
+}
+
+bool has_inner_sentence_end(std::string_view text) {
+  std::size_t lower_run = 0;  // lower-case letters right before the code point
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = next_code_point(text, i);
+    if (lower_run >= 2 && is_stop(cp) && new_sentence_at(text, i)) return true;
+    lower_run = (flags_of(cp) & CodePointProps::kLower) ? lower_run + 1 : 0;
+  }
+  return false;
+}
+
+bool has_date(std::string_view text) {
+  for (std::size_t at = 0; at + 4 <= text.size(); ++at) {
+    if (year_at(text, at) && (day_before(text, at) || month_day_after(text, at + 4))) return true;
+  }
+  return false;
+}
+
+bool reads_as_headline(std::string_view text, const BlockStats& s) {
+  constexpr std::size_t kFewestWords = 4, kMostWords = 25;
+  constexpr std::size_t kCaselessUnits = 30;
+  constexpr std::size_t kLongestSentenceCase = 15;
+  const bool caseless = s.cased_words == 0;
+  if (s.words > kMostWords || (s.words < kFewestWords && !(caseless && s.units >= kCaselessUnits))) return false;
+  const bool sentence_case = s.capitalized_words * 3 < s.cased_words;
+  if (sentence_case && s.words > kLongestSentenceCase) return false;
+  return !text.ends_with(')') && !has_inner_sentence_end(text) && !has_date(text);
+}
+
+std::size_t find_headline(const Document& doc, std::size_t article_begin) {
+  constexpr std::size_t kWindow = 12;
+  // A line this many blocks up weighs half as much as one of the same
+  // length right before the article.
+  constexpr double kHalfWeightDistance = 12;
+  const std::size_t none = doc.blocks.size();
+  const std::size_t from = article_begin > kWindow ? article_begin - kWindow : 0;
+  std::size_t best = none, best_reading = none;
+  double best_weight = 0, best_reading_weight = 0;
+  for (std::size_t i = from; i < article_begin && i < doc.blocks.size(); ++i) {
+    const PageBlock& b = doc.blocks[i];
+    if (!headline_like(b, b.stats)) continue;
+    const double distance = static_cast<double>(article_begin - i);
+    const double weight = static_cast<double>(b.stats.units) / (1 + distance / kHalfWeightDistance);
+    if (best == none || weight > best_weight) best = i, best_weight = weight;
+    if (reads_as_headline(b.text(), b.stats) && (best_reading == none || weight > best_reading_weight)) {
+      best_reading = i, best_reading_weight = weight;
+    }
+  }
+  return best_reading != none ? best_reading : best;
+}
+
+}  // namespace winnow::detail

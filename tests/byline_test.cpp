@@ -41,6 +41,25 @@ TEST(BylineNames, TheEarliestSeparatorEndsTheNames) {
   EXPECT_EQ(byline_names("By Jane Doe \xE2\x80\x94"), "Jane Doe \xE2\x80\x94");  // no space after it: no separator
 }
 
+// Bylines glue the date, a handle or the writer's title to the names:
+// the names end where a date begins (its month, when it comes first, with
+// it), at a handle or an address, at a title glued to the last name, and
+// without the byline's own words ("Updated", "On") between.
+TEST(BylineNames, NamesEndWhereADateHandleOrTitleIsGluedOn) {
+  EXPECT_EQ(byline_names("By Joseph Doe November 19, 2019, 07:47 PM EST"), "Joseph Doe");
+  EXPECT_EQ(byline_names("By Jane Roe Updated Nov 13, 2019, 10:28am EST"), "Jane Roe");
+  EXPECT_EQ(byline_names("by Regan September 15, 2014"), "Regan");
+  EXPECT_EQ(byline_names("By Jane Doe 19 Nov 2019"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Doe 2019-11-18T20:51:19Z Science"), "Jane Doe");
+  EXPECT_EQ(byline_names("By Jane Gander On 11/13/19 at 4:00 PM EST"), "Jane Gander");
+  EXPECT_EQ(byline_names("By Chris Doe@DawgsByNature Nov 18, 2019, 11:47am EST"), "Chris Doe");
+  EXPECT_EQ(byline_names("By Chris Doe @chrisdoe"), "Chris Doe");
+  EXPECT_EQ(byline_names("By Megan Roe meganr@example.com(509) 459-5382"), "Megan Roe");
+  EXPECT_EQ(byline_names("By Meg JamesStaff Writer"), "Meg James");
+  // Capitals inside a name after one or two lower-case letters stay.
+  EXPECT_EQ(byline_names("By Jane McDonald and Anne MacKenzie"), "Jane McDonald and Anne MacKenzie");
+}
+
 TEST(BylineNames, LinesThatAreNoBylineGiveNothing) {
   EXPECT_EQ(byline_names("Byron Kay"), "");                // a name, not "By"
   EXPECT_EQ(byline_names("By subject"), "");               // a menu entry

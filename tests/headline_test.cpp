@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "block_stats.hpp"
+#include "dates.hpp"
 #include "headline.hpp"
 #include "text_rules.hpp"
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include "dates.hpp"
+#include "markers.hpp"
 #include "rule_text.hpp"
 
 namespace winnow::detail {
@@ -81,6 +83,60 @@ bool is_by_subheading(std::string_view line) {
   return opens_with_by(line) && reads_as_by_subheading(line, after_by(line));
 }
 
+namespace {
+
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// The names up to a handle or an address ("Jane Doe@janedoe", "Jane Doe
+// jdoe@example.com"), a title glued to the last name ("Jane DoeStaff
+// Writer": three lower-case letters and a capital; "McDonald" and
+// "MacKenzie" have fewer), or the start of a date with no comma before it
+// ("Jane Doe November 19, 2019", "Jane Doe 2019-11-19").
+std::string_view before_trailer(std::string_view names) {
+  for (std::size_t at = 0; at < names.size(); ++at) {
+    const char c = names[at];
+    if (c == '@') {
+      // An address's user ("jdoe@") is a word of its own in lower case; a
+      // handle is glued to the last name ("Doe@janedoe") or stands alone.
+      const std::size_t space = names.rfind(' ', at);
+      const std::size_t word = space == std::string_view::npos ? 0 : space + 1;
+      const std::string_view user = names.substr(word, at - word);
+      const bool address = !user.empty() && std::all_of(user.begin(), user.end(), [](char u) {
+        return is_ascii_lower(u) || is_ascii_digit(u) || u == '.' || u == '_';
+      });
+      return names.substr(0, address ? word : at);
+    }
+    if (is_ascii_upper(c) && at >= 3 && is_ascii_lower(names[at - 1]) && is_ascii_lower(names[at - 2]) &&
+        is_ascii_lower(names[at - 3])) {
+      return names.substr(0, at);
+    }
+    if (is_ascii_digit(c)) {
+      // "November 19, 2019": the word before the day is its month.
+      std::string_view before = names.substr(0, at);
+      if (day_right_before_year(names, at)) before = before.substr(0, trim(before).rfind(' ') + 1);
+      return before;
+    }
+  }
+  return names;
+}
+
+// Words a byline puts between the names and its date ("Updated", "On",
+// "Published"): the byline markers' whole phrases.
+std::string_view without_byline_words(std::string_view names) {
+  const MarkerSet& markers = builtin_markers();
+  for (;;) {
+    names = trim(names);
+    const std::size_t space = names.rfind(' ');
+    if (space == std::string_view::npos) return names;
+    const auto reason = markers.find_whole(marker_key(names.substr(space + 1)));
+    if (reason != Reason::Byline) return names;
+    names = names.substr(0, space);
+  }
+}
+
+}  // namespace
+
 std::string byline_names(std::string_view line) {
   line = trim(line);
   if (!opens_with_by(line)) return {};
@@ -88,11 +144,12 @@ std::string byline_names(std::string_view line) {
   if (reads_as_by_subheading(line, rest)) return {};
   std::string_view names = trim(before_separator(rest));
   // "Jane Doe, March 3, 2019": the names end at the last comma before the
-  // first digit.
+  // first digit; with no comma, where the date or a handle begins.
   if (const auto digit = std::find_if(names.begin(), names.end(), is_ascii_digit); digit != names.end()) {
     const auto comma = names.substr(0, static_cast<std::size_t>(digit - names.begin())).rfind(',');
-    names = comma == std::string_view::npos ? std::string_view() : trim(names.substr(0, comma));
+    if (comma != std::string_view::npos) names = trim(names.substr(0, comma));
   }
+  names = without_byline_words(before_trailer(names));
   while (!names.empty() && std::string_view(",.;:-| ").find(names.back()) != std::string_view::npos) {
     names.remove_suffix(1);
   }

@@ -25,7 +25,7 @@ bool headline_like(const PageBlock& b, const BlockStats& s);
 //   caption that lost its full stop;
 // - no sentence ends inside it ("... in Berlin. Photo: Reuters", "...
 //   New York.Reuters"): a caption and its credit, or a blurb;
-// - no date in it ("Nov 19, 2019", "21/06/2014"): the byline's line;
+// - no date in it (has_date(), dates.hpp): the byline's line;
 // - no ')' at its end: a caption closing with its photo credit.
 bool reads_as_headline(std::string_view text, const BlockStats& s);
 
@@ -35,12 +35,6 @@ bool reads_as_headline(std::string_view text, const BlockStats& s);
 // caption glued to its credit). "U.S. Army" and "L.A. Auto" are no sentence
 // end: one letter stands before the stop.
 bool has_inner_sentence_end(std::string_view text);
-
-// Whether `text` gives a date: a year 1900-2099 standing alone as a number,
-// with a day or month of one or two digits before it, one word at most
-// between ("19 Nov 2019", "November 19, 2019", "21/06/2014"), or a month
-// and day after it ("2019-11-19").
-bool has_date(std::string_view text);
 
 // The headline among the 12 blocks before the article (which begins at
 // `article_begin`): of the headline-like lines there, those that read as

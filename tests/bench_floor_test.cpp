@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -26,6 +27,10 @@ constexpr double kMinF1 = 0.925;
 constexpr double kMinRecall = 0.95;
 // Pages of 181 whose text-mode headline agrees with the HTML title.
 constexpr std::size_t kMinHeadlinesAgreeing = 110;
+// Pages whose text-mode author agrees with the HTML author, and pages where
+// both name one and they differ.
+constexpr std::size_t kMinAuthorsAgreeing = 65;
+constexpr std::size_t kMostAuthorsDiffering = 6;
 
 using winnow::test::read_file;
 
@@ -114,29 +119,69 @@ bool same_headline(std::string_view text_title, std::string_view html_title) {
   return shorter.size() > 15 && longer.find(shorter) != std::string::npos;
 }
 
-TEST(BenchmarkFloor, TextModeHeadlinesAgreeWithTheHtmlTitle) {
-  const fs::path bench = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench";
-  const fs::path pages = bench / "scrapinghub-text";
-  const fs::path html = bench / "scrapinghub" / "html";
-  if (!fs::is_directory(pages) || !fs::is_directory(html)) {
-    GTEST_SKIP() << "benchmark data not found at " << bench.string()
-                 << " (../shared/bench next to the source tree); floor not checked";
-  }
-  std::size_t count = 0, with_html_title = 0, agreeing = 0;
+// The same names: equal as compared, or one holds the other ("Jane Doe" in
+// "Jane Doe, Staff Writer").
+bool same_names(std::string_view text_author, std::string_view html_author) {
+  const std::string a = comparable(text_author), b = comparable(html_author);
+  if (a.empty() || b.empty()) return false;
+  return a.find(b) != std::string::npos || b.find(a) != std::string::npos;
+}
+
+// The metadata of each page of the benchmark as text mode finds it in the
+// scraped text, and as HTML mode finds it in the page.
+struct MetadataPair {
+  winnow::Metadata text, html;
+};
+
+std::vector<MetadataPair> metadata_pairs(const fs::path& pages, const fs::path& html) {
+  std::vector<MetadataPair> pairs;
   for (const auto& entry : fs::directory_iterator(pages)) {
     if (entry.path().extension() != ".txt") continue;
-    ++count;
     const fs::path page = html / entry.path().filename().replace_extension(".html");
-    const winnow::Result from_html = winnow::extract(read_file(page));
-    if (from_html.metadata.title.empty()) continue;
-    ++with_html_title;
-    const winnow::Result from_text = winnow::clean_text(read_file(entry.path()));
-    agreeing += same_headline(from_text.metadata.title, from_html.metadata.title);
+    pairs.push_back({winnow::clean_text(read_file(entry.path())).metadata, winnow::extract(read_file(page)).metadata});
   }
-  EXPECT_EQ(count, 181u);
-  std::printf("benchmark (text mode): headline agrees with the HTML title on %zu of %zu pages (%zu with one)\n",
-              agreeing, count, with_html_title);
+  return pairs;
+}
+
+class MetadataFloor : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const fs::path bench = fs::path(WINNOW_SOURCE_DIR) / ".." / "shared" / "bench";
+    const fs::path pages = bench / "scrapinghub-text";
+    const fs::path html = bench / "scrapinghub" / "html";
+    if (!fs::is_directory(pages) || !fs::is_directory(html)) {
+      GTEST_SKIP() << "benchmark data not found at " << bench.string()
+                   << " (../shared/bench next to the source tree); floor not checked";
+    }
+    pairs_ = metadata_pairs(pages, html);
+    ASSERT_EQ(pairs_.size(), 181u);
+  }
+  std::vector<MetadataPair> pairs_;
+};
+
+TEST_F(MetadataFloor, TextModeHeadlinesAgreeWithTheHtmlTitle) {
+  std::size_t agreeing = 0;
+  for (const auto& pair : pairs_) agreeing += same_headline(pair.text.title, pair.html.title);
+  std::printf("benchmark (text mode): headline agrees with the HTML title on %zu of %zu pages\n", agreeing,
+              pairs_.size());
   EXPECT_GE(agreeing, kMinHeadlinesAgreeing);
+}
+
+TEST_F(MetadataFloor, TextModeAuthorsAgreeWithTheHtmlAuthor) {
+  std::size_t with_html_author = 0, agreeing = 0, differing = 0;
+  for (const auto& pair : pairs_) {
+    if (pair.html.author.empty()) continue;
+    ++with_html_author;
+    if (pair.text.author.empty()) continue;
+    const bool same = same_names(pair.text.author, pair.html.author);
+    agreeing += same;
+    differing += !same;
+  }
+  std::printf("benchmark (text mode): author agrees with the HTML author on %zu of %zu pages that have one, "
+              "differs on %zu\n",
+              agreeing, with_html_author, differing);
+  EXPECT_GE(agreeing, kMinAuthorsAgreeing);
+  EXPECT_LE(differing, kMostAuthorsDiffering);
 }
 
 }  // namespace

@@ -60,6 +60,20 @@ TEST(BylineNames, NamesEndWhereADateHandleOrTitleIsGluedOn) {
   EXPECT_EQ(byline_names("By Jane McDonald and Anne MacKenzie"), "Jane McDonald and Anne MacKenzie");
 }
 
+// A line that opens with a date or with a byline's own words names its
+// authors after "by"; a photo's credit, or a title with "by" in it, does not.
+TEST(BylineNames, NamesAfterByInADateline) {
+  EXPECT_EQ(byline_names("November 18, 2019 7:45 am PST by Jane Doe"), "Jane Doe");
+  EXPECT_EQ(byline_names("11/19/2019 by Lars Roe"), "Lars Roe");
+  EXPECT_EQ(byline_names("Posted by Jane Doe on November 19, 2019"), "Jane Doe");
+  EXPECT_EQ(byline_names("written by Regan"), "Regan");
+  EXPECT_EQ(byline_names("February 1, 2019 | BY: Ilana Roe, MS, RDN"), "Ilana Roe, MS, RDN");
+  EXPECT_EQ(byline_names("Photo by Jane Doe"), "");
+  EXPECT_EQ(byline_names("Illustration by Jane Doe/Getty Images"), "");
+  EXPECT_EQ(byline_names("Stand by Me"), "");
+  EXPECT_EQ(byline_names("May 3, 2019 by the river"), "");  // what follows is no names
+}
+
 TEST(BylineNames, LinesThatAreNoBylineGiveNothing) {
   EXPECT_EQ(byline_names("Byron Kay"), "");                // a name, not "By"
   EXPECT_EQ(byline_names("By subject"), "");               // a menu entry
@@ -86,6 +100,14 @@ TEST(AuthorFromBylines, TheBylineNearestBeforeTheArticle) {
   EXPECT_EQ(before.metadata.author, "Ann Other");
 }
 
+// "By" and the names in two elements of the page, scraped as two lines.
+TEST(AuthorFromBylines, ByAloneNamesTheAuthorsOnTheNextLine) {
+  Result r = clean_text(scraped("By\nSarah E. Roe"));
+  EXPECT_EQ(r.metadata.author, "Sarah E. Roe");
+  Result with_colon = clean_text(scraped("By:\nSarah E. Roe\nNov. 19, 2019 8:03 am ET"));
+  EXPECT_EQ(with_colon.metadata.author, "Sarah E. Roe");
+}
+
 TEST(AuthorFromBylines, NoneAfterTheArticle) {
   Result r = clean_text(test::prose(1) + "\n" + test::prose(2) + "\nMore stories\nBy John Roe\n");
   EXPECT_EQ(r.metadata.author, "");
@@ -108,7 +130,9 @@ TEST(AuthorFromBylines, MetadataAuthorComesFirst) {
 // kept blocks, some naming no one, pages with no kept block at all.
 TEST(BylineAuthor, AgreesWithAuthorFromBylines) {
   static constexpr std::string_view kLines[] = {"By Jane Doe",     "By Ann Lee | May 3, 2019", "March 3, 2019",
-                                                "By the numbers",  "By Bob Roe",               "A paragraph."};
+                                                "By the numbers",  "By Bob Roe",               "A paragraph.",
+                                                "By",              "Sara Poe",                 "May 3, 2019 by Jim Ray",
+                                                "Photo by Al Fox"};
   std::mt19937 random(11);
   for (int page = 0; page < 5000; ++page) {
     detail::Document doc;

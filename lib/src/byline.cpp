@@ -70,10 +70,12 @@ bool reads_as_by_subheading(std::string_view line, std::string_view rest) {
   return line.ends_with(':') || (!rest.empty() && rest[0] >= 'a' && rest[0] <= 'z');
 }
 
-// byline_names() of a block classify dropped as a byline; empty for any
-// other block.
-std::string names_of(const PageBlock& pb) {
-  return !pb.block.kept && pb.block.reason == Reason::Byline ? byline_names(pb.text()) : std::string();
+// A "By" alone on its line: the names are on the next ("By" / "Sarah E.
+// Needleman", two elements of the page scraped as two lines).
+bool is_bare_by(std::string_view line) {
+  line = trim(line);
+  if (line.ends_with(':')) line.remove_suffix(1);
+  return line.size() == 2 && (line[0] | 0x20) == 'b' && (line[1] | 0x20) == 'y';
 }
 
 }  // namespace
@@ -137,10 +139,10 @@ std::string_view without_byline_words(std::string_view names) {
 
 }  // namespace
 
-std::string byline_names(std::string_view line) {
-  line = trim(line);
-  if (!opens_with_by(line)) return {};
-  const std::string_view rest = after_by(line);
+namespace {
+
+// The names in `rest`, what follows the "By" of `line`.
+std::string names_after_by(std::string_view line, std::string_view rest) {
   if (reads_as_by_subheading(line, rest)) return {};
   std::string_view names = trim(before_separator(rest));
   // "Jane Doe, March 3, 2019": the names end at the last comma before the
@@ -162,6 +164,56 @@ std::string byline_names(std::string_view line) {
   return written;
 }
 
+// Whether every word of `s` is one of a byline's own ("Posted", "written"):
+// the byline markers' whole phrases.
+bool only_byline_words(std::string_view s) {
+  const MarkerSet& markers = builtin_markers();
+  bool any = false;
+  for (std::string_view word : split(trim(s), ' ')) {
+    if (word.empty()) continue;
+    if (markers.find_whole(marker_key(word)) != Reason::Byline) return false;
+    any = true;
+  }
+  return any;
+}
+
+// "Posted by Jane Doe on May 3", "November 18, 2019 7:45 am PST by Jane
+// Doe": the names after a "by" in a line that opens with a date or with
+// byline words; a photo's credit ("Photo by Jane Doe") opens with neither.
+std::string names_after_inner_by(std::string_view line) {
+  for (std::size_t at = line.find(' '); at != std::string_view::npos; at = line.find(' ', at + 1)) {
+    const std::string_view from = line.substr(at + 1);
+    if (!opens_with_by(from)) continue;
+    const std::string_view before = line.substr(0, at);
+    const bool byline_phrase =
+        builtin_markers().find_whole(marker_key(line.substr(0, at + 3))) == Reason::Byline;  // "written by"
+    if (!has_date(before) && !byline_phrase && !only_byline_words(before)) return {};
+    return names_after_by(from, after_by(from));
+  }
+  return {};
+}
+
+std::string names_after_bare_by(std::string_view next) {
+  next = trim(next);
+  return names_after_by(next, next);
+}
+
+// byline_names() of block i if classify dropped it as a byline, or of the
+// line after it when it is a "By" alone; empty for any other block.
+std::string names_of(const std::vector<PageBlock>& blocks, std::size_t i) {
+  const PageBlock& pb = blocks[i];
+  if (pb.block.kept || pb.block.reason != Reason::Byline) return {};
+  if (!is_bare_by(pb.text())) return byline_names(pb.text());
+  return i + 1 < blocks.size() ? names_after_bare_by(blocks[i + 1].text()) : std::string();
+}
+
+}  // namespace
+
+std::string byline_names(std::string_view line) {
+  line = trim(line);
+  return opens_with_by(line) ? names_after_by(line, after_by(line)) : names_after_inner_by(line);
+}
+
 std::string author_from_bylines(const Document& doc) {
   const auto& blocks = doc.blocks;
   const auto is_kept = [](const PageBlock& pb) { return pb.block.kept; };
@@ -170,24 +222,39 @@ std::string author_from_bylines(const Document& doc) {
   const auto last = std::find_if(blocks.rbegin(), blocks.rend(), is_kept).base() - 1;
   // Within the article, the first byline; else the one nearest before it.
   for (auto it = first + 1; it < last; ++it) {
-    if (std::string names = names_of(*it); !names.empty()) return names;
+    if (std::string names = names_of(blocks, it - blocks.begin()); !names.empty()) return names;
   }
   for (auto it = first; it != blocks.begin();) {
-    if (std::string names = names_of(*--it); !names.empty()) return names;
+    --it;
+    if (std::string names = names_of(blocks, it - blocks.begin()); !names.empty()) return names;
   }
   return {};
 }
 
 void BylineAuthor::see_byline(std::string_view text, std::size_t index) {
+  if (is_bare_by(text)) {
+    after_bare_by_ = true;
+    bare_by_at_ = index;
+    return;
+  }
+  // Only the first names after the first kept block can be within the
+  // article (whether they are is known at the end, from the last kept
+  // block): later bylines are not read.
+  if (seen_kept_ && !within_.empty()) return;
+  record(byline_names(text), index);
+}
+
+void BylineAuthor::see_after_bare_by(std::string_view next) {
+  after_bare_by_ = false;
+  if (seen_kept_ && !within_.empty()) return;
+  record(names_after_bare_by(next), bare_by_at_);
+}
+
+void BylineAuthor::record(std::string names, std::size_t index) {
   if (seen_kept_) {
-    // Only the first names after the first kept block can be within the
-    // article; whether they are is known at the end, from the last kept
-    // block.
-    if (within_.empty()) {
-      within_ = byline_names(text);
-      within_at_ = index;
-    }
-  } else if (std::string names = byline_names(text); !names.empty()) {
+    within_ = std::move(names);
+    within_at_ = index;
+  } else if (!names.empty()) {
     before_ = std::move(names);
   }
 }
@@ -201,10 +268,10 @@ std::string BylineAuthor::author() && {
 std::string article_author(const Document& doc, std::size_t begin, std::size_t end) {
   constexpr std::size_t kLook = 12;  // blocks looked at from the article's start, each way
   for (std::size_t j = begin; j < end && j < begin + kLook; ++j) {
-    if (std::string names = names_of(doc.blocks[j]); !names.empty()) return names;
+    if (std::string names = names_of(doc.blocks, j); !names.empty()) return names;
   }
   for (std::size_t j = begin; j > 0 && j + kLook > begin;) {
-    if (std::string names = names_of(doc.blocks[--j]); !names.empty()) return names;
+    if (std::string names = names_of(doc.blocks, --j); !names.empty()) return names;
   }
   return {};
 }

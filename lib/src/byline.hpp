@@ -15,16 +15,22 @@ namespace winnow::detail {
 // subject"), or a colon at its end ("By The Numbers:" opens what follows).
 bool is_by_subheading(std::string_view line);
 
-// The names of a byline: "By Jane Doe | March 3" and "by Jane Doe, March 3,
-// 2019" give "Jane Doe". Empty when the line does not open with "By", is a
-// subheading (is_by_subheading()), or what follows is no names (too long,
-// no letter, digits left in it).
+// The names of a byline: "By Jane Doe | March 3", "by Jane Doe, March 3,
+// 2019" and "By Jane Doe November 19, 2019" give "Jane Doe"; so do a line
+// that opens with a date or with a byline's own words and goes on with "by"
+// ("November 18, 2019 7:45 am PST by Jane Doe", "Posted by Jane Doe on
+// May 3"). The names end at a separator, a date, a handle or address, or a
+// title glued to the last name ("By Jane DoeStaff Writer"). Empty when the
+// line has no such "by", is a subheading (is_by_subheading()), or what
+// follows is no names (too long, or no letter).
 std::string byline_names(std::string_view line);
 
-// The names of a block dropped as a byline that opens with "By": the first
-// such among the article's kept blocks, else the nearest before the first
-// of them. Bylines after the article, and further up the page than the
-// article's own, belong to other stories' teasers. Empty when there is none.
+// The names of a block dropped as a byline (byline_names(); a "By" alone
+// names the authors on the next line, "By" / "Jane Doe" scraped from two
+// elements): the first such among the article's kept blocks, else the
+// nearest before the first of them. Bylines after the article, and further
+// up the page than the article's own, belong to other stories' teasers.
+// Empty when there is none.
 std::string author_from_bylines(const Document& doc);
 
 // The author a byline of the article in blocks [begin, end) names ("By
@@ -40,6 +46,7 @@ std::string article_author(const Document& doc, std::size_t begin, std::size_t e
 class BylineAuthor {
  public:
   void see(const PageBlock& pb, std::size_t index) {
+    if (after_bare_by_) see_after_bare_by(pb.text());
     if (pb.block.kept) {
       last_kept_ = index;
       seen_kept_ = true;
@@ -51,12 +58,16 @@ class BylineAuthor {
 
  private:
   void see_byline(std::string_view text, std::size_t index);
+  void see_after_bare_by(std::string_view next);
+  void record(std::string names, std::size_t index);
 
   bool seen_kept_ = false;
   std::size_t last_kept_ = 0;
   std::string before_;          // the last names before the first kept block
   std::string within_;          // the first names after it
   std::size_t within_at_ = 0;
+  bool after_bare_by_ = false;  // the block before was a "By" alone
+  std::size_t bare_by_at_ = 0;
 };
 
 }  // namespace winnow::detail

@@ -29,7 +29,7 @@ constexpr double kMinRecall = 0.95;
 constexpr std::size_t kMinHeadlinesAgreeing = 110;
 // Pages whose text-mode author agrees with the HTML author, and pages where
 // both name one and they differ.
-constexpr std::size_t kMinAuthorsAgreeing = 65;
+constexpr std::size_t kMinAuthorsAgreeing = 84;
 constexpr std::size_t kMostAuthorsDiffering = 6;
 
 using winnow::test::read_file;

@@ -108,6 +108,29 @@ TEST(AuthorFromBylines, ByAloneNamesTheAuthorsOnTheNextLine) {
   EXPECT_EQ(with_colon.metadata.author, "Sarah E. Roe");
 }
 
+// Headline, names, date line: the byline of wire stories and of many
+// sites, without "By".
+TEST(AuthorFromBylines, NamesBetweenTheHeadlineAndTheDateLine) {
+  const std::string article = test::prose(1) + "\n" + test::prose(2) + "\n" + test::prose(3) + "\n";
+  const std::string headline = "Council Passes the Budget After a Long Night of Debate\n";
+  Result r = clean_text("Home\nWorld\n" + headline + "Jane Doe and John Roe, Associated Press\n"
+                        "Updated 1:39 am EST, Wednesday, November 20, 2019\n" + article);
+  EXPECT_EQ(r.metadata.title, "Council Passes the Budget After a Long Night of Debate");
+  EXPECT_EQ(r.metadata.author, "Jane Doe and John Roe, Associated Press");
+  // A summary may stand between the headline and the names.
+  Result summary = clean_text("Home\n" + headline + "The vote came after midnight\nJane Doe\n19 Nov 2019, 19:09\n" +
+                              article);
+  EXPECT_EQ(summary.metadata.author, "Jane Doe");
+  // No headline above: a section's name over the date is no byline.
+  Result section = clean_text("Home\nBusiness News\nNovember 19, 2019 / 12:21 AM\n" + article);
+  EXPECT_EQ(section.metadata.author, "");
+  // Menu entries (markers) and lines that read as no names are none either.
+  Result menu = clean_text("Home\n" + headline + "Previous Post\nNext Post\nOctober 9, 2018\n" + article);
+  EXPECT_EQ(menu.metadata.author, "");
+  Result digits = clean_text("Home\n" + headline + "Page 2 of 3\nNovember 19, 2019 / 12:21 AM\n" + article);
+  EXPECT_EQ(digits.metadata.author, "");
+}
+
 TEST(AuthorFromBylines, NoneAfterTheArticle) {
   Result r = clean_text(test::prose(1) + "\n" + test::prose(2) + "\nMore stories\nBy John Roe\n");
   EXPECT_EQ(r.metadata.author, "");

@@ -214,6 +214,72 @@ std::string byline_names(std::string_view line) {
   return opens_with_by(line) ? names_after_by(line, after_by(line)) : names_after_inner_by(line);
 }
 
+namespace {
+
+// Whether a line reads as names with an affiliation: two to eight words,
+// the first capitalized and no more in lower case than capitalized ("Jane
+// Doe", "Jane Doe and John Roe, Associated Press"), with no digit and no
+// mark but commas, dots, hyphens and apostrophes (a section's name has ':'
+// or '&', a headline or deck its sentence).
+bool reads_as_names(std::string_view line) {
+  constexpr std::size_t kMostWords = 8;
+  std::size_t capitalized = 0, lower = 0;
+  for (std::string_view word : split(trim(line), ' ')) {
+    if (word.empty()) continue;
+    for (char c : word) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c != ',' && c != '.' && c != '-' && c != '\'') {
+        return false;
+      }
+    }
+    const char first = word.front();
+    if (first >= 'A' && first <= 'Z') {
+      ++capitalized;
+    } else if (first >= 'a' && first <= 'z' && capitalized > 0) {
+      ++lower;
+    } else {
+      return false;
+    }
+  }
+  return capitalized >= 1 && capitalized + lower >= 2 && capitalized + lower <= kMostWords && lower <= capitalized;
+}
+
+// Whether block i, dropped, stands right below the headline: a block
+// reported as the title, or a repeat of it, is one of the three above it
+// (a summary may stand between).
+bool below_headline(const std::vector<PageBlock>& blocks, std::size_t i) {
+  constexpr std::size_t kMostBetween = 2;
+  const auto is_headline = [](const PageBlock& pb) {
+    return pb.block.reason == Reason::Title || pb.block.reason == Reason::DuplicateHeadline;
+  };
+  if (blocks[i].block.kept || is_headline(blocks[i])) return false;
+  for (std::size_t j = i; j > 0 && j + kMostBetween >= i;) {
+    if (is_headline(blocks[--j])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string author_above_dateline(const Document& doc) {
+  constexpr std::size_t kLook = 12;  // blocks looked at before the article
+  const auto& blocks = doc.blocks;
+  std::size_t first_kept = 0;
+  while (first_kept < blocks.size() && !blocks[first_kept].block.kept) ++first_kept;
+  if (first_kept == blocks.size()) return {};
+  for (std::size_t j = first_kept; j > 1 && j + kLook > first_kept;) {
+    const PageBlock& date = blocks[--j];
+    if (date.block.kept) continue;
+    if (date.block.reason != Reason::Byline && !has_date(date.text())) continue;
+    const std::size_t names = j - 1;
+    if (below_headline(blocks, names) && reads_as_names(blocks[names].text()) &&
+        !builtin_markers().find_whole(blocks[names].key)) {
+      return std::string(trim(blocks[names].text()));
+    }
+  }
+  return {};
+}
+
 std::string author_from_bylines(const Document& doc) {
   const auto& blocks = doc.blocks;
   const auto is_kept = [](const PageBlock& pb) { return pb.block.kept; };

@@ -33,6 +33,16 @@ std::string byline_names(std::string_view line);
 // Empty when there is none.
 std::string author_from_bylines(const Document& doc);
 
+// "Jane Doe" between the headline and the article's date line: the line
+// right above a date line ("Updated 1:39 am EST, November 20, 2019", a
+// block dropped as a byline or one that gives a date) in the 12 blocks
+// before the article's first, with the headline (the title, or a repeat of
+// it) at most two blocks above it, that reads as names (two to eight words,
+// no more in lower case than capitalized, no digit, no mark but commas,
+// dots, hyphens and apostrophes) and is no marker ("Next Post"). Empty when
+// there is none.
+std::string author_above_dateline(const Document& doc);
+
 // The author a byline of the article in blocks [begin, end) names ("By
 // Jane Roe | Fox News" gives "Jane Roe"): the first such line dropped in
 // the article's first blocks, else the nearest before it; select's rules

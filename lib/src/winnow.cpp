@@ -94,6 +94,8 @@ Result assemble(detail::Document&& doc, const Options& options) {
   // No author in the metadata: a byline's, read along the walk below.
   const bool author_from_bylines = r.metadata.author.empty();
   detail::BylineAuthor byline_author;
+  // Read before the walk frees the dropped blocks' text.
+  std::string author_above_dateline = author_from_bylines ? detail::author_above_dateline(doc) : std::string();
   detail::NormalizeReport report;  // summed over blocks: one note per kind of change
   std::size_t text_size = 0;
   std::size_t next_code = 0;  // in doc.code_blocks
@@ -145,7 +147,10 @@ Result assemble(detail::Document&& doc, const Options& options) {
       text_size += b.text.size() + 2;
     }
   }
-  if (author_from_bylines) r.metadata.author = std::move(byline_author).author();
+  if (author_from_bylines) {
+    r.metadata.author = std::move(byline_author).author();
+    if (r.metadata.author.empty()) r.metadata.author = std::move(author_above_dateline);
+  }
   // The metadata's text is read as the article's is: "Zelenskiy" in the
   // author as in the body, no mojibake or no-break spaces in a description.
   for (std::string* field : {&r.metadata.title, &r.metadata.author, &r.metadata.site_name, &r.metadata.description}) {

@@ -553,6 +553,46 @@ TEST(Select, ListAfterTheFirstParagraphIsContent) {
   EXPECT_FALSE(block(doc, "Privacy Policy").kept);
 }
 
+// A lead paragraph, then tables of results under short headings, then the
+// rest of the story: the tables and the lead are the article, though the
+// densest run of prose starts after them. Lists before that run earn no
+// credit unless they hold figures in half their lines or more and a
+// paragraph stands right before them (a heading line at most between).
+TEST(Select, LeadParagraphBeforeTablesOfResultsStays) {
+  const std::string lead =
+      "It was a weekend of upsets in the league, as the top two both dropped points and the leaders' closest rivals "
+      "moved into the top four.";
+  auto doc = run_text(join({"Home", "Football", "Scores", "Weekend Results and Table", "By Jane Roe", lead, "Results",
+                            "Arsenal 0-1 Newcastle", "Chelsea 4-4 Manchester City", "Liverpool 2-1 Brighton",
+                            "Tottenham 1-4 Chelsea", "Wolves 2-1 Tottenham", "Top four", "1. Manchester City 28 pts",
+                            "2. Arsenal 24 pts", "3. Liverpool 24 pts", "4. Newcastle 23 pts", paragraph(1),
+                            paragraph(2), "Live Scores", "Terms and Conditions"}));
+  EXPECT_TRUE(block(doc, "It was a weekend").kept);
+  EXPECT_TRUE(block(doc, "Results").kept);
+  EXPECT_TRUE(block(doc, "Arsenal 0-1").kept);
+  EXPECT_TRUE(block(doc, "Top four").kept);
+  EXPECT_TRUE(block(doc, "4. Newcastle").kept);
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_FALSE(block(doc, "Scores").kept);
+  EXPECT_FALSE(block(doc, "Live Scores").kept);
+
+  // Headlines without figures after a blurb are the site's list: the
+  // article still starts at its own paragraphs.
+  auto headlines = run_text(join({"Home", lead, "Elsewhere in the city today", "Harbour bridge to close for repairs over the summer",
+                                  "City council votes on new cycling lanes next week",
+                                  "Local bakery wins national award for its sourdough",
+                                  "Storm warning issued for the coast on Friday night",
+                                  "New library opens its doors in the old town hall",
+                                  "Police appeal for witnesses after a crash on the ring road",
+                                  "School holidays to start a week later next year",
+                                  "Farmers market moves to the river front for the summer",
+                                  "Bus drivers vote to accept the new pay offer",
+                                  "Museum reopens after a long and costly restoration", paragraph(1), paragraph(2)}));
+  EXPECT_FALSE(block(headlines, "It was a weekend").kept);
+  EXPECT_FALSE(block(headlines, "Harbour bridge").kept);
+  EXPECT_TRUE(block(headlines, "Paragraph 1").kept);
+}
+
 // The same shape of list after a chrome label ("Most Read", a marker
 // classify dropped) is the site's list of other stories, not the article's;
 // a list right after a paragraph, or after an ad slot, is still content.

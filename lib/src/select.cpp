@@ -640,6 +640,46 @@ std::vector<double> score_blocks(const Document& doc, Stats stats, const Tuning&
   return scores;
 }
 
+// Whether the blocks [begin, end) hold a figure in half their lines or more:
+// a table of results, prices or dates, not a list of headlines.
+bool mostly_figures(Stats stats, std::size_t begin, std::size_t end) {
+  std::size_t with_figures = 0;
+  for (std::size_t k = begin; k < end; ++k) with_figures += stats[k].digits > 0;
+  return with_figures * 2 >= end - begin;
+}
+
+// Where the article starts when its first paragraph stands before tables
+// ("Arsenal 0-1 Newcastle", "1. Manchester City 28 pts"): the article's
+// start `begin` is moved back over lists that earned the list credit
+// (`credited` above `scores`), each holding figures in half its lines or
+// more and under at most one heading line ("Results"), to the paragraph
+// before them. Lists before the article earn no credit (find_article()),
+// so such a lead is otherwise cut off from the rest; a headline list, an
+// archive or a menu holds few figures, or has no paragraph right before.
+std::size_t lead_before_tables(const Document& doc, Stats stats, const std::vector<double>& scores,
+                               const std::vector<double>& credited, std::size_t begin) {
+  auto credited_line = [&](std::size_t k) { return credited[k] > scores[k]; };
+  const std::size_t none = doc.blocks.size();
+  for (std::size_t at = begin;;) {
+    // The list that ends right before `at`, read back to its first line.
+    const std::size_t last = nonblank_before(doc, at);
+    if (last == none || !credited_line(last)) return begin;
+    std::size_t start = last;
+    while (start > 0 && credited_line(start - 1)) --start;
+    if (!mostly_figures(stats, start, last + 1)) return begin;
+    const std::size_t before = nonblank_before(doc, start);
+    if (before == none) return begin;
+    if (article_paragraph(doc.blocks[before], stats[before])) return before;
+    // One heading line over the list, then a paragraph or another table.
+    const PageBlock& heading = doc.blocks[before];
+    if (!heading.block.kept || is_prose(stats[before])) return begin;
+    const std::size_t above = nonblank_before(doc, before);
+    if (above == none) return begin;
+    if (article_paragraph(doc.blocks[above], stats[above])) return above;
+    at = before;
+  }
+}
+
 // The densest run of prose, widened over the lists that follow its start.
 Span find_article(const Document& doc, Stats stats,
                   const std::vector<double>& scores, const Tuning& t) {
@@ -649,9 +689,11 @@ Span find_article(const Document& doc, Stats stats,
     // a run of short lines is the site's headline list, not the article.
     std::vector<double> credited = scores;
     credit_lists(doc, stats, credited, t);
+    const std::size_t lead = lead_before_tables(doc, stats, scores, credited, article.begin);
     for (std::size_t i = 0; i < article.begin; ++i) credited[i] = std::min(credited[i], scores[i]);
     Span wider = best_run(credited);
     if (wider.begin <= article.begin && wider.end >= article.end) article = wider;
+    article.begin = std::min(article.begin, lead);
   }
   if (article.empty()) return {0, doc.blocks.size()};  // no prose at all: keep what classify kept
   if (article.end < doc.blocks.size() && is_closing_line(doc.blocks[article.end], stats[article.end])) {

@@ -3,6 +3,7 @@
 
 #include <thread>
 
+#include "byline.hpp"
 #include "text_rules.hpp"
 
 namespace winnow {
@@ -449,13 +450,52 @@ TEST(Select, SummaryBeforeTheBylineIsNotTheArticle) {
 }
 
 // "By the numbers" opens a subheading, not a byline: the paragraphs of the
-// article before it stay.
+// article before it stay, and so does the subheading, over paragraphs or
+// a list.
 TEST(Select, ParagraphsBeforeASubheadingOpeningWithByStay) {
   for (const char* subheading : {"By the numbers", "By The Numbers:"}) {
     auto doc = run_text(join({paragraph(1), paragraph(2), subheading, paragraph(3), paragraph(4)}));
     EXPECT_TRUE(block(doc, "Paragraph 1").kept) << subheading;
     EXPECT_TRUE(block(doc, "Paragraph 2").kept) << subheading;
+    EXPECT_TRUE(block(doc, "By ").kept) << subheading;
   }
+  auto over_list = run_text(join({"Home", paragraph(1), paragraph(2), "By the Numbers", "20 projects across 9 countries",
+                                  "320 pages and 400 photographs", "3 decades of work", paragraph(3), paragraph(4)}));
+  EXPECT_TRUE(block(over_list, "By the Numbers").kept);
+  EXPECT_TRUE(block(over_list, "20 projects").kept);
+}
+
+// "By Car", "By Train", "By Ferry" between the article's paragraphs are
+// subheadings: the paragraphs before the first stay, the subheadings too,
+// and none of them is the author. One such line, or the same line twice,
+// is still a byline.
+TEST(Select, SeriesOfShortByLinesBetweenParagraphsAreSubheadings) {
+  auto doc = run_text(join({"Menu", "Getting to the Isle of Skye", "By Fiona MacLeod", paragraph(1), paragraph(2),
+                            "By Car", paragraph(3), paragraph(4), "By Train", paragraph(5), "By Ferry", paragraph(6),
+                            paragraph(7)}));
+  EXPECT_TRUE(block(doc, "Paragraph 1").kept);
+  EXPECT_TRUE(block(doc, "Paragraph 2").kept);
+  EXPECT_TRUE(block(doc, "By Car").kept);
+  EXPECT_TRUE(block(doc, "By Train").kept);
+  EXPECT_TRUE(block(doc, "By Ferry").kept);
+  EXPECT_FALSE(block(doc, "By Fiona").kept);
+  EXPECT_EQ(detail::author_from_bylines(doc), "Fiona MacLeod");
+
+  auto once = run_text(join({"Menu", paragraph(1), "By Jane Roe", paragraph(2), paragraph(3), paragraph(4)}));
+  EXPECT_FALSE(block(once, "Paragraph 1").kept);
+  EXPECT_FALSE(block(once, "By Jane Roe").kept);
+  auto twice = run_text(join({"Menu", paragraph(1), "By Jane Roe", paragraph(2), paragraph(3), "By Jane Roe",
+                              paragraph(4), paragraph(5)}));
+  EXPECT_FALSE(block(twice, "Paragraph 1").kept);
+  for (const auto& b : twice.blocks) {
+    if (b.text() == "By Jane Roe") EXPECT_FALSE(b.block.kept);
+  }
+  // Teasers' bylines stand under their headlines, not after a paragraph.
+  auto teasers = run_text(join({paragraph(1), paragraph(2), paragraph(3), "The Senate Votes on the Budget Tonight",
+                                "By Jane Roe", paragraph(4), "Why the Harbour Bridge Is Closing", "By John Doe",
+                                paragraph(5)}));
+  EXPECT_FALSE(block(teasers, "By Jane Roe").kept);
+  EXPECT_FALSE(block(teasers, "By John Doe").kept);
 }
 
 TEST(Select, ParagraphsBeforeAnInlineCreditOrALateBylineStay) {

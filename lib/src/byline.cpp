@@ -80,6 +80,8 @@ bool is_bare_by(std::string_view line) {
 
 }  // namespace
 
+bool opens_with_by_word(std::string_view line) { return opens_with_by(trim(line)); }
+
 bool is_by_subheading(std::string_view line) {
   line = trim(line);
   return opens_with_by(line) && reads_as_by_subheading(line, after_by(line));

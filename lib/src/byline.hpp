@@ -10,6 +10,10 @@
 
 namespace winnow::detail {
 
+// Whether a line opens with the word "By" ("By Jane Doe", "by: Jane Doe",
+// "By car"), leading spaces aside.
+bool opens_with_by_word(std::string_view line);
+
 // Whether a line opening with "By" is a subheading or a menu's, not a
 // byline: the word after "By" in lower case ("By the numbers", "By
 // subject"), or a colon at its end ("By The Numbers:" opens what follows).

@@ -930,6 +930,52 @@ void drop_contributor_credits(Document& doc, Stats stats, Span article) {
 // a date or a credit on its own line.
 bool caption_with_credit(std::string_view text) { return text.ends_with(')') && !text.starts_with('('); }
 
+// Whether block `i` is a line classify dropped as a byline that opens
+// with "By" and has one to three words after it and no digits: "By car",
+// "By the numbers", "By Jane Roe".
+bool short_by_line(const Document& doc, Stats stats, std::size_t i) {
+  constexpr std::size_t kMostWords = 4;
+  const PageBlock& b = doc.blocks[i];
+  return !b.block.kept && b.block.reason == Reason::Byline && stats[i].words >= 2 && stats[i].words <= kMostWords &&
+         stats[i].digits == 0 && opens_with_by_word(b.text());
+}
+
+// Subheadings inside the article that open with "By", which classify
+// dropped as bylines: "By the numbers", "By The Numbers:" (a lower-case
+// word after "By", or a colon at the end: is_by_subheading()), with a
+// kept line of the article right after it; and "By Car", "By Train",
+// "By Ferry": short "By" lines (short_by_line()) that stand between two
+// paragraphs of the article, two or more of them with different words. A
+// byline is given once, and a teaser's stands under its headline, not
+// after a paragraph. They are kept, so they are neither the byline that
+// drop_before_byline() drops the summary before nor the page's author.
+void keep_by_subheadings(Document& doc, Stats stats, Span article) {
+  const std::size_t none = doc.blocks.size();
+  auto paragraph = [&](std::size_t k) { return k != none && article_paragraph(doc.blocks[k], stats[k]); };
+  auto next_nonblank = [&](std::size_t i) {
+    for (std::size_t k = i + 1; k < article.end; ++k) {
+      if (doc.blocks[k].block.reason != Reason::Empty) return k;
+    }
+    return none;
+  };
+  std::vector<std::size_t> between_paragraphs;
+  for (std::size_t i = article.begin + 1; i < article.end; ++i) {
+    if (!short_by_line(doc, stats, i)) continue;
+    const std::size_t next = next_nonblank(i);
+    if (is_by_subheading(doc.blocks[i].text())) {
+      if (next != none && doc.blocks[next].block.kept) keep(doc.blocks[i]);
+    } else if (paragraph(nonblank_before(doc, i)) && paragraph(next)) {
+      between_paragraphs.push_back(i);
+    }
+  }
+  if (between_paragraphs.size() < 2) return;
+  const std::string_view first = doc.blocks[between_paragraphs.front()].key;
+  const bool differ = std::any_of(between_paragraphs.begin() + 1, between_paragraphs.end(),
+                                  [&](std::size_t k) { return doc.blocks[k].key != first; });
+  if (!differ) return;
+  for (std::size_t k : between_paragraphs) keep(doc.blocks[k]);
+}
+
 // A gallery shows a caption again under each picture: the repeats, in
 // `later`, of what was dropped in `dropped` go too. The first kept line of
 // `later` stays: a summary repeated there is the article's first
@@ -1019,6 +1065,7 @@ void select(Document& doc, const Options& options) {
     drop(doc.blocks[title], Reason::Title, "headline, reported as the title");
   }
   drop_outside(doc, stats, article);
+  keep_by_subheadings(doc, stats, article);
   drop_before_byline(doc, stats, article);
   drop_menus(doc, stats, article, t.menu_run);
   drop_inline_boxes(doc, stats, boxes, article);

@@ -51,6 +51,12 @@ TEST(Classify, SiteChromeMarkers) {
   EXPECT_EQ(block(doc, "Facebook").reason, Reason::ShareBar);
 }
 
+// The buttons' label, whatever the page calls itself.
+TEST(Classify, ShareThisPageOrPostIsAShareButton) {
+  auto doc = classify_only("Share this page\nShare This Post\nShare this story\n");
+  for (const auto& b : doc.blocks) EXPECT_EQ(b.block.reason, Reason::ShareBar) << b.text();
+}
+
 TEST(Classify, CommentFormLines) {
   auto doc = classify_only(
       "Leave a Reply\nYour email address will not be published. Required fields are marked *\n"

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "block_stats.hpp"
+#include "dates.hpp"
 #include "test_files.hpp"
 #include "utf8.hpp"
 #include "winnow/winnow.hpp"
@@ -31,6 +33,10 @@ constexpr std::size_t kMinHeadlinesAgreeing = 110;
 // both name one and they differ.
 constexpr std::size_t kMinAuthorsAgreeing = 84;
 constexpr std::size_t kMostAuthorsDiffering = 6;
+// Pages whose text-mode date is the HTML date's day (or the day before or
+// after it: time zones), and pages where the two are further apart.
+constexpr std::size_t kMinDatesAgreeing = 85;
+constexpr std::size_t kMostDatesDiffering = 6;
 
 using winnow::test::read_file;
 
@@ -182,6 +188,35 @@ TEST_F(MetadataFloor, TextModeAuthorsAgreeWithTheHtmlAuthor) {
               agreeing, with_html_author, differing);
   EXPECT_GE(agreeing, kMinAuthorsAgreeing);
   EXPECT_LE(differing, kMostAuthorsDiffering);
+}
+
+// Days since 1970-01-01 of a date (the proleptic Gregorian calendar).
+long days_from_civil(const winnow::detail::CalendarDate& d) {
+  const int y = d.year - (d.month <= 2);
+  const int era = y / 400;
+  const int year_of_era = y - era * 400;
+  const int day_of_year = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return static_cast<long>(era) * 146097 + day_of_era - 719468;
+}
+
+TEST_F(MetadataFloor, TextModeDatesAgreeWithTheHtmlDate) {
+  std::size_t with_html_date = 0, agreeing = 0, differing = 0;
+  for (const auto& pair : pairs_) {
+    const auto html_date = winnow::detail::read_date(pair.html.date);  // HTML dates are written many ways
+    if (!html_date) continue;
+    ++with_html_date;
+    const auto text_date = winnow::detail::read_date(pair.text.date);
+    if (!text_date) continue;
+    const long apart = std::labs(days_from_civil(*text_date) - days_from_civil(*html_date));
+    agreeing += apart <= 1;
+    differing += apart > 1;
+  }
+  std::printf("benchmark (text mode): date within a day of the HTML date on %zu of %zu pages that have one, "
+              "further on %zu\n",
+              agreeing, with_html_date, differing);
+  EXPECT_GE(agreeing, kMinDatesAgreeing);
+  EXPECT_LE(differing, kMostDatesDiffering);
 }
 
 }  // namespace

@@ -246,19 +246,24 @@ bool reads_as_names(std::string_view line) {
   return capitalized >= 1 && capitalized + lower >= 2 && capitalized + lower <= kMostWords && lower <= capitalized;
 }
 
-// Whether block i, dropped, stands right below the headline: a block
-// reported as the title, or a repeat of it, is one of the three above it
-// (a summary may stand between).
-bool below_headline(const std::vector<PageBlock>& blocks, std::size_t i) {
-  constexpr std::size_t kMostBetween = 2;
-  const auto is_headline = [](const PageBlock& pb) {
-    return pb.block.reason == Reason::Title || pb.block.reason == Reason::DuplicateHeadline;
-  };
-  if (blocks[i].block.kept || is_headline(blocks[i])) return false;
-  for (std::size_t j = i; j > 0 && j + kMostBetween >= i;) {
+bool is_headline(const PageBlock& pb) {
+  return pb.block.reason == Reason::Title || pb.block.reason == Reason::DuplicateHeadline;
+}
+
+// Whether the headline (a block reported as the title, or a repeat of it)
+// is one of the `most_between` + 1 blocks right above block i.
+bool near_headline(const std::vector<PageBlock>& blocks, std::size_t i, std::size_t most_between) {
+  for (std::size_t j = i; j > 0 && j + most_between >= i;) {
     if (is_headline(blocks[--j])) return true;
   }
   return false;
+}
+
+// Whether block i, dropped, stands right below the headline: the headline
+// is one of the three above it (a summary may stand between).
+bool below_headline(const std::vector<PageBlock>& blocks, std::size_t i) {
+  constexpr std::size_t kMostBetween = 2;
+  return !blocks[i].block.kept && !is_headline(blocks[i]) && near_headline(blocks, i, kMostBetween);
 }
 
 }  // namespace
@@ -278,6 +283,25 @@ std::string author_above_dateline(const Document& doc) {
         !builtin_markers().find_whole(blocks[names].key)) {
       return std::string(trim(blocks[names].text()));
     }
+  }
+  return {};
+}
+
+std::string date_from_dateline(const Document& doc) {
+  constexpr std::size_t kLook = 12;  // blocks looked at before the article
+  constexpr std::size_t kDatelineWords = 8;
+  constexpr std::size_t kDatelineBelowHeadline = 3;
+  const auto& blocks = doc.blocks;
+  std::size_t first_kept = 0;
+  while (first_kept < blocks.size() && !blocks[first_kept].block.kept) ++first_kept;
+  if (first_kept == blocks.size()) return {};
+  for (std::size_t j = first_kept; j > 0 && j + kLook > first_kept;) {
+    const PageBlock& line = blocks[--j];
+    const bool dateline = line.block.reason == Reason::Byline ||
+                          (line.block.reason == Reason::Navigation && line.stats.words <= kDatelineWords &&
+                           near_headline(blocks, j, kDatelineBelowHeadline));
+    if (!dateline) continue;
+    if (auto date = read_date(line.text())) return iso_date(*date);
   }
   return {};
 }

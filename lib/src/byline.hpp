@@ -47,6 +47,12 @@ std::string author_from_bylines(const Document& doc);
 // there is none.
 std::string author_above_dateline(const Document& doc);
 
+// The date of the article's dateline, as YYYY-MM-DD: the first date
+// read_date() (dates.hpp) reads in the nearest of the 12 blocks before the
+// article's first that were dropped as a byline or as navigation ("Updated
+// 1:39 am EST, Wednesday, November 20, 2019"). Empty when there is none.
+std::string date_from_dateline(const Document& doc);
+
 // The author a byline of the article in blocks [begin, end) names ("By
 // Jane Roe | Fox News" gives "Jane Roe"): the first such line dropped in
 // the article's first blocks, else the nearest before it; select's rules

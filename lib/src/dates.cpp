@@ -1,6 +1,16 @@
 #include "dates.hpp"
 
+#include <array>
+#include <unordered_map>
+#include <vector>
+
+#include "block_stats.hpp"
+#include "rule_text.hpp"
+#include "utf8.hpp"
+
 namespace winnow::detail {
+
+extern const std::string_view kMonthsData;  // generated from data/months.txt
 
 namespace {
 
@@ -74,6 +84,226 @@ bool day_right_before_year(std::string_view text, std::size_t at) {
   std::size_t year = at + digits;
   while (year < text.size() && is_date_separator(text[year])) ++year;
   return year > at + digits && year_at(text, year);
+}
+
+namespace {
+
+// Month names (lower case) to their numbers, from months.txt.
+const std::unordered_map<std::string, int>& month_names() {
+  static const std::unordered_map<std::string, int> names = [] {
+    std::unordered_map<std::string, int> parsed;
+    for (std::string_view line : split(kMonthsData, '\n')) {
+      if (line.empty() || line.front() == '#') continue;
+      const std::vector<std::string_view> fields = split(line, ' ');
+      const int month = std::stoi(std::string(fields.front()));
+      for (std::size_t i = 1; i < fields.size(); ++i) {
+        if (!fields[i].empty()) parsed.emplace(std::string(fields[i]), month);
+      }
+    }
+    return parsed;
+  }();
+  return names;
+}
+
+// A piece of a line as dates are read: a number, a word (with its month's
+// number if it names one), or a mark (any other character; spaces only
+// part pieces).
+struct DatePiece {
+  enum class Kind : std::uint8_t { Number, Word, Mark };
+  Kind kind = Kind::Mark;
+  int value = 0;           // Number: its value (up to 4 digits); Word: its month, or 0
+  std::size_t digits = 0;  // Number
+  char32_t mark = 0;       // Mark
+  std::string word;        // Word, in lower case
+};
+
+bool is_ordinal_suffix(std::string_view word) {
+  static constexpr std::array<std::string_view, 6> kSuffixes = {"st", "nd", "rd", "th", "er", "e"};
+  for (std::string_view suffix : kSuffixes) {
+    if (word == suffix) return true;
+  }
+  return false;
+}
+
+std::vector<DatePiece> date_pieces(std::string_view text) {
+  std::vector<DatePiece> pieces;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t') {
+      ++i;
+    } else if (is_digit(c)) {
+      DatePiece& n = pieces.emplace_back();
+      n.kind = DatePiece::Kind::Number;
+      for (; i < text.size() && is_digit(text[i]); ++i) {
+        ++n.digits;
+        if (n.digits <= 4) n.value = n.value * 10 + (text[i] - '0');
+      }
+    } else {
+      std::size_t next = i;
+      const char32_t cp = next_code_point(text, next);
+      const CodePointProps props = code_point_props(cp);
+      if (!(props.flags & CodePointProps::kAlnum)) {
+        DatePiece& m = pieces.emplace_back();
+        m.mark = cp;
+        i = next;
+        continue;
+      }
+      std::string word;
+      while (i < text.size() && !is_digit(text[i])) {
+        std::size_t after = i;
+        const CodePointProps letter = code_point_props(next_code_point(text, after));
+        if (!(letter.flags & CodePointProps::kAlnum)) break;
+        append_utf8(word, letter.lower);
+        i = after;
+      }
+      // "19th": the suffix is the number's.
+      if (!pieces.empty() && pieces.back().kind == DatePiece::Kind::Number && is_ordinal_suffix(word) &&
+          is_digit(text[i - word.size() - 1])) {
+        continue;
+      }
+      DatePiece& w = pieces.emplace_back();
+      w.kind = DatePiece::Kind::Word;
+      const auto month = month_names().find(word);
+      w.value = month == month_names().end() ? 0 : month->second;
+      w.word = std::move(word);
+    }
+  }
+  return pieces;
+}
+
+int days_in_month(int month) {
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return kDays[static_cast<std::size_t>(month - 1)];
+}
+
+std::optional<CalendarDate> valid(int year, int month, int day) {
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > days_in_month(month)) {
+    return std::nullopt;
+  }
+  return CalendarDate{year, month, day};
+}
+
+// Reads pieces from `at` on, as a pattern's steps ask.
+class PieceReader {
+ public:
+  PieceReader(const std::vector<DatePiece>& pieces, std::size_t at) : pieces_(pieces), at_(at) {}
+
+  // A number of `fewest` to `most` digits; its value, or -1.
+  int number(std::size_t fewest, std::size_t most) {
+    if (at_ >= pieces_.size() || pieces_[at_].kind != DatePiece::Kind::Number) return -1;
+    const DatePiece& n = pieces_[at_];
+    if (n.digits < fewest || n.digits > most) return -1;
+    ++at_;
+    return n.value;
+  }
+  // A word that names a month: its number, or -1.
+  int month() {
+    if (at_ >= pieces_.size() || pieces_[at_].kind != DatePiece::Kind::Word || pieces_[at_].value == 0) return -1;
+    return pieces_[at_++].value;
+  }
+  // One of `marks`, if it is next: which, or 0.
+  char32_t mark(std::u32string_view marks) {
+    if (at_ >= pieces_.size() || pieces_[at_].kind != DatePiece::Kind::Mark) return 0;
+    const char32_t m = pieces_[at_].mark;
+    if (marks.find(m) == std::u32string_view::npos) return 0;
+    ++at_;
+    return m;
+  }
+  // The word `a` or `b` (年 or 년 after a year), if it is next.
+  bool word(std::string_view a, std::string_view b) {
+    if (at_ >= pieces_.size() || pieces_[at_].kind != DatePiece::Kind::Word) return false;
+    const std::string& w = pieces_[at_].word;
+    if (w != a && w != b) return false;
+    ++at_;
+    return true;
+  }
+  // "de", "of", "the" between a date's parts, if it is next.
+  void filler() {
+    if (at_ < pieces_.size() && pieces_[at_].kind == DatePiece::Kind::Word) {
+      const std::string& w = pieces_[at_].word;
+      if (w == "de" || w == "of" || w == "the" || w == "del") ++at_;
+    }
+  }
+
+ private:
+  const std::vector<DatePiece>& pieces_;
+  std::size_t at_;
+};
+
+// "2019-11-19", "2019/11/19", "2019.11.19", "2019年11月19日".
+std::optional<CalendarDate> year_first(const std::vector<DatePiece>& pieces, std::size_t at) {
+  PieceReader r(pieces, at);
+  const int year = r.number(4, 4);
+  if (year < 0) return std::nullopt;
+  if (const char32_t mark = r.mark(U"-/.")) {
+    const int month = r.number(1, 2);
+    if (month < 0 || r.mark(std::u32string_view(&mark, 1)) == 0) return std::nullopt;
+    return valid(year, month, r.number(1, 2));
+  }
+  if (!r.word("\u5E74", "\uB144")) return std::nullopt;  // 年, 년
+  const int month = r.number(1, 2);
+  if (month < 0 || !r.word("\u6708", "\uC6D4")) return std::nullopt;  // 月, 월
+  return valid(year, month, r.number(1, 2));
+}
+
+// "19.11.2019", "11/19/2019", "19/11/2019", "19-11-2019".
+std::optional<CalendarDate> numbers_first(const std::vector<DatePiece>& pieces, std::size_t at) {
+  PieceReader r(pieces, at);
+  const int first = r.number(1, 2);
+  const char32_t mark = first < 0 ? 0 : r.mark(U"./-");
+  const int second = mark == 0 ? -1 : r.number(1, 2);
+  if (second < 0 || r.mark(std::u32string_view(&mark, 1)) == 0) return std::nullopt;
+  const int year = r.number(4, 4);
+  if (mark == '.' || first > 12) return valid(year, second, first);
+  if (second > 12) return valid(year, first, second);
+  return std::nullopt;  // either order
+}
+
+// "19 Nov 2019", "19. November 2019", "19 de noviembre de 2019", "19-Nov-2019".
+std::optional<CalendarDate> day_then_month(const std::vector<DatePiece>& pieces, std::size_t at) {
+  PieceReader r(pieces, at);
+  const int day = r.number(1, 2);
+  if (day < 0) return std::nullopt;
+  r.mark(U".-/");
+  r.filler();
+  const int month = r.month();
+  if (month < 0) return std::nullopt;
+  r.mark(U".,-/");
+  r.filler();
+  return valid(r.number(4, 4), month, day);
+}
+
+// "November 19, 2019", "Nov. 19th 2019".
+std::optional<CalendarDate> month_then_day(const std::vector<DatePiece>& pieces, std::size_t at) {
+  PieceReader r(pieces, at);
+  const int month = r.month();
+  if (month < 0) return std::nullopt;
+  r.mark(U".");
+  const int day = r.number(1, 2);
+  if (day < 0) return std::nullopt;
+  r.mark(U".,");
+  return valid(r.number(4, 4), month, day);
+}
+
+}  // namespace
+
+std::optional<CalendarDate> read_date(std::string_view text) {
+  const std::vector<DatePiece> pieces = date_pieces(text);
+  for (std::size_t at = 0; at < pieces.size(); ++at) {
+    for (auto pattern : {year_first, numbers_first, day_then_month, month_then_day}) {
+      if (auto date = pattern(pieces, at)) return date;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string iso_date(const CalendarDate& date) {
+  std::string out = std::to_string(date.year) + "-";
+  if (date.month < 10) out += '0';
+  out += std::to_string(date.month) + "-";
+  if (date.day < 10) out += '0';
+  out += std::to_string(date.day);
+  return out;
 }
 
 }  // namespace winnow::detail

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace winnow::detail {
@@ -19,5 +21,23 @@ bool has_date(std::string_view text);
 // separators between ("19, 2019" of "November 19, 2019"): the word before
 // the day is then its month.
 bool day_right_before_year(std::string_view text, std::size_t at);
+
+struct CalendarDate {
+  int year = 0, month = 0, day = 0;
+  bool operator==(const CalendarDate&) const = default;
+};
+
+// The first date in `text` whose year, month and day can be told apart:
+// - in ISO order ("2019-11-19", "2019/11/19", "2019年11月19日");
+// - with the month by name (lib/data/months.txt), the day before or after
+//   it: "November 19, 2019", "Nov. 19th 2019", "19 Nov 2019", "19.
+//   November 2019", "19 de noviembre de 2019", "19 ноября 2019";
+// - in numbers that only one order allows: "19.11.2019" (dots: the day
+//   first), "11/19/2019" and "19/11/2019" (a number over 12 is the day).
+// "11/05/2019" is either and gives nothing. Years 1900-2099.
+std::optional<CalendarDate> read_date(std::string_view text);
+
+// "2019-11-19".
+std::string iso_date(const CalendarDate& date);
 
 }  // namespace winnow::detail

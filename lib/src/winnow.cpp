@@ -96,6 +96,7 @@ Result assemble(detail::Document&& doc, const Options& options) {
   detail::BylineAuthor byline_author;
   // Read before the walk frees the dropped blocks' text.
   std::string author_above_dateline = author_from_bylines ? detail::author_above_dateline(doc) : std::string();
+  if (r.metadata.date.empty()) r.metadata.date = detail::date_from_dateline(doc);
   detail::NormalizeReport report;  // summed over blocks: one note per kind of change
   std::size_t text_size = 0;
   std::size_t next_code = 0;  // in doc.code_blocks

@@ -160,8 +160,9 @@ struct Block {
 };
 
 // What the page says of itself (HTML: JSON-LD, meta tags, the document;
-// docs/html.md). Text mode finds the title and, from the byline, the
-// author. Empty fields were not found.
+// docs/html.md). Text mode finds the title, and from the byline and the
+// dateline the author and the date (YYYY-MM-DD); so does HTML mode when
+// the page's metadata gives neither. Empty fields were not found.
 struct Metadata {
   std::string title;
   std::string author;

@@ -24,6 +24,45 @@ TEST(HtmlRegion, PicksTheArticleOverTeaserArticles) {
   EXPECT_FALSE(kept(r, "The budget vote")) << "the headline goes to the metadata";
 }
 
+// A live blog: the headline stands above a feed of posts, each an
+// <article> with a time, a heading and prose of its own. The feed is the
+// story, not its first post with the others read as teasers.
+TEST(HtmlRegion, KeepsEveryPostOfALiveBlog) {
+  std::string feed;
+  for (int n = 1; n <= 5; ++n) {
+    feed += "<article class=\"live-post\"><header><time>2" + std::to_string(n) +
+            ":00</time> Hannah Cole</header><h2>Update " + std::to_string(n) + "</h2><p>" + prose(n) +
+            "</p><div class=\"share\"><a href=\"#\">Share</a></div></article>";
+  }
+  Result r = test::extract_html(test::page(
+      "<nav><a href=\"/a\">Politics</a> <a href=\"/b\">World</a></nav><main>"
+      "<div class=\"live-header\"><h1>Election night live</h1></div>"
+      "<div class=\"live-feed\">" + feed + "</div></main>",
+      "<meta property=\"og:title\" content=\"Election night live\">"));
+  for (int n = 1; n <= 5; ++n) {
+    EXPECT_TRUE(kept(r, "Paragraph " + std::to_string(n) + " ")) << "post " << n << "\n" << r.text;
+  }
+}
+
+// The same layout with teasers (a linked title and a sentence under it)
+// beside the story: they stay teasers.
+TEST(HtmlRegion, TeaserArticlesBesideAStoryBelowItsHeadlineStayOut) {
+  Result r = test::extract_html(test::page(
+      "<main><h1>The budget vote</h1><div class=\"list\">"
+      "<article>" + paragraphs(1, 3) + "</article>"
+      "<article><h3><a href=\"/other\">Another story about the council and its many plans</a></h3>"
+      "<p>The council met again on Friday to talk about the plans for the new school.</p></article>"
+      "<article><h3><a href=\"/more\">Yet another story about the harbour and the ferry</a></h3>"
+      "<p>The ferry will run twice an hour from May, the harbour master said on Monday.</p></article>"
+      "</div></main>",
+      "<meta property=\"og:title\" content=\"The budget vote\">"));
+  EXPECT_TRUE(kept(r, "Paragraph 1 "));
+  EXPECT_TRUE(kept(r, "Paragraph 3 "));
+  EXPECT_FALSE(kept(r, "Another story")) << r.text;
+  EXPECT_FALSE(kept(r, "The council met again")) << r.text;
+  EXPECT_FALSE(kept(r, "The ferry will run")) << r.text;
+}
+
 TEST(HtmlRegion, MainBeatsALongerSidebar) {
   Result r = test::extract_html(test::page(
       "<main>" + paragraphs(1, 2) + "</main><div class=\"rail\">" + paragraphs(70, 72) + "</div>"));

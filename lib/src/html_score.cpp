@@ -170,8 +170,33 @@ class RegionSelector {
     return sum;
   }
 
+  // A post of a feed (a live blog's entries, each an <article>): it tells
+  // its part in prose of its own, where a teaser is its linked title with
+  // a line or two under it. So: a paragraph with a sentence end and no
+  // links to speak of, at most a quarter of its text in links, and no
+  // headline of its own (an <h1>: the next story of an endless page).
+  bool is_feed_post(const HtmlNode& n) const {
+    constexpr double kMaxLinkShare = 0.25;
+    constexpr std::size_t kMinParagraphBytes = 60;
+    double text = 0, links = 0;
+    bool has_paragraph = false;
+    for (std::size_t i = n.first_block; i < n.end_block; ++i) {
+      const PageBlock& b = doc_.blocks[i];
+      if (b.block.kind == BlockKind::Heading && b.block.heading_level == 1) return false;
+      text += static_cast<double>(b.block.text.size());
+      links += chrome_weight(b);
+      has_paragraph = has_paragraph || (b.block.kind == BlockKind::Paragraph && b.link_density < 0.1 &&
+                                        b.block.text.size() >= kMinParagraphBytes &&
+                                        has_sentence_end(b.block.text));
+    }
+    return has_paragraph && links <= kMaxLinkShare * text;
+  }
+
   // Several top-level <article>s: the one holding (or else following) the
-  // headline is the story; the others are teasers of other stories.
+  // headline is the story; the others are teasers of other stories. When
+  // the headline stands above them all, the story may be a feed of posts:
+  // the <article>s beside the first (same parent, none between) that are
+  // posts (is_feed_post) are the story too.
   void mark_other_articles() {
     std::size_t headline = headline_block(doc_);
     if (headline == std::string::npos) return;
@@ -190,13 +215,24 @@ class RegionSelector {
       const HtmlNode& n = tree_.nodes[id];
       if (n.first_block <= headline && headline < n.end_block) story = id;
     }
-    for (std::uint32_t id : articles) {
-      if (story == 0 && tree_.nodes[id].first_block > headline) story = id;
+    std::vector<bool> in_story(tree_.nodes.size(), false);
+    if (story == 0) {
+      for (std::size_t k = 0; k < articles.size() && story == 0; ++k) {
+        if (tree_.nodes[articles[k]].first_block <= headline) continue;
+        story = articles[k];
+        // The posts after it in the same feed.
+        for (std::size_t next = k + 1; next < articles.size(); ++next) {
+          const HtmlNode& n = tree_.nodes[articles[next]];
+          const HtmlNode& before = tree_.nodes[articles[next - 1]];
+          if (n.parent != tree_.nodes[story].parent || n.first_block != before.end_block || !is_feed_post(n)) break;
+          in_story[articles[next]] = true;
+        }
+      }
     }
     if (story == 0) return;
     for (std::uint32_t id : articles) {
       HtmlNode& n = tree_.nodes[id];
-      if (id == story || n.hint != Reason::Kept) continue;
+      if (id == story || in_story[id] || n.hint != Reason::Kept) continue;
       n.hint = Reason::RelatedList;
       n.hint_evidence = "another <article> than the headline's";
       n.hint_firm = true;

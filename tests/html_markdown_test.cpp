@@ -99,6 +99,21 @@ TEST(HtmlMarkdown, CodeFenceOutlastsTheCodesOwnBackticks) {
 
 // Scraped text has no Markdown of its own: rendered as Markdown, its
 // characters are text, as the HTML walk's are.
+// A <pre> is one code block whatever writes its lines: a newline, or a
+// <br> (as some editors write code). The first line keeps its indentation,
+// which the lines after it are read against, and the newline before
+// </pre> shows nothing.
+TEST(HtmlMarkdown, PreformattedCodeIsOneBlockWithItsIndentation) {
+  std::string md = markdown_of("<pre><code>    def f(x):\n        return x\n</code></pre>"
+                               "<pre>targets:<br>  test:<br>    cmd: ./run</pre><p>" + test::prose(2) + "</p>",
+                               false);
+  EXPECT_NE(md.find("```\n    def f(x):\n        return x\n```\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("```\ntargets:\n  test:\n    cmd: ./run\n```\n"), std::string::npos) << md;
+  Result r = test::extract_html(test::page("<article><p>" + test::prose(1) + "</p>"
+                                           "<pre>targets:<br>  test:</pre></article>"));
+  EXPECT_NE(r.text.find("\n\ntargets:\n  test:"), std::string::npos) << r.text;
+}
+
 TEST(HtmlMarkdown, ScrapedTextIsEscapedInMarkdown) {
   Options o;
   o.mode = Mode::Text;

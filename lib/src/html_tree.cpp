@@ -785,9 +785,25 @@ class Walker {
   // A <br> or <hr>: the end of a block, or in a data table's cell, a line
   // of the cell.
   void line_break() {
-    if (row_.in_cell && !aside_open_) cell_break();
-    else flush();
+    if (row_.in_cell && !aside_open_) {
+      cell_break();
+    } else if (pre_depth_ > 0) {
+      // Code written with <br>s between its lines is still one block.
+      text_ += '\n';
+      markup_ += '\n';
+    } else {
+      flush();
+    }
     end_author_line();
+  }
+
+  // Where the text of a <pre> block starts: at its first line with text,
+  // whose indentation is the code's; npos when it has none.
+  static std::size_t preformatted_start(std::string_view text) {
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return first;
+    const std::size_t line_end = text.rfind('\n', first);
+    return line_end == std::string_view::npos ? 0 : line_end + 1;
   }
 
   // A line of the text ends for the authors being gathered: their lines
@@ -968,7 +984,7 @@ class Walker {
 
   // The text gathered since the last block boundary becomes a block.
   void flush() {
-    std::size_t start = text_.find_first_not_of(' ');
+    std::size_t start = pre_depth_ > 0 ? preformatted_start(text_) : text_.find_first_not_of(' ');
     std::uint32_t container = containers_.back();
     // A data table's row, with its cells: its Markdown is always kept, where
     // a '|' of the text is told from one between cells.
@@ -984,7 +1000,12 @@ class Walker {
       reset_buffer();
       return;
     }
-    trim_back(text_);
+    if (pre_depth_ > 0) {
+      // The newline before </pre> and blank lines at the end show nothing.
+      text_.resize(text_.find_last_not_of(" \t\r\n") + 1);
+    } else {
+      trim_back(text_);
+    }
     PageBlock pb;
     pb.block.text = text_.substr(start);
     pb.block.kind = kind_of(tree_.nodes[container].tag, pb.block.heading_level);

@@ -148,6 +148,38 @@ TEST(HtmlChrome, ShareBarsCommentsAndAdsInsideTheArticleAreDropped) {
   EXPECT_EQ(find_block(r, "I disagree")->reason, Reason::CommentSection);
 }
 
+// A comment section whose class names nothing in English: the line that
+// opens it says what it is ("Kommentare (12)", "Comments"), and in the
+// second half of the article everything after that line is comments, as
+// text mode reads them.
+TEST(HtmlChrome, ACommentSectionIsKnownByTheLineThatOpensIt) {
+  for (const char* opener : {"Kommentare (12)", "Comments", "Comments (1,204)"}) {
+    Result r = test::extract_html(test::page(
+        "<main><article>" + paragraphs(1, 4) + "</article>"
+        "<section class=\"mehr\"><h2>Mehr zum Thema</h2><ul><li><a href=\"/a\">Trains are late "
+        "again</a></li><li><a href=\"/b\">New line to Brussels</a></li></ul></section>"
+        "<section class=\"kommentare\"><h2>" + opener + "</h2>"
+        "<div class=\"kommentar\"><p><b>Reader1970</b> schrieb:</p>"
+        "<p>Typical. I will believe it when I am sitting on the train, and not a day before.</p>"
+        "</div></section></main>"));
+    EXPECT_TRUE(kept(r, "Paragraph 4 ")) << opener;
+    EXPECT_FALSE(kept(r, "Reader1970")) << opener << "\n" << r.text;
+    const Block* comment = find_block(r, "Typical.");
+    ASSERT_NE(comment, nullptr);
+    EXPECT_EQ(comment->reason, Reason::CommentSection) << opener;
+    EXPECT_EQ(find_block(r, "Mehr zum Thema")->reason, Reason::RelatedList);
+  }
+}
+
+// The same line in the first half of the text is not taken for one: a
+// story may say "Comments" early on.
+TEST(HtmlChrome, ACommentOpenerEarlyInTheArticleCutsNothing) {
+  Result r = test::extract_html(test::page(
+      "<article>" + paragraphs(1, 1) + "<h2>Comments</h2>" + paragraphs(2, 5) + "</article>"));
+  EXPECT_TRUE(kept(r, "Paragraph 2 "));
+  EXPECT_TRUE(kept(r, "Paragraph 5 "));
+}
+
 TEST(HtmlChrome, AnEmbeddedPostIsNotAShareBar) {
   Result r = test::extract_html(test::page(
       "<article>" + paragraphs(1, 2) +

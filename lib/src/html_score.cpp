@@ -414,6 +414,13 @@ bool opens_related_list(const PageBlock& b, const MarkerSet& markers) {
   return false;
 }
 
+// A line that opens a comment section by its words ("Comments",
+// "Kommentare (12)"; a marker of classify's, not the page's structure,
+// which drops the section whole where a class names it).
+bool opens_comments(const PageBlock& b) {
+  return b.block.reason == Reason::CommentSection && b.html_reason == Reason::Kept;
+}
+
 // A related-list opener in the second half of the kept text ends the
 // article: what follows belongs to that list. (Whole-line markers are left
 // to classify: as openers they cut real articles short on this evidence.)
@@ -424,7 +431,14 @@ void cut_trailing_sections(Document& doc) {
   std::size_t seen = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     PageBlock& b = doc.blocks[i];
-    if (!b.block.kept) continue;
+    if (!b.block.kept) {
+      if (seen * 2 < total || !opens_comments(b)) continue;
+      const auto evidence = [&] { return "after '" + b.block.text + "'"; };
+      for (std::size_t j = i + 1; j < doc.blocks.size(); ++j) {
+        if (doc.blocks[j].block.kept) drop(doc.blocks[j], Reason::CommentSection, evidence);
+      }
+      return;
+    }
     seen += b.block.text.size();
     if (seen * 2 < total || !opens_related_list(b, markers)) continue;
     const auto evidence = [&] { return "after '" + b.block.text + "'"; };

@@ -227,6 +227,31 @@ TEST(HtmlChrome, HeadingsLinkingToTheirOwnSectionAreHeadings) {
   EXPECT_FALSE(away->kept);
 }
 
+// Documentation sites end (or open) a heading with its link to itself,
+// written as a sign: "Log levels¶" (Sphinx, MkDocs), "# Install". The sign
+// is no part of the heading's text; a word in such a link is.
+TEST(HtmlChrome, APermalinkSignIsNoPartOfItsHeading) {
+  Result r = test::extract_html(test::page(
+      "<article>" + paragraphs(1, 2) +
+      "<h2 id=\"levels\">Log levels<a class=\"headerlink\" href=\"#levels\" title=\"Link to this "
+      "heading\">\xC2\xB6</a></h2>" + paragraphs(3, 4) +
+      "<h2 id=\"install\"><a class=\"anchor\" href=\"#install\">#</a> Install</h2>" + paragraphs(5, 6) +
+      "<h2 id=\"use\">Use <a href=\"#use\">it daily</a></h2>" + paragraphs(7, 8) + "</article>"));
+  ASSERT_TRUE(r.ok());
+  RenderOptions links;
+  links.links = true;
+  const std::string md = render(r, Format::Markdown, links);
+  EXPECT_NE(md.find("\n## Log levels\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n## Install\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n## Use it daily\n"), std::string::npos) << md;
+  EXPECT_EQ(r.text.find("\xC2\xB6"), std::string::npos) << r.text;
+  // A page with no <title> is named by its <h1>, without the sign.
+  Result untitled = test::extract_html("<html><body><article><h1 id=\"cfg\">Configuring logging<a "
+                                       "href=\"#cfg\">\xC2\xB6</a></h1>" + paragraphs(1, 2) +
+                                       "</article></body></html>");
+  EXPECT_EQ(untitled.metadata.title, "Configuring logging");
+}
+
 TEST(HtmlChrome, TablesFollowTheOption) {
   std::string html = test::page("<article>" + paragraphs(1, 3) +
                                 "<table><tr><th>Year</th><th>Votes</th></tr>"

@@ -9,6 +9,7 @@
 #include "html_prescan.hpp"
 #include "markdown.hpp"
 #include "script_forms.hpp"
+#include "utf8.hpp"
 
 namespace winnow::detail {
 
@@ -305,7 +306,7 @@ class Walker {
     bool data_cell = false;    // a data table's cell
     bool breaks_cell = false;  // a paragraph in a data table's cell
     std::uint8_t author_marks = AuthorMarks::kNothing;  // what it opened of them
-    std::size_t text_at = 0;   // a <code>: where its text opened
+    std::size_t text_at = 0;   // a <code> or an outermost <a>: where its text opened
   };
 
   struct OpenList {
@@ -610,6 +611,7 @@ class Walker {
         if (link_depth_ == 1) {
           f.href = link_target(e);
           link_leads_away_ = !is_heading_anchor(f.href);
+          f.text_at = text_.size();
         }
         break;
       case GUMBO_TAG_EM: case GUMBO_TAG_I: markup_ += '*'; break;
@@ -640,6 +642,15 @@ class Walker {
     switch (e.tag) {
       case GUMBO_TAG_A:
         --link_depth_;
+        if (link_depth_ == 0 && f.flushes == flushes_ && is_permalink_sign(f)) {
+          // "Setup¶": the sign is the section's link to itself, no word of it.
+          std::string& h1 = tree_.metadata.first_h1;
+          const std::size_t sign = text_.size() - f.text_at;
+          if (h1_capture_ && h1.size() >= sign) h1.resize(h1.size() - sign);
+          text_.resize(f.text_at);
+          markup_.resize(f.markup_at);
+          break;
+        }
         if (link_depth_ == 0 && !f.href.empty() && f.flushes == flushes_ &&
             markup_.size() > f.markup_at) {
           std::string_view href = f.href;
@@ -718,6 +729,17 @@ class Walker {
   // elsewhere: its text does not count as link text.
   bool is_heading_anchor(std::string_view href) const {
     return href.size() > 1 && href.front() == '#' && heading_level(tree_.nodes[containers_.back()].tag) > 0;
+  }
+
+  // A heading's link to its own section whose text is a sign, no word
+  // ("¶", "#", "§", "🔗", as documentation sites write them).
+  bool is_permalink_sign(const Frame& f) const {
+    if (!is_heading_anchor(f.href) || text_.size() <= f.text_at) return false;
+    const std::string_view sign = std::string_view(text_).substr(f.text_at);
+    for (std::size_t i = 0; i < sign.size();) {
+      if (is_letter_or_digit(next_code_point(sign, i))) return false;
+    }
+    return true;
   }
 
   // An <a>'s href, or the one the prescan moved out of the markup.

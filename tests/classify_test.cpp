@@ -137,7 +137,8 @@ TEST(Classify, ShortSentencesOpeningWithChromeWordsAreKept) {
       "Copyright 2024 Daily News. All rights reserved.\n"
       "Copyright (c) Daily News Inc.\n"
       "More from Daily News\n"
-      "Posted by admin on May 3\n");
+      "Posted by admin on May 3\n"
+      "Posted on May 2, 2024 by admin\n");
   EXPECT_TRUE(block(doc, "By then, the damage was done.").kept);
   EXPECT_TRUE(block(doc, "Copyright law was not the issue.").kept);
   EXPECT_TRUE(block(doc, "\"More from me later,\" the mayor told reporters.").kept);
@@ -146,6 +147,7 @@ TEST(Classify, ShortSentencesOpeningWithChromeWordsAreKept) {
   EXPECT_EQ(block(doc, "Copyright (c) Daily News Inc.").reason, Reason::Legal);
   EXPECT_EQ(block(doc, "More from Daily News").reason, Reason::RelatedList);
   EXPECT_EQ(block(doc, "Posted by admin on May 3").reason, Reason::Byline);
+  EXPECT_EQ(block(doc, "Posted on May 2, 2024 by admin").reason, Reason::Byline);
 }
 
 // "Related articles" and "you may also be interested" open lists of other

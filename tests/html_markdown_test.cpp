@@ -194,5 +194,21 @@ TEST(HtmlMarkdown, CodeSpansHoldBackticksAndBrackets) {
   }
 }
 
+// What a browser shows as code is a code span: keys to press (<kbd>), a
+// program's output (<samp>) and <tt>, as <code>. A key chord of nested
+// <kbd>s (and code in code) is one span. A variable's name (<var>) is
+// italic, as browsers show it, but not in code, where a '*' is shown.
+TEST(HtmlMarkdown, KeysOutputAndTeletypeAreCodeVariablesItalic) {
+  const std::string md = markdown_of(
+      "<p>Press <kbd><kbd>Ctrl</kbd>+<kbd>C</kbd></kbd> or <kbd>q_*</kbd>, and the shell prints "
+      "<samp>[done] a*b</samp> in <tt>out_file</tt>; with <var>n_max</var> set, <code>f(<var>x</var>, <b>y</b>)</code> "
+      "and <code>outer <code>inner</code></code> run in the loop body of the program.</p>",
+      false);
+  EXPECT_NE(md.find("Press `Ctrl+C` or `q_*`, and the shell prints `[done] a*b` in `out_file`; with "
+                    "*n\\_max* set, `f(x, y)` and `outer inner` run in the loop"),
+            std::string::npos)
+      << md;
+}
+
 }  // namespace
 }  // namespace winnow

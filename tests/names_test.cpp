@@ -165,6 +165,26 @@ TEST(Names, InlineCodeStaysAsWrittenInTextAndMarkdown) {
   EXPECT_TRUE(noted);
 }
 
+// Keys (<kbd>), a program's output (<samp>) and <tt> are code like <code>:
+// their names stay as written, in the text and the Markdown, while a
+// <var> is prose, italic in Markdown.
+TEST(Names, KeysAndSampleOutputStayAsWritten) {
+  winnow::Result r = winnow::extract(
+      "<html><body><article><p>Talks in Kiev went on, said Sergei Lavrov, and the log shows "
+      "<samp>user Sergei Lavrov logged in</samp> after <kbd>Kiev</kbd> was typed in <tt>Kiev.cfg</tt> "
+      "by <var>Sergei Lavrov</var>, officials said all week.</p></article></body></html>",
+      winnow::Options{});
+  EXPECT_NE(r.text.find("Talks in Kyiv went on, said Sergey Lavrov, and the log shows user Sergei Lavrov "
+                        "logged in after Kiev was typed in Kiev.cfg by Sergey Lavrov, officials"),
+            std::string::npos)
+      << r.text;
+  const std::string md = winnow::render(r, winnow::Format::Markdown, {});
+  EXPECT_NE(md.find("Talks in Kyiv went on, said Sergey Lavrov, and the log shows `user Sergei Lavrov logged in` "
+                    "after `Kiev` was typed in `Kiev.cfg` by *Sergey Lavrov*, officials"),
+            std::string::npos)
+      << md;
+}
+
 // The pipeline marks a block's inline code for the name step with two
 // noncharacters; text between them stays as written.
 TEST(Names, MarkedCodeStaysAsWritten) {

@@ -614,15 +614,24 @@ class Walker {
           f.text_at = text_.size();
         }
         break;
-      case GUMBO_TAG_EM: case GUMBO_TAG_I: markup_ += '*'; break;
+      // <var>, a variable's name, is italic, as browsers show it. In code,
+      // emphasis is no markup (a code span shows its '*'): <code>f(<var>x
+      // </var>)</code> is `f(x)`.
+      case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_VAR:
+        if (code_depth_ == 0) markup_ += '*';
+        break;
       case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
         ++strong_depth_;
-        markup_ += "**";
+        if (code_depth_ == 0) markup_ += "**";
         break;
-      case GUMBO_TAG_CODE:
-        ++code_depth_;
+      // What a browser shows as code, in a monospace face: <code>, keys to
+      // press (<kbd>), a program's output (<samp>), <tt>. Inside one, another
+      // is part of the same code (<kbd><kbd>Ctrl</kbd>+<kbd>C</kbd></kbd> is
+      // one key chord): only the outermost opens a code span.
+      case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP: case GUMBO_TAG_TT:
         f.text_at = text_.size();
-        if (pre_depth_ == 0) markup_ += '`';
+        if (pre_depth_ == 0 && code_depth_ == 0) markup_ += '`';
+        ++code_depth_;
         break;
       case GUMBO_TAG_PRE: ++pre_depth_; break;
       case GUMBO_TAG_BLOCKQUOTE: ++quote_depth_; break;
@@ -666,14 +675,16 @@ class Walker {
           }
         }
         break;
-      case GUMBO_TAG_EM: case GUMBO_TAG_I: close_emphasis(f, "*"); break;
+      case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_VAR:
+        if (code_depth_ == 0) close_emphasis(f, "*");
+        break;
       case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
         --strong_depth_;
-        close_emphasis(f, "**");
+        if (code_depth_ == 0) close_emphasis(f, "**");
         break;
-      case GUMBO_TAG_CODE:
+      case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP: case GUMBO_TAG_TT:
         --code_depth_;
-        if (pre_depth_ == 0) {
+        if (pre_depth_ == 0 && code_depth_ == 0) {
           close_code(f);
           note_code(f);
         }

@@ -191,6 +191,31 @@ TEST(HtmlTable, HiddenCellsGiveNoText) {
             "| 2025 | | 14 | |");
 }
 
+// Every removal is explainable: a hidden cell's text is a block dropped as
+// hidden, with what hid it, just before its row (as a hidden icon's text
+// comes before its sentence), its paragraphs and lines apart; the row stays
+// one block. A hidden cell in a hidden row is the row's text.
+TEST(HtmlTable, HiddenCellsTextIsExplained) {
+  const Result r = article_with(
+      "<table><tr><th>Year</th><th hidden>Secret <b>plan</b></th><th>Actual</th></tr>"
+      "<tr><td>2024</td><td style=\"display:none\"><p>one</p><p>two<br>three</p></td><td>11</td>"
+      "<td aria-hidden=\"true\">zz</td><td>13</td></tr>"
+      "<tr hidden><td>2025</td><td class=\"sr-only\">inner</td><td>14</td></tr></table>");
+  std::vector<std::string> explained;
+  bool in = false;
+  for (const Block& b : r.blocks) {
+    if (b.text == test::prose(2)) in = true;
+    else if (b.text == test::prose(3)) break;
+    else if (in && b.kept) explained.push_back("keep " + b.text);
+    else if (in) explained.push_back("drop " + std::string(to_string(b.reason)) + " (" + b.evidence + ") " + b.text);
+  }
+  EXPECT_EQ(explained, (Lines{"drop hidden (hidden attribute) Secret plan", "keep Year | Actual",
+                              "drop hidden (display:none) one", "drop hidden (display:none) two",
+                              "drop hidden (display:none) three", "drop hidden (aria-hidden) zz",
+                              "keep 2024 | 11 | | 13", "drop hidden (hidden attribute) 2025 | inner | 14"}));
+  EXPECT_EQ(markdown_between(r), "| Year | Actual | | |\n| --- | --- | --- | --- |\n| 2024 | 11 | | 13 |");
+}
+
 // A table after a list item's text goes on inside the item in Markdown,
 // each line where the item's text starts, and the list goes on after it.
 // A table that opens an item, and one in a quote, are written outside the

@@ -388,10 +388,9 @@ class Walker {
     }
     if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) return false;
     const char* hidden = hidden_by(e, hints_);
-    if (hidden && is_cell(tag) && row_.open && !row_.in_cell) {
-      hidden_cell(e, hidden);
-      return false;
-    }
+    // A hidden cell of a visible row (in a hidden row, it is the row's text).
+    const bool hidden_cell = hidden && is_cell(tag) && row_.open && !row_.in_cell && hidden_depth_ == 0;
+    if (hidden_cell) keep_column_of_hidden_cell(e, hidden);
     bool block = is_block(tag) || is_cell(tag);
     if (block && row_.in_cell) {
       // A paragraph in a data table's cell stays in the cell.
@@ -402,8 +401,10 @@ class Walker {
     if (hidden) {
       // Hidden inline text is a block of its own, gathered aside, so that
       // the visible text around it stays one block: an icon <i
-      // aria-hidden> inside a sentence must not cut the sentence in two.
-      if (!block && hidden_depth_ == 0) {
+      // aria-hidden> inside a sentence must not cut the sentence in two. So
+      // is a hidden cell's: the row stays one block, its cells in their
+      // columns, and the cell's text is a hidden block before it.
+      if ((!block || hidden_cell) && hidden_depth_ == 0) {
         set_aside_visible();
         f.sets_aside = true;
       }
@@ -413,7 +414,7 @@ class Walker {
     }
     if (block) {
       end_author_line();
-      if (is_cell(tag) && row_.open) {
+      if (is_cell(tag) && row_.open && !hidden_cell) {
         open_cell(e);
         f.data_cell = true;
       } else {
@@ -861,13 +862,13 @@ class Walker {
     row_.cell_markup_from = markup_.size();
   }
 
-  // A hidden cell of a data table gives the row no text. Where a browser
-  // lays out no box for it (the hidden attribute, display:none, a
-  // screen-reader-only class, which takes the cell out of the layout), it
-  // takes no column either and the cells after it move up, as they show;
-  // where the box stays (aria-hidden, visibility:hidden), its column is
-  // an empty cell.
-  void hidden_cell(const GumboElement& e, const char* hidden) {
+  // A hidden cell of a data table gives the row no text (its text is a
+  // hidden block of its own). Where a browser lays out no box for it (the
+  // hidden attribute, display:none, a screen-reader-only class, which takes
+  // the cell out of the layout), it takes no column either and the cells
+  // after it move up, as they show; where the box stays (aria-hidden,
+  // visibility:hidden), its column is an empty cell.
+  void keep_column_of_hidden_cell(const GumboElement& e, const char* hidden) {
     if (std::strcmp(hidden, "aria-hidden") != 0 && std::strcmp(hidden, "visibility:hidden") != 0) return;
     open_cell(e);
     close_cell();

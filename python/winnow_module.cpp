@@ -198,6 +198,9 @@ py::dict to_dict(const winnow::Result& r, const Extras& extras, const std::strin
       block["list_depth"] = b.list_depth;
       block["table_start"] = b.table_start;
       block["table_header"] = b.table_header;
+      block["opens_item"] = b.opens_item;
+      block["quoted"] = b.quoted;
+      block["quote_start"] = b.quote_start;
       block["kept"] = b.kept;
       block["reason"] = to_str(winnow::to_string(b.reason));
       block["evidence"] = to_str(b.evidence);
@@ -240,7 +243,8 @@ extract() and clean_text() return a dict:
   url, language, description), notes (list of str); with markdown=True,
   markdown (the article as Markdown); with explain=True, blocks (list of
   dicts: text, kind, heading_level, list_number, list_depth, table_start,
-  table_header, kept, reason, evidence, markdown).
+  table_header, opens_item, quoted, quote_start, kept, reason, evidence,
+  markdown).
 A refused input is reported in status/error, not raised; bad arguments raise
 TypeError or ValueError. Every function releases the GIL while it works and
 is safe to call from several threads at once.)";

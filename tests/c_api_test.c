@@ -321,6 +321,40 @@ static void test_list_items(void) {
   winnow_result_free(r);
 }
 
+/* A table that opens a list item, in a quote; a second quote after it. */
+static void test_quotes_and_tables_in_items(void) {
+  static const char kPage[] =
+      "<html><body><article><p>The first paragraph of the story is long enough to be prose, "
+      "as stories are.</p><blockquote><ul><li><table><tr><th>City</th><th>Rain</th></tr>"
+      "<tr><td>Oslo</td><td>12</td></tr></table></li></ul></blockquote><blockquote><p>Another "
+      "quote.</p></blockquote><p>The last paragraph of the story is long enough to be prose, as "
+      "stories are.</p></article></body></html>";
+  winnow_result *r = NULL;
+  CHECK(winnow_extract(kPage, strlen(kPage), NULL, &r) == WINNOW_OK);
+  if (r == NULL) return;
+  int seen = 0;
+  for (size_t i = 0; i < winnow_result_block_count(r); ++i) {
+    const char *text = winnow_result_block_text(r, i, NULL);
+    const int quoted = winnow_result_block_quoted(r, i), start = winnow_result_block_quote_start(r, i);
+    const int opens = winnow_result_block_opens_item(r, i);
+    if (strcmp(text, "City | Rain") == 0 || strcmp(text, "Another quote.") == 0) {
+      ++seen;
+      CHECK(quoted == 1 && start == 1);
+      CHECK(opens == (text[0] == 'C'));
+    } else if (strcmp(text, "Oslo | 12") == 0) {
+      ++seen;
+      CHECK(quoted == 1 && start == 0 && opens == 0);
+    } else {
+      CHECK(quoted == 0 && start == 0 && opens == 0);
+    }
+  }
+  CHECK(seen == 3);
+  size_t past = winnow_result_block_count(r);
+  CHECK(winnow_result_block_quoted(r, past) == 0 && winnow_result_block_quote_start(r, past) == 0);
+  CHECK(winnow_result_block_opens_item(r, past) == 0);
+  winnow_result_free(r);
+}
+
 int main(void) {
   test_version();
   test_clean_text_drops_marker_with_reason();
@@ -332,6 +366,7 @@ int main(void) {
   test_normalize();
   test_html_markdown_and_links();
   test_list_items();
+  test_quotes_and_tables_in_items();
   test_table_rows();
   test_added_names();
   if (failures != 0) {

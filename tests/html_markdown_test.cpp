@@ -194,6 +194,44 @@ TEST(HtmlMarkdown, CodeSpansHoldBackticksAndBrackets) {
   }
 }
 
+// What a quote holds stays in it in Markdown: "> " before each line of a
+// heading, a list (nested, its items' paragraphs indented), code and
+// paragraphs, which are one quote (">" between them); the text after the
+// quote is not in it. Two quotes in a row (embedded posts) stay two, a
+// hidden block at the second's start notwithstanding.
+TEST(HtmlMarkdown, QuotesHoldHeadingsListsAndCode) {
+  const std::string md = markdown_of(
+      "<blockquote><h3>From the report</h3><p>It said:</p><ol><li>Fix the roads.<ul><li>Main Street first."
+      "</li></ul></li><li><p>Build the bridge.</p><p>Before 2030.</p></li></ol><pre>total = 12\n\nend</pre>"
+      "</blockquote><blockquote><p><i aria-hidden=\"true\">icon</i>A second quote.</p><p>Its end.</p>"
+      "</blockquote><p>" + test::prose(2) + "</p>",
+      false);
+  EXPECT_NE(md.find("\n\n> ### From the report\n"
+                    ">\n"
+                    "> It said:\n"
+                    ">\n"
+                    "> 1. Fix the roads.\n"
+                    ">\n"
+                    ">    - Main Street first.\n"
+                    ">\n"
+                    "> 2. Build the bridge.\n"
+                    ">\n"
+                    ">    Before 2030.\n"
+                    ">\n"
+                    "> ```\n"
+                    "> total = 12\n"
+                    ">\n"
+                    "> end\n"
+                    "> ```\n"
+                    "\n"
+                    "> A second quote.\n"
+                    ">\n"
+                    "> Its end.\n"
+                    "\n" + test::prose(2)),
+            std::string::npos)
+      << md;
+}
+
 // What a browser shows as code is a code span: keys to press (<kbd>), a
 // program's output (<samp>) and <tt>, as <code>. A key chord of nested
 // <kbd>s (and code in code) is one span. A variable's name (<var>) is

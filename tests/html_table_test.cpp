@@ -170,6 +170,24 @@ TEST(HtmlTable, CellsKeepTheirColumns) {
             "| West | 1 | 2 | 3 | recount |");
 }
 
+// GFM has one header row: a table's second header row (a second <tr> in
+// <thead>, or <th> rows one under another) is the first row under the
+// delimiter row, each cell in its column, and no cell's text is lost.
+TEST(HtmlTable, SecondHeaderRowIsTheFirstRowUnderTheHeader) {
+  const Result r = article_with(
+      "<table><thead><tr><th rowspan=\"2\">Region</th><th colspan=\"2\">Votes</th></tr>"
+      "<tr><th>Yes</th><th>No | abstained</th></tr></thead><tbody><tr><td>North</td><td>10</td><td>5</td></tr>"
+      "</tbody></table>"
+      "<table><tr><th>Year</th><th>Total</th></tr><tr><th>(CE)</th><th>(votes)</th></tr>"
+      "<tr><td>2023</td><td>1,204</td></tr></table>");
+  EXPECT_EQ(blocks_between(r), (Lines{"table-row: Region | Votes", "table-row: | Yes | No | abstained",
+                                      "table-row: North | 10 | 5", "table-row: Year | Total",
+                                      "table-row: (CE) | (votes)", "table-row: 2023 | 1,204"}));
+  EXPECT_EQ(markdown_between(r),
+            "| Region | Votes | |\n| --- | --- | --- |\n| | Yes | No \\| abstained |\n| North | 10 | 5 |\n\n"
+            "| Year | Total |\n| --- | --- |\n| (CE) | (votes) |\n| 2023 | 1,204 |");
+}
+
 // A hidden cell gives its row no text, as hidden elements give none
 // elsewhere. With no box (hidden, display:none, a screen-reader-only class)
 // it takes no column and the cells after it move up, as a browser shows
@@ -217,27 +235,57 @@ TEST(HtmlTable, HiddenCellsTextIsExplained) {
 }
 
 // A table after a list item's text goes on inside the item in Markdown,
-// each line where the item's text starts, and the list goes on after it.
-// A table that opens an item, and one in a quote, are written outside the
-// list or the quote (Block has no place to say so; the text is whole).
+// each line where the item's text starts, and the list goes on after it. A
+// table that opens an item starts on the line of the item's marker, and the
+// item's text after it goes on inside the item.
 TEST(HtmlTable, TableInAListItemStaysInTheItem) {
   const std::string table = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>";
   const Result r = article_with("<ol><li>First step, with its numbers.<ul><li>A note on them." + table +
-                                "</li></ul></li><li>Second step.</li><li>" + table + "</li></ol>"
-                                "<blockquote><p>The mayor wrote:</p>" + table + "</blockquote>");
+                                "</li></ul></li><li>Second step.</li><li>" + table + "Then the third.</li>"
+                                "<li>Fourth.</li></ol><ul><li><div>" + table + "</div></li></ul>");
   EXPECT_EQ(markdown_between(r),
             "1. First step, with its numbers.\n\n"
             "   - A note on them.\n\n"
             "     | A | B |\n     | --- | --- |\n     | 1 | 2 |\n\n"
             "2. Second step.\n\n"
-            "| A | B |\n| --- | --- |\n| 1 | 2 |\n\n"
-            "> The mayor wrote:\n\n"
-            "| A | B |\n| --- | --- |\n| 1 | 2 |");
-  std::vector<int> depths;  // of each table's first row
+            "3. | A | B |\n   | --- | --- |\n   | 1 | 2 |\n\n"
+            "   Then the third.\n\n"
+            "4. Fourth.\n\n"
+            "- | A | B |\n  | --- | --- |\n  | 1 | 2 |");
+  std::vector<std::string> firsts;  // each table's first row: depth, opens, number
   for (const Block& b : r.blocks) {
-    if (b.kind == BlockKind::TableRow && b.table_start) depths.push_back(b.list_depth);
+    if (b.kind == BlockKind::TableRow && b.table_start) {
+      firsts.push_back(std::to_string(b.list_depth) + (b.opens_item ? " opens " : " in ") +
+                       std::to_string(b.list_number));
+    }
   }
-  EXPECT_EQ(depths, (std::vector<int>{2, 0, 0}));
+  EXPECT_EQ(firsts, (Lines{"2 in 0", "1 opens 3", "1 opens 0"}));
+  // The text keeps every cell, in order.
+  EXPECT_NE(r.text.find("Second step.\n\nA | B\n\n1 | 2\n\nThen the third.\n\nFourth.\n\nA | B\n\n1 | 2"),
+            std::string::npos)
+      << r.text;
+}
+
+// A table in a quote is in the quote in Markdown: "> " before each of its
+// lines, and the quote's blocks one quote (">" between them), a list and a
+// table in an item of it too.
+TEST(HtmlTable, TableInAQuoteStaysInTheQuote) {
+  const std::string table = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2 | 3</td></tr></table>";
+  const Result r = article_with("<blockquote><p>The mayor wrote:</p>" + table + "<ul><li>" + table +
+                                "</li><li>And more.</li></ul></blockquote>");
+  EXPECT_EQ(markdown_between(r),
+            "> The mayor wrote:\n"
+            ">\n"
+            "> | A | B |\n> | --- | --- |\n> | 1 | 2 \\| 3 |\n"
+            ">\n"
+            "> - | A | B |\n>   | --- | --- |\n>   | 1 | 2 \\| 3 |\n"
+            ">\n"
+            "> - And more.");
+  EXPECT_EQ(blocks_between(r), (Lines{"quote: The mayor wrote:", "table-row: A | B", "table-row: 1 | 2 | 3",
+                                      "table-row: A | B", "table-row: 1 | 2 | 3", "list-item: And more."}));
+  std::size_t quoted = 0;  // the six blocks above, and no other
+  for (const Block& b : r.blocks) quoted += b.quoted;
+  EXPECT_EQ(quoted, 6u);
 }
 
 // A cell's lines (<br>, paragraphs) stay in its row: a space apart in the

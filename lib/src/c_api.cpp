@@ -339,6 +339,21 @@ int winnow_result_block_table_header(const winnow_result* result, size_t index) 
   return b != nullptr && b->table_header ? 1 : 0;
 }
 
+int winnow_result_block_opens_item(const winnow_result* result, size_t index) {
+  const winnow::Block* b = block_at(result, index);
+  return b != nullptr && b->opens_item ? 1 : 0;
+}
+
+int winnow_result_block_quoted(const winnow_result* result, size_t index) {
+  const winnow::Block* b = block_at(result, index);
+  return b != nullptr && b->quoted ? 1 : 0;
+}
+
+int winnow_result_block_quote_start(const winnow_result* result, size_t index) {
+  const winnow::Block* b = block_at(result, index);
+  return b != nullptr && b->quote_start ? 1 : 0;
+}
+
 size_t winnow_result_note_count(const winnow_result* result) {
   return result == nullptr ? 0 : result->result.notes.size();
 }

@@ -319,6 +319,7 @@ class Walker {
     int number = 0;
     std::uint8_t depth = 1;
     bool has_block = false;
+    int quote_depth = 0;  // the quotes around its list
   };
   struct OpenTable {
     bool data = false;      // is_data_table()
@@ -468,6 +469,7 @@ class Walker {
   // there) and how deep its list is.
   OpenItem open_item(const GumboElement& e) {
     OpenItem item;
+    item.quote_depth = quote_depth_;
     if (lists_.empty()) return item;  // an <li> outside a list is a bullet
     OpenList& list = lists_.back();
     item.depth = static_cast<std::uint8_t>(std::min<std::size_t>(lists_.size(), 255));
@@ -635,7 +637,9 @@ class Walker {
         ++code_depth_;
         break;
       case GUMBO_TAG_PRE: ++pre_depth_; break;
-      case GUMBO_TAG_BLOCKQUOTE: ++quote_depth_; break;
+      case GUMBO_TAG_BLOCKQUOTE:
+        if (quote_depth_++ == 0) quote_has_blocks_ = false;  // a quote starts
+        break;
       case GUMBO_TAG_SUP: case GUMBO_TAG_SUB:
         f.opens_script = true;
         f.outer_script = script_;
@@ -1001,10 +1005,11 @@ class Walker {
   void list_item(Block& b) {
     if (items_.empty() || hidden_depth_ > 0) return;  // hidden text gathered aside is not the item's
     OpenItem& item = items_.back();
-    // A table after the item's text goes on inside the item. One that
-    // opens the item has no item to go on in: it stays outside the list.
-    if (b.kind == BlockKind::TableRow && item.has_block) b.list_depth = item.depth;
-    if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem) return;
+    if (b.kind == BlockKind::TableRow) return table_row_in_item(b, item);
+    // A paragraph of a list in a quote is the list's (Block::quoted says
+    // it is quoted); a quote inside the item stays a quote.
+    const bool paragraph_of_quoted_list = b.kind == BlockKind::Quote && quote_depth_ == item.quote_depth;
+    if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem && !paragraph_of_quoted_list) return;
     if (item.has_block) {
       b.kind = BlockKind::Paragraph;  // it goes on inside the item
       b.list_depth = item.depth;
@@ -1014,6 +1019,18 @@ class Walker {
     b.kind = BlockKind::ListItem;
     b.list_number = item.number;
     b.list_depth = item.depth;
+  }
+
+  // A table in a list item is in the item: its rows have the item's depth.
+  // A table after the item's text goes on inside the item; one before any
+  // of it opens the item, and its first row (the first shown) carries the
+  // item's number, the text after the table going on inside the item.
+  static void table_row_in_item(Block& row, OpenItem& item) {
+    row.list_depth = item.depth;
+    if (item.has_block) return;
+    item.has_block = true;
+    row.opens_item = true;
+    row.list_number = item.number;
   }
 
   // The text gathered since the last block boundary becomes a block.
@@ -1043,13 +1060,16 @@ class Walker {
     PageBlock pb;
     pb.block.text = text_.substr(start);
     pb.block.kind = kind_of(tree_.nodes[container].tag, pb.block.heading_level);
-    list_item(pb.block);
+    pb.block.quoted = quote_depth_ > 0;
+    pb.block.quote_start = pb.block.quoted && !quote_has_blocks_;
+    quote_has_blocks_ = pb.block.quoted;
     if (row) {
       OpenTable& table = tables_.back();
       pb.block.table_start = !table.has_rows;
       pb.block.table_header = !table.has_rows && (row_.in_thead || row_.reads_as_header);
       table.has_rows = true;
     }
+    list_item(pb.block);
     if (has_emphasis_ || has_link_ || row) {
       trim_back(markup_);
       std::size_t m = markup_.find_first_not_of(' ');
@@ -1149,6 +1169,7 @@ class Walker {
   int strong_depth_ = 0;  // <strong>/<b> open around the walk
   int link_depth_ = 0, pre_depth_ = 0, code_depth_ = 0, quote_depth_ = 0, article_depth_ = 0;
   int hidden_depth_ = 0;
+  bool quote_has_blocks_ = false;  // the outermost open quote has a block
   const char* hidden_reason_ = "";
   std::vector<OpenList> lists_;  // the <ol>/<ul> open around the walk
   std::vector<OpenItem> items_;  // the <li> open around the walk

@@ -387,13 +387,17 @@ std::size_t append_table(std::string& out, const std::vector<Block>& blocks, std
   return last;
 }
 
-// The table whose first row is blocks[first] (append_table()), inside the
-// list item it goes on in (its rows' list_depth): each line starts where
-// the item's text does. Any other table ends the lists before it.
+// The table whose first row is blocks[first] (append_table()), in the list
+// item it is in (its rows' list_depth): each line starts where the item's
+// text does. A table that opens its item (Block::opens_item) starts on the
+// line of the item's marker. Any other table ends the lists before it.
 std::size_t append_table_in_place(std::string& out, const std::vector<Block>& blocks, std::size_t first, bool links,
                                   std::vector<std::size_t>& list_indents) {
-  const std::size_t depth = blocks[first].list_depth;
-  if (depth == 0 || list_indents.size() < depth) {
+  const Block& row = blocks[first];
+  const std::size_t depth = row.list_depth;
+  if (row.opens_item && depth > 0) {
+    append_list_marker(out, row, list_indents);
+  } else if (depth == 0 || list_indents.size() < depth) {
     list_indents.clear();
     return append_table(out, blocks, first, links);
   }
@@ -402,49 +406,89 @@ std::size_t append_table_in_place(std::string& out, const std::vector<Block>& bl
   const std::string indent(list_indents[depth - 1], ' ');
   for (std::size_t start = 0; start < table.size();) {
     const std::size_t end = table.find('\n', start) + 1;  // every line ends with one
-    if (end > start + 1) out += indent;
+    if (end > start + 1 && !(start == 0 && row.opens_item)) out += indent;
     out.append(table, start, end - start);
     start = end;
   }
   return last;
 }
 
+// Block blocks[i], kept, as Markdown, followed by a blank line. Returns the
+// index of the last block written (a table's last row).
+std::size_t append_markdown_block(std::string& out, const std::vector<Block>& blocks, std::size_t i,
+                                  const RenderOptions& options, std::vector<std::size_t>& list_indents) {
+  const Block& b = blocks[i];
+  if (b.kind == BlockKind::TableRow) return append_table_in_place(out, blocks, i, options.links, list_indents);
+  if (b.kind == BlockKind::Preformatted) {
+    const std::string fence = code_fence(b.text);
+    out += fence + "\n" + b.text + "\n" + fence + "\n\n";
+    return i;
+  }
+  if (b.list_depth == 0) list_indents.clear();  // any list before has ended
+  switch (b.kind) {
+    case BlockKind::Heading:
+      out.append(static_cast<std::size_t>(std::clamp(b.heading_level, 1, 6)), '#');
+      out += ' ';
+      break;
+    case BlockKind::ListItem: append_list_marker(out, b, list_indents); break;
+    case BlockKind::Paragraph:
+      // A paragraph that goes on inside a list item starts where the
+      // item's text does.
+      if (b.list_depth > 0 && list_indents.size() >= b.list_depth) out.append(list_indents[b.list_depth - 1], ' ');
+      break;
+    default: break;
+  }
+  // Scraped text has no Markdown of its own: its text is escaped here.
+  if (b.markdown.empty()) append_block_text(out, escape_markdown_inline(b.text));
+  else if (options.links) append_block_text(out, b.markdown);
+  else append_block_text(out, without_links(b.markdown));
+  out += "\n\n";
+  return i;
+}
+
+// The Markdown written from `start` on (blocks, each followed by a blank
+// line) put in a quote: "> " before each line, ">" alone on an empty one.
+// A quote that goes on from the block before (`goes_on`) takes the blank
+// line between them in too ('>'), so that the two are one quote, a list
+// or a table in it as in the page.
+void quote_from(std::string& out, std::size_t start, bool goes_on) {
+  const std::string written = out.substr(start);
+  out.resize(start);
+  if (goes_on && out.ends_with("\n\n")) {
+    out.pop_back();
+    out += ">\n";
+  }
+  // Every block ends with a blank line, which ends the quote.
+  const std::string_view lines = std::string_view(written).substr(0, written.size() - 1);
+  for (std::size_t from = 0; from < lines.size();) {
+    const std::size_t end = lines.find('\n', from);
+    const std::string_view line = lines.substr(from, end - from);
+    out += line.empty() ? ">" : "> ";
+    out += line;
+    out += '\n';
+    from = end + 1;
+  }
+  out += '\n';
+}
+
 std::string render_markdown(const Result& r, const RenderOptions& options) {
   std::string out;
   std::vector<std::size_t> list_indents;
   if (options.title && !r.metadata.title.empty()) out += "# " + escape_markdown_inline(r.metadata.title) + "\n\n";
+  bool in_quote = false;     // the block written last was quoted
+  bool quote_began = false;  // and a quote began after it, in a block left out
   for (std::size_t i = 0; i < r.blocks.size(); ++i) {
     const Block& b = r.blocks[i];
-    if (!b.kept) continue;
-    if (b.kind == BlockKind::TableRow) {
-      i = append_table_in_place(out, r.blocks, i, options.links, list_indents);
+    if (!b.kept) {
+      quote_began = quote_began || b.quote_start;
       continue;
     }
-    if (b.kind == BlockKind::Preformatted) {
-      const std::string fence = code_fence(b.text);
-      out += fence + "\n" + b.text + "\n" + fence + "\n\n";
-      continue;
-    }
-    if (b.list_depth == 0) list_indents.clear();  // any list before has ended
-    switch (b.kind) {
-      case BlockKind::Heading:
-        out.append(static_cast<std::size_t>(std::clamp(b.heading_level, 1, 6)), '#');
-        out += ' ';
-        break;
-      case BlockKind::ListItem: append_list_marker(out, b, list_indents); break;
-      case BlockKind::Quote: out += "> "; break;
-      case BlockKind::Paragraph:
-        // A paragraph that goes on inside a list item starts where the
-        // item's text does.
-        if (b.list_depth > 0 && list_indents.size() >= b.list_depth) out.append(list_indents[b.list_depth - 1], ' ');
-        break;
-      default: break;
-    }
-    // Scraped text has no Markdown of its own: its text is escaped here.
-    if (b.markdown.empty()) append_block_text(out, escape_markdown_inline(b.text));
-    else if (options.links) append_block_text(out, b.markdown);
-    else append_block_text(out, without_links(b.markdown));
-    out += "\n\n";
+    const std::size_t start = out.size();
+    i = append_markdown_block(out, r.blocks, i, options, list_indents);
+    const bool quoted = b.quoted || b.kind == BlockKind::Quote;
+    if (quoted) quote_from(out, start, in_quote && !b.quote_start && !quote_began);
+    in_quote = quoted;
+    quote_began = false;
   }
   if (!out.empty()) out.pop_back();
   return out;

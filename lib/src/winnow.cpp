@@ -36,12 +36,13 @@ void take_block(Block& from, Block& to) {
   struct TakenFields {
     std::string text;
     BlockKind kind;
-    bool table_start, table_header;
+    bool table_start, table_header, quoted, quote_start;
     int heading_level;
     int list_number;
     bool kept;
     Reason reason;
     std::uint8_t list_depth;
+    bool opens_item;
     std::string evidence, markdown;
   };
   static_assert(sizeof(TakenFields) == sizeof(Block), "take_block() misses a field of Block");
@@ -49,9 +50,12 @@ void take_block(Block& from, Block& to) {
   to.kind = from.kind;
   to.table_start = from.table_start;
   to.table_header = from.table_header;
+  to.quoted = from.quoted;
+  to.quote_start = from.quote_start;
   to.heading_level = from.heading_level;
   to.list_number = from.list_number;
   to.list_depth = from.list_depth;
+  to.opens_item = from.opens_item;
   to.kept = from.kept;
   to.reason = from.reason;
   if (!from.evidence.empty()) to.evidence = std::move(from.evidence);

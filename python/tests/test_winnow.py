@@ -151,6 +151,26 @@ class ExtractTest(unittest.TestCase):
         self.assertIn("   - A nested note on the fifth step.", r["markdown"])
 
 
+    def test_blocks_say_what_is_quoted_and_what_opens_an_item(self):
+        page = (
+            b"<html><body><article><p>The first paragraph of the story is long enough to be "
+            b"prose, as stories are.</p><blockquote><ol><li><table><tr><th>City</th><th>Rain</th>"
+            b"</tr><tr><td>Oslo</td><td>12</td></tr></table></li></ol></blockquote>"
+            b"<blockquote><p>Another quote.</p></blockquote></article></body></html>"
+        )
+        r = winnow.extract(page, markdown=True, explain=True)
+        if r["status"] == "unsupported":
+            self.skipTest("HTML extraction is not in this build: " + r["error"])
+        by_text = {b["text"]: b for b in r["blocks"]}
+        self.assertTrue(by_text["City | Rain"]["opens_item"])
+        self.assertFalse(by_text["Oslo | 12"]["opens_item"])
+        self.assertEqual([by_text[t]["quoted"] for t in ("City | Rain", "Oslo | 12", "Another quote.")],
+                         [True, True, True])
+        self.assertEqual([by_text[t]["quote_start"] for t in ("City | Rain", "Oslo | 12", "Another quote.")],
+                         [True, False, True])
+        self.assertIn("> 1. | City | Rain |\n>    | --- | --- |\n>    | Oslo | 12 |\n\n> Another quote.",
+                      r["markdown"])
+
 class CleanTextTest(unittest.TestCase):
     def test_markup_is_read_as_text(self):
         page = (

@@ -186,6 +186,14 @@ int winnow_result_block_list_depth(const winnow_result *result, size_t index);
 int winnow_result_block_table_start(const winnow_result *result, size_t index);
 /* Table rows (HTML): 1 on a first row that is the table's header row, else 0. */
 int winnow_result_block_table_header(const winnow_result *result, size_t index);
+/* Table rows (HTML): 1 on a table's first row when the table opens a list
+ * item (before any text of the item), which Markdown writes on the line of
+ * the item's marker; else 0. */
+int winnow_result_block_opens_item(const winnow_result *result, size_t index);
+/* HTML: 1 on a block inside a <blockquote>, else 0. */
+int winnow_result_block_quoted(const winnow_result *result, size_t index);
+/* HTML: 1 on the first block of each quote (two quotes in a row stay two), else 0. */
+int winnow_result_block_quote_start(const winnow_result *result, size_t index);
 
 /* Normalization changes worth telling a user about. */
 size_t winnow_result_note_count(const winnow_result *result);

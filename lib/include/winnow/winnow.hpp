@@ -142,6 +142,13 @@ struct Block {
   // a <th> or all bold), which Markdown writes as the header row.
   bool table_start = false;
   bool table_header = false;
+  // HTML: the block is inside a <blockquote> (a quote's paragraphs are
+  // also BlockKind::Quote), which Markdown writes with "> " before each of
+  // its lines: a table, a list, a heading or code in a quote stays in it.
+  // quote_start is true on the first block of each quote, where Markdown
+  // starts a quote (two quotes in a row, two posts embedded, stay two).
+  bool quoted = false;
+  bool quote_start = false;
   int heading_level = 0;  // 1..6 for headings
   // List items (HTML): the item's number in an ordered list (<ol start>,
   // <li value> followed), 0 in a bulleted one.
@@ -153,6 +160,11 @@ struct Block {
   // after "<li>Title<br>"), which is not an item of its own, and on the
   // rows of a table after the item's text, which Markdown indents under it.
   std::uint8_t list_depth = 0;
+  // Table rows (HTML): true on a table's first row when the table opens a
+  // list item (<li><table>, before any text of the item): the row carries
+  // the item's list_number and list_depth, and Markdown writes the item's
+  // marker before the table's first line.
+  bool opens_item = false;
   std::string evidence;  // a human-readable why, e.g. "marker 'Advertisement'"
   // HTML input: the text with inline Markdown (*emphasis*, **strong**,
   // `code`, links as [text](url)); empty when the block has none.

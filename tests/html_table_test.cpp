@@ -288,6 +288,21 @@ TEST(HtmlTable, TableInAQuoteStaysInTheQuote) {
   EXPECT_EQ(quoted, 6u);
 }
 
+// A table whose first row is hidden (or dropped) is still a table of its
+// own in Markdown, not rows of the table before it; one that opens a list
+// item opens it at its first row shown.
+TEST(HtmlTable, TableWithAHiddenFirstRowStaysItsOwn) {
+  const Result r = article_with(
+      "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
+      "<table><tr hidden><th>C</th><th>D</th></tr><tr><td>3</td><td>4</td></tr></table>"
+      "<ul><li><table><tr hidden><td>x</td><td>y</td></tr><tr><td>5</td><td>6</td></tr><tr><td>7</td><td>8</td></tr>"
+      "</table></li></ul>");
+  EXPECT_EQ(markdown_between(r),
+            "| A | B |\n| --- | --- |\n| 1 | 2 |\n\n"
+            "| | |\n| --- | --- |\n| 3 | 4 |\n\n"
+            "- | | |\n  | --- | --- |\n  | 5 | 6 |\n  | 7 | 8 |");
+}
+
 // A cell's lines (<br>, paragraphs) stay in its row: a space apart in the
 // text, "<br>" apart in Markdown, where a table's cell is one line.
 TEST(HtmlTable, LinesOfACellStayInTheCell) {

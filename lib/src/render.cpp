@@ -341,9 +341,9 @@ std::vector<std::string_view> row_cells(std::string_view row) {
   return cells;
 }
 
-// The table whose first row is blocks[first], as a GFM table: the kept
-// rows up to the next block of another kind or the next table's first
-// row, a header row (the table's own, or an empty one when its first row
+// The table whose first row is blocks[first] (its first kept row), as a
+// GFM table: the kept rows up to the next kept block of another kind or
+// the next table's first row, a header row (the table's own, or an empty one when its first row
 // is not a header: GFM has no table without) and the delimiter row, as wide
 // as the widest row (GFM drops the cells past the header's). A shorter row
 // is filled with empty cells (GFM reads missing ones as empty, other
@@ -355,8 +355,10 @@ std::size_t append_table(std::string& out, const std::vector<Block>& blocks, std
   std::size_t last = first;
   for (std::size_t i = first + 1; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
+    // The next table starts at its first row, shown or not (a hidden one).
+    if (b.kind == BlockKind::TableRow && b.table_start) break;
     if (!b.kept) continue;
-    if (b.kind != BlockKind::TableRow || b.table_start) break;
+    if (b.kind != BlockKind::TableRow) break;
     rows.push_back(row_markdown(b, links));
     last = i;
   }

@@ -1,12 +1,16 @@
 // Fuzz target: the marker-phrase file parser (lib/data/markers.txt format)
 // and the block key every phrase is compared by; the fast block key and
 // block statistics, the site-learning key spelled along the same walk, and
-// chrome-word search against their references.
+// chrome-word search against their references; and what is read of a
+// dateline, a byline and a headline from any line.
 #include <cstdint>
 #include <string>
 
 #include "block_key.hpp"
 #include "block_stats.hpp"
+#include "byline.hpp"
+#include "dates.hpp"
+#include "headline.hpp"
 #include "key_arena.hpp"
 #include "markers.hpp"
 #include "support.hpp"
@@ -58,10 +62,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                         builtin.find_all_chrome_words_reference(key),
                     "find_all_chrome_words_padded differs from its reference");
 
+  // A date read is a real day, and reads back from its ISO form.
+  if (const auto date = winnow::detail::read_date(input)) {
+    WINNOW_FUZZ_CHECK(date->year >= 1900 && date->year <= 2099 && date->month >= 1 && date->month <= 12 &&
+                          date->day >= 1 && date->day <= 31,
+                      "read_date gave no real date");
+    WINNOW_FUZZ_CHECK(winnow::detail::read_date(winnow::detail::iso_date(*date)) == date,
+                      "a date does not read back from its ISO form");
+  }
+  // A byline's names are a piece of it.
+  const std::string names = winnow::detail::byline_names(input);
+  WINNOW_FUZZ_CHECK(names.size() <= input.size(), "byline names longer than the line");
+  const winnow::detail::BlockStats stats = winnow::detail::block_stats(input);
+  (void)winnow::detail::reads_as_headline(input, stats);
+
   // The key of any text is valid UTF-8 when the text is, and is a fixed point.
   if (winnow::fuzz::is_valid_utf8(input)) {
     WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(key), "key is not valid UTF-8");
     WINNOW_FUZZ_CHECK(winnow::detail::marker_key(key) == key, "marker_key is not idempotent");
+    WINNOW_FUZZ_CHECK(winnow::fuzz::is_valid_utf8(names), "byline names are not valid UTF-8");
   }
   return 0;
 }

@@ -268,16 +268,20 @@ bool below_headline(const std::vector<PageBlock>& blocks, std::size_t i) {
 
 }  // namespace
 
-std::string author_above_dateline(const Document& doc) {
+std::size_t first_kept_block(const Document& doc) {
+  std::size_t first = 0;
+  while (first < doc.blocks.size() && !doc.blocks[first].block.kept) ++first;
+  return first;
+}
+
+std::string author_above_dateline(const Document& doc, std::size_t first_kept) {
   constexpr std::size_t kLook = 12;  // blocks looked at before the article
   const auto& blocks = doc.blocks;
-  std::size_t first_kept = 0;
-  while (first_kept < blocks.size() && !blocks[first_kept].block.kept) ++first_kept;
-  if (first_kept == blocks.size()) return {};
+  if (first_kept >= blocks.size()) return {};
   for (std::size_t j = first_kept; j > 1 && j + kLook > first_kept;) {
     const PageBlock& date = blocks[--j];
     if (date.block.kept) continue;
-    if (date.block.reason != Reason::Byline && !has_date(date.text())) continue;
+    if (date.block.reason != Reason::Byline && !(date.stats.digits >= 5 && has_date(date.text()))) continue;
     const std::size_t names = j - 1;
     if (below_headline(blocks, names) && reads_as_names(blocks[names].text()) &&
         !builtin_markers().find_whole(blocks[names].key)) {
@@ -287,20 +291,19 @@ std::string author_above_dateline(const Document& doc) {
   return {};
 }
 
-std::string date_from_dateline(const Document& doc) {
+std::string date_from_dateline(const Document& doc, std::size_t first_kept) {
   constexpr std::size_t kLook = 12;  // blocks looked at before the article
   constexpr std::size_t kDatelineWords = 8;
   constexpr std::size_t kDatelineBelowHeadline = 3;
   const auto& blocks = doc.blocks;
-  std::size_t first_kept = 0;
-  while (first_kept < blocks.size() && !blocks[first_kept].block.kept) ++first_kept;
-  if (first_kept == blocks.size()) return {};
+  if (first_kept >= blocks.size()) return {};
   for (std::size_t j = first_kept; j > 0 && j + kLook > first_kept;) {
     const PageBlock& line = blocks[--j];
     const bool dateline = line.block.reason == Reason::Byline ||
                           (line.block.reason == Reason::Navigation && line.stats.words <= kDatelineWords &&
                            near_headline(blocks, j, kDatelineBelowHeadline));
-    if (!dateline) continue;
+    // A date needs five digits or more ("1 May 2019").
+    if (!dateline || line.stats.digits < 5) continue;
     if (auto date = read_date(line.text())) return iso_date(*date);
   }
   return {};

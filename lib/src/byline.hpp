@@ -40,18 +40,22 @@ std::string author_from_bylines(const Document& doc);
 // "Jane Doe" between the headline and the article's date line: the line
 // right above a date line ("Updated 1:39 am EST, November 20, 2019", a
 // block dropped as a byline or one that gives a date) in the 12 blocks
-// before the article's first, with the headline (the title, or a repeat of
+// before the article's first (`first_kept`), with the headline (the title, or a repeat of
 // it) at most two blocks above it, that reads as names (two to eight words,
 // no more in lower case than capitalized, no digit, no mark but commas,
 // dots, hyphens and apostrophes) and is no marker ("Next Post"). Empty when
 // there is none.
-std::string author_above_dateline(const Document& doc);
+std::string author_above_dateline(const Document& doc, std::size_t first_kept);
 
 // The date of the article's dateline, as YYYY-MM-DD: the first date
 // read_date() (dates.hpp) reads in the nearest of the 12 blocks before the
-// article's first that were dropped as a byline or as navigation ("Updated
+// article's first (`first_kept`) that were dropped as a byline or as navigation ("Updated
 // 1:39 am EST, Wednesday, November 20, 2019"). Empty when there is none.
-std::string date_from_dateline(const Document& doc);
+std::string date_from_dateline(const Document& doc, std::size_t first_kept);
+
+// The index of the first kept block (where the article starts), or the
+// number of blocks when none is kept: what the two above take.
+std::size_t first_kept_block(const Document& doc);
 
 // The author a byline of the article in blocks [begin, end) names ("By
 // Jane Roe | Fox News" gives "Jane Roe"): the first such line dropped in

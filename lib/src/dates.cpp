@@ -70,11 +70,30 @@ bool month_day_after(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-bool has_date(std::string_view text) {
-  for (std::size_t at = 0; at + 4 <= text.size(); ++at) {
-    if (year_at(text, at) && (day_before(text, at) || month_day_after(text, at + 4))) return true;
+namespace {
+
+// Calls `f(at)` for each year 1900-2099 at text[at] that is a number of
+// its own, in order, until it returns true; whether one did. The text is
+// read once, by runs of digits.
+template <typename F>
+bool any_year(std::string_view text, F f) {
+  for (std::size_t at = 0; at < text.size();) {
+    if (!is_digit(text[at])) {
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < text.size() && is_digit(text[end])) ++end;
+    if (end - at == 4 && year_at(text, at) && f(at)) return true;
+    at = end;
   }
   return false;
+}
+
+}  // namespace
+
+bool has_date(std::string_view text) {
+  return any_year(text, [&](std::size_t at) { return day_before(text, at) || month_day_after(text, at + 4); });
 }
 
 bool day_right_before_year(std::string_view text, std::size_t at) {
@@ -288,6 +307,8 @@ std::optional<CalendarDate> month_then_day(const std::vector<DatePiece>& pieces,
 }  // namespace
 
 std::optional<CalendarDate> read_date(std::string_view text) {
+  // Most lines hold no year: they are not split into pieces.
+  if (!any_year(text, [](std::size_t) { return true; })) return std::nullopt;
   const std::vector<DatePiece> pieces = date_pieces(text);
   for (std::size_t at = 0; at < pieces.size(); ++at) {
     for (auto pattern : {year_first, numbers_first, day_then_month, month_then_day}) {

@@ -11,6 +11,19 @@ std::uint8_t flags_of(char32_t cp) { return code_point_props(cp).flags; }
 
 bool is_stop(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == U'\u2026'; }
 
+// Whether two lower-case letters end text[..at).
+bool lower_letters_before(std::string_view text, std::size_t at) {
+  for (int letters = 0; letters < 2; ++letters) {
+    if (at == 0) return false;
+    std::size_t start = at - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;  // a code point's first byte
+    std::size_t i = start;
+    if (!(flags_of(next_code_point(text, i)) & CodePointProps::kLower)) return false;
+    at = start;
+  }
+  return true;
+}
+
 bool is_closing_quote(char32_t cp) { return cp == '"' || cp == '\'' || cp == U'\u2019' || cp == U'\u201D'; }
 
 // Whether the text from `i` on, just after a stop, goes on with a new
@@ -34,11 +47,13 @@ bool headline_like(const PageBlock& b, const BlockStats& s) {
 }
 
 bool has_inner_sentence_end(std::string_view text) {
-  std::size_t lower_run = 0;  // lower-case letters right before the code point
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t cp = next_code_point(text, i);
-    if (lower_run >= 2 && is_stop(cp) && new_sentence_at(text, i)) return true;
-    lower_run = (flags_of(cp) & CodePointProps::kLower) ? lower_run + 1 : 0;
+  // Only the stops are looked at: '.', '!', '?' and the lead byte of '…'.
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
+    if (c != '.' && c != '!' && c != '?' && c != '\xE2') continue;
+    std::size_t after = at;
+    if (!is_stop(next_code_point(text, after)) || !lower_letters_before(text, at)) continue;
+    if (new_sentence_at(text, after)) return true;
   }
   return false;
 }
@@ -51,7 +66,8 @@ bool reads_as_headline(std::string_view text, const BlockStats& s) {
   if (s.words > kMostWords || (s.words < kFewestWords && !(caseless && s.units >= kCaselessUnits))) return false;
   const bool sentence_case = s.capitalized_words * 3 < s.cased_words;
   if (sentence_case && s.words > kLongestSentenceCase) return false;
-  return !text.ends_with(')') && !has_inner_sentence_end(text) && !has_date(text);
+  // A date needs five digits or more ("1 May 2019").
+  return !text.ends_with(')') && !has_inner_sentence_end(text) && !(s.digits >= 5 && has_date(text));
 }
 
 std::size_t find_headline(const Document& doc, std::size_t article_begin) {
@@ -69,7 +85,8 @@ std::size_t find_headline(const Document& doc, std::size_t article_begin) {
     const double distance = static_cast<double>(article_begin - i);
     const double weight = static_cast<double>(b.stats.units) / (1 + distance / kHalfWeightDistance);
     if (best == none || weight > best_weight) best = i, best_weight = weight;
-    if (reads_as_headline(b.text(), b.stats) && (best_reading == none || weight > best_reading_weight)) {
+    // How a line reads is asked only of one that would win.
+    if ((best_reading == none || weight > best_reading_weight) && reads_as_headline(b.text(), b.stats)) {
       best_reading = i, best_reading_weight = weight;
     }
   }

@@ -99,8 +99,10 @@ Result assemble(detail::Document&& doc, const Options& options) {
   const bool author_from_bylines = r.metadata.author.empty();
   detail::BylineAuthor byline_author;
   // Read before the walk frees the dropped blocks' text.
-  std::string author_above_dateline = author_from_bylines ? detail::author_above_dateline(doc) : std::string();
-  if (r.metadata.date.empty()) r.metadata.date = detail::date_from_dateline(doc);
+  const std::size_t first_kept = detail::first_kept_block(doc);
+  std::string author_above_dateline =
+      author_from_bylines ? detail::author_above_dateline(doc, first_kept) : std::string();
+  if (r.metadata.date.empty()) r.metadata.date = detail::date_from_dateline(doc, first_kept);
   detail::NormalizeReport report;  // summed over blocks: one note per kind of change
   std::size_t text_size = 0;
   std::size_t next_code = 0;  // in doc.code_blocks

@@ -700,6 +700,36 @@ TEST(Select, TheArticlesOwnListAtItsEndStays) {
   EXPECT_TRUE(block(dates, "June 20").kept);
 }
 
+// An item of two words in sentence case ("Booking required") is link-like
+// for its length alone, as a menu entry is; among longer items it is one
+// of the list, and the list at the article's end stays, in any language.
+// Two-word lines alone are still a menu.
+TEST(Select, TwoWordItemsOfAListAtTheArticlesEndStay) {
+  auto english = run_text(join({"Home", "Culture", paragraph(1), paragraph(2), "The new rules at a glance",
+                                "Booking required", "30,000 visitors a day", "Late openings on Friday and Saturday",
+                                "Read more", "The most visited museums in the world"}));
+  EXPECT_TRUE(block(english, "The new rules at a glance").kept);
+  EXPECT_TRUE(block(english, "Booking required").kept);
+  EXPECT_TRUE(block(english, "30,000 visitors").kept);
+  EXPECT_TRUE(block(english, "Late openings").kept);
+  EXPECT_FALSE(block(english, "The most visited").kept);
+
+  auto french = run_text(join({"Accueil", "Culture", paragraph(1), paragraph(2), "Les nouvelles règles en bref",
+                               "Réservation obligatoire", "30 000 visiteurs par jour",
+                               "Nocturnes le vendredi et le samedi", "À lire aussi",
+                               "Les musées les plus visités au monde"}));
+  EXPECT_TRUE(block(french, "Réservation obligatoire").kept);
+  EXPECT_TRUE(block(french, "Nocturnes le vendredi").kept);
+  EXPECT_FALSE(block(french, "Les musées les plus").kept);
+
+  auto menu = run_text(join({"Home", "News", paragraph(1), paragraph(2), "About us", "Contact us", "Work with us",
+                             "Our team"}));
+  EXPECT_TRUE(block(menu, "Paragraph 2").kept);
+  EXPECT_FALSE(block(menu, "About us").kept);
+  EXPECT_FALSE(block(menu, "Work with us").kept);
+  EXPECT_FALSE(block(menu, "Our team").kept);
+}
+
 TEST(Select, CookieNoticeIsNotTheArticle) {
   auto doc = run_text(join({paragraph(1), "Latest", "Sport",
                             "This website uses cookies to improve your experience while you navigate "

@@ -336,22 +336,37 @@ bool lists_other_stories(const Document& doc, Stats stats, std::size_t begin, st
   return true;
 }
 
+// Whether a kept line is two words in sentence case ("Very comfortable",
+// "Réservation obligatoire"): link-like for its length alone, as a menu
+// entry is, but an item of a list when the lines around it are items too.
+bool two_words_in_sentence_case(const PageBlock& b, const BlockStats& s) {
+  return s.words == 2 && s.cased_words == 2 && s.capitalized_words <= 1 && s.units >= 8 && is_label(s) &&
+         b.block.kept;
+}
+
 // A list or table scraped line by line (steps, dates, prices, table cells)
 // is a run of short lines that are not link-like. Several in a row are
 // content, not chrome: they add a little instead of costing; unless a chrome
-// label opens them.
+// label opens them. An item of two words in sentence case ("Very
+// comfortable") stands among them, as long as most of the run's lines are
+// longer items: a run of two-word lines alone is a menu ("About us",
+// "Contact us").
 void credit_lists(const Document& doc, Stats stats,
                   std::vector<double>& scores, const Tuning& t) {
   if (t.list_gain <= 0) return;
+  auto item = [&](std::size_t k) {
+    return is_fragment(doc.blocks[k], stats[k]) || two_words_in_sentence_case(doc.blocks[k], stats[k]);
+  };
   std::size_t i = 0;
   while (i < scores.size()) {
-    if (!is_fragment(doc.blocks[i], stats[i])) {
+    if (!item(i)) {
       ++i;
       continue;
     }
-    std::size_t j = i;
-    while (j < scores.size() && is_fragment(doc.blocks[j], stats[j])) ++j;
-    if (j - i >= t.list_min && !after_chrome_label(doc, i) && !lists_other_stories(doc, stats, i, j)) {
+    std::size_t j = i, longer = 0;
+    for (; j < scores.size() && item(j); ++j) longer += is_fragment(doc.blocks[j], stats[j]);
+    if (j - i >= t.list_min && longer * 2 > j - i && !after_chrome_label(doc, i) &&
+        !lists_other_stories(doc, stats, i, j)) {
       for (std::size_t k = i; k < j; ++k) scores[k] = t.list_gain * static_cast<double>(stats[k].units);
     }
     i = j;

@@ -730,6 +730,41 @@ TEST(Select, TwoWordItemsOfAListAtTheArticlesEndStay) {
   EXPECT_FALSE(block(menu, "Our team").kept);
 }
 
+// A review's pros and cons under single headings, then its verdict: the
+// headings cost as labels and the verdict, alone between short lines, read
+// as a teaser, so the article ended before "Pros". A list between the last
+// paragraph and one more is the article's. A menu there (link-like lines
+// in a row) still ends the article.
+TEST(Select, ListsBetweenTheLastParagraphAndOneMoreAreTheArticles) {
+  const std::string verdict =
+      "If sound quality matters most and you can live with charging every few days, these are a great choice. "
+      "Frequent travelers should look elsewhere.";
+  const std::string disclosure = "Affiliate disclosure: we may earn a commission from links on this page.";
+  auto review = run_text(join({"Home", "Audio", paragraph(1), "Sound", paragraph(2), "Battery", paragraph(3), "Pros",
+                               "Excellent, balanced sound", "Very comfortable", "Solid build quality", "Cons",
+                               "Short battery life", "No carrying case", "Expensive at $349", "Verdict", verdict,
+                               "Rating: 4/5", "Buy on Amazon", disclosure, "More Reviews",
+                               "Best Noise-Cancelling Headphones 2023", "Newsletter"}));
+  EXPECT_TRUE(block(review, "Paragraph 3").kept);
+  EXPECT_TRUE(block(review, "Pros").kept);
+  EXPECT_TRUE(block(review, "Excellent, balanced sound").kept);
+  EXPECT_TRUE(block(review, "Very comfortable").kept);
+  EXPECT_TRUE(block(review, "Cons").kept);
+  EXPECT_TRUE(block(review, "Expensive at $349").kept);
+  EXPECT_TRUE(block(review, "Verdict").kept);
+  EXPECT_TRUE(block(review, "If sound quality").kept);
+  EXPECT_FALSE(block(review, "Rating: 4/5").kept);
+  EXPECT_FALSE(block(review, "Affiliate disclosure").kept);
+  EXPECT_FALSE(block(review, "More Reviews").kept);
+
+  // Link-like lines in a row are a menu, not headings over a list.
+  auto menu = run_text(join({"Home", "Audio", paragraph(1), paragraph(2), "Guides", "Deals", "Short battery life",
+                             "No carrying case", "Expensive at $349", "Verdict", verdict, "Newsletter"}));
+  EXPECT_TRUE(block(menu, "Paragraph 2").kept);
+  EXPECT_FALSE(block(menu, "Guides").kept);
+  EXPECT_FALSE(block(menu, "If sound quality").kept);
+}
+
 TEST(Select, CookieNoticeIsNotTheArticle) {
   auto doc = run_text(join({paragraph(1), "Latest", "Sport",
                             "This website uses cookies to improve your experience while you navigate "

@@ -695,6 +695,47 @@ std::size_t lead_before_tables(const Document& doc, Stats stats, const std::vect
   }
 }
 
+// Where the article ends when a list stands between its last paragraph and
+// one more: "Pros", "Excellent sound", "Very comfortable", "Cons", "Short
+// battery life", ..., "Verdict", then the verdict's paragraph. Each line
+// costs, and a closing paragraph between short lines reads as a teaser
+// (discount_teasers()), so the article stopped before the list. The lines
+// from `end` to that paragraph are taken with it when, at most
+// kMostLines of them, none is prose or a block classify dropped (blank
+// lines and ad slots aside), one at least is an item of a list that
+// earned the credit (`credited` above `scores`: not under a chrome label,
+// not a list of other stories), and no two link-like lines outside the
+// list stand in a row (single headings, not a menu); the paragraph is one
+// of the article's with a positive score (not small print). The article
+// takes it and the paragraphs right after it. Returns the article's end.
+std::size_t end_after_inner_list(const Document& doc, Stats stats, const std::vector<double>& scores,
+                                 const std::vector<double>& credited, std::size_t end) {
+  constexpr std::size_t kMostLines = 12;
+  std::size_t lines = 0, listed = 0, j = end;
+  bool heading_before = false;
+  for (; j < scores.size(); ++j) {
+    const PageBlock& b = doc.blocks[j];
+    if (!b.block.kept) {
+      if (b.block.reason == Reason::Empty || b.block.reason == Reason::AdMarker) continue;
+      return end;
+    }
+    if (is_prose(stats[j])) break;
+    if (++lines > kMostLines) return end;
+    const bool item = credited[j] > scores[j];
+    const bool heading = !item && is_link_like(stats[j]);
+    if (heading && heading_before) return end;
+    heading_before = heading;
+    listed += item;
+  }
+  auto paragraph = [&](std::size_t k) { return article_paragraph(doc.blocks[k], stats[k]) && scores[k] > 0; };
+  if (j == scores.size() || listed == 0 || !paragraph(j)) return end;
+  for (++j; j < scores.size(); ++j) {
+    if (doc.blocks[j].block.reason == Reason::Empty) continue;
+    if (!paragraph(j)) break;
+  }
+  return j;
+}
+
 // The densest run of prose, widened over the lists that follow its start.
 Span find_article(const Document& doc, Stats stats,
                   const std::vector<double>& scores, const Tuning& t) {
@@ -709,6 +750,7 @@ Span find_article(const Document& doc, Stats stats,
     Span wider = best_run(credited);
     if (wider.begin <= article.begin && wider.end >= article.end) article = wider;
     article.begin = std::min(article.begin, lead);
+    article.end = end_after_inner_list(doc, stats, scores, credited, article.end);
   }
   if (article.empty()) return {0, doc.blocks.size()};  // no prose at all: keep what classify kept
   if (article.end < doc.blocks.size() && is_closing_line(doc.blocks[article.end], stats[article.end])) {

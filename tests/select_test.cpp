@@ -864,6 +864,32 @@ TEST(Select, SameTextTwiceIsKeptOnce) {
   EXPECT_EQ(doc.blocks[2].block.reason, Reason::Duplicate);
 }
 
+// A short line the text repeats is its own: a chorus line, a refrain, the
+// question put to each person interviewed. Paragraphs, link-like labels
+// (a menu shown twice) and a line shown twice in a row are still repeats.
+TEST(Select, RefrainsAndRepeatedQuestionsStay) {
+  auto kept = [](const detail::Document& doc, std::string_view text) {
+    int n = 0;
+    for (const auto& b : doc.blocks) n += b.text() == text && b.block.kept;
+    return n;
+  };
+  auto song = run_text(join({"[Verse 1]", "I left my coat on the harbor wall", "And the night came down like rain",
+                             "[Chorus]", "Oh, harbor lights", "Keep shining on", "Show me the way back home",
+                             "Oh, harbor lights", "When the tide is gone", "I won't be walking alone"}));
+  EXPECT_EQ(kept(song, "Oh, harbor lights"), 2);
+
+  const std::string question = "What inspired you to start cooking?";
+  auto interview = run_text(join({paragraph(1), question, paragraph(2), question, paragraph(3), paragraph(1)}));
+  EXPECT_EQ(kept(interview, question), 2);
+  EXPECT_EQ(kept(interview, paragraph(1)), 1);
+
+  const std::string headline = "Can changing a phone break trademark law?!";
+  auto twice = run_text(join({paragraph(1), headline, headline, paragraph(2), paragraph(3), "Business", paragraph(4),
+                              "Business", paragraph(5)}));
+  EXPECT_EQ(kept(twice, headline), 1);    // right after itself
+  EXPECT_EQ(kept(twice, "Business"), 1);  // link-like
+}
+
 TEST(Select, PageWithoutProseKeepsWhatClassifyKept) {
   auto doc = run_text("Line one\nLine two\nAdvertisement\n");
   EXPECT_TRUE(block(doc, "Line one").kept || block(doc, "Line two").kept);

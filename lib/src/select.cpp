@@ -490,18 +490,34 @@ class KeySet {
   std::vector<Slot> slots_;
 };
 
-void drop_repeats(Document& doc) {
+// Whether a repeated line is the text's own: a line shorter than a
+// paragraph that is not link-like (a chorus line, a refrain, the question
+// put to each person interviewed), away from its first showing. Menus
+// shown twice are link-like, captions and teasers shown twice are longer,
+// and a line shown twice in a row is a scraping repeat (a headline over
+// itself).
+bool repeats_as_refrain(const BlockStats& s, std::string_view key, std::string_view key_before) {
+  return s.units < kProseUnits && !is_link_like(s) && key != key_before;
+}
+
+void drop_repeats(Document& doc, Stats stats) {
   KeySet seen(doc.blocks.size());
   const std::string title_key = marker_key(doc.metadata.title);
-  for (auto& b : doc.blocks) {
-    if (b.block.reason == Reason::Title) continue;
+  std::string_view key_before;  // of the block before, blank ones aside
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    PageBlock& b = doc.blocks[i];
     const std::string_view key = b.key;
+    if (b.block.reason == Reason::Empty) continue;
+    const std::string_view before = std::exchange(key_before, key);
+    if (b.block.reason == Reason::Title) continue;
     if (!title_key.empty() && key == title_key) {
       drop(b, Reason::DuplicateHeadline, "repeats the headline");
       continue;
     }
     if (!b.block.kept) continue;
-    if (!seen.insert(key)) drop(b, Reason::Duplicate, "same text earlier in the page");
+    if (!seen.insert(key) && !repeats_as_refrain(stats[i], key, before)) {
+      drop(b, Reason::Duplicate, "same text earlier in the page");
+    }
   }
 }
 
@@ -1127,7 +1143,7 @@ void select(Document& doc, const Options& options) {
   drop_menus(doc, stats, article, t.menu_run);
   drop_inline_boxes(doc, stats, boxes, article);
   drop_contributor_credits(doc, stats, article);
-  drop_repeats(doc);
+  drop_repeats(doc, stats);
 }
 
 }  // namespace winnow::detail

@@ -364,7 +364,11 @@ void credit_lists(const Document& doc, Stats stats,
       continue;
     }
     std::size_t j = i, longer = 0;
-    for (; j < scores.size() && item(j); ++j) longer += is_fragment(doc.blocks[j], stats[j]);
+    for (; j < scores.size(); ++j) {
+      const bool fragment = is_fragment(doc.blocks[j], stats[j]);
+      if (!fragment && !two_words_in_sentence_case(doc.blocks[j], stats[j])) break;
+      longer += fragment;
+    }
     if (j - i >= t.list_min && longer * 2 > j - i && !after_chrome_label(doc, i) &&
         !lists_other_stories(doc, stats, i, j)) {
       for (std::size_t k = i; k < j; ++k) scores[k] = t.list_gain * static_cast<double>(stats[k].units);
@@ -490,32 +494,30 @@ class KeySet {
   std::vector<Slot> slots_;
 };
 
-// Whether a repeated line is the text's own: a line shorter than a
+// Whether the repeat at block `i` is the text's own: a line shorter than a
 // paragraph that is not link-like (a chorus line, a refrain, the question
 // put to each person interviewed), away from its first showing. Menus
 // shown twice are link-like, captions and teasers shown twice are longer,
 // and a line shown twice in a row is a scraping repeat (a headline over
-// itself).
-bool repeats_as_refrain(const BlockStats& s, std::string_view key, std::string_view key_before) {
-  return s.units < kProseUnits && !is_link_like(s) && key != key_before;
+// itself). Asked of repeats only.
+bool repeats_as_refrain(const Document& doc, Stats stats, std::size_t i) {
+  if (stats[i].units >= kProseUnits || is_link_like(stats[i])) return false;
+  const std::size_t before = nonblank_before(doc, i);
+  return before == doc.blocks.size() || doc.blocks[before].key != doc.blocks[i].key;
 }
 
 void drop_repeats(Document& doc, Stats stats) {
   KeySet seen(doc.blocks.size());
   const std::string title_key = marker_key(doc.metadata.title);
-  std::string_view key_before;  // of the block before, blank ones aside
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    PageBlock& b = doc.blocks[i];
-    const std::string_view key = b.key;
-    if (b.block.reason == Reason::Empty) continue;
-    const std::string_view before = std::exchange(key_before, key);
+  for (auto& b : doc.blocks) {
     if (b.block.reason == Reason::Title) continue;
+    const std::string_view key = b.key;
     if (!title_key.empty() && key == title_key) {
       drop(b, Reason::DuplicateHeadline, "repeats the headline");
       continue;
     }
     if (!b.block.kept) continue;
-    if (!seen.insert(key) && !repeats_as_refrain(stats[i], key, before)) {
+    if (!seen.insert(key) && !repeats_as_refrain(doc, stats, static_cast<std::size_t>(&b - doc.blocks.data()))) {
       drop(b, Reason::Duplicate, "same text earlier in the page");
     }
   }

@@ -13,14 +13,9 @@ namespace {
 using detail::has_date;
 using detail::has_inner_sentence_end;
 using testing::block;
+using testing::join;
 using testing::paragraph;
 using testing::run_text;
-
-std::string join(std::initializer_list<std::string> lines) {
-  std::string page;
-  for (const auto& l : lines) page += l + "\n\n";
-  return page;
-}
 
 bool reads_as_headline(std::string_view text) {
   return detail::reads_as_headline(text, detail::block_stats(text));

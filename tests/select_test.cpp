@@ -10,14 +10,9 @@ namespace winnow {
 namespace {
 
 using testing::block;
+using testing::join;
 using testing::paragraph;
 using testing::run_text;
-
-std::string join(std::initializer_list<std::string> lines) {
-  std::string page;
-  for (const auto& l : lines) page += l + "\n\n";
-  return page;
-}
 
 TEST(Select, ArticleIsTheDensestRunOfProse) {
   auto doc = run_text(join({"Home", "World", "Business", "Sport", paragraph(1), paragraph(2),

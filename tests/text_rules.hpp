@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,13 @@ inline detail::Document run_text(std::string_view page, const Options& options =
   detail::Document doc = classify_only(page, options);
   detail::select(doc, options);
   return doc;
+}
+
+// A scraped page of these lines, a blank line after each.
+inline std::string join(std::initializer_list<std::string> lines) {
+  std::string page;
+  for (const auto& l : lines) page += l + "\n\n";
+  return page;
 }
 
 // The first block whose text starts with `prefix`; fails the test if none.

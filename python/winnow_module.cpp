@@ -201,6 +201,7 @@ py::dict to_dict(const winnow::Result& r, const Extras& extras, const std::strin
       block["opens_item"] = b.opens_item;
       block["quoted"] = b.quoted;
       block["quote_start"] = b.quote_start;
+      block["after_line_break"] = b.after_line_break;
       block["kept"] = b.kept;
       block["reason"] = to_str(winnow::to_string(b.reason));
       block["evidence"] = to_str(b.evidence);
@@ -243,8 +244,8 @@ extract() and clean_text() return a dict:
   url, language, description), notes (list of str); with markdown=True,
   markdown (the article as Markdown); with explain=True, blocks (list of
   dicts: text, kind, heading_level, list_number, list_depth, table_start,
-  table_header, opens_item, quoted, quote_start, kept, reason, evidence,
-  markdown).
+  table_header, opens_item, quoted, quote_start, after_line_break, kept,
+  reason, evidence, markdown).
 A refused input is reported in status/error, not raised; bad arguments raise
 TypeError or ValueError. Every function releases the GIL while it works and
 is safe to call from several threads at once.)";

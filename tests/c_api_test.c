@@ -322,6 +322,32 @@ static void test_list_items(void) {
 }
 
 /* A table that opens a list item, in a quote; a second quote after it. */
+/* The lines of a paragraph (<br>): the second goes on after a line break,
+ * and the text joins them with a newline. */
+static void test_lines_of_a_paragraph(void) {
+  static const char kPage[] =
+      "<html><body><article><p>The first paragraph of the story is long enough to be prose, "
+      "as stories are.</p><p>Media Contact<br>Jordan Lee</p></article></body></html>";
+  winnow_result *r = NULL;
+  CHECK(winnow_extract(kPage, strlen(kPage), NULL, &r) == WINNOW_OK);
+  if (r == NULL) return;
+  int seen = 0;
+  for (size_t i = 0; i < winnow_result_block_count(r); ++i) {
+    const char *text = winnow_result_block_text(r, i, NULL);
+    const int after = winnow_result_block_after_line_break(r, i);
+    if (strcmp(text, "Jordan Lee") == 0) {
+      ++seen;
+      CHECK(after == 1);
+    } else {
+      CHECK(after == 0);
+    }
+  }
+  CHECK(seen == 1);
+  CHECK(strstr(winnow_result_text(r, NULL), "as stories are.\n\nMedia Contact\nJordan Lee") != NULL);
+  CHECK(winnow_result_block_after_line_break(r, winnow_result_block_count(r)) == 0);
+  winnow_result_free(r);
+}
+
 static void test_quotes_and_tables_in_items(void) {
   static const char kPage[] =
       "<html><body><article><p>The first paragraph of the story is long enough to be prose, "
@@ -367,6 +393,7 @@ int main(void) {
   test_html_markdown_and_links();
   test_list_items();
   test_quotes_and_tables_in_items();
+  test_lines_of_a_paragraph();
   test_table_rows();
   test_added_names();
   if (failures != 0) {

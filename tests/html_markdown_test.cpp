@@ -158,7 +158,8 @@ TEST(HtmlMarkdown, MarkupShownAsTextStaysText) {
 // Lists keep their structure: an ordered list its numbers (<ol start>,
 // <li value>), a nested list its place under its item, and an item's
 // first paragraph its marker, with what goes on inside the item (a second
-// paragraph, text after a nested list or a <br>) indented under it.
+// paragraph, text after a nested list, the line after a <br>) indented
+// under it.
 TEST(HtmlMarkdown, ListsKeepTheirNumbersNestingAndParagraphs) {
   const std::string md = markdown_of(
       "<ol start=\"3\"><li>Alpha step of the procedure.</li>"
@@ -173,7 +174,7 @@ TEST(HtmlMarkdown, ListsKeepTheirNumbersNestingAndParagraphs) {
                     "   and back in beta.\n\n"
                     "9. Gamma with a paragraph.\n\n"
                     "   Second paragraph of the same item.\n\n"
-                    "10. Delta\n\n"
+                    "10. Delta\\\n"
                     "    goes on.\n\n"
                     "- A plain bullet."),
             std::string::npos)
@@ -228,6 +229,55 @@ TEST(HtmlMarkdown, QuotesHoldHeadingsListsAndCode) {
                     ">\n"
                     "> Its end.\n"
                     "\n" + test::prose(2)),
+            std::string::npos)
+      << md;
+}
+
+// The lines of a paragraph (<br>) stay one paragraph: one newline apart in
+// the text, a hard line break (a backslash at the line's end) in Markdown,
+// with a blank line only between paragraphs, and between lines two <br>s
+// apart (a blank line shown) or around an <hr>. So do the lines of a
+// quote's paragraph and of a list item; a heading's lines stay headings.
+TEST(HtmlMarkdown, LinesOfAParagraphStayOneParagraph) {
+  const std::string article =
+      "<p>The sea has gone out past the edge of hearing,<br>left the sand ribbed like a roof,<br>"
+      "and the gulls stand about.</p><p>I walk out to where the water should be.<br>My boots fill.</p>"
+      "<p>Media Contact<br><br>Jordan Lee<br>press@example.com<hr>Boston</p>"
+      "<blockquote><p>We did what<br>we could.</p></blockquote>"
+      "<ul><li>Step one<br>and its second line.</li></ul><h2>Part two<br>of the poem</h2><p>" + test::prose(2) +
+      "</p>";
+  Result r = test::extract_html(test::page("<article><p>" + test::prose(1) + "</p>" + article + "</article>"));
+  EXPECT_NE(r.text.find("\n\nThe sea has gone out past the edge of hearing,\nleft the sand ribbed like a roof,\n"
+                        "and the gulls stand about.\n\nI walk out to where the water should be.\nMy boots fill.\n\n"
+                        "Media Contact\n\nJordan Lee\npress@example.com\n\nBoston\n\nWe did what\nwe could.\n\n"
+                        "Step one\nand its second line.\n\nPart two\n\nof the poem\n\n"),
+            std::string::npos)
+      << r.text;
+  const std::string md = render(r, Format::Markdown);
+  EXPECT_NE(md.find("\n\nThe sea has gone out past the edge of hearing,\\\nleft the sand ribbed like a roof,\\\n"
+                    "and the gulls stand about.\n\nI walk out to where the water should be.\\\nMy boots fill.\n\n"
+                    "Media Contact\n\nJordan Lee\\\npress@example.com\n\nBoston\n\n> We did what\\\n> we could.\n\n"
+                    "- Step one\\\n  and its second line.\n\n## Part two\n\n## of the poem\n\n"),
+            std::string::npos)
+      << md;
+}
+
+// A paragraph's lines are judged one by one: a byline line is still
+// dropped, and the kept line after a dropped first line starts the
+// paragraph (it is not joined to the paragraph before). A line dropped
+// between two kept ones leaves them one paragraph.
+TEST(HtmlMarkdown, ALineOfAParagraphIsDroppedOnItsOwn) {
+  Result r = test::extract_html(test::page(
+      "<article><p>" + test::prose(1) + "</p><p>By Jane Doe<br>The storm closed every school on the coast."
+      "</p><p>The roads were shut too.<br>Advertisement<br>The bridges stayed open.</p></article>"));
+  EXPECT_FALSE(test::kept(r, "Jane Doe")) << r.text;
+  EXPECT_NE(r.text.find(test::prose(1) + "\n\nThe storm closed every school on the coast.\n\n"
+                        "The roads were shut too.\nThe bridges stayed open."),
+            std::string::npos)
+      << r.text;
+  const std::string md = render(r, Format::Markdown);
+  EXPECT_NE(md.find("\n\nThe storm closed every school on the coast.\n\n"
+                    "The roads were shut too.\\\nThe bridges stayed open."),
             std::string::npos)
       << md;
 }

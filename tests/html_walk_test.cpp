@@ -135,6 +135,26 @@ TEST(HtmlWalk, BlocksFollowBlockElementsAndBreaks) {
   EXPECT_EQ(kept[3], "first item of the list");
 }
 
+// Block::after_line_break marks the block that is the next line of the
+// block before it (a <br> between, in one paragraph): not after a blank
+// line (<br><br>), an <hr> or a block's end, nor on a heading. Hidden
+// text gathered aside inside a line is a line of the paragraph too, so
+// the visible line after it still goes on from the one before.
+TEST(HtmlWalk, BlocksAfterALineBreakSaySo) {
+  Result r = test::extract_html(test::page(
+      "<article><div>" + test::prose(1) + "<br>" + test::prose(2) + "<br><br>" + test::prose(3) + "<hr>" +
+      test::prose(4) + "</div><p>" + test::prose(5) + "</p><p>Line one<br>Line <i aria-hidden=\"true\">icon</i>two"
+      "<br></p><p>" + test::prose(6) + "</p><h2>Heading<br>goes on</h2></article>"));
+  ASSERT_TRUE(r.ok());
+  std::vector<std::pair<std::string, bool>> lines;
+  for (const auto& b : r.blocks) lines.emplace_back(b.text, b.after_line_break);
+  const std::vector<std::pair<std::string, bool>> expected{
+      {test::prose(1), false}, {test::prose(2), true}, {test::prose(3), false}, {test::prose(4), false},
+      {test::prose(5), false}, {"Line one", false},    {"icon", true},          {"Line two", true},
+      {test::prose(6), false}, {"Heading", false},     {"goes on", false}};
+  EXPECT_EQ(lines, expected);
+}
+
 TEST(HtmlWalk, WhitespaceFoldsButPreformattedTextKeepsLines) {
   Result r = test::extract_html(test::page("<article><p>" + test::prose(1) +
                                            "</p><p>spread   \n over\tlines, as sentences go.</p>"

@@ -354,6 +354,11 @@ int winnow_result_block_quote_start(const winnow_result* result, size_t index) {
   return b != nullptr && b->quote_start ? 1 : 0;
 }
 
+int winnow_result_block_after_line_break(const winnow_result* result, size_t index) {
+  const winnow::Block* b = block_at(result, index);
+  return b != nullptr && b->after_line_break ? 1 : 0;
+}
+
 size_t winnow_result_note_count(const winnow_result* result) {
   return result == nullptr ? 0 : result->result.notes.size();
 }

@@ -383,8 +383,12 @@ class Walker {
       return false;
     }
     if (is_never_content(tag)) return false;
-    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR) {
+    if (tag == GUMBO_TAG_BR) {
       line_break();
+      return false;
+    }
+    if (tag == GUMBO_TAG_HR) {
+      thematic_break();
       return false;
     }
     if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) return false;
@@ -820,8 +824,10 @@ class Walker {
     has_emphasis_ = true;
   }
 
-  // A <br> or <hr>: the end of a block, or in a data table's cell, a line
-  // of the cell.
+  // A <br>: the end of a block, the next block being the paragraph's next
+  // line (Block::after_line_break) unless no text came since the last
+  // break (a blank line ends the paragraph); or in a data table's cell, a
+  // line of the cell.
   void line_break() {
     if (row_.in_cell && !aside_open_) {
       cell_break();
@@ -830,9 +836,18 @@ class Walker {
       text_ += '\n';
       markup_ += '\n';
     } else {
+      const bool had_text = text_.find_first_not_of(' ') != std::string::npos;
       flush();
+      after_line_break_ = had_text;
     }
     end_author_line();
+  }
+
+  // An <hr>: the end of a block, and of its paragraph; in a data table's
+  // cell, a line of the cell.
+  void thematic_break() {
+    line_break();
+    after_line_break_ = false;
   }
 
   // Where the text of a <pre> block starts: at its first line with text,
@@ -1063,6 +1078,9 @@ class Walker {
     pb.block.quoted = quote_depth_ > 0;
     pb.block.quote_start = pb.block.quoted && !quote_has_blocks_;
     quote_has_blocks_ = pb.block.quoted;
+    // A heading's lines are headings of their own (Markdown has no line
+    // break in one).
+    pb.block.after_line_break = after_line_break_ && pb.block.kind != BlockKind::Heading;
     if (row) {
       OpenTable& table = tables_.back();
       pb.block.table_start = !table.has_rows;
@@ -1116,7 +1134,7 @@ class Walker {
   void set_aside_visible() {
     aside_open_ = true;
     aside_ = Gathered{std::move(text_), std::move(markup_), std::move(code_ranges_), link_bytes_, flushes_,
-                      has_emphasis_, has_link_};
+                      has_emphasis_, has_link_, after_line_break_};
     text_.clear();
     markup_.clear();
     code_ranges_.clear();
@@ -1133,10 +1151,12 @@ class Walker {
     flushes_ = aside_.flushes;
     has_emphasis_ = aside_.has_emphasis;
     has_link_ = aside_.has_link;
+    after_line_break_ = aside_.after_line_break;
   }
 
   void reset_buffer() {
     ++flushes_;
+    after_line_break_ = false;
     text_.clear();
     markup_.clear();
     code_ranges_.clear();
@@ -1159,12 +1179,17 @@ class Walker {
     std::vector<std::pair<std::size_t, std::size_t>> code_ranges;
     std::size_t link_bytes = 0, flushes = 0;
     bool has_emphasis = false, has_link = false;
+    bool after_line_break = false;
   };
   Gathered aside_;
   bool aside_open_ = false;  // a hidden inline element's text is gathered
   std::size_t link_bytes_ = 0;
   std::size_t flushes_ = 0;
   bool has_emphasis_ = false, has_link_ = false;
+  // The last block ended at a <br>, with text before it: the next block is
+  // its paragraph's next line (a hidden block gathered aside in between
+  // is one too, and the visible text after it still is).
+  bool after_line_break_ = false;
   bool link_leads_away_ = true;  // the open link's text counts as link text
   int strong_depth_ = 0;  // <strong>/<b> open around the walk
   int link_depth_ = 0, pre_depth_ = 0, code_depth_ = 0, quote_depth_ = 0, article_depth_ = 0;

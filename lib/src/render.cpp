@@ -479,18 +479,26 @@ std::string render_markdown(const Result& r, const RenderOptions& options) {
   if (options.title && !r.metadata.title.empty()) out += "# " + escape_markdown_inline(r.metadata.title) + "\n\n";
   bool in_quote = false;     // the block written last was quoted
   bool quote_began = false;  // and a quote began after it, in a block left out
+  bool after_text = false;   // the block written last was text a line may follow
+  detail::LineJoiner lines;
   for (std::size_t i = 0; i < r.blocks.size(); ++i) {
     const Block& b = r.blocks[i];
+    const bool next_line = lines.joins(b) && after_text;
     if (!b.kept) {
       quote_began = quote_began || b.quote_start;
       continue;
     }
+    // A paragraph's next line goes on after a hard line break: a backslash
+    // at the end of the line (GFM and CommonMark; unlike two spaces, it
+    // shows, and editors that trim trailing spaces keep it).
+    if (next_line) out.replace(out.size() - 2, 2, "\\\n");
     const std::size_t start = out.size();
     i = append_markdown_block(out, r.blocks, i, options, list_indents);
     const bool quoted = b.quoted || b.kind == BlockKind::Quote;
-    if (quoted) quote_from(out, start, in_quote && !b.quote_start && !quote_began);
+    if (quoted) quote_from(out, start, !next_line && in_quote && !b.quote_start && !quote_began);
     in_quote = quoted;
     quote_began = false;
+    after_text = b.kind != BlockKind::Heading && b.kind != BlockKind::Preformatted && b.kind != BlockKind::TableRow;
   }
   if (!out.empty()) out.pop_back();
   return out;

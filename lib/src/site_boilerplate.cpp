@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "block_key.hpp"
+#include "render.hpp"
 
 namespace winnow {
 
@@ -30,15 +31,17 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xCBF29CE484222325ull)
 }
 
 std::string join_kept(const std::vector<Block>& blocks) {
-  // The same joining as extract(): kept blocks, separated by a blank line,
-  // in room made once.
+  // The same joining as extract(): kept blocks, separated by a blank line
+  // (a paragraph's lines by a newline), in room made once.
   std::size_t size = 0;
   for (const auto& b : blocks) size += b.kept ? b.text.size() + 2 : 0;
   std::string text;
   text.reserve(size);
+  detail::LineJoiner lines;
   for (const auto& b : blocks) {
+    const bool next_line = lines.joins(b);
     if (!b.kept) continue;
-    if (!text.empty()) text += "\n\n";
+    if (!text.empty()) text += next_line ? "\n" : "\n\n";
     text += b.text;
   }
   return text;

@@ -11,6 +11,7 @@
 #include "normalize.hpp"
 #include "parse_html.hpp"
 #include "parse_text.hpp"
+#include "render.hpp"
 #include "select.hpp"
 
 #ifndef WINNOW_VERSION
@@ -36,7 +37,7 @@ void take_block(Block& from, Block& to) {
   struct TakenFields {
     std::string text;
     BlockKind kind;
-    bool table_start, table_header, quoted, quote_start;
+    bool table_start, table_header, quoted, quote_start, after_line_break;
     int heading_level;
     int list_number;
     bool kept;
@@ -52,6 +53,7 @@ void take_block(Block& from, Block& to) {
   to.table_header = from.table_header;
   to.quoted = from.quoted;
   to.quote_start = from.quote_start;
+  to.after_line_break = from.after_line_break;
   to.heading_level = from.heading_level;
   to.list_number = from.list_number;
   to.list_depth = from.list_depth;
@@ -171,11 +173,13 @@ Result assemble(detail::Document&& doc, const Options& options) {
   r.text.reserve(text_size);
   r.blocks.reserve(doc.blocks.size());
   if (options.block_keys) r.block_keys.reserve(doc.blocks.size());
+  detail::LineJoiner lines;  // a paragraph's lines, one newline apart
   for (auto& pb : doc.blocks) {
     if (options.block_keys) r.block_keys.push_back(pb.site_key);
     Block& b = pb.block;
+    const bool next_line = lines.joins(b);
     if (b.kept) {
-      if (!r.text.empty()) r.text += "\n\n";
+      if (!r.text.empty()) r.text += next_line ? "\n" : "\n\n";
       r.text += b.text;
     }
     take_block(b, r.blocks.emplace_back());

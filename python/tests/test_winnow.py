@@ -171,6 +171,18 @@ class ExtractTest(unittest.TestCase):
         self.assertIn("> 1. | City | Rain |\n>    | --- | --- |\n>    | Oslo | 12 |\n\n> Another quote.",
                       r["markdown"])
 
+    def test_lines_of_a_paragraph_stay_one_paragraph(self):
+        page = (
+            b"<html><body><article><p>The first paragraph of the story is long enough to be "
+            b"prose, as stories are.</p><p>Media Contact<br>Jordan Lee</p></article></body></html>"
+        )
+        r = winnow.extract(page, markdown=True, explain=True)
+        if r["status"] == "unsupported":
+            self.skipTest("HTML extraction is not in this build: " + r["error"])
+        self.assertEqual([b["after_line_break"] for b in r["blocks"]], [False, False, True])
+        self.assertIn("as stories are.\n\nMedia Contact\nJordan Lee", r["text"])
+        self.assertIn("Media Contact\\\nJordan Lee", r["markdown"])
+
 class CleanTextTest(unittest.TestCase):
     def test_markup_is_read_as_text(self):
         page = (

@@ -154,8 +154,8 @@ void winnow_result_free(winnow_result *result); /* NULL is a no-op */
 winnow_status winnow_result_status(const winnow_result *result);
 /* One line saying why the input was refused; "" when the status is OK. */
 const char *winnow_result_error(const winnow_result *result);
-/* The article: kept blocks, normalized, separated by blank lines. `length`
- * may be NULL. */
+/* The article: kept blocks, normalized, separated by blank lines (a
+ * paragraph's lines by a newline). `length` may be NULL. */
 const char *winnow_result_text(const winnow_result *result, size_t *length);
 /* "" when the field is unknown or not found in the page. */
 const char *winnow_result_metadata(const winnow_result *result, winnow_metadata_field field);
@@ -194,6 +194,10 @@ int winnow_result_block_opens_item(const winnow_result *result, size_t index);
 int winnow_result_block_quoted(const winnow_result *result, size_t index);
 /* HTML: 1 on the first block of each quote (two quotes in a row stay two), else 0. */
 int winnow_result_block_quote_start(const winnow_result *result, size_t index);
+/* HTML: 1 on a block that is the next line of the block right before it,
+ * in one paragraph (a <br> between), which the text joins to the kept line
+ * before it with a newline; else 0. */
+int winnow_result_block_after_line_break(const winnow_result *result, size_t index);
 
 /* Normalization changes worth telling a user about. */
 size_t winnow_result_note_count(const winnow_result *result);

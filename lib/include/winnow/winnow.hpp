@@ -149,6 +149,15 @@ struct Block {
   // starts a quote (two quotes in a row, two posts embedded, stay two).
   bool quoted = false;
   bool quote_start = false;
+  // HTML: the block is the next line of the block right before it, in the
+  // same paragraph, after a line break (<br>): blocks are a paragraph's
+  // lines, each judged on its own, and Result::text and Markdown join a
+  // kept line to the kept line before it (a newline; a hard line break in
+  // Markdown) when every block between them is a line of the same
+  // paragraph. A paragraph, a quote's paragraph, a list item's text or a
+  // caption has such lines; a heading's lines stay headings of their own,
+  // and two line breaks in a row (a blank line) start a new paragraph.
+  bool after_line_break = false;
   int heading_level = 0;  // 1..6 for headings
   // List items (HTML): the item's number in an ordered list (<ol start>,
   // <li value> followed), 0 in a bulleted one.
@@ -203,7 +212,9 @@ struct Result {
   std::string error;  // one line, set when status != Ok
   Mode mode = Mode::Text;  // the mode actually used
   Metadata metadata;
-  std::string text;  // the kept blocks, normalized, separated by blank lines
+  // The kept blocks, normalized, separated by blank lines; a paragraph's
+  // lines (Block::after_line_break) by a newline.
+  std::string text;
   std::vector<Block> blocks;  // every block, in page order
   // With Options::block_keys: SiteBoilerplate::block_keys() of this page,
   // one per block, as extract() left the blocks' text; empty otherwise.

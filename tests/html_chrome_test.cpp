@@ -252,6 +252,19 @@ TEST(HtmlChrome, APermalinkSignIsNoPartOfItsHeading) {
   EXPECT_EQ(untitled.metadata.title, "Configuring logging");
 }
 
+// A block repeating the kept block before it is a duplicate (a caption
+// given twice), but a line of a paragraph repeating the line before it is
+// the text's own: a song's refrain.
+TEST(HtmlChrome, ARefrainIsNoDuplicate) {
+  Result r = test::extract_html(test::page(
+      "<article>" + paragraphs(1, 2) + "<p>We sang all night<br>Oh la la<br>Oh la la<br>and then went home</p>"
+      "<p>Caption of the photo</p><p>Caption of the photo</p>" + paragraphs(3, 3) + "</article>"));
+  EXPECT_NE(r.text.find("We sang all night\nOh la la\nOh la la\nand then went home\n\n"
+                        "Caption of the photo\n\n" + prose(3)),
+            std::string::npos)
+      << r.text;
+}
+
 TEST(HtmlChrome, TablesFollowTheOption) {
   std::string html = test::page("<article>" + paragraphs(1, 3) +
                                 "<table><tr><th>Year</th><th>Votes</th></tr>"

@@ -386,12 +386,14 @@ void drop_headline(Document& doc) {
 
 // Pages repeat text on purpose (a recipe in several plans), so only a block
 // that repeats the kept block just before it is a duplicate (a caption given
-// twice, a teaser line and its link).
+// twice, a teaser line and its link). A line of a paragraph (after a <br>)
+// that repeats the line before is the text's own: a song's or a poem's
+// refrain.
 void drop_repeats(Document& doc) {
   std::string_view previous;
   for (auto& b : doc.blocks) {
     if (!b.block.kept) continue;
-    if (b.key == previous) drop(b, Reason::Duplicate, "same text as the block before");
+    if (b.key == previous && !b.block.after_line_break) drop(b, Reason::Duplicate, "same text as the block before");
     previous = b.key;
   }
 }

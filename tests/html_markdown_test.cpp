@@ -233,6 +233,42 @@ TEST(HtmlMarkdown, QuotesHoldHeadingsListsAndCode) {
       << md;
 }
 
+// A heading or code in a list item stays in the item: one that opens the
+// item is written after its marker ("1. ### Step"), one after the item's
+// text where the text starts, each line of a code block too; the list goes
+// on after them. A heading in a quote inside the item is the quote's.
+TEST(HtmlMarkdown, HeadingsAndCodeStayInTheirListItem) {
+  const std::string md = markdown_of(
+      "<ol><li><h3>Check the wear</h3><p>Use a chain checker on the links.</p></li>"
+      "<li><p>Install the package first:</p><pre>pip install winnow\n\n  winnow --help</pre>"
+      "<ul><li><pre>make test</pre><h4>Then read the log</h4></li></ul></li>"
+      "<li><p>Read what the reviewer said of it.</p><blockquote><h3>From the review</h3></blockquote></li></ol>"
+      "<p>" + test::prose(2) + "</p>",
+      false);
+  EXPECT_NE(md.find("\n\n1. ### Check the wear\n\n"
+                    "   Use a chain checker on the links.\n\n"
+                    "2. Install the package first:\n\n"
+                    "   ```\n"
+                    "   pip install winnow\n"
+                    "\n"
+                    "     winnow --help\n"
+                    "   ```\n\n"
+                    "   - ```\n"
+                    "     make test\n"
+                    "     ```\n\n"
+                    "     #### Then read the log\n\n"
+                    "3. Read what the reviewer said of it.\n\n"
+                    "> ### From the review\n\n" + test::prose(2)),
+            std::string::npos)
+      << md;
+  Result r = test::extract_html(test::page("<article><p>" + test::prose(1) + "</p><ol><li><h3>Check the wear</h3>"
+                                           "<p>Use a chain checker on the links.</p></li></ol></article>"));
+  for (const Block& b : r.blocks) {
+    if (b.text == "Check the wear") EXPECT_TRUE(b.opens_item && b.list_number == 1 && b.list_depth == 1);
+    if (b.text == "Use a chain checker on the links.") EXPECT_TRUE(b.kind == BlockKind::Paragraph && b.list_depth == 1);
+  }
+}
+
 // The lines of a paragraph (<br>) stay one paragraph: one newline apart in
 // the text, a hard line break (a backslash at the line's end) in Markdown,
 // with a blank line only between paragraphs, and between lines two <br>s

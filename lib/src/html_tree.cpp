@@ -1015,12 +1015,16 @@ class Walker {
   // Inside an <li>, its first paragraph (a <p> in it too) is the item, with
   // its number and depth; later ones (after a <br>, or a nested list) are
   // paragraphs that go on inside it, with its depth, and so are the rows
-  // of a table after it. Headings, quotes, captions, code and rows keep
-  // their kind.
+  // of a table, a heading and code after it. Headings, quotes, captions,
+  // code and rows keep their kind.
   void list_item(Block& b) {
     if (items_.empty() || hidden_depth_ > 0) return;  // hidden text gathered aside is not the item's
     OpenItem& item = items_.back();
-    if (b.kind == BlockKind::TableRow) return table_row_in_item(b, item);
+    if (b.kind == BlockKind::TableRow) return block_in_item(b, item);
+    // A heading or code in a quote inside the item is the quote's.
+    if ((b.kind == BlockKind::Heading || b.kind == BlockKind::Preformatted) && quote_depth_ == item.quote_depth) {
+      return block_in_item(b, item);
+    }
     // A paragraph of a list in a quote is the list's (Block::quoted says
     // it is quoted); a quote inside the item stays a quote.
     const bool paragraph_of_quoted_list = b.kind == BlockKind::Quote && quote_depth_ == item.quote_depth;
@@ -1036,16 +1040,16 @@ class Walker {
     b.list_depth = item.depth;
   }
 
-  // A table in a list item is in the item: its rows have the item's depth.
-  // A table after the item's text goes on inside the item; one before any
-  // of it opens the item, and its first row (the first shown) carries the
-  // item's number, the text after the table going on inside the item.
-  static void table_row_in_item(Block& row, OpenItem& item) {
-    row.list_depth = item.depth;
+  // A table, a heading or code in a list item is in the item: it has the
+  // item's depth. After the item's text it goes on inside the item; before
+  // any of it, it opens the item: it (a table's first row, the first shown)
+  // carries the item's number, the text after it going on inside the item.
+  static void block_in_item(Block& b, OpenItem& item) {
+    b.list_depth = item.depth;
     if (item.has_block) return;
     item.has_block = true;
-    row.opens_item = true;
-    row.list_number = item.number;
+    b.opens_item = true;
+    b.list_number = item.number;
   }
 
   // The text gathered since the last block boundary becomes a block.

@@ -389,29 +389,36 @@ std::size_t append_table(std::string& out, const std::vector<Block>& blocks, std
   return last;
 }
 
-// The table whose first row is blocks[first] (append_table()), in the list
-// item it is in (its rows' list_depth): each line starts where the item's
-// text does. A table that opens its item (Block::opens_item) starts on the
-// line of the item's marker. Any other table ends the lists before it.
-std::size_t append_table_in_place(std::string& out, const std::vector<Block>& blocks, std::size_t first, bool links,
-                                  std::vector<std::size_t>& list_indents) {
-  const Block& row = blocks[first];
-  const std::size_t depth = row.list_depth;
-  if (row.opens_item && depth > 0) {
-    append_list_marker(out, row, list_indents);
+// `lines` (each ending with a newline), the Markdown of block `b` (a table,
+// code), in the list item it is in (its list_depth): each line starts where
+// the item's text does, an empty one stays empty. One that opens its item
+// (Block::opens_item) starts on the line of the item's marker. Outside a
+// list it ends the lists before it.
+void append_in_item(std::string& out, const Block& b, std::string_view lines, std::vector<std::size_t>& list_indents) {
+  const std::size_t depth = b.list_depth;
+  if (b.opens_item && depth > 0) {
+    append_list_marker(out, b, list_indents);
   } else if (depth == 0 || list_indents.size() < depth) {
     list_indents.clear();
-    return append_table(out, blocks, first, links);
+    out += lines;
+    return;
   }
-  std::string table;
-  const std::size_t last = append_table(table, blocks, first, links);
   const std::string indent(list_indents[depth - 1], ' ');
-  for (std::size_t start = 0; start < table.size();) {
-    const std::size_t end = table.find('\n', start) + 1;  // every line ends with one
-    if (end > start + 1 && !(start == 0 && row.opens_item)) out += indent;
-    out.append(table, start, end - start);
+  for (std::size_t start = 0; start < lines.size();) {
+    const std::size_t end = lines.find('\n', start) + 1;  // every line ends with one
+    if (end > start + 1 && !(start == 0 && b.opens_item)) out += indent;
+    out.append(lines, start, end - start);
     start = end;
   }
+}
+
+// The table whose first row is blocks[first] (append_table()), in the list
+// item it is in (append_in_item()).
+std::size_t append_table_in_place(std::string& out, const std::vector<Block>& blocks, std::size_t first, bool links,
+                                  std::vector<std::size_t>& list_indents) {
+  std::string table;
+  const std::size_t last = append_table(table, blocks, first, links);
+  append_in_item(out, blocks[first], table, list_indents);
   return last;
 }
 
@@ -423,12 +430,19 @@ std::size_t append_markdown_block(std::string& out, const std::vector<Block>& bl
   if (b.kind == BlockKind::TableRow) return append_table_in_place(out, blocks, i, options.links, list_indents);
   if (b.kind == BlockKind::Preformatted) {
     const std::string fence = code_fence(b.text);
-    out += fence + "\n" + b.text + "\n" + fence + "\n\n";
+    append_in_item(out, b, fence + "\n" + b.text + "\n" + fence + "\n\n", list_indents);
     return i;
   }
   if (b.list_depth == 0) list_indents.clear();  // any list before has ended
   switch (b.kind) {
     case BlockKind::Heading:
+      // A heading in a list item: after the item's marker when it opens
+      // the item, else where the item's text starts.
+      if (b.list_depth > 0 && b.opens_item) {
+        append_list_marker(out, b, list_indents);
+      } else if (b.list_depth > 0 && list_indents.size() >= b.list_depth) {
+        out.append(list_indents[b.list_depth - 1], ' ');
+      }
       out.append(static_cast<std::size_t>(std::clamp(b.heading_level, 1, 6)), '#');
       out += ' ';
       break;

@@ -180,15 +180,16 @@ int winnow_result_block_heading_level(const winnow_result *result, size_t index)
 /* List items (HTML): the number in an ordered list, 0 in a bulleted one. */
 int winnow_result_block_list_number(const winnow_result *result, size_t index);
 /* List items (HTML): 1 in a list, 2 in a list inside it, ...; also set on
- * a paragraph that goes on inside an item. 0 outside lists. */
+ * a paragraph, a table's rows, a heading or code inside an item. 0 outside
+ * lists. */
 int winnow_result_block_list_depth(const winnow_result *result, size_t index);
 /* Table rows (HTML): 1 on the first row of each table, else 0. */
 int winnow_result_block_table_start(const winnow_result *result, size_t index);
 /* Table rows (HTML): 1 on a first row that is the table's header row, else 0. */
 int winnow_result_block_table_header(const winnow_result *result, size_t index);
-/* Table rows (HTML): 1 on a table's first row when the table opens a list
- * item (before any text of the item), which Markdown writes on the line of
- * the item's marker; else 0. */
+/* HTML: 1 on a table's first row, a heading or code that opens a list item
+ * (before any text of the item), which Markdown writes on the line of the
+ * item's marker; else 0. */
 int winnow_result_block_opens_item(const winnow_result *result, size_t index);
 /* HTML: 1 on a block inside a <blockquote>, else 0. */
 int winnow_result_block_quoted(const winnow_result *result, size_t index);

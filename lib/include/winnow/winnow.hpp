@@ -167,12 +167,13 @@ struct Block {
   // List items (HTML): 1 in a list, 2 in a list inside that one, and so
   // on; also set on a paragraph that goes on inside a list item (the text
   // after "<li>Title<br>"), which is not an item of its own, and on the
-  // rows of a table after the item's text, which Markdown indents under it.
+  // rows of a table, a heading or code in the item, which Markdown indents
+  // under it.
   std::uint8_t list_depth = 0;
-  // Table rows (HTML): true on a table's first row when the table opens a
-  // list item (<li><table>, before any text of the item): the row carries
-  // the item's list_number and list_depth, and Markdown writes the item's
-  // marker before the table's first line.
+  // HTML: true on a table's first row, a heading or code that opens a list
+  // item (<li><table>, <li><h3>, <li><pre>, before any text of the item):
+  // the block carries the item's list_number and list_depth, and Markdown
+  // writes the item's marker before its first line ("1. ### Step").
   bool opens_item = false;
   std::string evidence;  // a human-readable why, e.g. "marker 'Advertisement'"
   // HTML input: the text with inline Markdown (*emphasis*, **strong**,

@@ -233,6 +233,25 @@ TEST(HtmlMarkdown, QuotesHoldHeadingsListsAndCode) {
       << md;
 }
 
+// A <cite> opening a quote's paragraph with the quoted text glued to it
+// (forums style it as a line of its own) is the paragraph's first line,
+// not glued to its first word; a comment between them changes nothing.
+// A <cite> followed by a space (a title: "<cite>Hamlet</cite> is a play")
+// is a word of the text, as is one later in the paragraph.
+TEST(HtmlMarkdown, AQuotesCiteIsALineOfItsOwn) {
+  Result r = test::extract_html(test::page(
+      "<article><p>" + test::prose(1) + "</p><blockquote><div><cite>gareth_w wrote:</cite>Could it be the "
+      "expansion vessel?</div></blockquote><p>" + test::prose(2) + "</p><blockquote><p><cite>Anna</cite><!-- x -->"
+      "<b>Check</b> the valve.</p><p><cite>Hamlet</cite> is a play, as <cite>Ulysses</cite> is a novel.</p>"
+      "</blockquote><p>" + test::prose(3) + "</p></article>"));
+  EXPECT_NE(r.text.find("\n\ngareth_w wrote:\nCould it be the expansion vessel?\n\n"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("\n\nAnna\nCheck the valve.\n\nHamlet is a play, as Ulysses is a novel.\n\n"),
+            std::string::npos)
+      << r.text;
+  const std::string md = render(r, Format::Markdown);
+  EXPECT_NE(md.find("\n\n> gareth\\_w wrote:\\\n> Could it be the expansion vessel?\n\n"), std::string::npos) << md;
+}
+
 // A heading or code in a list item stays in the item: one that opens the
 // item is written after its marker ("1. ### Step"), one after the item's
 // text where the text starts, each line of a code block too; the list goes

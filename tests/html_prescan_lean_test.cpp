@@ -203,6 +203,10 @@ TEST(HtmlPrescanLean, SameResultOnEdgeCases) {
       page("<p>10<sup>6</sup> H<sub> 2 </sub>O x<sup>&minus;1</sup> a<sup>1<span class=\"sr-only\">note</span></sup> "
            "b<sup><a href=\"/n#1\">2</a></sup> c<sup>1<b>st</b></sup> d<sup>T<i>M</i></sup> e<sup>2<sub>n</sub></sup></p>" +
            story),
+      // A quote's <cite> is a line of its own when text follows it glued:
+      // what comes between and shows nothing may be left out.
+      page("<blockquote><p><cite>Anna wrote:</cite><!-- c --><script>s</script>Check it.</p><p><cite>B</cite>"
+           "<!-- c --> text</p></blockquote>" + story),
       // Broken markup around all of it.
       "<a href=\"/x\" class=\"share\">unterminated <meta name=author content=A",
       "<p><a href='/y' class='nav'>x</a><meta name=description content=\"<b>&amp;</b>\"",

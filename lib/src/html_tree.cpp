@@ -307,6 +307,7 @@ class Walker {
     bool breaks_cell = false;  // a paragraph in a data table's cell
     std::uint8_t author_marks = AuthorMarks::kNothing;  // what it opened of them
     std::size_t text_at = 0;   // a <code> or an outermost <a>: where its text opened
+    bool attribution = false;  // a <cite> opening a quote's paragraph (attribution_line())
   };
 
   struct OpenList {
@@ -451,8 +452,41 @@ class Walker {
       f.opens_item = true;
     }
     inline_open(e, f);
+    f.attribution = tag == GUMBO_TAG_CITE && opens_quoted_paragraph();
     f.author_marks = tree_.metadata.author_marks.enter(e, hidden_depth_);
     return true;
+  }
+
+  // Whether an inline element entered now opens a paragraph of a quote: no
+  // visible text before it in the block, outside code and table cells.
+  bool opens_quoted_paragraph() const {
+    return quote_depth_ > 0 && hidden_depth_ == 0 && pre_depth_ == 0 && !row_.in_cell &&
+           text_.find_first_not_of(' ') == std::string::npos;
+  }
+
+  // A <cite> that opens a quote's paragraph names who is quoted ("<cite>
+  // gareth_w wrote:</cite>Could it be", as forums write it, with a style
+  // that shows it as a line of its own): when the quoted text follows it
+  // glued, with no space between, it is the paragraph's first line, not a
+  // word of the text ("gareth_w wrote:Could it be"). Followed by a space it
+  // stays inline ("<cite>Hamlet</cite> is a play"); followed by a <br> or a
+  // block it is a line already.
+  static bool attribution_line(const GumboNode* cite) {
+    const GumboNode* parent = cite->parent;
+    if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboVector& siblings = parent->v.element.children;
+    for (std::size_t next = cite->index_within_parent + 1; next < siblings.length; ++next) {
+      const auto* after = static_cast<const GumboNode*>(siblings.data[next]);
+      // What shows nothing between them is passed over (the prescan may
+      // have left it out).
+      if (after->type == GUMBO_NODE_COMMENT) continue;
+      if (after->type == GUMBO_NODE_TEXT) return !is_space(after->v.text.text[0]);
+      if (after->type != GUMBO_NODE_ELEMENT) return false;
+      const GumboTag tag = after->v.element.tag;
+      if (is_never_content(tag) || tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) continue;
+      return !is_block(tag) && !is_cell(tag) && tag != GUMBO_TAG_BR && tag != GUMBO_TAG_HR;
+    }
+    return false;
   }
 
   // An <ol start>'s first number; 1 without one, or with one Markdown
@@ -500,6 +534,7 @@ class Walker {
     if (f.opens_table) tables_.pop_back();
     if (f.author_marks) tree_.metadata.author_marks.leave(f.author_marks);
     inline_close(e, f);
+    if (f.attribution && attribution_line(f.node)) line_break();
     if (f.container) {
       std::uint32_t id = containers_.back();
       containers_.pop_back();

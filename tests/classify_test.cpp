@@ -150,6 +150,27 @@ TEST(Classify, ShortSentencesOpeningWithChromeWordsAreKept) {
   EXPECT_EQ(block(doc, "Posted on May 2, 2024 by admin").reason, Reason::Byline);
 }
 
+// Lines every page of a kind shows above the story: a wiki's line naming
+// the encyclopedia (in several languages), a "Last updated ... by" stamp,
+// an Arabic byline ("بقلم", "by the pen of"), a reading time. A sentence
+// opening with the same words stays.
+TEST(Classify, WikiLinesStampsAndReadingTimes) {
+  auto doc = classify_only(
+      "From Wikipedia, the free encyclopedia\n"
+      "Aus Wikipedia, der freien Enzyklop\u00e4die\n"
+      "Last updated 2 November 2023 by Claire Hughes\n"
+      "Last updated rules were stricter than the old ones.\n"
+      "\u0628\u0642\u0644\u0645: \u0633\u0627\u0631\u0629 \u0627\u0644\u062d\u0633\u0646 10 \u064a\u0648\u0646\u064a\u0648 2024\n"
+      "7 min read\n");
+  EXPECT_EQ(block(doc, "From Wikipedia, the free encyclopedia").reason, Reason::Navigation);
+  EXPECT_EQ(block(doc, "Aus Wikipedia, der freien Enzyklop\u00e4die").reason, Reason::Navigation);
+  EXPECT_EQ(block(doc, "Last updated 2 November 2023 by Claire Hughes").reason, Reason::Byline);
+  EXPECT_TRUE(block(doc, "Last updated rules were stricter than the old ones.").kept);
+  EXPECT_EQ(block(doc, "\u0628\u0642\u0644\u0645: \u0633\u0627\u0631\u0629 \u0627\u0644\u062d\u0633\u0646 10 \u064a\u0648\u0646\u064a\u0648 2024").reason,
+            Reason::Byline);
+  EXPECT_EQ(block(doc, "7 min read").reason, Reason::Byline);
+}
+
 // "Related articles" and "you may also be interested" open lists of other
 // stories in Russian, Japanese, Chinese and Korean too; a sentence that
 // holds the same words is prose.

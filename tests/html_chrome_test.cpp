@@ -265,6 +265,29 @@ TEST(HtmlChrome, ARefrainIsNoDuplicate) {
       << r.text;
 }
 
+// A reference's or footnote's link back to where it is called is no word
+// of it: Wikipedia's "^" before each reference, the "↩︎" Markdown tools
+// write after a footnote. A link to a place on the page whose text is a
+// word, or another sign (a footnote's "*"), stays.
+TEST(HtmlChrome, BackLinksOfNotesAreNoText) {
+  Result r = test::extract_html(test::page(
+      "<article>" + paragraphs(1, 3) + "<h2>References</h2><ol class=\"references\">"
+      "<li id=\"cite_note-1\"><span><b><a href=\"#cite_ref-1\">^</a></b></span> Lindqvist, A. (2004). "
+      "<i>Lakes of V\u00e4sterg\u00f6tland</i>. p. 112.</li>"
+      "<li id=\"fn:2\"><p>Interview with the author, November 2023. <a href=\"#fnref:2\">\u21A9\uFE0E</a></p></li>"
+      "<li><p>Seen from the shore <a href=\"#fn3\">*</a> and <a href=\"#top\">back to top \u2191</a></p></li>"
+      "</ol></article>"));
+  EXPECT_NE(r.text.find("\n\nLindqvist, A. (2004). Lakes of V\u00e4sterg\u00f6tland. p. 112.\n\n"
+                        "Interview with the author, November 2023.\n\nSeen from the shore * and back to top \u2191"),
+            std::string::npos)
+      << r.text;
+  const std::string md = render(r, Format::Markdown);
+  EXPECT_NE(md.find("\n1. Lindqvist, A. (2004). *Lakes of V\u00e4sterg\u00f6tland*. p. 112.\n\n"
+                    "2. Interview with the author, November 2023.\n"),
+            std::string::npos)
+      << md;
+}
+
 TEST(HtmlChrome, TablesFollowTheOption) {
   std::string html = test::page("<article>" + paragraphs(1, 3) +
                                 "<table><tr><th>Year</th><th>Votes</th></tr>"

@@ -695,8 +695,10 @@ class Walker {
     switch (e.tag) {
       case GUMBO_TAG_A:
         --link_depth_;
-        if (link_depth_ == 0 && f.flushes == flushes_ && is_permalink_sign(f)) {
-          // "Setup¶": the sign is the section's link to itself, no word of it.
+        if (link_depth_ == 0 && f.flushes == flushes_ && (is_permalink_sign(f) || is_back_link(f))) {
+          // "Setup¶": the sign is the section's link to itself, no word of
+          // it; "Note text. ↩": the arrow leads back to where the note is
+          // called, no word of the note.
           std::string& h1 = tree_.metadata.first_h1;
           const std::size_t sign = text_.size() - f.text_at;
           if (h1_capture_ && h1.size() >= sign) h1.resize(h1.size() - sign);
@@ -795,6 +797,25 @@ class Walker {
       if (is_letter_or_digit(next_code_point(sign, i))) return false;
     }
     return true;
+  }
+
+  // A link to a place on its own page whose text is an arrow or caret that
+  // points back (and spaces): a footnote's or reference's link back to where
+  // it is called ("^" before each of Wikipedia's references, "↩︎" after a
+  // footnote as Markdown tools write it, "↑").
+  bool is_back_link(const Frame& f) const {
+    if (f.href.size() < 2 || f.href.front() != '#' || text_.size() <= f.text_at) return false;
+    const std::string_view sign = std::string_view(text_).substr(f.text_at);
+    bool points_back = false;
+    for (std::size_t i = 0; i < sign.size();) {
+      switch (next_code_point(sign, i)) {
+        case U' ': break;
+        case U'\uFE0E': case U'\uFE0F': break;  // text or emoji presentation of the arrow
+        case U'^': case U'\u2191': case U'\u21A9': case U'\u21B5': case U'\u2934': points_back = true; break;
+        default: return false;
+      }
+    }
+    return points_back;
   }
 
   // An <a>'s href, or the one the prescan moved out of the markup.

@@ -107,16 +107,17 @@ bool day_right_before_year(std::string_view text, std::size_t at) {
 
 namespace {
 
-// Month names (lower case) to their numbers, from months.txt.
-const std::unordered_map<std::string, int>& month_names() {
-  static const std::unordered_map<std::string, int> names = [] {
-    std::unordered_map<std::string, int> parsed;
+// Month names (lower case) to their numbers, from months.txt; the names
+// are views into the embedded file.
+const std::unordered_map<std::string_view, int>& month_names() {
+  static const std::unordered_map<std::string_view, int> names = [] {
+    std::unordered_map<std::string_view, int> parsed;
     for (std::string_view line : split(kMonthsData, '\n')) {
       if (line.empty() || line.front() == '#') continue;
       const std::vector<std::string_view> fields = split(line, ' ');
       const int month = std::stoi(std::string(fields.front()));
       for (std::size_t i = 1; i < fields.size(); ++i) {
-        if (!fields[i].empty()) parsed.emplace(std::string(fields[i]), month);
+        if (!fields[i].empty()) parsed.emplace(fields[i], month);
       }
     }
     return parsed;
@@ -124,16 +125,18 @@ const std::unordered_map<std::string, int>& month_names() {
   return names;
 }
 
-// A piece of a line as dates are read: a number, a word (with its month's
-// number if it names one), or a mark (any other character; spaces only
-// part pieces).
+// A piece of a line as dates are read: a number, a word, or a mark (any
+// other character; spaces only part pieces). Of a word, only what a date
+// asks of it is kept.
 struct DatePiece {
   enum class Kind : std::uint8_t { Number, Word, Mark };
+  // Words that stand between a date's parts, or after its numbers.
+  enum class Role : std::uint8_t { None, Filler, YearUnit, MonthUnit };
   Kind kind = Kind::Mark;
+  Role role = Role::None;  // Word
   int value = 0;           // Number: its value (up to 4 digits); Word: its month, or 0
   std::size_t digits = 0;  // Number
   char32_t mark = 0;       // Mark
-  std::string word;        // Word, in lower case
 };
 
 bool is_ordinal_suffix(std::string_view word) {
@@ -144,8 +147,18 @@ bool is_ordinal_suffix(std::string_view word) {
   return false;
 }
 
+// "de", "of", "the", "del" between a date's parts; 年 and 년 after a
+// year, 月 and 월 after a month.
+DatePiece::Role role_of(std::string_view word) {
+  if (word == "de" || word == "of" || word == "the" || word == "del") return DatePiece::Role::Filler;
+  if (word == "\u5E74" || word == "\uB144") return DatePiece::Role::YearUnit;
+  if (word == "\u6708" || word == "\uC6D4") return DatePiece::Role::MonthUnit;
+  return DatePiece::Role::None;
+}
+
 std::vector<DatePiece> date_pieces(std::string_view text) {
   std::vector<DatePiece> pieces;
+  std::string word;  // the word being read, in lower case
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
     if (c == ' ' || c == '\t') {
@@ -160,14 +173,14 @@ std::vector<DatePiece> date_pieces(std::string_view text) {
     } else {
       std::size_t next = i;
       const char32_t cp = next_code_point(text, next);
-      const CodePointProps props = code_point_props(cp);
-      if (!(props.flags & CodePointProps::kAlnum)) {
+      if (!(code_point_props(cp).flags & CodePointProps::kAlnum)) {
         DatePiece& m = pieces.emplace_back();
         m.mark = cp;
         i = next;
         continue;
       }
-      std::string word;
+      const std::size_t start = i;
+      word.clear();
       while (i < text.size() && !is_digit(text[i])) {
         std::size_t after = i;
         const CodePointProps letter = code_point_props(next_code_point(text, after));
@@ -176,15 +189,12 @@ std::vector<DatePiece> date_pieces(std::string_view text) {
         i = after;
       }
       // "19th": the suffix is the number's.
-      if (!pieces.empty() && pieces.back().kind == DatePiece::Kind::Number && is_ordinal_suffix(word) &&
-          is_digit(text[i - word.size() - 1])) {
-        continue;
-      }
+      if (start > 0 && is_digit(text[start - 1]) && is_ordinal_suffix(word)) continue;
       DatePiece& w = pieces.emplace_back();
       w.kind = DatePiece::Kind::Word;
+      w.role = role_of(word);
       const auto month = month_names().find(word);
       w.value = month == month_names().end() ? 0 : month->second;
-      w.word = std::move(word);
     }
   }
   return pieces;
@@ -228,21 +238,16 @@ class PieceReader {
     ++at_;
     return m;
   }
-  // The word `a` or `b` (年 or 년 after a year), if it is next.
-  bool word(std::string_view a, std::string_view b) {
-    if (at_ >= pieces_.size() || pieces_[at_].kind != DatePiece::Kind::Word) return false;
-    const std::string& w = pieces_[at_].word;
-    if (w != a && w != b) return false;
+  // A word of the role, if it is next.
+  bool word(DatePiece::Role role) {
+    if (at_ >= pieces_.size() || pieces_[at_].kind != DatePiece::Kind::Word || pieces_[at_].role != role) {
+      return false;
+    }
     ++at_;
     return true;
   }
   // "de", "of", "the" between a date's parts, if it is next.
-  void filler() {
-    if (at_ < pieces_.size() && pieces_[at_].kind == DatePiece::Kind::Word) {
-      const std::string& w = pieces_[at_].word;
-      if (w == "de" || w == "of" || w == "the" || w == "del") ++at_;
-    }
-  }
+  void filler() { word(DatePiece::Role::Filler); }
 
  private:
   const std::vector<DatePiece>& pieces_;
@@ -259,9 +264,9 @@ std::optional<CalendarDate> year_first(const std::vector<DatePiece>& pieces, std
     if (month < 0 || r.mark(std::u32string_view(&mark, 1)) == 0) return std::nullopt;
     return valid(year, month, r.number(1, 2));
   }
-  if (!r.word("\u5E74", "\uB144")) return std::nullopt;  // 年, 년
+  if (!r.word(DatePiece::Role::YearUnit)) return std::nullopt;
   const int month = r.number(1, 2);
-  if (month < 0 || !r.word("\u6708", "\uC6D4")) return std::nullopt;  // 月, 월
+  if (month < 0 || !r.word(DatePiece::Role::MonthUnit)) return std::nullopt;
   return valid(year, month, r.number(1, 2));
 }
 

@@ -138,8 +138,14 @@ TEST(Classify, ShortSentencesOpeningWithChromeWordsAreKept) {
       "Copyright (c) Daily News Inc.\n"
       "More from Daily News\n"
       "Posted by admin on May 3\n"
-      "Posted on May 2, 2024 by admin\n");
+      "Posted on May 2, 2024 by admin\n"
+      "By 2030, emissions will fall.\n"
+      "By 5 p.m. the square was empty again.\n"
+      "By 24/7 Wall St.\n");
   EXPECT_TRUE(block(doc, "By then, the damage was done.").kept);
+  EXPECT_TRUE(block(doc, "By 2030, emissions will fall.").kept);
+  EXPECT_TRUE(block(doc, "By 5 p.m. the square was empty again.").kept);
+  EXPECT_EQ(block(doc, "By 24/7 Wall St.").reason, Reason::Byline);
   EXPECT_TRUE(block(doc, "Copyright law was not the issue.").kept);
   EXPECT_TRUE(block(doc, "\"More from me later,\" the mayor told reporters.").kept);
   EXPECT_EQ(block(doc, "By Jane Smith and John Doe.").reason, Reason::Byline);

@@ -929,5 +929,15 @@ TEST(SelectThreads, ConcurrentCallsAgree) {
   for (const auto& r : results) EXPECT_EQ(r, expected);
 }
 
+// "By 2030, emissions will fall." between the article's paragraphs is a
+// sentence, not a byline: as a byline it was dropped, and the two
+// paragraphs before it with it as the summary before a byline.
+TEST(Select, ASentenceOpeningWithByAndAYearIsNoByline) {
+  auto doc = run_text(join({"Home", "World", paragraph(1), paragraph(2), "By 2030, emissions will fall.",
+                            paragraph(3), paragraph(4)}));
+  for (int i = 1; i <= 4; ++i) EXPECT_TRUE(block(doc, "Paragraph " + std::to_string(i)).kept) << i;
+  EXPECT_TRUE(block(doc, "By 2030, emissions will fall.").kept);
+}
+
 }  // namespace
 }  // namespace winnow

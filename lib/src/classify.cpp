@@ -41,11 +41,17 @@ bool is_button_row(std::string_view key, const MarkerSet& markers) {
 // ("By then, the damage was done.", "Copyright law was not the issue.").
 // A byline or a copyright line goes on with a name, a year or a sign
 // ("(c)"), so the word must open with two lower-case letters, nothing
-// before them. `phrase` is the matched pattern ("by ..."); the key's words
-// are the text's words that hold a letter or digit, from the first such
-// word on.
+// before them. "By" and a number in a sentence-case line of four words or
+// more is a time ("By 2030, emissions will fall.", "By 5 p.m. the square
+// was empty."); a byline that opens with a number goes on in capitals
+// ("By 24/7 Wall St."). `phrase` is the matched pattern ("by ..."); the
+// key's words are the text's words that hold a letter or digit, from the
+// first such word on.
 bool goes_on_as_a_sentence(std::string_view text, std::string_view phrase, const BlockStats& stats) {
   if (!stats.ends_sentence || !phrase.ends_with(" ...")) return false;
+  constexpr std::size_t kFewestWordsOfATime = 4;
+  const bool a_time_may_follow = phrase == "by ..." && stats.words >= kFewestWordsOfATime &&
+                                 stats.capitalized_words * 2 <= stats.cased_words;
   std::size_t words_to_skip = static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' '));
   bool started = false;
   for (std::size_t i = 0; i < text.size();) {
@@ -62,7 +68,10 @@ bool goes_on_as_a_sentence(std::string_view text, std::string_view phrase, const
     if (i == word_start) continue;
     started = started || has_alnum;
     if (!started) continue;
-    if (words_to_skip == 0) return lower_opening >= 2;
+    if (words_to_skip == 0) {
+      const bool number = text[word_start] >= '0' && text[word_start] <= '9';
+      return lower_opening >= 2 || (a_time_may_follow && number);
+    }
     --words_to_skip;
   }
   return false;

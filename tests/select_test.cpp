@@ -932,6 +932,23 @@ TEST(SelectThreads, ConcurrentCallsAgree) {
 // "By 2030, emissions will fall." between the article's paragraphs is a
 // sentence, not a byline: as a byline it was dropped, and the two
 // paragraphs before it with it as the summary before a byline.
+// A stamp after the article's second paragraph ("Updated 3:45 p.m. ...")
+// on a page that gave its byline above the article is no byline with a
+// summary above it: the paragraphs before it stay.
+TEST(Select, AnUpdateStampInsideTheArticleIsNoByline) {
+  auto doc = run_text(join({"Home", "Council Approves the Climate Plan After a Long Debate", "By Jane Roe",
+                            paragraph(1), paragraph(2), "Updated 3:45 p.m. Nov. 19, 2019", paragraph(3),
+                            paragraph(4)}));
+  for (int i = 1; i <= 4; ++i) EXPECT_TRUE(block(doc, "Paragraph " + std::to_string(i)).kept) << i;
+  // A photo's credit still closes the lead photo's caption.
+  auto credit = run_text(join({"Home", "Council Approves the Climate Plan After a Long Debate", "By Jane Roe",
+                               "The council chamber before the vote on Tuesday evening, as members arrived for "
+                               "the last reading of the plan.",
+                               "Photo: Jane Roe/Getty Images", paragraph(1), paragraph(2), paragraph(3)}));
+  EXPECT_FALSE(block(credit, "The council chamber").kept);
+  EXPECT_TRUE(block(credit, "Paragraph 1").kept);
+}
+
 TEST(Select, ASentenceOpeningWithByAndAYearIsNoByline) {
   auto doc = run_text(join({"Home", "World", paragraph(1), paragraph(2), "By 2030, emissions will fall.",
                             paragraph(3), paragraph(4)}));

@@ -1070,6 +1070,18 @@ void drop_caption_repeats(Document& doc, Span dropped, Span later) {
   }
 }
 
+// Whether a block classify dropped as a byline stands among the `look`
+// blocks before block `begin`: the page gave its byline above the article,
+// and a stamp inside it ("Updated 3:45 p.m. Nov. 19, 2019" after the second
+// paragraph) is no byline with a summary above it (a photo's credit still
+// closes the lead photo's caption).
+bool byline_just_before(const Document& doc, std::size_t begin, std::size_t look) {
+  for (std::size_t j = begin; j > 0 && j + look > begin;) {
+    if (doc.blocks[--j].block.reason == Reason::Byline) return true;
+  }
+  return false;
+}
+
 // The summary under the headline and the lead photo's caption come before
 // the byline, the date or the photo's credit; the article starts after them.
 // One or two paragraphs at the start of the article, then a short byline
@@ -1087,6 +1099,7 @@ void drop_before_byline(Document& doc, Stats stats, Span article) {
   constexpr std::size_t kMostProse = 2;        // paragraphs before the byline
   constexpr std::size_t kMostBylineWords = 12;
   constexpr std::size_t kLeastProseAfter = 2;  // paragraphs after it
+  const bool byline_given = byline_just_before(doc, article.begin, kLook);
   const std::size_t last = std::min(article.end, article.begin + kLook);
   std::size_t prose = 0;
   std::string_view last_prose;
@@ -1100,8 +1113,9 @@ void drop_before_byline(Document& doc, Stats stats, Span article) {
     // "By the numbers" is a subheading inside the article: no summary
     // stands before it.
     if (is_by_subheading(b.text())) continue;
-    if (prose == 0 || stats[j].words > kMostBylineWords || caption_with_credit(b.text()) ||
-        (prose > 1 && builtin_markers().opens_with_credit(b.key))) {
+    const bool credit = builtin_markers().opens_with_credit(b.key);
+    if (prose == 0 || stats[j].words > kMostBylineWords || caption_with_credit(b.text()) || (prose > 1 && credit) ||
+        (byline_given && !credit)) {
       return;
     }
     std::size_t after = 0;

@@ -113,8 +113,14 @@ void check_result(const Result& r, std::string_view input, const Options& option
   }
   for (const std::string& note : r.notes) WINNOW_FUZZ_CHECK(is_valid_utf8(note), note);
 
+  // Result::text: the kept blocks, a blank line apart, a paragraph's lines
+  // (Block::after_line_break, every block between them a line of it) a
+  // newline apart.
   std::string joined;
+  bool after_kept_line = false;  // a kept block, and only its lines since
   for (const Block& b : r.blocks) {
+    const bool next_line = b.kept && b.after_line_break && after_kept_line;
+    after_kept_line = b.kept || (after_kept_line && b.after_line_break);
     WINNOW_FUZZ_CHECK(is_valid_utf8(b.text), "block text is not valid UTF-8");
     WINNOW_FUZZ_CHECK(is_valid_utf8(b.evidence), "evidence is not valid UTF-8");
     WINNOW_FUZZ_CHECK(to_string(b.kind) != "unknown", "block kind out of range");
@@ -151,7 +157,7 @@ void check_result(const Result& r, std::string_view input, const Options& option
       WINNOW_FUZZ_CHECK(again == b.text,
                         "kept text changes when normalized again " + difference(b.text, again));
     }
-    if (!joined.empty()) joined += "\n\n";
+    if (!joined.empty()) joined += next_line ? "\n" : "\n\n";
     joined += b.text;
   }
   WINNOW_FUZZ_CHECK(joined == r.text, "text is not the kept blocks joined");

@@ -30,10 +30,13 @@ namespace {
 struct TemporaryFile {
   std::atomic<bool> claimed{false};
   std::atomic<bool> exists{false};
-  char path[PATH_MAX] = {};
+  // Atomic characters: a handler on another thread may read the name while
+  // the slot is named again for the next output (it then reads a mixed
+  // name of this process's, which names nothing or a file it may remove).
+  std::array<std::atomic<char>, PATH_MAX> path{};
 };
 std::array<TemporaryFile, 4> temporary_files;
-static_assert(std::atomic<bool>::is_always_lock_free);
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<char>::is_always_lock_free);
 
 TemporaryFile* claim_temporary_file() {
   for (TemporaryFile& file : temporary_files) {
@@ -50,7 +53,7 @@ void name_temporary_file(TemporaryFile* file, const std::string& path) {
   if (file == nullptr) return;
   file->exists.store(false, std::memory_order_release);
   if (path.size() >= PATH_MAX) return;
-  std::memcpy(file->path, path.c_str(), path.size() + 1);
+  for (std::size_t i = 0; i <= path.size(); ++i) file->path[i].store(path.c_str()[i], std::memory_order_relaxed);
   file->exists.store(true, std::memory_order_release);
 }
 
@@ -74,9 +77,17 @@ struct TemporaryFileRegistration {
 // may go on for the moment the process takes to end, but its next temporary
 // file would first need the current output finished.
 extern "C" void remove_temporary_files_and_end(int signal_number) {
+  const int saved_errno = errno;  // unlink() of a file renamed meanwhile fails
   for (TemporaryFile& file : temporary_files) {
-    if (file.exists.load(std::memory_order_acquire)) ::unlink(file.path);
+    if (!file.exists.load(std::memory_order_acquire)) continue;
+    char path[PATH_MAX];
+    std::size_t i = 0;
+    for (; i + 1 < PATH_MAX && (path[i] = file.path[i].load(std::memory_order_relaxed)) != '\0'; ++i) {
+    }
+    path[i] = '\0';
+    ::unlink(path);
   }
+  errno = saved_errno;
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);
 }

@@ -372,11 +372,13 @@ std::vector<fs::path> temporary_files_under(const fs::path& dir) {
   return found;
 }
 
-pid_t start_batch(const std::vector<std::string>& args, bool ignore_interrupts) {
+// The batch's standard error goes to `err`, for the message of a failed
+// expectation (a sanitizer's report, say).
+pid_t start_batch(const std::vector<std::string>& args, bool ignore_interrupts, const fs::path& err) {
   pid_t pid = ::fork();
   if (pid != 0) return pid;
   if (ignore_interrupts) std::signal(SIGINT, SIG_IGN);  // as nohup and background jobs have it
-  ::freopen("/dev/null", "w", stderr);
+  ::freopen(err.c_str(), "w", stderr);
   std::vector<char*> argv{const_cast<char*>(WINNOW_BINARY)};
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -397,7 +399,8 @@ TEST(Batch, InterruptedBatchLeavesNoTemporaryFiles) {
                                       "-o", (t / "out").string(), (t / "in").string()};
   // Ctrl-C while an output is being written: stop winnow when a temporary
   // file shows, and interrupt it if the file is still there.
-  pid_t pid = start_batch(args, false);
+  const fs::path err = t / "stderr.txt";
+  pid_t pid = start_batch(args, false, err);
   ASSERT_GT(pid, 0);
   bool interrupted = false;
   for (int status = 0; !interrupted && ::waitpid(pid, &status, WNOHANG) == 0;) {
@@ -410,7 +413,8 @@ TEST(Batch, InterruptedBatchLeavesNoTemporaryFiles) {
   ASSERT_TRUE(interrupted) << "the batch ended before a temporary file was seen";
   int status = 0;
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
-  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) << "status " << status;
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) << "status " << status << "\n"
+                                                                 << read_file(err);
   EXPECT_EQ(temporary_files_under(t / "out"), std::vector<fs::path>{});
   // Only whole outputs are left, and --skip-existing finishes the batch.
   std::string args_line;
@@ -423,13 +427,13 @@ TEST(Batch, InterruptedBatchLeavesNoTemporaryFiles) {
 
   // An interrupt the caller ignores stays ignored: the batch runs on.
   fs::remove_all(t / "out");
-  pid = start_batch(args, true);
+  pid = start_batch(args, true, err);
   ASSERT_GT(pid, 0);
   while (temporary_files_under(t / "out").empty() && ::waitpid(pid, &status, WNOHANG) == 0) {
   }
   ::kill(pid, SIGINT);
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status << "\n" << read_file(err);
   for (int i = 0; i < 6; ++i) EXPECT_EQ(read_file(t / ("out/p" + std::to_string(i) + ".txt")), whole) << i;
 }
 

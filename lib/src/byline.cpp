@@ -125,23 +125,23 @@ std::string_view before_trailer(std::string_view names) {
   return names;
 }
 
-// Words a byline puts between the names and its date ("Updated", "On",
-// "Published"): the byline markers' whole phrases.
+// Whether `phrase` is one of a byline's own ("Updated", "On", "written by"): a
+// byline marker's whole phrase.
+bool is_byline_phrase(std::string_view phrase) {
+  return builtin_markers().find_whole(marker_key(phrase)) == Reason::Byline;
+}
+
+// The names without the byline's own words a byline puts between them and
+// its date ("Jane Doe Updated").
 std::string_view without_byline_words(std::string_view names) {
-  const MarkerSet& markers = builtin_markers();
   for (;;) {
     names = trim(names);
     const std::size_t space = names.rfind(' ');
-    if (space == std::string_view::npos) return names;
-    const auto reason = markers.find_whole(marker_key(names.substr(space + 1)));
-    if (reason != Reason::Byline) return names;
+    if (space == std::string_view::npos || !is_byline_phrase(names.substr(space + 1))) return names;
     names = names.substr(0, space);
   }
 }
 
-}  // namespace
-
-namespace {
 
 // The names in `rest`, what follows the "By" of `line`.
 std::string names_after_by(std::string_view line, std::string_view rest) {
@@ -166,14 +166,12 @@ std::string names_after_by(std::string_view line, std::string_view rest) {
   return written;
 }
 
-// Whether every word of `s` is one of a byline's own ("Posted", "written"):
-// the byline markers' whole phrases.
+// Whether `s` has words and every one is a byline's own ("Posted on").
 bool only_byline_words(std::string_view s) {
-  const MarkerSet& markers = builtin_markers();
   bool any = false;
   for (std::string_view word : split(trim(s), ' ')) {
     if (word.empty()) continue;
-    if (markers.find_whole(marker_key(word)) != Reason::Byline) return false;
+    if (!is_byline_phrase(word)) return false;
     any = true;
   }
   return any;
@@ -187,8 +185,7 @@ std::string names_after_inner_by(std::string_view line) {
     const std::string_view from = line.substr(at + 1);
     if (!opens_with_by(from)) continue;
     const std::string_view before = line.substr(0, at);
-    const bool byline_phrase =
-        builtin_markers().find_whole(marker_key(line.substr(0, at + 3))) == Reason::Byline;  // "written by"
+    const bool byline_phrase = is_byline_phrase(line.substr(0, at + 3));  // "written by"
     if (!has_date(before) && !byline_phrase && !only_byline_words(before)) return {};
     return names_after_by(from, after_by(from));
   }
@@ -281,7 +278,9 @@ std::string author_above_dateline(const Document& doc, std::size_t first_kept) {
   for (std::size_t j = first_kept; j > 1 && j + kLook > first_kept;) {
     const PageBlock& date = blocks[--j];
     if (date.block.kept) continue;
-    if (date.block.reason != Reason::Byline && !(date.stats.digits >= 5 && has_date(date.text()))) continue;
+    if (date.block.reason != Reason::Byline && !(date.stats.digits >= kFewestDateDigits && has_date(date.text()))) {
+      continue;
+    }
     const std::size_t names = j - 1;
     if (below_headline(blocks, names) && reads_as_names(blocks[names].text()) &&
         !builtin_markers().find_whole(blocks[names].key)) {
@@ -302,8 +301,7 @@ std::string date_from_dateline(const Document& doc, std::size_t first_kept) {
     const bool dateline = line.block.reason == Reason::Byline ||
                           (line.block.reason == Reason::Navigation && line.stats.words <= kDatelineWords &&
                            near_headline(blocks, j, kDatelineBelowHeadline));
-    // A date needs five digits or more ("1 May 2019").
-    if (!dateline || line.stats.digits < 5) continue;
+    if (!dateline || line.stats.digits < kFewestDateDigits) continue;
     if (auto date = read_date(line.text())) return iso_date(*date);
   }
   return {};

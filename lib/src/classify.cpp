@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "block_stats.hpp"
+#include "dates.hpp"
 #include "markers.hpp"
 #include "utf8.hpp"
 
@@ -96,18 +97,6 @@ bool has_clock_time(std::string_view text) {
     int hours = 0;
     for (std::size_t i = start; i < at; ++i) hours = hours * 10 + (text[i] - '0');
     if (hours <= 24 && text[at + 1] <= '5') return true;
-  }
-  return false;
-}
-
-// A year, 1900-2099, that is a number of its own ("2019", "2019-11-20",
-// "Nov 19, 2019"), not part of a longer one.
-bool has_year(std::string_view text) {
-  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-    if ((text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0')) {
-      const bool own_number = i == 0 || !digit_at(text, i - 1);
-      if (own_number && digit_at(text, i + 2) && digit_at(text, i + 3) && !digit_at(text, i + 4)) return true;
-    }
   }
   return false;
 }

@@ -68,10 +68,6 @@ bool month_day_after(std::string_view text, std::size_t at) {
   return true;
 }
 
-}  // namespace
-
-namespace {
-
 // Calls `f(at)` for each year 1900-2099 at text[at] that is a number of
 // its own, in order, until it returns true; whether one did. The text is
 // read once, by runs of digits.
@@ -91,6 +87,10 @@ bool any_year(std::string_view text, F f) {
 }
 
 }  // namespace
+
+bool has_year(std::string_view text) {
+  return any_year(text, [](std::size_t) { return true; });
+}
 
 bool has_date(std::string_view text) {
   return any_year(text, [&](std::size_t at) { return day_before(text, at) || month_day_after(text, at + 4); });
@@ -313,7 +313,7 @@ std::optional<CalendarDate> month_then_day(const std::vector<DatePiece>& pieces,
 
 std::optional<CalendarDate> read_date(std::string_view text) {
   // Most lines hold no year: they are not split into pieces.
-  if (!any_year(text, [](std::size_t) { return true; })) return std::nullopt;
+  if (!has_year(text)) return std::nullopt;
   const std::vector<DatePiece> pieces = date_pieces(text);
   for (std::size_t at = 0; at < pieces.size(); ++at) {
     for (auto pattern : {year_first, numbers_first, day_then_month, month_then_day}) {

@@ -11,6 +11,13 @@
 
 namespace winnow::detail {
 
+// A date's fewest digits ("1 May 2019"): a line with fewer gives none.
+inline constexpr std::size_t kFewestDateDigits = 5;
+
+// Whether `text` holds a year 1900-2099 that is a number of its own
+// ("2019", "2019-11-20", "Nov 19, 2019"), not part of a longer one.
+bool has_year(std::string_view text);
+
 // Whether `text` gives a date: a year 1900-2099 that is a number of its
 // own, with a day or month of one or two digits before it (separators
 // between, and at most one word: "19 Nov 2019", "November 19, 2019",

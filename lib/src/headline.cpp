@@ -66,8 +66,7 @@ bool reads_as_headline(std::string_view text, const BlockStats& s) {
   if (s.words > kMostWords || (s.words < kFewestWords && !(caseless && s.units >= kCaselessUnits))) return false;
   const bool sentence_case = s.capitalized_words * 3 < s.cased_words;
   if (sentence_case && s.words > kLongestSentenceCase) return false;
-  // A date needs five digits or more ("1 May 2019").
-  return !text.ends_with(')') && !has_inner_sentence_end(text) && !(s.digits >= 5 && has_date(text));
+  return !text.ends_with(')') && !has_inner_sentence_end(text) && !(s.digits >= kFewestDateDigits && has_date(text));
 }
 
 std::size_t find_headline(const Document& doc, std::size_t article_begin) {

@@ -785,14 +785,20 @@ class Walker {
   // permalink of a section) is still the section's heading, not a link
   // elsewhere: its text does not count as link text.
   bool is_heading_anchor(std::string_view href) const {
-    return href.size() > 1 && href.front() == '#' && heading_level(tree_.nodes[containers_.back()].tag) > 0;
+    return links_within_page(href) && heading_level(tree_.nodes[containers_.back()].tag) > 0;
   }
+
+  // A link to a place on its own page ("#setup").
+  static bool links_within_page(std::string_view href) { return href.size() > 1 && href.front() == '#'; }
+
+  // The text of the outermost link `f`, written since it opened.
+  std::string_view link_text(const Frame& f) const { return std::string_view(text_).substr(f.text_at); }
 
   // A heading's link to its own section whose text is a sign, no word
   // ("¶", "#", "§", "🔗", as documentation sites write them).
   bool is_permalink_sign(const Frame& f) const {
     if (!is_heading_anchor(f.href) || text_.size() <= f.text_at) return false;
-    const std::string_view sign = std::string_view(text_).substr(f.text_at);
+    const std::string_view sign = link_text(f);
     for (std::size_t i = 0; i < sign.size();) {
       if (is_letter_or_digit(next_code_point(sign, i))) return false;
     }
@@ -804,8 +810,8 @@ class Walker {
   // it is called ("^" before each of Wikipedia's references, "↩︎" after a
   // footnote as Markdown tools write it, "↑").
   bool is_back_link(const Frame& f) const {
-    if (f.href.size() < 2 || f.href.front() != '#' || text_.size() <= f.text_at) return false;
-    const std::string_view sign = std::string_view(text_).substr(f.text_at);
+    if (!links_within_page(f.href) || text_.size() <= f.text_at) return false;
+    const std::string_view sign = link_text(f);
     bool points_back = false;
     for (std::size_t i = 0; i < sign.size();) {
       switch (next_code_point(sign, i)) {

@@ -422,6 +422,12 @@ std::size_t append_table_in_place(std::string& out, const std::vector<Block>& bl
   return last;
 }
 
+// A block that goes on inside a list item (its list_depth) starts where
+// the item's text does; outside a list, at the margin.
+void indent_in_item(std::string& out, const Block& b, const std::vector<std::size_t>& list_indents) {
+  if (b.list_depth > 0 && list_indents.size() >= b.list_depth) out.append(list_indents[b.list_depth - 1], ' ');
+}
+
 // Block blocks[i], kept, as Markdown, followed by a blank line. Returns the
 // index of the last block written (a table's last row).
 std::size_t append_markdown_block(std::string& out, const std::vector<Block>& blocks, std::size_t i,
@@ -440,8 +446,8 @@ std::size_t append_markdown_block(std::string& out, const std::vector<Block>& bl
       // the item, else where the item's text starts.
       if (b.list_depth > 0 && b.opens_item) {
         append_list_marker(out, b, list_indents);
-      } else if (b.list_depth > 0 && list_indents.size() >= b.list_depth) {
-        out.append(list_indents[b.list_depth - 1], ' ');
+      } else {
+        indent_in_item(out, b, list_indents);
       }
       out.append(static_cast<std::size_t>(std::clamp(b.heading_level, 1, 6)), '#');
       out += ' ';
@@ -450,7 +456,7 @@ std::size_t append_markdown_block(std::string& out, const std::vector<Block>& bl
     case BlockKind::Paragraph:
       // A paragraph that goes on inside a list item starts where the
       // item's text does.
-      if (b.list_depth > 0 && list_indents.size() >= b.list_depth) out.append(list_indents[b.list_depth - 1], ' ');
+      indent_in_item(out, b, list_indents);
       break;
     default: break;
   }

@@ -301,6 +301,15 @@ std::size_t nonblank_before(const Document& doc, std::size_t i) {
   return i > 0 ? i - 1 : doc.blocks.size();
 }
 
+// The block after `i` and before `end`, blank ones aside; the block count
+// when there is none.
+std::size_t nonblank_after(const Document& doc, std::size_t i, std::size_t end) {
+  for (std::size_t k = i + 1; k < end; ++k) {
+    if (doc.blocks[k].block.reason != Reason::Empty) return k;
+  }
+  return doc.blocks.size();
+}
+
 // Whether the block before `i` (blank ones aside) is one classify dropped
 // as chrome, such as a section label ("Most Read", "Tags"): the lines it
 // introduces are the site's list, not the article's. An ad slot is not
@@ -640,8 +649,7 @@ bool paragraphs_follow(const Document& doc, Stats stats, std::size_t i) {
   const std::size_t end = std::min(doc.blocks.size(), i + kLook);
   for (std::size_t j = i + 1; j < end; ++j) {
     if (!article_paragraph(doc.blocks[j], stats[j])) continue;
-    std::size_t next = j + 1;
-    while (next < doc.blocks.size() && doc.blocks[next].block.reason == Reason::Empty) ++next;
+    const std::size_t next = nonblank_after(doc, j, doc.blocks.size());
     return next < doc.blocks.size() && article_paragraph(doc.blocks[next], stats[next]);
   }
   return false;
@@ -1027,16 +1035,10 @@ bool short_by_line(const Document& doc, Stats stats, std::size_t i) {
 void keep_by_subheadings(Document& doc, Stats stats, Span article) {
   const std::size_t none = doc.blocks.size();
   auto paragraph = [&](std::size_t k) { return k != none && article_paragraph(doc.blocks[k], stats[k]); };
-  auto next_nonblank = [&](std::size_t i) {
-    for (std::size_t k = i + 1; k < article.end; ++k) {
-      if (doc.blocks[k].block.reason != Reason::Empty) return k;
-    }
-    return none;
-  };
   std::vector<std::size_t> between_paragraphs;
   for (std::size_t i = article.begin + 1; i < article.end; ++i) {
     if (!short_by_line(doc, stats, i)) continue;
-    const std::size_t next = next_nonblank(i);
+    const std::size_t next = nonblank_after(doc, i, article.end);
     if (is_by_subheading(doc.blocks[i].text())) {
       if (next != none && doc.blocks[next].block.kept) keep(doc.blocks[i]);
     } else if (paragraph(nonblank_before(doc, i)) && paragraph(next)) {

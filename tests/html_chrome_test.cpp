@@ -288,6 +288,26 @@ TEST(HtmlChrome, BackLinksOfNotesAreNoText) {
       << md;
 }
 
+// A reference the article calls from several places opens with a caret
+// and a lettered link back to each ("^ a b"), none of them words of it. A
+// letter linking within the page with no caret before it stays (an index),
+// and so does a letter in the reference's own text.
+TEST(HtmlChrome, LetteredBackLinksOfReferencesAreNoText) {
+  Result r = test::extract_html(test::page(
+      "<article>" + paragraphs(1, 3) + "<h2>References</h2><ol class=\"references\">"
+      "<li id=\"cite_note-census-1\"><span class=\"mw-cite-backlink\">^ "
+      "<a href=\"#cite_ref-census_1-0\"><sup><i><b>a</b></i></sup></a> "
+      "<a href=\"#cite_ref-census_1-1\"><sup><i><b>b</b></i></sup></a></span> "
+      "<span class=\"reference-text\">\"Census 2011\". Statistics Office. See note <a href=\"#n\">c</a>.</span></li>"
+      "<li><a href=\"#a\">a</a> <a href=\"#b\">b</a> Index of the lakes by name</li>"
+      "</ol></article>"));
+  EXPECT_NE(r.text.find("\n\n\"Census 2011\". Statistics Office. See note c.\n\na b Index of the lakes by name"),
+            std::string::npos)
+      << r.text;
+  const std::string md = render(r, Format::Markdown);
+  EXPECT_NE(md.find("\n1. \"Census 2011\". Statistics Office. See note c.\n"), std::string::npos) << md;
+}
+
 TEST(HtmlChrome, TablesFollowTheOption) {
   std::string html = test::page("<article>" + paragraphs(1, 3) +
                                 "<table><tr><th>Year</th><th>Votes</th></tr>"

@@ -695,6 +695,13 @@ class Walker {
     switch (e.tag) {
       case GUMBO_TAG_A:
         --link_depth_;
+        if (link_depth_ == 0 && f.flushes == flushes_ && !h1_capture_ && opens_lettered_back_links(f)) {
+          // "^ a b": the caret and the letters so far are all the block has.
+          text_.clear();
+          markup_.clear();
+          lettered_back_links_ = flushes_ + 1;
+          break;
+        }
         if (link_depth_ == 0 && f.flushes == flushes_ && (is_permalink_sign(f) || is_back_link(f))) {
           // "Setup¶": the sign is the section's link to itself, no word of
           // it; "Note text. ↩": the arrow leads back to where the note is
@@ -822,6 +829,30 @@ class Walker {
       }
     }
     return points_back;
+  }
+
+  // "^ a b" before a reference that the article calls from two places or
+  // more: the caret is text, each letter a link back to one of them. The
+  // outermost link `f` is such a letter (one or two lower-case letters
+  // linking within the page) and the block before it holds only the caret,
+  // or only spaces after the letters before it. A letter with nothing
+  // before it (an index's "a" linking to "#a") is no back-link.
+  bool opens_lettered_back_links(const Frame& f) const {
+    if (!links_within_page(f.href) || text_.size() <= f.text_at) return false;
+    const std::string_view letters = link_text(f);
+    if (letters.size() > 2 || !std::all_of(letters.begin(), letters.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return false;
+    }
+    const std::string_view before = std::string_view(text_).substr(0, f.text_at);
+    bool caret = false;
+    for (std::size_t i = 0; i < before.size();) {
+      switch (next_code_point(before, i)) {
+        case U' ': break;
+        case U'^': case U'\u2191': caret = true; break;
+        default: return false;
+      }
+    }
+    return caret || lettered_back_links_ == flushes_ + 1;
   }
 
   // An <a>'s href, or the one the prescan moved out of the markup.
@@ -1251,6 +1282,10 @@ class Walker {
   bool aside_open_ = false;  // a hidden inline element's text is gathered
   std::size_t link_bytes_ = 0;
   std::size_t flushes_ = 0;
+  // flushes_ + 1 while the block being written has had only the caret and
+  // letters of a reference's back-links (opens_lettered_back_links()), 0
+  // otherwise.
+  std::size_t lettered_back_links_ = 0;
   bool has_emphasis_ = false, has_link_ = false;
   // The last block ended at a <br>, with text before it: the next block is
   // its paragraph's next line (a hidden block gathered aside in between

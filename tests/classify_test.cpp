@@ -177,6 +177,23 @@ TEST(Classify, WikiLinesStampsAndReadingTimes) {
   EXPECT_EQ(block(doc, "7 min read").reason, Reason::Byline);
 }
 
+// A blogging platform's stamp over the story: "Published in" above the
+// publication's name, the reading time before the date. A sentence that
+// opens with the same words stays.
+TEST(Classify, PublicationAndReadingTimeStamps) {
+  auto doc = classify_only(
+      "Published in\n"
+      "\u00b7 7 min read \u00b7 Mar 3, 2023\n"
+      "12 minute read, updated May 2\n"
+      "Published in 1998, the atlas sold out within a week of its release in three countries.\n"
+      "7 min read is what the editors aim for in every long story they publish on the site.\n");
+  EXPECT_EQ(block(doc, "Published in").reason, Reason::Byline);
+  EXPECT_EQ(block(doc, "\u00b7 7 min read \u00b7 Mar 3, 2023").reason, Reason::Byline);
+  EXPECT_EQ(block(doc, "12 minute read, updated May 2").reason, Reason::Byline);
+  EXPECT_TRUE(block(doc, "Published in 1998, the atlas sold out within a week of its release in three countries.").kept);
+  EXPECT_TRUE(block(doc, "7 min read is what the editors aim for in every long story they publish on the site.").kept);
+}
+
 // "Related articles" and "you may also be interested" open lists of other
 // stories in Russian, Japanese, Chinese and Korean too; a sentence that
 // holds the same words is prose.

@@ -181,6 +181,21 @@ TEST(HtmlMarkdown, ListsKeepTheirNumbersNestingAndParagraphs) {
       << md;
 }
 
+// A list item whose first block is left out (a share button) keeps its
+// marker and number: the paragraph that goes on in it opens the item. A
+// paragraph after a kept item is still indented under it.
+TEST(HtmlMarkdown, AnItemWhoseFirstBlockIsLeftOutKeepsItsMarker) {
+  const std::string md = markdown_of(
+      "<ol><li><p>Share</p><p>Raise the property tax by two percent to pay for the library.</p></li>"
+      "<li><p>Cut the parks budget by a tenth this year.</p><p>Delay the bridge repairs.</p></li></ol>",
+      false);
+  EXPECT_NE(md.find("\n\n1. Raise the property tax by two percent to pay for the library.\n\n"
+                    "2. Cut the parks budget by a tenth this year.\n\n"
+                    "   Delay the bridge repairs."),
+            std::string::npos)
+      << md;
+}
+
 // A code span's own backticks do not end it, and brackets in code are code,
 // not links, with or without --links.
 TEST(HtmlMarkdown, CodeSpansHoldBackticksAndBrackets) {

@@ -428,10 +428,25 @@ void indent_in_item(std::string& out, const Block& b, const std::vector<std::siz
   if (b.list_depth > 0 && list_indents.size() >= b.list_depth) out.append(list_indents[b.list_depth - 1], ' ');
 }
 
+// Whether block b opens a list item: the item's text, or a table, heading
+// or code before any text of it.
+bool opens_list_item(const Block& b) {
+  return b.list_depth > 0 && (b.kind == BlockKind::ListItem || b.opens_item);
+}
+
+// Whether paragraph b goes on in the list item that `item` opened: of the
+// same depth, and no item of its own.
+bool goes_on_in_item(const Block& b, const Block& item) {
+  return b.kind == BlockKind::Paragraph && !b.opens_item && b.list_depth == item.list_depth;
+}
+
 // Block blocks[i], kept, as Markdown, followed by a blank line. Returns the
-// index of the last block written (a table's last row).
+// index of the last block written (a table's last row). `dropped_item`: the
+// list item that a paragraph goes on in, when the block that opened it was
+// left out; its marker then opens the paragraph.
 std::size_t append_markdown_block(std::string& out, const std::vector<Block>& blocks, std::size_t i,
-                                  const RenderOptions& options, std::vector<std::size_t>& list_indents) {
+                                  const RenderOptions& options, std::vector<std::size_t>& list_indents,
+                                  const Block* dropped_item) {
   const Block& b = blocks[i];
   if (b.kind == BlockKind::TableRow) return append_table_in_place(out, blocks, i, options.links, list_indents);
   if (b.kind == BlockKind::Preformatted) {
@@ -456,7 +471,11 @@ std::size_t append_markdown_block(std::string& out, const std::vector<Block>& bl
     case BlockKind::Paragraph:
       // A paragraph that goes on inside a list item starts where the
       // item's text does.
-      indent_in_item(out, b, list_indents);
+      if (dropped_item) {
+        append_list_marker(out, *dropped_item, list_indents);
+      } else {
+        indent_in_item(out, b, list_indents);
+      }
       break;
     default: break;
   }
@@ -501,19 +520,26 @@ std::string render_markdown(const Result& r, const RenderOptions& options) {
   bool quote_began = false;  // and a quote began after it, in a block left out
   bool after_text = false;   // the block written last was text a line may follow
   detail::LineJoiner lines;
+  // A list item whose opening block was left out ("<li><p>Share</p><p>Raise
+  // the tax ...</p>"): the paragraph that goes on in it is written as the
+  // item, so that the list keeps its marker and number.
+  const Block* dropped_item = nullptr;
   for (std::size_t i = 0; i < r.blocks.size(); ++i) {
     const Block& b = r.blocks[i];
     const bool next_line = lines.joins(b) && after_text;
     if (!b.kept) {
       quote_began = quote_began || b.quote_start;
+      if (opens_list_item(b)) dropped_item = &b;
       continue;
     }
+    const Block* item = dropped_item && goes_on_in_item(b, *dropped_item) ? dropped_item : nullptr;
+    dropped_item = nullptr;
     // A paragraph's next line goes on after a hard line break: a backslash
     // at the end of the line (GFM and CommonMark; unlike two spaces, it
     // shows, and editors that trim trailing spaces keep it).
     if (next_line) out.replace(out.size() - 2, 2, "\\\n");
     const std::size_t start = out.size();
-    i = append_markdown_block(out, r.blocks, i, options, list_indents);
+    i = append_markdown_block(out, r.blocks, i, options, list_indents, item);
     const bool quoted = b.quoted || b.kind == BlockKind::Quote;
     if (quoted) quote_from(out, start, !next_line && in_quote && !b.quote_start && !quote_began);
     in_quote = quoted;

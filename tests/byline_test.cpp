@@ -27,6 +27,20 @@ TEST(BylineNames, NamesEndWhereTheDateOrSiteBegins) {
             "\xE3\x83\xA9\xE3\x82\xA4\xE3\x83\x88");
 }
 
+// A byline opens with any of the by-words of the markers file's [byline]
+// section: the Arabic "بقلم" ("by the pen of") as well as "By". A word
+// that only opens like one ("Bystanders") is none.
+TEST(BylineNames, OtherLanguagesByWords) {
+  EXPECT_EQ(byline_names("\u0628\u0642\u0644\u0645: \u0633\u0627\u0631\u0629 \u0627\u0644\u062d\u0633\u0646"),
+            "\u0633\u0627\u0631\u0629 \u0627\u0644\u062d\u0633\u0646");
+  EXPECT_EQ(byline_names("\u0628\u0642\u0644\u0645 \u0633\u0627\u0631\u0629 \u0627\u0644\u062d\u0633\u0646 | "
+                         "\u0627\u0644\u062c\u0632\u064a\u0631\u0629"),
+            "\u0633\u0627\u0631\u0629 \u0627\u0644\u062d\u0633\u0646");
+  EXPECT_EQ(byline_names("Written by Jane Doe on May 3"), "Jane Doe");
+  EXPECT_EQ(byline_names("Bystanders Jane Doe"), "");
+  EXPECT_EQ(byline_names("\u0628\u0642\u0644\u0645\u0647 Jane"), "");
+}
+
 // The names end at the earliest separator, whichever it is.
 TEST(BylineNames, TheEarliestSeparatorEndsTheNames) {
   EXPECT_EQ(byline_names("By Jane Doe - Daily | Staff"), "Jane Doe");

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <vector>
 
 #include "dates.hpp"
 #include "markers.hpp"
@@ -54,13 +56,41 @@ bool has_letter(std::string_view s) {
   return false;
 }
 
-bool opens_with_by(std::string_view line) {
-  return line.size() > 3 && (line[0] | 0x20) == 'b' && (line[1] | 0x20) == 'y' && (line[2] == ' ' || line[2] == ':');
+// The words that open a byline before its names: the [byline] marker
+// phrases of one word that open a block ("by ...", the Arabic "بقلم ...").
+const std::vector<std::string>& by_words() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> found;
+    for (const MarkerPattern& p : builtin_markers().patterns) {
+      if (p.prefix && p.reason == Reason::Byline && p.text.find(' ') == std::string::npos &&
+          p.text.find('<') == std::string::npos) {
+        found.push_back(p.text);
+      }
+    }
+    return found;
+  }();
+  return words;
 }
+
+// The size of the by-word that opens `line`, followed by a space or ':' and
+// more (ASCII letters in either case); 0 when none does.
+std::size_t by_word_size(std::string_view line) {
+  for (const std::string& word : by_words()) {
+    if (line.size() <= word.size() + 1 || (line[word.size()] != ' ' && line[word.size()] != ':')) continue;
+    if (std::equal(word.begin(), word.end(), line.begin(), [](char w, char c) {
+          return w == ((c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c);
+        })) {
+      return word.size();
+    }
+  }
+  return 0;
+}
+
+bool opens_with_by(std::string_view line) { return by_word_size(line) > 0; }
 
 // What follows a line's "By" or "By:".
 std::string_view after_by(std::string_view line) {
-  std::string_view rest = trim(line.substr(3));
+  std::string_view rest = trim(line.substr(by_word_size(line)));
   return !rest.empty() && rest[0] == ':' ? trim(rest.substr(1)) : rest;
 }
 
@@ -185,7 +215,7 @@ std::string names_after_inner_by(std::string_view line) {
     const std::string_view from = line.substr(at + 1);
     if (!opens_with_by(from)) continue;
     const std::string_view before = line.substr(0, at);
-    const bool byline_phrase = is_byline_phrase(line.substr(0, at + 3));  // "written by"
+    const bool byline_phrase = is_byline_phrase(line.substr(0, at + 1 + by_word_size(from)));  // "written by"
     if (!has_date(before) && !byline_phrase && !only_byline_words(before)) return {};
     return names_after_by(from, after_by(from));
   }

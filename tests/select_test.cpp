@@ -956,5 +956,37 @@ TEST(Select, ASentenceOpeningWithByAndAYearIsNoByline) {
   EXPECT_TRUE(block(doc, "By 2030, emissions will fall.").kept);
 }
 
+// A poem has no paragraph: its stanzas, lines in a row between blank lines,
+// many ending mid-sentence, are the article, and its title the headline.
+// Stanzas of headlines, which end no line with a comma, are no poem.
+TEST(Select, APoemsStanzasAreTheArticle) {
+  const std::string poem =
+      "Home\nPoems\nAbout\nThe Road Not Taken\nby Robert Frost\n"
+      "Two roads diverged in a yellow wood,\nAnd sorry I could not travel both\n"
+      "And be one traveler, long I stood\nAnd looked down one as far as I could\n\n"
+      "Then took the other, as just as fair,\nAnd having perhaps the better claim,\n"
+      "Because it was grassy and wanted wear;\n\n"
+      "And both that morning equally lay\nIn leaves no step had trodden black.\n"
+      "Oh, I kept the first for another day!\n\nShare\nFacebook\nRelated Poems\nFire and Ice\n";
+  auto doc = run_text(poem);
+  for (const char* line : {"Two roads diverged", "And looked down one", "Then took the other",
+                           "Because it was grassy", "And both that morning", "Oh, I kept the first"}) {
+    EXPECT_TRUE(block(doc, line).kept) << line;
+  }
+  EXPECT_EQ(doc.metadata.title, "The Road Not Taken");
+  EXPECT_FALSE(block(doc, "Related Poems").kept);
+
+  const std::string headlines =
+      "Latest news\nCouncil votes to close the old bridge for repairs\nSchool board delays the new term again\n"
+      "Storm leaves thousands without power overnight\n\n"
+      "Mayor says the budget gap is smaller than feared\nLibrary opens a second branch downtown\n"
+      "Police name the driver in the highway crash\n\n" +
+      paragraph(1) + "\n\n" + paragraph(2) + "\n\n" + paragraph(3) + "\n";
+  auto news = run_text(headlines);
+  EXPECT_FALSE(block(news, "Council votes to close").kept);
+  EXPECT_FALSE(block(news, "Library opens a second branch").kept);
+  EXPECT_TRUE(block(news, "Paragraph 1").kept);
+}
+
 }  // namespace
 }  // namespace winnow

@@ -658,9 +658,55 @@ bool paragraphs_follow(const Document& doc, Stats stats, std::size_t i) {
 // The score of every block before `cut` (see docs/rules.md, "Scores").
 // `openers`: the blocks classify dropped as related-list openers, found on
 // the way, so that soften_inline_boxes() need not read every block again.
+// Whether block b could be a line of verse: kept, three to fourteen words
+// in sentence case, no figure, short of a paragraph.
+bool verse_shaped(const PageBlock& b, const BlockStats& s) {
+  constexpr std::size_t kFewestWords = 3, kMostWords = 14;
+  return b.block.kept && s.words >= kFewestWords && s.words <= kMostWords && s.digits == 0 && !is_link_like(s) &&
+         !is_prose(s);
+}
+
+// Whether a line ends as a line of verse goes on to the next: a comma or
+// a semicolon, which a headline or a menu entry never ends with.
+bool ends_mid_sentence(std::string_view text) { return text.ends_with(',') || text.ends_with(';'); }
+
+// The lines of a poem or a song among the first `cut` blocks: stanzas,
+// runs of three verse-shaped lines or more that a blank line or another
+// kind of line ends, on a page of two stanzas or more, a quarter of whose
+// lines end mid-sentence. A poem has no paragraph to pull the article in,
+// and its lines, short and unfinished, cost as fragments; a list of
+// headlines grouped the same way ends no line with a comma. Empty when
+// there is no poem.
+std::vector<bool> verse_lines(const Document& doc, Stats stats, std::size_t cut) {
+  constexpr std::size_t kFewestLines = 3, kFewestStanzas = 2;
+  std::vector<bool> verse;
+  std::size_t stanzas = 0, lines = 0, mid_sentence = 0;
+  for (std::size_t begin = 0; begin < cut;) {
+    if (!verse_shaped(doc.blocks[begin], stats[begin])) {
+      ++begin;
+      continue;
+    }
+    std::size_t end = begin + 1;
+    while (end < cut && !doc.blocks[end].gap_before && verse_shaped(doc.blocks[end], stats[end])) ++end;
+    if (end - begin >= kFewestLines) {
+      if (verse.empty()) verse.assign(cut, false);
+      for (std::size_t i = begin; i < end; ++i) {
+        verse[i] = true;
+        mid_sentence += ends_mid_sentence(doc.blocks[i].text());
+      }
+      lines += end - begin;
+      ++stanzas;
+    }
+    begin = end;
+  }
+  if (stanzas < kFewestStanzas || mid_sentence * 4 < lines) verse.clear();
+  return verse;
+}
+
 std::vector<double> score_blocks(const Document& doc, Stats stats, const Tuning& t, std::size_t cut,
                                  std::vector<std::size_t>& openers) {
   const std::vector<std::uint64_t> small_print = small_print_of(doc, stats, cut);
+  const std::vector<bool> verse = verse_lines(doc, stats, cut);
   std::vector<double> scores;
   scores.reserve(cut);
   std::size_t gap = 0;  // chrome-like blocks since the last positive one
@@ -668,6 +714,8 @@ std::vector<double> score_blocks(const Document& doc, Stats stats, const Tuning&
     const Block& b = doc.blocks[i].block;
     if (!b.kept && b.reason == Reason::RelatedList) openers.push_back(i);
     double score = block_score(doc.blocks[i], stats[i], t, small_print[i] != 0);
+    // A line of a poem counts as a short sentence.
+    if (!verse.empty() && verse[i]) score = t.sentence_gain * static_cast<double>(stats[i].units);
     // Beyond the second chrome line in a row, each costs more: one or two
     // short lines between paragraphs are subheadings, a longer stretch is a
     // menu or the header of a teaser list.

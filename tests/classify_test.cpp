@@ -53,8 +53,11 @@ TEST(Classify, SiteChromeMarkers) {
 
 // The buttons' label, whatever the page calls itself.
 TEST(Classify, ShareThisPageOrPostIsAShareButton) {
-  auto doc = classify_only("Share this page\nShare This Post\nShare this story\n");
+  auto doc = classify_only("Share this page\nShare This Post\nShare this story\nShare this poem\nShare This Recipe\n");
   for (const auto& b : doc.blocks) EXPECT_EQ(b.block.reason, Reason::ShareBar) << b.text();
+  // A sentence that opens with the same words goes on in lower case.
+  auto sentence = classify_only("Share this recipe with the friends who cook for you.\n");
+  EXPECT_TRUE(sentence.blocks[0].block.kept);
 }
 
 TEST(Classify, CommentFormLines) {

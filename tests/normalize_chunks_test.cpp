@@ -193,6 +193,30 @@ TEST(NormalizeChunks, PlainLinesSkipOnlyTheStepsThatCannotChangeThem) {
   for (const auto& line : lines) expect_chunks_agree(line, "line '" + line + "'");
 }
 
+// The check reads a line's last bytes (fewer than 16) as the line's last 16
+// bytes, or a short line as a block filled out past its end: a character
+// that must get every step, in each place of such a last part of each
+// length, and a line that needs nothing there.
+TEST(NormalizeChunks, PlainLinesAreCheckedToTheirLastByte) {
+  const std::string words = "Plain words of a line said by Zelenskiy in Kiev today";
+  const std::vector<std::string> odd = {"  ", "&amp;", "\t", "\x01", "\x7F", "\xC2\xA0", "\xC3\x83\xC2\xA9",
+                                        "\xE2\x80\x92", " \xE2\x80\x83"};
+  for (std::size_t length = 1; length <= 40; ++length) {
+    const std::string line = words.substr(0, length);
+    if (line.back() == ' ') continue;
+    expect_chunks_agree(line, "line '" + line + "'");
+    expect_chunks_agree("\xE2\x80\x9C" + line, "line '\xE2\x80\x9C" + line + "'");
+    for (const std::string& one : odd) {
+      for (std::size_t at = 1; at <= length; ++at) {
+        const std::string with = line.substr(0, at) + one + line.substr(at);
+        expect_chunks_agree(with, "line '" + with + "'");
+        // After punctuation the check resumes, in a line of any length.
+        expect_chunks_agree("\xE2\x80\x9C" + with, "line '\xE2\x80\x9C" + with + "'");
+      }
+    }
+  }
+}
+
 TEST(NormalizeChunks, AgreeOnRandomText) {
   std::mt19937 rng(11);
   for (int n = 0; n < 300; ++n) {

@@ -154,31 +154,57 @@ bool only_names_may_change(std::string_view s, bool punctuation_inert) {
   std::size_t i = 0;
   bool space_before = false;
 #if defined(__SSE2__)
-  while (i + 16 <= s.size()) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+  // 16 bytes from s[i], the first `seen` of them looked at already (their
+  // bits shifted out): how far the check goes on, or 0 when the line needs
+  // more than the name variants.
+  const auto step = [&](__m128i v, unsigned seen) -> std::size_t {
     // Bytes >= 0x80 are flagged apart.
     const __m128i odd = _mm_or_si128(sse2::below_from(v, 0, 0x20),
                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
-    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-    const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(odd)) |
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')))) >> seen;
+    const unsigned stops = (static_cast<unsigned>(_mm_movemask_epi8(odd)) >> seen) |
                            (spaces & ((spaces << 1) | (space_before ? 1U : 0U)));
-    const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(v)) >> seen;
     if (high == 0) {
-      if (stops != 0) return false;
+      if (stops != 0) return 0;
       space_before = (spaces >> 15) & 1;
-      i += 16;
-      continue;
+      return 16;
     }
     // Up to the first byte >= 0x80, which must begin inert punctuation;
     // the next step starts after it.
     const auto first = static_cast<unsigned>(std::countr_zero(high));
-    if (!punctuation_inert || (stops & ((1U << first) - 1)) != 0 || !inert_punctuation_at(s, i + first)) return false;
+    if (!punctuation_inert || (stops & ((1U << first) - 1)) != 0 || !inert_punctuation_at(s, i + first)) return 0;
     space_before = false;
-    i += first + 3;
+    return first + 3;
+  };
+  while (i + 16 <= s.size()) {
+    const std::size_t next = step(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)), 0);
+    if (next == 0) return false;
+    i += next;
+  }
+  // The last bytes, fewer than 16 (most lines end so), 16 at a time too:
+  // the line's last 16, or a shorter line copied into a block filled out
+  // with a letter, which stops nothing.
+  while (i < s.size()) {
+    __m128i v;
+    unsigned seen = 0;
+    if (s.size() >= 16) {
+      seen = static_cast<unsigned>(i - (s.size() - 16));
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + s.size() - 16));
+    } else {
+      seen = static_cast<unsigned>(i);
+      char line[16];
+      __builtin_memset(line, 'a', sizeof line);
+      __builtin_memcpy(line, s.data(), s.size());
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line));
+    }
+    const std::size_t next = step(v, seen);
+    if (next == 0) return false;
+    i += next;
   }
 #endif
-  while (i < s.size()) {
+  while (i < s.size()) {  // without SSE2: byte by byte
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       if (!punctuation_inert || !inert_punctuation_at(s, i)) return false;

@@ -89,6 +89,10 @@ const std::vector<std::string>& pieces() {
       "\xEF\xBB\xBF",      // BOM
       "Sergei Lavrov", "Lavrov", "Kiev", "al-Nusra", "al Qaeda", "Erdogan", "\xC3\x89rdogan", "Turkey",
       "Hay'at Tahrir al-Sham", "Zelenskiy", "Kyiv", "'s", "-", "al", "A", "Al", "x",
+      // Tokens that folding changes: an apostrophe inside ("I’m" reads "Im",
+      // "Dar’a" the form "Dara"), an accent at the start or further on.
+      "I\xE2\x80\x99m", "I'd", "Dar\xE2\x80\x99" "a", "Mu\xE2\x80\x99" "awiyah", "\xC3\x9C" "ber", "\xC3\xA9",
+      "Zapor\xC3\xB3zhye", "Lw\xC3\xB3w", "\xC3\x89rdogan", "As",
   };
   return p;
 }
@@ -186,7 +190,8 @@ void expect_names_agree(const std::string& text, const std::string& what) {
 // A dictionary with what the built-in one lacks: [ignore-case] forms, a
 // first token with an apostrophe after its first letter, one that folds to
 // non-ASCII, one with an accent after four letters, first tokens of 1, 7, 8,
-// 9 and 17 letters and digits.
+// 9 and 17 letters and digits, [ignore-case] first tokens with an
+// apostrophe inside and with an accent.
 const winnow::NameDictionary& odd_dictionary() {
   static const winnow::NameDictionary d = [] {
     winnow::NameDictionary n;
@@ -200,6 +205,7 @@ const winnow::NameDictionary& odd_dictionary() {
         "Single = Q\n"
         "X Accent = Abcd\xC3\xA9 Hij\n"
         "[ignore-case]\n"
+        "Dara Nord = dar'a nord | d\xC3\xA1ra sud\n"
         "Hamas = hamas movement | HMS\n"
         "Islamic State = isis | daesh\n",
         "odd");
@@ -267,7 +273,8 @@ TEST(NormalizeFastPath, NameScanAgreesOnEdgeCasesAndRandomText) {
 
 TEST(NormalizeFastPath, NameScanAgreesAtEveryAlignment) {
   for (const auto& t : names_at_every_alignment({"Sergei Lavrov", "Kiev", "al-Nusra", "Turkey Trot", "Erdogan", "Erdo\xC4\x9F" "an",
-                                                 "\xC3\x89rdogan", "The", "Th"})) {
+                                                 "\xC3\x89rdogan", "The", "Th", "Dar'a", "Dar\xE2\x80\x99" "a", "I\xE2\x80\x99m",
+                                                 "Zapor\xC3\xB3zhye", "Lw\xC3\xB3w", "\xC3\x89" "dlib", "\xC3\x9C" "ber"})) {
     expect_names_agree(t, "builtin '" + t + "'");
   }
   const auto& odd = winnow::name_matcher(odd_dictionary());
@@ -275,7 +282,8 @@ TEST(NormalizeFastPath, NameScanAgreesAtEveryAlignment) {
                                                  "Abcdefg Hij", "Abcdefgh Hij", "Abcdefghi Hij", "Abcdefghijklmnopq Hij",
                                                  "2024abc", "Q", "Abcde Hij", "Abcd\xC3\xA9 Hij", "Abcd\xC3\xA9" "f Hij", "HAMAS Movement", "hamas movement", "Isis", "DAESH",
                                                  "hAmAs movement", "iSIS", "DaeSH", "hMs", "Hms",
-                                                 "Abcdefgh"})) {
+                                                 "Abcdefgh", "DAR'A NORD", "Dar\xE2\x80\x99" "a Nord", "D\xC3\x81RA SUD",
+                                                 "d\xC3\xA1ra sud"})) {
     expect_names_agree(odd, t, "odd '" + t + "'");
   }
   for (const auto& t : random_texts(2000, 5)) expect_names_agree(odd, t, "odd random '" + t + "'");
@@ -291,6 +299,21 @@ TEST(NormalizeFastPath, NameScanSeesApostropheAfterFirstLetter) {
   EXPECT_EQ(out, "in Chad Capital today");
   ASSERT_TRUE(matcher.apply(std::string(62, 'x') + " HMS", out, &count, nullptr));
   EXPECT_EQ(out, std::string(62, 'x') + " Hamas");
+}
+
+// A candidate whose token folding changes (an accent, an apostrophe inside
+// it) is looked up as folded: a form is found, and a word that only begins
+// like one ("I’m", "Über") is not.
+TEST(NormalizeFastPath, NameScanReadsFoldedFirstTokens) {
+  const auto& builtin = winnow::name_matcher(winnow::NameDictionary::builtin());
+  std::string out;
+  std::size_t count = 0;
+  ASSERT_TRUE(builtin.apply("I\xE2\x80\x99m in Dar\xE2\x80\x99" "a and Zapor\xC3\xB3zhye", out, &count, nullptr));
+  EXPECT_EQ(out, "I\xE2\x80\x99m in Daraa and Zaporizhzhia");
+  EXPECT_FALSE(builtin.apply("I\xE2\x80\x99m \xC3\x9C" "ber \xC3\xA9 I'd", out, &count, nullptr));
+  const auto& odd = winnow::name_matcher(odd_dictionary());
+  ASSERT_TRUE(odd.apply("x DAR\xE2\x80\x99" "A NORD and D\xC3\x81RA SUD", out, &count, nullptr));
+  EXPECT_EQ(out, "x Dara Nord and Dara Nord");
 }
 
 TEST(NormalizeFastPath, NameScanStillReplaces) {

@@ -611,12 +611,40 @@ inline bool NameMatcher::hashed_in(const std::bitset<1 << 16>& hashes, std::uint
          (!any_case_.next.empty() && hashes[token_hash(first8, size, true)]);
 }
 
+// Whether the first token at text[i], read as the trie walk reads it
+// (read_token()), is a form's first token, by its hash: the check for a
+// token that folding changes (an accent, an apostrophe inside it, "I’m" is
+// "Im"), which the hash of its bytes cannot tell. A token that does not fold
+// to ASCII letters and digits may be one.
+bool NameMatcher::folded_first_token_may_be(std::string_view text, std::size_t i) const {
+  std::string token;
+  const auto hashed = [&](bool any_case) {
+    for (char c : token) {
+      if (!is_ascii_alnum(static_cast<unsigned char>(c))) return true;
+    }
+    return token.empty() || first_tokens_[token_hash(pack_bytes(token, 0, std::min<std::size_t>(token.size(), 8)),
+                                                     token.size(), any_case)];
+  };
+  if (!exact_.next.empty()) {
+    read_token(text, i, false, token);
+    if (hashed(false)) return true;
+  }
+  if (!any_case_.next.empty()) {
+    read_token(text, i, true, token);
+    if (hashed(true)) return true;
+  }
+  return false;
+}
+
 // The token text[i, end) of ASCII letters and digits, when read_token()
 // ends it there, is its own folded form (lower-cased for [ignore-case]
 // forms): a name can begin with it only if some form's first token hashes
 // alike. When folding goes on past `end` (an accent, an apostrophe inside
-// the word), some form's first token must begin with it.
-inline bool NameMatcher::first_token_may_be(std::string_view text, std::size_t i, std::size_t end) const {
+// the word), some form's first token must begin with it, and the token as
+// folded must be one. Inlined into the scan, which runs it on most
+// candidates.
+__attribute__((always_inline)) inline bool NameMatcher::first_token_may_be(std::string_view text, std::size_t i,
+                                                                           std::size_t end) const {
   if (end == i) return true;
   std::size_t size = end - i;
   std::uint64_t first8 = pack_bytes(text, i, size < 8 ? size : 8);
@@ -624,7 +652,8 @@ inline bool NameMatcher::first_token_may_be(std::string_view text, std::size_t i
   // When folding goes on past the run ("Abc" in "Abcé", "N" in
   // "N'Djamena"), the folded token still begins with it: some form's first
   // token must begin with its first eight bytes.
-  return !token_ends_at(text, end) && hashed_in(head_prefixes_, first8, std::min<std::size_t>(size, 8));
+  return !token_ends_at(text, end) && hashed_in(head_prefixes_, first8, std::min<std::size_t>(size, 8)) &&
+         folded_first_token_may_be(text, i);
 }
 
 bool NameMatcher::may_start(char32_t c) const {
@@ -730,7 +759,11 @@ void NameMatcher::finish_scan_bytes() {
 // more has passed the three-byte check already (scan() runs it first).
 __attribute__((always_inline)) inline bool NameMatcher::may_begin_in_block(std::string_view text, std::size_t i, const char* block,
                                             const NameScanMasks& m, std::size_t bit) const {
-  if (static_cast<unsigned char>(block[bit]) >= 0x80) return may_start_at(text, i);
+  // A letter that folding changes ("Érdogan", "über"): what the
+  // trie walk would read there must be a form's first token.
+  if (static_cast<unsigned char>(block[bit]) >= 0x80) {
+    return !word_char_before(text, i) && folded_first_token_may_be(text, i) && may_start_at(text, i);
+  }
   std::uint64_t rest = ~(m.alnum >> bit);
   std::size_t size = rest ? static_cast<std::size_t>(__builtin_ctzll(rest)) : kMaskBlock;
   if (size == 0) return false;  // no token begins here

@@ -134,6 +134,7 @@ class NameMatcher {
   // letters and digits that read_token() ends at `end`: a hash of it is
   // looked up among the forms' first tokens (false positives only).
   bool first_token_may_be(std::string_view text, std::size_t i, std::size_t end) const;
+  bool folded_first_token_may_be(std::string_view text, std::size_t i) const;
   bool hashed_in(const std::bitset<1 << 16>& hashes, std::uint64_t first8, std::size_t size) const;
   static std::size_t token_hash(std::uint64_t first8, std::size_t size, bool any_case);
   // apply() with the masks of one instruction set, for

@@ -13,6 +13,7 @@
 #include "headline.hpp"
 #include "key_arena.hpp"
 #include "markers.hpp"
+#include "simd_level.hpp"
 #include "support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -49,18 +50,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                           walk_key == key && words_key == winnow::detail::block_key(input),
                       "block_stats_key_and_words differs from the references");
   }
-  WINNOW_FUZZ_CHECK(set.find_chrome_words(key) == set.find_chrome_words_reference(key),
-                    "find_chrome_words differs from its reference");
+  // The chrome-word search by every build this CPU runs, on the parsed
+  // list (any phrases) and on the built-in one.
   const auto& builtin = winnow::detail::builtin_markers();
-  WINNOW_FUZZ_CHECK(builtin.find_chrome_words(key) == builtin.find_chrome_words_reference(key),
-                    "find_chrome_words differs from its reference on the built-in phrases");
   const std::string padded = key + std::string(64, 'c') + " uses cookies";  // bytes past the key do not count
-  WINNOW_FUZZ_CHECK(builtin.find_chrome_words_padded(std::string_view(padded).substr(0, key.size())) ==
-                        builtin.find_chrome_words_reference(key),
-                    "find_chrome_words_padded differs from its reference");
-  WINNOW_FUZZ_CHECK(builtin.find_all_chrome_words_padded(std::string_view(padded).substr(0, key.size())) ==
-                        builtin.find_all_chrome_words_reference(key),
-                    "find_all_chrome_words_padded differs from its reference");
+  const std::string_view in_place = std::string_view(padded).substr(0, key.size());
+  for (winnow::detail::SimdLevel level : winnow::detail::runnable_simd_levels()) {
+    WINNOW_FUZZ_CHECK(set.find_chrome_words(key, level) == set.find_chrome_words_reference(key),
+                      "find_chrome_words differs from its reference");
+    WINNOW_FUZZ_CHECK(set.find_all_chrome_words_padded(in_place, level) == set.find_all_chrome_words_reference(key),
+                      "find_all_chrome_words_padded differs from its reference");
+    WINNOW_FUZZ_CHECK(builtin.find_chrome_words(key, level) == builtin.find_chrome_words_reference(key),
+                      "find_chrome_words differs from its reference on the built-in phrases");
+    WINNOW_FUZZ_CHECK(builtin.find_chrome_words_padded(in_place, level) == builtin.find_chrome_words_reference(key),
+                      "find_chrome_words_padded differs from its reference");
+    WINNOW_FUZZ_CHECK(builtin.find_all_chrome_words_padded(in_place, level) ==
+                          builtin.find_all_chrome_words_reference(key),
+                      "find_all_chrome_words_padded differs from its reference");
+  }
 
   // A date read is a real day, and reads back from its ISO form.
   if (const auto date = winnow::detail::read_date(input)) {

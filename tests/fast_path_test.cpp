@@ -4,9 +4,11 @@
 // any input, whatever its alignment, spacing, script or validity.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,8 +17,11 @@
 #include "block_key.hpp"
 #include "block_stats.hpp"
 #include "byte_masks.hpp"
+#include "key_arena.hpp"
 #include "markers.hpp"
+#include "pair_starts.hpp"
 #include "parse_text.hpp"
+#include "simd_level.hpp"
 #include "spread_hash.hpp"
 #include "utf8.hpp"
 
@@ -83,6 +88,46 @@ std::optional<std::string_view> match_teaser_trying_all(const MarkerSet& markers
   return std::nullopt;
 }
 
+// What follows a key in place, for each phrase the key ends with a part
+// of: the rest of the phrase, so that a search that read past the key's
+// end would find it.
+std::string completing_bytes(const MarkerSet& set, std::string_view key) {
+  std::string after;
+  for (const std::string& phrase : set.chrome_words) {
+    for (std::size_t cut = phrase.size() - 1; cut > 0; --cut) {
+      if (key.ends_with(std::string_view(phrase).substr(0, cut))) {
+        after += phrase.substr(cut) + " ";
+        break;
+      }
+    }
+  }
+  return after;
+}
+
+// The chrome-words search, by every build this CPU runs, against the
+// phrase-at-a-time reference: on a copy of the key, and read in place with
+// bytes after the key that would match if they counted (phrases, or the
+// rest of a phrase the key ends with a part of).
+void expect_same_chrome_words(const MarkerSet& set, std::string_view key) {
+  const std::uint64_t all = set.find_all_chrome_words_reference(key);
+  const std::optional<std::string_view> first = set.find_chrome_words_reference(key);
+  const std::string completed = std::string(key) + completing_bytes(set, key);
+  const std::string listed = std::string(key) + " cookies privacy policy all rights reserved terms of use cookies";
+  for (SimdLevel level : runnable_simd_levels()) {
+    const int build = static_cast<int>(level);
+    EXPECT_EQ(set.find_chrome_words(key, level), first) << "build " << build << ", key: " << quote(key);
+    for (const std::string& bytes : {completed, listed}) {
+      std::string padded = bytes;
+      padded.resize(std::max(padded.size(), key.size() + KeyArena::kPadding), ' ');
+      const std::string_view in_place = std::string_view(padded).substr(0, key.size());
+      EXPECT_EQ(set.find_chrome_words_padded(in_place, level), first)
+          << "build " << build << ", key: " << quote(key) << ", then: " << quote(bytes.substr(key.size()));
+      EXPECT_EQ(set.find_all_chrome_words_padded(in_place, level), all)
+          << "build " << build << ", key: " << quote(key) << ", then: " << quote(bytes.substr(key.size()));
+    }
+  }
+}
+
 void expect_same(std::string_view text) {
   const std::string key = marker_key(text);
   EXPECT_EQ(key, marker_key_reference(text)) << "text: " << quote(text);
@@ -108,16 +153,7 @@ void expect_same(std::string_view text) {
   EXPECT_EQ(builtin_markers().find_whole(key),
             whole_it == builtin_markers().whole.end() ? std::nullopt : std::optional<Reason>(whole_it->second))
       << "key: " << quote(key);
-  EXPECT_EQ(builtin_markers().find_chrome_words(key), builtin_markers().find_chrome_words_reference(key))
-      << "key: " << quote(key);
-  // Read in place, with bytes after the key that would match if they counted.
-  const std::string padded = key + " cookies privacy policy all rights reserved terms of use cookies cookies";
-  EXPECT_EQ(builtin_markers().find_chrome_words_padded(std::string_view(padded).substr(0, key.size())),
-            builtin_markers().find_chrome_words_reference(key))
-      << "key: " << quote(key);
-  EXPECT_EQ(builtin_markers().find_all_chrome_words_padded(std::string_view(padded).substr(0, key.size())),
-            builtin_markers().find_all_chrome_words_reference(key))
-      << "key: " << quote(key);
+  expect_same_chrome_words(builtin_markers(), key);
   BlockStats fast = block_stats(text), reference = block_stats_reference(text);
   EXPECT_TRUE(fast == reference) << "text: " << quote(text) << "\nfast:      " << show(fast)
                                  << "\nreference: " << show(reference);
@@ -381,6 +417,129 @@ TEST(FastPath, ChromeWordsShortKeys) {
     const auto& context = set.chrome_word_contexts[k];
     EXPECT_EQ(set.find_chrome_words(phrase).has_value(), context.empty()) << phrase;
     if (!context.empty()) EXPECT_TRUE(set.find_chrome_words(phrase + " " + context.front())) << phrase;
+  }
+}
+
+// A key of `pieces` drawn at random, `count` of them.
+std::string random_key(std::mt19937& random, const std::vector<std::string>& pieces, std::size_t count) {
+  std::string key;
+  for (std::size_t i = 0; i < count; ++i) key += pieces[random() % pieces.size()];
+  return key;
+}
+
+// The search is the reference's for any [chrome-words] list, not only the
+// built-in one: up to 64 phrases (more than the eight the AVX2 filter tells
+// apart exactly, so that pairs share its buckets), phrases of two bytes,
+// phrases that share a pair or the byte it starts with, non-ASCII ones,
+// phrases with a context; and a list the one pass cannot take (a phrase of
+// one byte, over 64 phrases), which the reference answers. Keys of phrases,
+// their parts, words and marks at random, across several steps of the
+// filter.
+TEST(FastPath, ChromeWordsAnyPhraseList) {
+  const std::vector<std::string> syllables = {"ab", "ra", "ki", "zo", "\xC3\xBC" /* ü */, "\xE6\x9D\xB1" /* 東 */,
+                                              "qu", "ee"};
+  std::string sixty_four;  // 64 phrases of one to three syllables
+  std::vector<std::string> phrases;
+  for (std::size_t i = 0; phrases.size() < 64; ++i) {
+    std::string phrase = syllables[i % 8];
+    if (i >= 8) phrase += (i % 3 == 0 ? " " : "") + syllables[(i / 8) % 8];
+    if (i >= 40) phrase += " " + syllables[(i * 5) % 8];
+    if (std::find(phrases.begin(), phrases.end(), phrase) == phrases.end()) phrases.push_back(phrase);
+  }
+  for (const std::string& phrase : phrases) sixty_four += phrase + "\n";
+  struct List {
+    std::string text;
+    bool one_pass;  // whether the pair filter is built for it
+  };
+  const std::vector<List> lists = {
+      {"[chrome-words]\n" + sixty_four, true},
+      {"[chrome-words]\nab\nrab\nra\nabra\nkiab & zo | \xC3\xBC\nki ra & ee\nzo zo\n", true},
+      {"[chrome-words]\nprivacy policy\nprivacy\npolicy\ncookies & website | browser\n\xE6\x9D\xB1\xE4\xBA\xAC\n", true},
+      {"[chrome-words]\n" + sixty_four + "extra phrase\n", false},
+      {"[chrome-words]\nab\nk\nra ki\n", false},
+  };
+  std::vector<std::string> pieces = {" ", " ", "  ", ".", "-", "x", "1", "\xFF", "\xC3", "\x00", "y ", "\xC3\xA9"};
+  for (const std::string& syllable : syllables) {
+    pieces.push_back(syllable);
+    pieces.push_back(syllable + " ");
+  }
+  std::mt19937 random(20240611);
+  for (const List& list : lists) {
+    std::string error;
+    const MarkerSet set = parse_markers(list.text, &error);
+    ASSERT_EQ(error, "");
+    ASSERT_EQ(!set.chrome_pairs.pairs.empty(), list.one_pass) << list.text;
+    std::vector<std::string> keyed = pieces;
+    for (const std::string& phrase : set.chrome_words) {
+      keyed.push_back(phrase);
+      keyed.push_back(phrase + " ");
+      keyed.push_back(phrase.substr(1));
+      keyed.push_back(phrase.substr(0, phrase.size() - 1));
+    }
+    for (const auto& context : set.chrome_word_contexts) keyed.insert(keyed.end(), context.begin(), context.end());
+    std::uint64_t seen = 0;
+    for (int round = 0; round < 3000; ++round) {
+      const std::string key = random_key(random, keyed, random() % 40);
+      expect_same_chrome_words(set, key);
+      seen |= set.find_all_chrome_words_reference(key);
+    }
+    // The keys held each phrase somewhere.
+    const std::size_t counted = std::min<std::size_t>(set.chrome_words.size(), 64);
+    EXPECT_EQ(seen, counted == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << counted) - 1) << list.text;
+  }
+}
+
+// The pair filter's step, by every build: every place a pair begins at is
+// marked, and only those when the filter holds at most eight pairs (up to
+// the pairs the AVX2 tables tell apart); the portable loop marks what AVX2
+// marks, from the same tables, with more pairs too. Pairs of bytes of
+// every nibble (0x00, 0xFF, bytes that share one nibble), at every place
+// of the step, the next byte read past it.
+TEST(FastPath, PairStartsEveryBuild) {
+  const std::string bytes = std::string("\x00\x01\x0F\x10\x1F\xF0\xF1\xFF\x80\x7F aArR", 15) + "kiyvm";
+  std::mt19937 random(7);
+  for (std::size_t count = 1; count <= 20; ++count) {
+    for (int round = 0; round < 40; ++round) {
+      PairFilter filter;
+      while (filter.pairs.size() < count) {
+        filter.add({static_cast<unsigned char>(bytes[random() % bytes.size()]),
+                    static_cast<unsigned char>(bytes[random() % bytes.size()])});
+      }
+      for (int block = 0; block < 20; ++block) {
+        char p[kPairStep + 1];
+        for (char& c : p) c = bytes[random() % bytes.size()];
+        // A pair of the filter at a place at random, the last one included.
+        const BytePair planted = filter.pairs[random() % filter.pairs.size()];
+        const std::size_t at = random() % kPairStep;
+        p[at] = static_cast<char>(planted.first);
+        p[at + 1] = static_cast<char>(planted.second);
+        std::uint64_t exact = 0;
+        for (std::size_t k = 0; k < kPairStep; ++k) {
+          const BytePair here{static_cast<unsigned char>(p[k]), static_cast<unsigned char>(p[k + 1])};
+          if (std::find(filter.pairs.begin(), filter.pairs.end(), here) != filter.pairs.end()) {
+            exact |= std::uint64_t{1} << k;
+          }
+        }
+        ASSERT_NE(exact >> at & 1, 0u);
+        std::vector<std::pair<std::string, std::uint64_t>> builds = {{"portable", portable::PairStarts(filter).at(p)}};
+#if defined(__SSE2__)
+        builds.emplace_back("sse2", sse2::PairStarts(filter).at(p));
+#endif
+#if WINNOW_WIDE_SIMD
+        if (simd_level_runs(SimdLevel::kAvx2)) {
+          builds.emplace_back("avx2", avx2::PairStarts(filter).at(p));
+          EXPECT_EQ(builds.back().second, builds.front().second) << count << " pairs";
+        }
+#endif
+        for (const auto& [name, marked] : builds) {
+          EXPECT_EQ(marked & exact, exact) << name << ", " << count << " pairs: a place left out";
+          EXPECT_EQ(marked >> kPairStep, 0u) << name;
+          if (count <= PairFilter::kBuckets) {
+            EXPECT_EQ(marked, exact) << name << ", " << count << " pairs";
+          }
+        }
+      }
+    }
   }
 }
 

@@ -5,7 +5,8 @@
 #include <cstring>
 
 #include "ascii_words.hpp"
-#include "byte_masks.hpp"
+#include "key_arena.hpp"
+#include "pair_starts.hpp"
 #include "rule_text.hpp"
 #include "spread_hash.hpp"
 #include "utf8.hpp"
@@ -307,8 +308,7 @@ void MarkerSet::index_patterns() {
     if (!chrome_word_contexts[k].empty()) phrases_with_context |= std::uint64_t{1} << k;
   }
   for (auto& bucket : chrome_words_by_anchor) bucket.clear();
-  chrome_anchor_bytes.clear();
-  chrome_anchor_next_bytes.clear();
+  chrome_pairs.clear();
   shortest_chrome_word = 0;
   for (const auto& phrase : chrome_words) {
     if (shortest_chrome_word == 0 || phrase.size() < shortest_chrome_word) shortest_chrome_word = phrase.size();
@@ -320,11 +320,10 @@ void MarkerSet::index_patterns() {
   if (!one_pass) return;
   for (std::uint32_t k = 0; k < chrome_words.size(); ++k) {
     const std::string& phrase = chrome_words[k];
-    const char anchor = phrase[chrome_word_anchors[k]];
-    if (chrome_anchor_bytes.find(anchor) == std::string::npos) chrome_anchor_bytes.push_back(anchor);
-    const char next = phrase[std::min(chrome_word_anchors[k] + 1, phrase.size() - 1)];
-    if (chrome_anchor_next_bytes.find(next) == std::string::npos) chrome_anchor_next_bytes.push_back(next);
-    chrome_words_by_anchor[static_cast<unsigned char>(anchor)].push_back(k);
+    const auto anchor = static_cast<unsigned char>(phrase[chrome_word_anchors[k]]);
+    const auto next = static_cast<unsigned char>(phrase[chrome_word_anchors[k] + 1]);
+    chrome_pairs.add({anchor, next});
+    chrome_words_by_anchor[anchor].push_back(k);
   }
 }
 
@@ -409,73 +408,132 @@ std::optional<Reason> MarkerSet::match_patterns(std::string_view key, std::strin
 
 namespace {
 
-// Every phrase at once: one pass over the key finds each place an anchor
-// (the first byte of a phrase's rarest pair) may be, 64 bytes at a time,
-// and only the phrases anchored at that byte are compared there. Bit k of the answer:
-// chrome_words[k] is in the key. The key's last bytes are read in place
-// when it is `padded`, else from a copy.
-std::uint64_t chrome_words_in(const MarkerSet& set, std::string_view key, bool padded) {
+// Adds to `found` the phrases anchored at key[at_anchor] that are there
+// (whole words), but those already found. The place is where some
+// phrase's pair begins: the next byte turns away the phrases whose pair
+// starts with the same byte but goes on with another (key[at_anchor + 1]
+// is readable: the key is padded), and the first byte most of the rest,
+// before a whole comparison.
+[[gnu::always_inline]] inline void add_chrome_words_at(const MarkerSet& set, std::string_view key,
+                                                       std::size_t at_anchor, std::uint64_t& found) {
+  for (std::uint32_t k : set.chrome_words_by_anchor[static_cast<unsigned char>(key[at_anchor])]) {
+    const std::string& phrase = set.chrome_words[k];
+    const std::size_t anchor = set.chrome_word_anchors[k];
+    if (key.data()[at_anchor + 1] != phrase[anchor + 1]) continue;
+    if ((found >> k & 1) || at_anchor < anchor || at_anchor - anchor + phrase.size() > key.size()) continue;
+    const std::size_t at = at_anchor - anchor;
+    if (key[at] != phrase.front()) continue;
+    if (key.compare(at, phrase.size(), phrase) == 0 && is_whole_words(key, at, phrase.size())) {
+      found |= std::uint64_t{1} << k;
+    }
+  }
+}
+
+// The first step of kPairStep places, from `from` on, where some phrase's
+// pair begins: its first place and the places (bit k: base + k, within
+// the key). hits is 0 when there is none.
+struct PairPlaces {
+  std::size_t base = 0;
+  std::uint64_t hits = 0;
+};
+
+// The search for the next PairPlaces, on a key followed by
+// KeyArena::kPadding readable bytes (a step reads kPairStep + 1 bytes, the
+// byte after each place for its pair). A function of its own that calls
+// nothing: the steps with no place, most of a key, keep the tables in
+// registers. Always inlined, so that it is built for the instruction set
+// of its caller.
+template <class PairStarts>
+[[gnu::always_inline]] inline PairPlaces next_pair_places(const PairFilter& filter, std::string_view key,
+                                                          std::size_t from) {
+  static_assert(kPairStep + 1 <= KeyArena::kPadding);
+  const PairStarts starts(filter);
+  for (std::size_t base = from; base < key.size(); base += kPairStep) {
+    if (std::uint64_t hits = starts.at(key.data() + base)) {
+      if (key.size() - base < kPairStep) hits &= (std::uint64_t{1} << (key.size() - base)) - 1;
+      return {base, hits};
+    }
+  }
+  return {};
+}
+
+PairPlaces next_pair_places_baseline(const PairFilter& filter, std::string_view key, std::size_t from) {
+#if defined(__SSE2__)
+  return next_pair_places<sse2::PairStarts>(filter, key, from);
+#else
+  return next_pair_places<portable::PairStarts>(filter, key, from);
+#endif
+}
+
+#if WINNOW_WIDE_SIMD
+WINNOW_TARGET_AVX2 PairPlaces next_pair_places_avx2(const PairFilter& filter, std::string_view key,
+                                                    std::size_t from) {
+  return next_pair_places<avx2::PairStarts>(filter, key, from);
+}
+#endif
+
+// Every phrase at once, whatever its context: one pass over the key marks
+// each place where some phrase's rarest pair begins (pair_filter.hpp), and
+// only the phrases anchored at such a place are compared there. Bit k of
+// the answer: chrome_words[k] is in the (padded) key.
+std::uint64_t chrome_words_by(const MarkerSet& set, std::string_view key,
+                              PairPlaces (*next_places)(const PairFilter&, std::string_view, std::size_t)) {
+  std::uint64_t found = 0;
+  for (PairPlaces places = next_places(set.chrome_pairs, key, 0); places.hits;
+       places = next_places(set.chrome_pairs, key, places.base + kPairStep)) {
+    for (std::uint64_t hits = places.hits; hits; hits &= hits - 1) {
+      add_chrome_words_at(set, key, places.base + static_cast<std::size_t>(std::countr_zero(hits)), found);
+    }
+  }
+  return found;
+}
+
+// Every phrase a padded key holds (bit k: chrome_words[k]), by the build of
+// the search `simd` picks.
+[[gnu::always_inline]] inline std::uint64_t chrome_words_in(const MarkerSet& set, std::string_view key,
+                                                             SimdLevel simd) {
   if (set.chrome_words.empty()) return 0;
-  if (set.chrome_anchor_bytes.empty() || set.chrome_word_anchors.size() != set.chrome_words.size()) {
+  if (set.chrome_pairs.pairs.empty() || set.chrome_word_anchors.size() != set.chrome_words.size()) {
     return set.find_all_chrome_words_reference(key);
   }
   if (key.size() < set.shortest_chrome_word) return 0;
-  std::uint64_t found = 0;  // bit k: chrome_words[k] is in the key
-  char block[kMaskBlock + 16];
-  for (std::size_t base = 0; base < key.size(); base += kMaskBlock) {
-    const char* p = key.data() + base;
-    const std::size_t len = std::min(key.size() - base, kMaskBlock);
-    const int vectors = static_cast<int>((len + 15) / 16);
-    // The last step reads up to 16 bytes past the key's end (the byte
-    // after each place, for its pair); only the vectors read are filled.
-    if (base + kMaskBlock >= key.size() && !padded) {
-      std::memset(block, 0, 16 * static_cast<std::size_t>(vectors) + 16);
-      std::memcpy(block, p, len);
-      p = block;
-    }
-    // A place where an anchor byte is followed by the byte after some
-    // phrase's anchor: far fewer than the anchor bytes alone.
-    std::uint64_t hits = any_equal_mask(p, set.chrome_anchor_bytes.data(), set.chrome_anchor_bytes.size(), vectors) &
-                         any_equal_mask(p + 1, set.chrome_anchor_next_bytes.data(), set.chrome_anchor_next_bytes.size(), vectors);
-    if (len < kMaskBlock) hits &= (std::uint64_t{1} << len) - 1;
-    for (; hits; hits &= hits - 1) {
-      const std::size_t at_anchor = base + static_cast<std::size_t>(std::countr_zero(hits));
-      for (std::uint32_t k : set.chrome_words_by_anchor[static_cast<unsigned char>(key[at_anchor])]) {
-        const std::string& phrase = set.chrome_words[k];
-        const std::size_t anchor = set.chrome_word_anchors[k];
-        if ((found >> k & 1) || at_anchor < anchor || at_anchor - anchor + phrase.size() > key.size()) continue;
-        const std::size_t at = at_anchor - anchor;
-        // The first byte turns most places away before a whole comparison.
-        if (key[at] != phrase.front()) continue;
-        if (key.compare(at, phrase.size(), phrase) == 0 && is_whole_words(key, at, phrase.size())) {
-          found |= std::uint64_t{1} << k;
-        }
-      }
-    }
+  // The best build is looked up once, not for every key.
+  static const SimdLevel best = resolve_simd_level(SimdLevel::kBest);
+  std::uint64_t found = 0;
+  switch (simd == SimdLevel::kBest ? best : resolve_simd_level(simd)) {
+#if WINNOW_WIDE_SIMD
+    case SimdLevel::kAvx2: found = chrome_words_by(set, key, next_pair_places_avx2); break;
+#endif
+    default: found = chrome_words_by(set, key, next_pair_places_baseline); break;
   }
-  return set.with_context(found, key);
+  // Most keys hold no phrase, or none that needs a context.
+  return found & set.phrases_with_context ? set.with_context(found, key) : found;
 }
 
-// Of the phrases found, the first in the list, as in the reference (which
-// is also the answer for a list the one pass cannot take).
-std::optional<std::string_view> first_chrome_words_in(const MarkerSet& set, std::string_view key, bool padded) {
-  if (set.chrome_anchor_bytes.empty()) return set.find_chrome_words_reference(key);
-  if (const std::uint64_t found = chrome_words_in(set, key, padded)) return set.chrome_words[std::countr_zero(found)];
+// Of the phrases a padded key holds, the first in the list, as in the
+// reference (which is also the answer for a list the one pass cannot take).
+std::optional<std::string_view> first_chrome_words_in(const MarkerSet& set, std::string_view key, SimdLevel simd) {
+  if (set.chrome_pairs.pairs.empty()) return set.find_chrome_words_reference(key);
+  if (const std::uint64_t found = chrome_words_in(set, key, simd)) return set.chrome_words[std::countr_zero(found)];
   return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view key) const {
-  return first_chrome_words_in(*this, key, false);
+std::optional<std::string_view> MarkerSet::find_chrome_words(std::string_view key, SimdLevel simd) const {
+  // The search reads past the key: a copy with room after it (the library
+  // searches the padded keys of its KeyArena).
+  std::string padded(key.size() + KeyArena::kPadding, '\0');
+  key.copy(padded.data(), key.size());
+  return first_chrome_words_in(*this, std::string_view(padded).substr(0, key.size()), simd);
 }
 
-std::optional<std::string_view> MarkerSet::find_chrome_words_padded(std::string_view key) const {
-  return first_chrome_words_in(*this, key, true);
+std::optional<std::string_view> MarkerSet::find_chrome_words_padded(std::string_view key, SimdLevel simd) const {
+  return first_chrome_words_in(*this, key, simd);
 }
 
-std::uint64_t MarkerSet::find_all_chrome_words_padded(std::string_view key) const {
-  return chrome_words_in(*this, key, true);
+std::uint64_t MarkerSet::find_all_chrome_words_padded(std::string_view key, SimdLevel simd) const {
+  return chrome_words_in(*this, key, simd);
 }
 
 std::uint64_t MarkerSet::find_all_chrome_words_reference(std::string_view key) const {

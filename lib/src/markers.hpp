@@ -11,6 +11,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "pair_filter.hpp"
+#include "simd_level.hpp"
 #include "spread_hash.hpp"
 #include "winnow/winnow.hpp"
 
@@ -100,14 +102,12 @@ struct MarkerSet {
   // (the first of its rarest pair); index_patterns() builds it.
   std::vector<std::size_t> chrome_word_anchors;
   // For each byte, the chrome-words phrases (indices, in order) anchored at
-  // it, and the distinct anchor bytes: find_chrome_words() looks for all of
-  // them in one pass. index_patterns() builds both; left empty (and the
-  // reference used) when a phrase is empty or there are over 64 phrases.
+  // it, and each phrase's rarest pair (its anchor byte and the next):
+  // find_chrome_words() looks for all the pairs in one pass. index_patterns()
+  // builds both; left empty (and the reference used) when a phrase is
+  // shorter than two bytes or there are over 64 phrases.
   std::array<std::vector<std::uint32_t>, 256> chrome_words_by_anchor;
-  std::string chrome_anchor_bytes;
-  // The distinct bytes after each phrase's anchor: the anchor is the first
-  // byte of its rarest pair.
-  std::string chrome_anchor_next_bytes;
+  PairFilter chrome_pairs;
   // The shortest chrome-words phrase: a shorter key (most labels) holds
   // none. index_patterns() sets it.
   std::size_t shortest_chrome_word = 0;
@@ -133,11 +133,14 @@ struct MarkerSet {
   void index_whole();  // whole_slots and whole_bytes from `whole`
   const WholeSlot* find_whole_slot(std::string_view key) const;
 
-  // The [chrome-words] phrase the key contains, if any (whole words only).
-  std::optional<std::string_view> find_chrome_words(std::string_view key) const;
+  // The [chrome-words] phrase the key contains, if any (whole words only;
+  // the first in the list). `simd` picks the build of the search (tests
+  // run each). The search reads past the key, so this one copies it.
+  std::optional<std::string_view> find_chrome_words(std::string_view key, SimdLevel simd = SimdLevel::kBest) const;
   // The same for a key followed by 64 readable bytes (KeyArena::kPadding),
   // whatever they hold: its last bytes are read in place, not copied.
-  std::optional<std::string_view> find_chrome_words_padded(std::string_view key) const;
+  std::optional<std::string_view> find_chrome_words_padded(std::string_view key,
+                                                           SimdLevel simd = SimdLevel::kBest) const;
   // The same, one phrase at a time: the definition find_chrome_words() must
   // agree with (tests and the markers fuzz target compare them).
   std::optional<std::string_view> find_chrome_words_reference(std::string_view key) const;
@@ -148,7 +151,7 @@ struct MarkerSet {
   std::uint64_t with_context(std::uint64_t found, std::string_view key) const;
   // Every [chrome-words] phrase the key contains (a padded key, as above):
   // bit k is chrome_words[k], for the first 64 phrases.
-  std::uint64_t find_all_chrome_words_padded(std::string_view key) const;
+  std::uint64_t find_all_chrome_words_padded(std::string_view key, SimdLevel simd = SimdLevel::kBest) const;
   // The same, one phrase at a time.
   std::uint64_t find_all_chrome_words_reference(std::string_view key) const;
 

@@ -167,18 +167,6 @@ inline StatsMasks stats_masks(const char* p, int vectors = 4) {
   return m;
 }
 
-// Bytes equal to any of the `count` bytes at `set`, in the first 16 x
-// `vectors` bytes.
-inline std::uint64_t any_equal_mask(const char* p, const char* set, std::size_t count, int vectors = 4) {
-  std::uint64_t m = 0;
-  for (std::size_t k = 0; k < 16 * static_cast<std::size_t>(vectors); ++k) {
-    for (std::size_t j = 0; j < count; ++j) {
-      if (p[k] == set[j]) m |= std::uint64_t{1} << k;
-    }
-  }
-  return m;
-}
-
 inline NameScanMasks name_scan_masks(const char* p, const NameScanBytes& bytes) {
   NameScanMasks m;
   for (std::size_t k = 0; k < kMaskBlock; ++k) {
@@ -404,42 +392,6 @@ inline StatsMasks stats_masks(const char* p, int vectors = 4) {
   return m;
 }
 
-// any_equal_mask() over `Vectors` vectors: each byte of the set broadcast
-// once for all of them (a broadcast costs more than the compares).
-template <int Vectors>
-inline std::uint64_t any_equal_mask_of(const char* p, const char* set, std::size_t count) {
-  __m128i v[Vectors], any[Vectors];
-#if defined(__GNUC__)
-#pragma GCC unroll 4
-#endif
-  for (int k = 0; k < Vectors; ++k) {
-    v[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    any[k] = _mm_setzero_si128();
-  }
-  for (std::size_t j = 0; j < count; ++j) {
-    const __m128i c = _mm_set1_epi8(set[j]);
-#if defined(__GNUC__)
-#pragma GCC unroll 4
-#endif
-    for (int k = 0; k < Vectors; ++k) any[k] = _mm_or_si128(any[k], _mm_cmpeq_epi8(v[k], c));
-  }
-  std::uint64_t m = 0;
-#if defined(__GNUC__)
-#pragma GCC unroll 4
-#endif
-  for (int k = 0; k < Vectors; ++k) m |= bits(any[k], 16 * k);
-  return m;
-}
-
-inline std::uint64_t any_equal_mask(const char* p, const char* set, std::size_t count, int vectors = 4) {
-  switch (vectors) {
-    case 1: return any_equal_mask_of<1>(p, set, count);
-    case 2: return any_equal_mask_of<2>(p, set, count);
-    case 3: return any_equal_mask_of<3>(p, set, count);
-    default: return any_equal_mask_of<4>(p, set, count);
-  }
-}
-
 inline void store_lower(const char* p, char* to, int vectors = 4) {
   for (int k = 0; k < vectors; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
@@ -491,7 +443,6 @@ namespace fastest = portable;
 
 #endif
 
-using fastest::any_equal_mask;
 using fastest::clean_masks;
 using fastest::cyrillic_masks;
 using fastest::equal_mask;

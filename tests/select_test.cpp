@@ -975,6 +975,20 @@ TEST(Select, APoemsStanzasAreTheArticle) {
   }
   EXPECT_EQ(doc.metadata.title, "The Road Not Taken");
   EXPECT_FALSE(block(doc, "Related Poems").kept);
+  // A stanza's lines go on one after another; a stanza opens a paragraph.
+  EXPECT_FALSE(block(doc, "Two roads diverged").after_line_break);
+  EXPECT_TRUE(block(doc, "And sorry I could not").after_line_break);
+  EXPECT_FALSE(block(doc, "Then took the other").after_line_break);
+  EXPECT_TRUE(block(doc, "Because it was grassy").after_line_break);
+  const Result r = extract(poem, [] {
+    Options o;
+    o.mode = Mode::Text;
+    return o;
+  }());
+  EXPECT_NE(r.text.find("Then took the other, as just as fair,\nAnd having perhaps the better claim,\n"
+                        "Because it was grassy and wanted wear;\n\nAnd both that morning equally lay\n"),
+            std::string::npos)
+      << r.text;
 
   const std::string headlines =
       "Latest news\nCouncil votes to close the old bridge for repairs\nSchool board delays the new term again\n"

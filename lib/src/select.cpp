@@ -703,10 +703,19 @@ std::vector<bool> verse_lines(const Document& doc, Stats stats, std::size_t cut)
   return verse;
 }
 
+// A poem's lines: each line of a stanza after its first goes on the line
+// after it (Block::after_line_break), so that the text keeps the stanzas,
+// lines one newline apart and a blank line between stanzas.
+void join_stanza_lines(Document& doc, const std::vector<bool>& verse) {
+  for (std::size_t i = 1; i < verse.size(); ++i) {
+    if (verse[i] && verse[i - 1] && !doc.blocks[i].gap_before) doc.blocks[i].block.after_line_break = true;
+  }
+}
+
+// `verse`: verse_lines() of the page.
 std::vector<double> score_blocks(const Document& doc, Stats stats, const Tuning& t, std::size_t cut,
-                                 std::vector<std::size_t>& openers) {
+                                 const std::vector<bool>& verse, std::vector<std::size_t>& openers) {
   const std::vector<std::uint64_t> small_print = small_print_of(doc, stats, cut);
-  const std::vector<bool> verse = verse_lines(doc, stats, cut);
   std::vector<double> scores;
   scores.reserve(cut);
   std::size_t gap = 0;  // chrome-like blocks since the last positive one
@@ -1191,7 +1200,9 @@ void select(Document& doc, const Options& options) {
   const Stats stats(doc);
 
   std::vector<std::size_t> openers;
-  std::vector<double> scores = score_blocks(doc, stats, t, find_comment_cut(doc, stats), openers);
+  const std::size_t comment_cut = find_comment_cut(doc, stats);
+  const std::vector<bool> verse = verse_lines(doc, stats, comment_cut);
+  std::vector<double> scores = score_blocks(doc, stats, t, comment_cut, verse, openers);
   discount_teasers(doc, scores, t);
   std::vector<std::size_t> boxes = soften_inline_boxes(doc, stats, openers, scores, t);
   Span article = cut_at_list_heading(doc, stats, find_article(doc, stats, scores, t));
@@ -1210,6 +1221,7 @@ void select(Document& doc, const Options& options) {
   drop_inline_boxes(doc, stats, boxes, article);
   drop_contributor_credits(doc, stats, article);
   drop_repeats(doc, stats);
+  join_stanza_lines(doc, verse);
 }
 
 }  // namespace winnow::detail

@@ -195,9 +195,9 @@ int winnow_result_block_opens_item(const winnow_result *result, size_t index);
 int winnow_result_block_quoted(const winnow_result *result, size_t index);
 /* HTML: 1 on the first block of each quote (two quotes in a row stay two), else 0. */
 int winnow_result_block_quote_start(const winnow_result *result, size_t index);
-/* HTML: 1 on a block that is the next line of the block right before it,
- * in one paragraph (a <br> between), which the text joins to the kept line
- * before it with a newline; else 0. */
+/* 1 on a block that is the next line of the block right before it, in one
+ * paragraph (HTML: a <br> between; text mode: a line of a poem's stanza),
+ * which the text joins to the kept line before it with a newline; else 0. */
 int winnow_result_block_after_line_break(const winnow_result *result, size_t index);
 
 /* Normalization changes worth telling a user about. */

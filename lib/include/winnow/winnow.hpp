@@ -149,8 +149,9 @@ struct Block {
   // starts a quote (two quotes in a row, two posts embedded, stay two).
   bool quoted = false;
   bool quote_start = false;
-  // HTML: the block is the next line of the block right before it, in the
-  // same paragraph, after a line break (<br>): blocks are a paragraph's
+  // The block is the next line of the block right before it, in the same
+  // paragraph (text mode: the next line of a poem's stanza, docs/rules.md),
+  // after a line break (HTML: <br>): blocks are a paragraph's
   // lines, each judged on its own, and Result::text and Markdown join a
   // kept line to the kept line before it (a newline; a hard line break in
   // Markdown) when every block between them is a line of the same

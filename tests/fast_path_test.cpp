@@ -567,6 +567,36 @@ TEST(FastPath, ParseTextEdgeCases) {
   }
 }
 
+// parse_text() reads the page 64 bytes at a time: every line end, space
+// and control, a doubled space split across two of those reads, a line
+// whose only byte to fold is in an earlier read than its end, and the
+// page's last, partial read.
+TEST(FastPath, ParseTextAcrossSixtyFourBytes) {
+  const std::vector<std::string> pieces = {"a", "Wd", " ", "  ", "\t", "\r", "\f", "\v", "\x01", "\x1F", "\x7F",
+                                           "\xC3\xA9", "\xE2\x80\x94", "\xFF", "\n", "\n\n", " \n", "\r\n"};
+  for (std::size_t pad = 0; pad <= 130; ++pad) {
+    const std::string prefix(pad, 'x');
+    for (const auto& a : pieces) {
+      for (const char* end : {"\n", "\n\n", " \n", "  \n", "\t\n", "\n \n", ""}) {
+        expect_same_parse(prefix + a + end + "y" + a);
+        expect_same_parse("Zz " + a + " " + prefix + a + end + a + " " + prefix);
+        expect_same_parse(a + prefix + " " + end + std::string(200 - pad, 'y') + a);
+      }
+    }
+  }
+  // Random pages of those pieces and of words, up to some 600 bytes.
+  std::mt19937 random(20261125);
+  std::vector<std::string> words = pieces;
+  for (const char* word : {"word", "Lines", "of text"}) words.emplace_back(word);
+  words.emplace_back(70, 'w');
+  for (int page = 0; page < 5000; ++page) {
+    std::string text;
+    const std::size_t parts = random() % 60;
+    for (std::size_t k = 0; k < parts; ++k) text += words[random() % words.size()];
+    expect_same_parse(text);
+  }
+}
+
 // Lower-casing keeps a code point a letter or digit, or not one: the fast
 // marker_key() trims the key's end after lower-casing and relies on it.
 TEST(FastPath, LowerCaseKeepsLettersAndDigits) {

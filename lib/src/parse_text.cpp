@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "ascii_words.hpp"
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -44,87 +42,56 @@ struct Line {
   bool plain = false;  // nothing to fold: its only spaces are single 0x20s
 };
 
-// The first byte of `word` that ends a plain stretch of line: a byte below
-// 0x20 (the line's '\n', a tab, CR, FF, VT or other control) or a space
-// that follows a space (one just before the word when `space_before`);
-// 8 when there is none. Bytes >= 0x80 are text.
-unsigned first_unplain(std::uint64_t word, bool space_before) {
-  using namespace ascii_words;
-  const std::uint64_t high = word & kHighs;
-  const std::uint64_t controls = below(word & ~kHighs, 0x20) & ~high;
-  // Zero bytes of `x` are spaces; of `pairs`, the first of two spaces (the
-  // top byte never: nothing of the next word is known here).
-  const std::uint64_t x = word ^ (kOnes * ' ');
-  const std::uint64_t pairs = x | (x >> 8) | (std::uint64_t{0xFF} << 56);
-  // Bytes of `pairs` that are zero, exact up to the first one.
-  std::uint64_t doubled = (pairs - kOnes) & ~pairs & kHighs;
-  // A space doubled across the words: flag byte 0 (the later space).
-  if (space_before && (x & 0xFF) == 0) doubled |= 0x80;
-  // A pair flags its first space; the fold starts there or earlier.
-  const std::uint64_t stops = controls | doubled;
-  return stops == 0 ? 8 : static_cast<unsigned>(std::countr_zero(stops)) / 8;
-}
+// Masks of 64 bytes of the page, bit k for byte k: the line feeds, the
+// spaces, and the other bytes below 0x20 (tab, CR, FF, VT and other
+// controls), which make a line need folding (so does a space after a
+// space). Bytes >= 0x80 are text.
+struct LineMasks {
+  std::uint64_t newline = 0;
+  std::uint64_t space = 0;
+  std::uint64_t control = 0;
+};
 
 #if defined(__SSE2__)
-// first_unplain() for sixteen bytes (every x86-64 has SSE2): one compare
-// per kind of byte, where the eight-byte masks take a dozen operations.
-// A doubled space is flagged at its second byte here; either is before the
-// line's end when the pair is.
-unsigned first_unplain16(const char* at, bool space_before) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-  // Signed compares: bytes >= 0x80 are negative, and are text.
-  const __m128i controls = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                         _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
-  const auto control_bits = static_cast<unsigned>(_mm_movemask_epi8(controls));
-  const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-  const unsigned doubled = spaces & ((spaces << 1) | (space_before ? 1U : 0U));
-  const unsigned stops = control_bits | doubled;
-  return stops == 0 ? 16 : static_cast<unsigned>(std::countr_zero(stops));
-}
-#endif
-
-// Where the line starting at `at` ends (its '\n', or the end), and whether
-// it is plain: no byte below 0x20 and no two spaces together. Sixteen or
-// eight bytes at a time, since that look also finds the line's end: most
-// lines are plain, and a line that is not is folded byte by byte anyway.
-std::size_t line_end(std::string_view text, std::size_t at, bool& plain) {
-  plain = true;
-  bool space_before = false;
-  std::size_t i = at;
-#if defined(__SSE2__)
-  for (; i + 16 <= text.size(); i += 16) {
-    unsigned stop = first_unplain16(text.data() + i, space_before);
-    if (stop < 16) {
-      if (text[i + stop] == '\n') return i + stop;
-      plain = false;
-      i += stop;
-      break;
-    }
-    space_before = text[i + 15] == ' ';
+// The masks of the 64 bytes at `from`, which are also copied to `to`: the
+// page's copy is made in the pass that reads it (`to` may be `from`).
+// Every x86-64 has SSE2.
+LineMasks line_masks_copying(const char* from, char* to) {
+  LineMasks m;
+  const __m128i newline = _mm_set1_epi8('\n'), space = _mm_set1_epi8(' '), last_control = _mm_set1_epi8(0x1F);
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + 16 * k));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to + 16 * k), v);
+    const __m128i is_newline = _mm_cmpeq_epi8(v, newline);
+    // Bytes <= 0x1F, unsigned: the smaller of the byte and 0x1F is the byte.
+    const __m128i below_space = _mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v);
+    const int shift = 16 * k;
+    m.newline |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(is_newline))} << shift;
+    m.space |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)))} << shift;
+    m.control |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_andnot_si128(is_newline, below_space)))}
+                 << shift;
   }
-#endif
-  if (plain && ascii_words::kAvailable) {
-    for (; i + 8 <= text.size(); i += 8) {
-      std::uint64_t word = ascii_words::load(text.data() + i);
-      unsigned stop = first_unplain(word, space_before);
-      if (stop < 8) {
-        if (text[i + stop] == '\n') return i + stop;
-        plain = false;
-        i += stop;
-        break;
-      }
-      space_before = (word >> 56) == ' ';
+  return m;
+}
+#else
+// The same a byte at a time, on other machines.
+LineMasks line_masks_copying(const char* from, char* to) {
+  LineMasks m;
+  for (unsigned k = 0; k < 64; ++k) {
+    const char c = from[k];
+    to[k] = c;
+    const std::uint64_t bit = std::uint64_t{1} << k;
+    if (c == '\n') {
+      m.newline |= bit;
+    } else if (c == ' ') {
+      m.space |= bit;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      m.control |= bit;
     }
   }
-  for (; plain && i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\n') return i;
-    if ((c == ' ' && space_before) || (c != ' ' && is_line_space(c))) plain = false;
-    space_before = c == ' ';
-  }
-  std::size_t eol = text.find('\n', i);
-  return eol == std::string_view::npos ? text.size() : eol;
+  return m;
 }
+#endif
 
 std::string_view trimmed(std::string_view line) {
   std::size_t begin = 0, end = line.size();
@@ -133,24 +100,72 @@ std::string_view trimmed(std::string_view line) {
   return line.substr(begin, end - begin);
 }
 
-// The lines that make blocks, with the blank lines between them as gaps.
-// Counted first, so that the blocks are made in room reserved once.
-void split_lines(std::string_view utf8, std::vector<Line>& lines) {
+// Lists the line [start, eol) of the page unless it is blank, in which case
+// it is a gap before the next one. A plain line (`folds` false: no byte
+// below 0x20, no two spaces together) has at most one space at either end.
+// Inlined: it runs once a line, and half the lines of scraped text are the
+// blank ones between paragraphs.
+[[gnu::always_inline]] inline void add_line(const char* page, std::size_t start, std::size_t eol, bool folds,
+                                            bool& gap, std::vector<Line>& lines) {
+  std::string_view text;
+  if (folds) {
+    text = trimmed(std::string_view(page + start, eol - start));
+  } else {
+    const std::size_t begin = start + (page[start] == ' ');
+    const std::size_t end = eol - (eol > begin && page[eol - 1] == ' ');
+    text = std::string_view(page + begin, end - begin);
+  }
+  if (text.empty()) {
+    gap = true;
+    return;
+  }
+  lines.push_back({text, gap, !folds});
+  gap = false;
+}
+
+// Copies the `size` bytes at `from` to `page` (which has kLinePadding zero
+// bytes after them) and lists the lines that make blocks, with the blank
+// lines between them as gaps, in the same pass: 64 bytes at a time, where
+// the masks give every line end and whether the line needs folding. Lines
+// are listed first, so that the blocks are made in room reserved once.
+void copy_and_split_lines(const char* from, std::size_t size, char* page, std::vector<Line>& lines) {
   lines.clear();
   bool gap = false;
-  std::size_t at = 0;
-  while (at < utf8.size()) {
-    bool plain = false;
-    std::size_t eol = line_end(utf8, at, plain);
-    std::string_view text = trimmed(utf8.substr(at, eol - at));
-    at = eol + 1;
-    if (text.empty()) {
-      gap = true;
-      continue;
+  std::size_t start = 0;           // of the line the scan is in
+  bool folds = false;              // whether that line needs folding, so far
+  std::uint64_t space_before = 0;  // 1 when the byte before the 64 is a space
+  for (std::size_t base = 0; base < size; base += 64) {
+    LineMasks m;
+    if (size - base >= 64) {
+      m = line_masks_copying(from + base, page + base);
+    } else {
+      // The page's last bytes: copied first, then read with the zeros
+      // after them, which are controls and are cut off.
+      std::memcpy(page + base, from + base, size - base);
+      m = line_masks_copying(page + base, page + base);
+      const std::uint64_t in_page = (std::uint64_t{1} << (size - base)) - 1;
+      m.newline &= in_page;
+      m.control &= in_page;
     }
-    lines.push_back({text, gap, plain});
-    gap = false;
+    // A space flags the line when the byte before it is a space too (never
+    // across lines: the byte before a line's first is its '\n').
+    std::uint64_t unfolded = m.control | (m.space & ((m.space << 1) | space_before));
+    space_before = m.space >> 63;
+    for (std::uint64_t newlines = m.newline; newlines != 0; newlines &= newlines - 1) {
+      const std::uint64_t bit = newlines & (~newlines + 1);
+      const std::size_t eol = base + static_cast<std::size_t>(std::countr_zero(newlines));
+      if (eol == start) {
+        gap = true;  // an empty line
+      } else {
+        add_line(page, start, eol, folds || (unfolded & (bit - 1)) != 0, gap, lines);
+      }
+      unfolded &= ~(bit - 1);
+      start = eol + 1;
+      folds = false;
+    }
+    folds = folds || unfolded != 0;
   }
+  if (start < size) add_line(page, start, size, folds, gap, lines);
 }
 
 PageBlock& add_block(Document& doc, bool gap_before) {
@@ -214,10 +229,9 @@ Document parse_text(std::string_view utf8) {
   // bytes. Zeros follow it, so that any line is followed by kLinePadding
   // readable bytes (Document::page).
   doc.page = std::make_unique_for_overwrite<char[]>(utf8.size() + kLinePadding);
-  if (!utf8.empty()) std::memcpy(doc.page.get(), utf8.data(), utf8.size());
-  std::memset(doc.page.get() + utf8.size(), 0, kLinePadding);
   char* const page = doc.page.get();
-  split_lines(std::string_view(page, utf8.size()), lines);
+  std::memset(page + utf8.size(), 0, kLinePadding);
+  copy_and_split_lines(utf8.data(), utf8.size(), page, lines);
   doc.blocks.reserve(lines.size());
   for (const Line& line : lines) {
     PageBlock& b = add_block(doc, line.gap_before);

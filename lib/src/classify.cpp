@@ -162,17 +162,17 @@ std::optional<std::string_view> closing_credit(std::string_view text, const Mark
 // was dropped as one.
 bool judge_block(PageBlock& b, const MarkerSet& markers, bool date_lines) {
   const std::string_view key = b.key;
+  const std::string_view text = b.text();
   const BlockStats& stats = b.stats;
   if (key.empty()) {
     drop(b, Reason::Empty, "no letters or digits", true);
     return false;
   }
-  std::string phrase;
   if (auto reason = markers.find_whole(key)) {
     drop(b, *reason, [&] { return "marker '" + std::string(key) + "'"; }, *reason == Reason::AdMarker);
     return false;
   }
-  if (date_lines && is_date_line(b.text(), stats)) {
+  if (date_lines && is_date_line(text, stats)) {
     drop(b, Reason::Byline, "date and time line");
     return true;
   }
@@ -181,7 +181,8 @@ bool judge_block(PageBlock& b, const MarkerSet& markers, bool date_lines) {
     return false;
   }
   // find_whole() has looked the key up already: only the patterns are left.
-  if (auto reason = markers.match_patterns(key, &phrase); reason && !goes_on_as_a_sentence(b.text(), phrase, stats)) {
+  std::string phrase;
+  if (auto reason = markers.match_patterns(key, &phrase); reason && !goes_on_as_a_sentence(text, phrase, stats)) {
     drop(b, *reason, [&] { return "marker '" + phrase + "'"; }, *reason == Reason::AdMarker);
     return false;
   }
@@ -189,7 +190,7 @@ bool judge_block(PageBlock& b, const MarkerSet& markers, bool date_lines) {
     drop(b, Reason::ShareBar, "every word is a share or menu button");
     return false;
   }
-  if (b.text().size() <= kMaxTeaserBytes) {
+  if (text.size() <= kMaxTeaserBytes) {
     Reason reason = Reason::Teaser;
     if (auto prefix = markers.match_teaser(key, &reason)) {
       drop(b, reason, [&] {
@@ -199,18 +200,18 @@ bool judge_block(PageBlock& b, const MarkerSet& markers, bool date_lines) {
     }
     // "More:" alone on its line: the teaser's links follow on the lines
     // under it, as under "Related articles".
-    if (b.text().ends_with(':')) {
+    if (text.ends_with(':')) {
       if (auto prefix = markers.find_teaser_prefix(key)) {
         drop(b, Reason::RelatedList, [&] { return "teaser prefix '" + std::string(*prefix) + "' over the lines after it"; });
         return false;
       }
     }
-    if (auto prefix = closing_credit(b.text(), markers)) {
+    if (auto prefix = closing_credit(text, markers)) {
       drop(b, Reason::Byline, [&] { return "caption closing with a photo credit '" + std::string(*prefix) + "'"; });
       return false;
     }
   }
-  if (starts_with_copyright(b.text())) {
+  if (starts_with_copyright(text)) {
     drop(b, Reason::Legal, "copyright line");
     return false;
   }

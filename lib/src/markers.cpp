@@ -237,9 +237,6 @@ bool contains_phrase(std::string_view key, std::string_view phrase) {
   return false;
 }
 
-// A second byte's bit in pattern_second_bytes and teaser_second_bytes.
-std::uint32_t second_byte_bit(unsigned char c) { return std::uint32_t{1} << (c & 31); }
-
 // The second bytes a key can have where a pattern's first byte is followed
 // by `rest` of it: its next byte, a digit for a number, anything past the
 // end (a prefix pattern goes on with any word boundary).
@@ -249,14 +246,6 @@ std::uint32_t second_bytes(std::string_view rest) {
   std::uint32_t digits = 0;
   for (char digit = '0'; digit <= '9'; ++digit) digits |= second_byte_bit(static_cast<unsigned char>(digit));
   return digits;
-}
-
-// Whether a key can match what starts with its first byte, by its second;
-// a one-byte key is tried.
-bool may_follow(const std::array<std::uint32_t, 256>& second_bytes, std::string_view key) {
-  if (key.size() < 2) return true;
-  const std::uint32_t allowed = second_bytes[static_cast<unsigned char>(key[0])];
-  return (allowed & second_byte_bit(static_cast<unsigned char>(key[1]))) != 0;
 }
 
 }  // namespace
@@ -327,17 +316,6 @@ void MarkerSet::index_patterns() {
   }
 }
 
-namespace {
-
-// Whether a key of this first byte and size can be in `whole` at all.
-bool may_be_whole(const MarkerSet& set, std::string_view key) {
-  if (key.size() > set.longest_whole) return false;
-  if (key.empty()) return true;  // never a parsed phrase, but looked up as before
-  return (set.whole_sizes_by_first_byte[static_cast<unsigned char>(key.front())] >> std::min<std::size_t>(key.size(), 63)) & 1;
-}
-
-}  // namespace
-
 void MarkerSet::index_whole() {
   whole_slots.assign(std::bit_ceil(2 * whole.size() + 2), WholeSlot{});
   whole_bytes.clear();
@@ -368,8 +346,7 @@ const MarkerSet::WholeSlot* MarkerSet::find_whole_slot(std::string_view key) con
   }
 }
 
-std::optional<Reason> MarkerSet::find_whole(std::string_view key, std::string* matched) const {
-  if (!may_be_whole(*this, key)) return std::nullopt;
+std::optional<Reason> MarkerSet::find_whole_hashed(std::string_view key, std::string* matched) const {
   // The table holds every key when it was built after the last change to
   // `whole` (and an empty key, never a parsed phrase, is not in it).
   if (whole_slot_keys == whole.size()) {
@@ -389,9 +366,8 @@ std::optional<Reason> MarkerSet::match_whole(std::string_view key, std::string* 
   return match_patterns(key, matched);
 }
 
-std::optional<Reason> MarkerSet::match_patterns(std::string_view key, std::string* matched) const {
+std::optional<Reason> MarkerSet::match_patterns_of_first_byte(std::string_view key, std::string* matched) const {
   if (key.empty()) return std::nullopt;  // every pattern needs a first byte
-  if (!may_follow(pattern_second_bytes, key)) return std::nullopt;
   // A pattern matches only keys that start with its first byte (a digit
   // for a leading <n>): the others are not tried.
   const bool sized = pattern_min_sizes.size() == patterns.size();
@@ -621,8 +597,8 @@ std::optional<std::string_view> MarkerSet::opens_sign_up(std::string_view key) c
   return std::nullopt;
 }
 
-std::optional<std::string_view> MarkerSet::match_teaser(std::string_view key, Reason* reason) const {
-  if (key.empty() || !may_follow(teaser_second_bytes, key)) return std::nullopt;
+std::optional<std::string_view> MarkerSet::match_teaser_of_first_byte(std::string_view key, Reason* reason) const {
+  if (key.empty()) return std::nullopt;
   // Only the prefixes that start with the key's first byte can match.
   for (std::uint32_t t : teasers_by_first_byte[static_cast<unsigned char>(key.front())]) {
     const std::string& prefix = teaser_prefixes[t];

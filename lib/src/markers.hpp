@@ -2,6 +2,7 @@
 // any site. Loaded once from the copy built into the library.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -29,6 +30,19 @@ std::string marker_key_reference(std::string_view text);
 // without building a string: the key is already lower-cased, so only the
 // trimming is left to do (tests compare the two on every word).
 std::string_view key_word_key(std::string_view word);
+
+// A second byte's bit in MarkerSet::pattern_second_bytes and
+// teaser_second_bytes.
+inline std::uint32_t second_byte_bit(unsigned char c) { return std::uint32_t{1} << (c & 31); }
+
+// Whether a key can match what starts with its first byte, by its second
+// (`second_bytes` as in MarkerSet::pattern_second_bytes); a one-byte key is
+// tried.
+inline bool may_follow(const std::array<std::uint32_t, 256>& second_bytes, std::string_view key) {
+  if (key.size() < 2) return true;
+  const std::uint32_t allowed = second_bytes[static_cast<unsigned char>(key[0])];
+  return (allowed & second_byte_bit(static_cast<unsigned char>(key[1]))) != 0;
+}
 
 // A phrase with a number placeholder (`<n>`) or a trailing `...` (the block
 // only has to start with it); plain phrases live in MarkerSet::whole.
@@ -160,18 +174,45 @@ struct MarkerSet {
   std::optional<std::string_view> find_list_noun(std::string_view key) const;
 
   // The reason when the key is exactly a marker phrase; `matched`, when
-  // given, receives the phrase.
-  std::optional<Reason> find_whole(std::string_view key, std::string* matched = nullptr) const;
+  // given, receives the phrase. Most keys are turned away by their size and
+  // first byte, here, without a call: classify looks up every block's key.
+  std::optional<Reason> find_whole(std::string_view key, std::string* matched = nullptr) const {
+    if (!may_be_whole(key)) return std::nullopt;
+    return find_whole_hashed(key, matched);
+  }
+  // Whether a key of this size and first byte can be in `whole` at all.
+  bool may_be_whole(std::string_view key) const {
+    if (key.size() > longest_whole) return false;
+    if (key.empty()) return true;  // never a parsed phrase, but looked up as before
+    return (whole_sizes_by_first_byte[static_cast<unsigned char>(key.front())] >> std::min<std::size_t>(key.size(), 63)) & 1;
+  }
+  // The rest of find_whole(): the key looked up in the table (or the map).
+  std::optional<Reason> find_whole_hashed(std::string_view key, std::string* matched) const;
 
   // The reason when the whole block is a marker phrase (or matches a
   // pattern). `matched`, when given, receives the phrase as written.
   std::optional<Reason> match_whole(std::string_view key, std::string* matched = nullptr) const;
   // The patterns part of match_whole(): for a key find_whole() has already
-  // looked up.
-  std::optional<Reason> match_patterns(std::string_view key, std::string* matched = nullptr) const;
+  // looked up. Most keys are turned away by their first two bytes, here,
+  // without a call.
+  std::optional<Reason> match_patterns(std::string_view key, std::string* matched = nullptr) const {
+    if (key.empty() || !may_follow(pattern_second_bytes, key)) return std::nullopt;
+    return match_patterns_of_first_byte(key, matched);
+  }
+  // The rest of match_patterns(): the patterns that start with the key's
+  // first byte.
+  std::optional<Reason> match_patterns_of_first_byte(std::string_view key, std::string* matched) const;
   // The teaser or credit prefix the block opens with ("read also: ...",
   // "photo: ..."), if any; `reason`, when given, receives what it marks.
-  std::optional<std::string_view> match_teaser(std::string_view key, Reason* reason = nullptr) const;
+  // Most keys are turned away by their first two bytes, here, without a
+  // call.
+  std::optional<std::string_view> match_teaser(std::string_view key, Reason* reason = nullptr) const {
+    if (key.empty() || !may_follow(teaser_second_bytes, key)) return std::nullopt;
+    return match_teaser_of_first_byte(key, reason);
+  }
+  // The rest of match_teaser(): the prefixes that start with the key's
+  // first byte.
+  std::optional<std::string_view> match_teaser_of_first_byte(std::string_view key, Reason* reason) const;
   // Whether the block opens with a [credit] word, whatever follows it
   // ("photo by ...", "photograph: ...", "image © ..."): a photo's credit.
   bool opens_with_credit(std::string_view key) const;

@@ -148,6 +148,11 @@ void expect_same(std::string_view text) {
             match_whole_trying_all(builtin_markers(), key, &reference_phrase))
       << "key: " << quote(key);
   EXPECT_EQ(fast_phrase, reference_phrase);
+  std::string indexed_phrase, every_phrase;
+  EXPECT_EQ(builtin_markers().match_patterns(key, &indexed_phrase),
+            builtin_markers().match_patterns_reference(key, &every_phrase))
+      << "key: " << quote(key);
+  EXPECT_EQ(indexed_phrase, every_phrase) << "key: " << quote(key);
   // find_whole() turns most keys away by first byte and size before hashing.
   auto whole_it = builtin_markers().whole.find(key);
   EXPECT_EQ(builtin_markers().find_whole(key),
@@ -284,6 +289,74 @@ TEST(FastPath, EveryPatternAndTeaserThroughItsIndex) {
       expect_same_as_trying_all(with_second_byte_changed(key));
     }
   }
+}
+
+// match_patterns() against trying every pattern in order, on `set`: the
+// answer and the phrase it reports. Returns whether a pattern matched.
+bool expect_same_patterns(const MarkerSet& set, std::string_view key) {
+  std::string indexed_phrase = "stale", every_phrase = "stale";
+  const std::optional<Reason> indexed = set.match_patterns(key, &indexed_phrase);
+  EXPECT_EQ(indexed, set.match_patterns_reference(key, &every_phrase)) << "key: " << quote(key);
+  EXPECT_EQ(indexed_phrase, every_phrase) << "key: " << quote(key);
+  return indexed.has_value();
+}
+
+// Keys made from each pattern of `set` that a pattern head could wrongly
+// turn away: the pattern written out with numbers of every form, cut at
+// every size, with each byte in turn changed to bytes that open or go on a
+// number, a space, a letter and a byte of a longer character, and with
+// words or marks after it. Returns how many keys matched.
+std::size_t expect_same_patterns_around_each(const MarkerSet& set) {
+  const std::vector<std::string> numbers = {"7", "12", "1,234", "3.5", "1.", "1,", "0,0.0", "12345678901"};
+  const std::vector<std::string> changes = {"", " ", "x", "0", "9", ",", ".", "\xC3", "\xC3\xA9", "(", ":"};
+  std::size_t matches = 0;
+  for (const MarkerPattern& pattern : set.patterns) {
+    for (const std::string& number : numbers) {
+      std::string written = pattern.text;
+      for (auto at = written.find("<n>"); at != std::string::npos; at = written.find("<n>", at + number.size())) {
+        written.replace(at, 3, number);
+      }
+      for (const std::string& after : {std::string(), std::string(" and more"), std::string("x"), std::string(":")}) {
+        const std::string key = written + after;
+        for (std::size_t size = 0; size <= key.size(); ++size) matches += expect_same_patterns(set, key.substr(0, size));
+        for (std::size_t at = 0; at < key.size(); ++at) {
+          for (const std::string& change : changes) {
+            matches += expect_same_patterns(set, key.substr(0, at) + change + key.substr(at + 1));
+            matches += expect_same_patterns(set, key.substr(0, at) + change + key.substr(at));
+          }
+        }
+      }
+    }
+  }
+  return matches;
+}
+
+// The pattern heads (eight bytes and a mask, compared before a pattern is
+// walked; after the key's leading number for a pattern that opens with
+// one) turn away only keys that trying every pattern in order does not
+// match: the built-in patterns, and patterns whose heads end at a number,
+// run past eight bytes, are shorter than a key's first eight bytes, or
+// follow a number with the marks a number may hold.
+TEST(FastPath, PatternHeadsAgreeWithTryingEveryPattern) {
+  EXPECT_GT(expect_same_patterns_around_each(builtin_markers()), 0u);
+  const MarkerSet set = parse_markers(
+      "[comments]\n<n>.x\n<n>,y ...\n<n>\na<n>b\nab<n>cd<n>\nlonger than eight<n>\nq ...\nqq\n<n> <n>\n"
+      "\xC3\xA9t\xC3\xA9 <n> ...\n[related]\nmore from ...\nmore\n");
+  ASSERT_EQ(set.patterns.size(), 10u);  // "qq" and "more" are whole phrases
+  EXPECT_GT(expect_same_patterns_around_each(set), 0u);
+  // And keys drawn at random from the patterns' pieces.
+  std::mt19937 random(20251125);
+  const std::vector<std::string> pieces = {"<", "n", ">", "1", "2", ",", ".", "x", "y", "a", "b", "c", "d", "q", " ",
+                                           "more", " from", "longer than eight", "\xC3\xA9t\xC3\xA9", "comments",
+                                           "min read", "shares", "by", "posted"};
+  std::size_t matches = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string key;
+    for (std::size_t n = random() % 8; n > 0; --n) key += pieces[random() % pieces.size()];
+    matches += expect_same_patterns(set, key);
+    matches += expect_same_patterns(builtin_markers(), key);
+  }
+  EXPECT_GT(matches, 100u);
 }
 
 // The same pieces across the 64-byte steps of block_stats_and_key(): behind

@@ -164,6 +164,18 @@ std::string pattern_key(std::string_view phrase) {
   return key;
 }
 
+// Where the number (a `<n>`) that starts at key[start] ends: digits, with
+// ',' or '.' between them ("1,204", "3.5"); `start` when there is none.
+std::size_t number_end(std::string_view key, std::size_t start) {
+  std::size_t k = start;
+  while (k < key.size() && ((key[k] >= '0' && key[k] <= '9') ||
+                            (k > start && (key[k] == ',' || key[k] == '.') && k + 1 < key.size() &&
+                             key[k + 1] >= '0' && key[k + 1] <= '9'))) {
+    ++k;
+  }
+  return k;
+}
+
 }  // namespace
 
 bool match_pattern(const MarkerPattern& pattern, std::string_view key) {
@@ -172,12 +184,8 @@ bool match_pattern(const MarkerPattern& pattern, std::string_view key) {
   std::size_t k = 0;
   while (!p.empty()) {
     if (p.starts_with(kNumber)) {
-      std::size_t start = k;
-      while (k < key.size() && ((key[k] >= '0' && key[k] <= '9') ||
-                                (k > start && (key[k] == ',' || key[k] == '.') &&
-                                 k + 1 < key.size() && key[k + 1] >= '0' && key[k + 1] <= '9'))) {
-        ++k;
-      }
+      const std::size_t start = k;
+      k = number_end(key, start);
       if (k == start) return false;
       p.remove_prefix(kNumber.size());
       continue;
@@ -248,26 +256,55 @@ std::uint32_t second_bytes(std::string_view rest) {
   return digits;
 }
 
+// A text's first eight bytes as a word (zeros past its end), the same way
+// on any byte order: a PatternHead compares it under its mask.
+std::uint64_t opening_word(std::string_view text) {
+  std::uint64_t word = 0;
+  if (text.size() >= 8) {
+    std::memcpy(&word, text.data(), 8);
+  } else {
+    char bytes[8] = {};
+    std::memcpy(bytes, text.data(), text.size());
+    std::memcpy(&word, bytes, 8);
+  }
+  return word;
+}
+
+// A pattern's head (PatternHead): its bytes up to the first `<n>` (after a
+// leading one), at most eight. A key the pattern matches holds them all
+// where the head says, so the comparison turns away only keys it would not
+// match.
+MarkerSet::PatternHead pattern_head(std::string_view text, std::uint32_t pattern) {
+  MarkerSet::PatternHead head;
+  std::size_t numbers = 0;
+  for (auto at = text.find("<n>"); at != std::string_view::npos; at = text.find("<n>", at + 3)) ++numbers;
+  head.min_size = static_cast<std::uint32_t>(text.size() - 2 * numbers);
+  head.pattern = pattern;
+  head.after_number = text.starts_with("<n>");
+  if (head.after_number) text.remove_prefix(3);
+  text = text.substr(0, std::min<std::size_t>({text.find("<n>"), text.size(), 8}));
+  head.bytes = opening_word(text);
+  head.mask = opening_word(std::string(text.size(), '\xff'));
+  return head;
+}
+
 }  // namespace
 
 void MarkerSet::index_patterns() {
-  for (auto& bucket : patterns_by_first_byte) bucket.clear();
-  pattern_min_sizes.clear();
+  for (auto& bucket : pattern_heads_by_first_byte) bucket.clear();
   pattern_second_bytes.fill(0);
   for (std::uint32_t p = 0; p < patterns.size(); ++p) {
     std::string_view text = patterns[p].text;
-    std::size_t numbers = 0;
-    for (auto at = text.find("<n>"); at != std::string_view::npos; at = text.find("<n>", at + 3)) ++numbers;
-    pattern_min_sizes.push_back(text.size() - 2 * numbers);
+    const PatternHead head = pattern_head(text, p);
     if (text.starts_with("<n>")) {
       // A number goes on with digits, ',' or '.', or ends: any second byte.
       for (char digit = '0'; digit <= '9'; ++digit) {
-        patterns_by_first_byte[static_cast<unsigned char>(digit)].push_back(p);
+        pattern_heads_by_first_byte[static_cast<unsigned char>(digit)].push_back(head);
         pattern_second_bytes[static_cast<unsigned char>(digit)] = ~std::uint32_t{0};
       }
     } else if (!text.empty()) {
       const auto first = static_cast<unsigned char>(text.front());
-      patterns_by_first_byte[first].push_back(p);
+      pattern_heads_by_first_byte[first].push_back(head);
       pattern_second_bytes[first] |= second_bytes(text.substr(1));
     }
   }
@@ -370,10 +407,27 @@ std::optional<Reason> MarkerSet::match_patterns_of_first_byte(std::string_view k
   if (key.empty()) return std::nullopt;  // every pattern needs a first byte
   // A pattern matches only keys that start with its first byte (a digit
   // for a leading <n>): the others are not tried.
-  const bool sized = pattern_min_sizes.size() == patterns.size();
-  for (std::uint32_t p : patterns_by_first_byte[static_cast<unsigned char>(key.front())]) {
-    if (sized && key.size() < pattern_min_sizes[p]) continue;  // too short to match
-    const MarkerPattern& pattern = patterns[p];
+  const std::uint64_t opening = opening_word(key);
+  std::uint64_t after_number = 0;  // the opening of what follows a leading number
+  bool after_number_read = false;
+  for (const PatternHead& head : pattern_heads_by_first_byte[static_cast<unsigned char>(key.front())]) {
+    if (key.size() < head.min_size) continue;  // too short to match
+    if (head.after_number && !after_number_read) {
+      after_number = opening_word(key.substr(number_end(key, 0)));
+      after_number_read = true;
+    }
+    if (((head.after_number ? after_number : opening) & head.mask) != head.bytes) continue;
+    const MarkerPattern& pattern = patterns[head.pattern];
+    if (match_pattern(pattern, key)) {
+      if (matched) *matched = pattern.text + (pattern.prefix ? " ..." : "");
+      return pattern.reason;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Reason> MarkerSet::match_patterns_reference(std::string_view key, std::string* matched) const {
+  for (const MarkerPattern& pattern : patterns) {
     if (match_pattern(pattern, key)) {
       if (matched) *matched = pattern.text + (pattern.prefix ? " ..." : "");
       return pattern.reason;

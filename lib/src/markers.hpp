@@ -85,18 +85,30 @@ struct MarkerSet {
   std::string whole_bytes;
   std::size_t whole_slot_keys = 0;     // keys in the table
   std::vector<MarkerPattern> patterns;             // placeholders and prefixes
-  // For each first byte of a key, the patterns (indices, in order) that can
-  // match such a key; parse_markers() fills it, index_patterns() rebuilds it.
-  std::array<std::vector<std::uint32_t>, 256> patterns_by_first_byte;
-  // For each pattern, the shortest key it can match (a `<n>` takes one byte
-  // or more, any other byte one); index_patterns() rebuilds it.
-  std::vector<std::size_t> pattern_min_sizes;
   // For each first byte of a key, the second bytes (bit c & 31 for byte c)
   // that a pattern starting with it can have next: most keys that share a
   // pattern's first byte differ at the second, and are turned away there
   // rather than after a walk through the patterns, a loop whose length
   // varies with the key's first letter. index_patterns() builds it.
   std::array<std::uint32_t, 256> pattern_second_bytes{};
+  // A pattern as match_patterns() tries it: first the shortest key it can
+  // match (a `<n>` takes one byte or more, any other byte one), then the
+  // bytes a key must open with, up to eight, as a word and a mask: the
+  // pattern's bytes before its first `<n>`, or for a pattern that opens with
+  // `<n>`, the bytes after it, which follow the key's leading number. Most
+  // keys that pass pattern_second_bytes differ within them ("contact us"
+  // from "copyright ...", "2 hours ago" from "<n> min read") and are turned
+  // away by one comparison rather than a walk of the pattern.
+  struct PatternHead {
+    std::uint64_t bytes = 0;  // the bytes, as opening_word() reads them
+    std::uint64_t mask = 0;   // 0xff for each byte compared
+    std::uint32_t min_size = 0;
+    std::uint32_t pattern = 0;  // index in `patterns`
+    bool after_number = false;
+  };
+  // For each first byte of a key, the heads of the patterns (in order)
+  // that can match such a key, side by side; index_patterns() builds it.
+  std::array<std::vector<PatternHead>, 256> pattern_heads_by_first_byte;
   std::vector<std::string> teaser_prefixes;        // lower-cased: [teaser] and [credit]
   // For each prefix, what a block opening with it is: Teaser, or Byline
   // for a [credit] prefix (a photo credit, "Photo: ...").
@@ -200,8 +212,11 @@ struct MarkerSet {
     return match_patterns_of_first_byte(key, matched);
   }
   // The rest of match_patterns(): the patterns that start with the key's
-  // first byte.
+  // first byte, each tried by its head first.
   std::optional<Reason> match_patterns_of_first_byte(std::string_view key, std::string* matched) const;
+  // The same, every pattern tried in order: the definition match_patterns()'s
+  // indexes must agree with (tests and the markers fuzz target compare them).
+  std::optional<Reason> match_patterns_reference(std::string_view key, std::string* matched = nullptr) const;
   // The teaser or credit prefix the block opens with ("read also: ...",
   // "photo: ..."), if any; `reason`, when given, receives what it marks.
   // Most keys are turned away by their first two bytes, here, without a

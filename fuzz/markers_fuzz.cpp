@@ -1,8 +1,9 @@
 // Fuzz target: the marker-phrase file parser (lib/data/markers.txt format)
 // and the block key every phrase is compared by; the fast block key and
 // block statistics, the site-learning key spelled along the same walk, the
-// chrome-word search and the pattern index against their references; and
-// what is read of a dateline, a byline and a headline from any line.
+// chrome-word search, the pattern index and the button-row test against
+// their references; and what is read of a dateline, a byline and a headline
+// from any line.
 #include <cstdint>
 #include <string>
 
@@ -69,8 +70,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                       "find_all_chrome_words_padded differs from its reference");
   }
 
-  // The pattern index against trying every pattern in order, on the key
-  // and on the raw text (any string may be asked).
+  // The pattern index and the button-row early outs against trying every
+  // pattern in order and looking up every word, on the key and on the raw
+  // text (any string may be asked).
   const winnow::detail::MarkerSet* const sets[] = {&set, &builtin};
   for (const winnow::detail::MarkerSet* markers : sets) {
     for (std::string_view asked : {std::string_view(key), input}) {
@@ -78,6 +80,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       WINNOW_FUZZ_CHECK(markers->match_patterns(asked, &indexed) == markers->match_patterns_reference(asked, &every) &&
                             indexed == every,
                         "match_patterns differs from its reference");
+      WINNOW_FUZZ_CHECK(markers->is_button_row(asked) == markers->is_button_row_reference(asked),
+                        "is_button_row differs from its reference");
     }
   }
 

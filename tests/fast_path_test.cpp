@@ -153,6 +153,8 @@ void expect_same(std::string_view text) {
             builtin_markers().match_patterns_reference(key, &every_phrase))
       << "key: " << quote(key);
   EXPECT_EQ(indexed_phrase, every_phrase) << "key: " << quote(key);
+  EXPECT_EQ(builtin_markers().is_button_row(key), builtin_markers().is_button_row_reference(key))
+      << "key: " << quote(key);
   // find_whole() turns most keys away by first byte and size before hashing.
   auto whole_it = builtin_markers().whole.find(key);
   EXPECT_EQ(builtin_markers().find_whole(key),
@@ -357,6 +359,70 @@ TEST(FastPath, PatternHeadsAgreeWithTryingEveryPattern) {
     matches += expect_same_patterns(builtin_markers(), key);
   }
   EXPECT_GT(matches, 100u);
+}
+
+// is_button_row() turns away a key of one word, and a word no button can
+// be by its first byte and size, before any lookup; a key whose first byte
+// no button word opens with before a call. Keys drawn at random from
+// button words, words one byte off them, other phrases' words, separators,
+// marks around words, spaces doubled, digits and other scripts must get
+// the answer of looking up every word, on the built-in phrases and on
+// phrases whose button words open with a digit, a byte of another script
+// or the same bytes as a longer one.
+TEST(FastPath, ButtonRowAgreesWithLookingUpEveryWord) {
+  const MarkerSet custom = parse_markers(
+      "[share]\nfacebook\n1up\n\xD0\xB2\xD0\xBA\n\xC3\xA9" "cho\nx\nshare this\n[navigation]\nhome\nhomepage\n"
+      "9gag\n[ad]\nads\nhome sweet\n");
+  for (const MarkerSet* set : {&builtin_markers(), &custom}) {
+    std::vector<std::string> words = {"|", "\xE2\x80\xA2", "\xE2\x80\x94", "-", "/", "\xC2\xBB", "the", "friends",
+                                      "12", "ads", "sweet", "\xD0\xB2", "h", "f", "\xC3\xA9", "'"};
+    for (const auto& [phrase, reason] : set->whole) {
+      if (phrase.find(' ') != std::string::npos) {
+        words.push_back(phrase.substr(0, phrase.find(' ')));
+        continue;
+      }
+      words.push_back(phrase);
+      words.push_back(phrase + ",");
+      words.push_back("(" + phrase + ")");
+      words.push_back("\xC2\xAB" + phrase + "\xC2\xBB");
+      words.push_back(phrase + "s");
+      words.push_back(phrase.substr(1));
+      words.push_back(phrase.substr(0, phrase.size() - 1));
+      words.push_back("x" + phrase);
+    }
+    std::mt19937 random(20251125);
+    std::size_t rows = 0, others = 0;
+    for (int i = 0; i < 50000; ++i) {
+      std::string key;
+      const std::size_t count = 1 + random() % 6;
+      for (std::size_t n = 0; n < count; ++n) {
+        if (n > 0) key += random() % 8 == 0 ? "  " : " ";
+        key += words[random() % words.size()];
+      }
+      const bool row = set->is_button_row(key);
+      EXPECT_EQ(row, set->is_button_row_reference(key)) << "key: " << quote(key);
+      (row ? rows : others) += 1;
+    }
+    EXPECT_GT(rows, 100u);
+    EXPECT_GT(others, 100u);
+  }
+  // A row of button words that open with a digit or a letter of another
+  // script, and one word alone.
+  EXPECT_TRUE(custom.is_button_row("1up facebook"));
+  EXPECT_TRUE(custom.is_button_row("\xD0\xB2\xD0\xBA | 9gag"));
+  EXPECT_TRUE(custom.is_button_row("9gag \xD0\xB2\xD0\xBA"));
+  EXPECT_TRUE(custom.is_button_row("| facebook home"));
+  EXPECT_FALSE(custom.is_button_row("facebook"));
+  EXPECT_FALSE(custom.is_button_row("facebook |"));
+  EXPECT_FALSE(custom.is_button_row("home homepage"));  // no share button
+  EXPECT_FALSE(custom.is_button_row("facebook ads"));
+  // A phrase added after indexing counts, as its lookup does (which knows
+  // it by its first byte and size once told).
+  MarkerSet changed = custom;
+  changed.whole.emplace("zulu", Reason::ShareBar);
+  changed.whole_sizes_by_first_byte[static_cast<unsigned char>('z')] |= std::uint64_t{1} << 4;
+  EXPECT_TRUE(changed.is_button_row("zulu facebook"));
+  EXPECT_EQ(changed.is_button_row("zulu facebook"), changed.is_button_row_reference("zulu facebook"));
 }
 
 // The same pieces across the 64-byte steps of block_stats_and_key(): behind

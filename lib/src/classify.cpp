@@ -19,24 +19,6 @@ bool starts_with_copyright(std::string_view text) {
          text.starts_with("(C) ");
 }
 
-// "Facebook Twitter LinkedIn": a row of share buttons scraped as one line.
-// Every word is a share or menu marker, and at least one is a share button.
-bool is_button_row(std::string_view key, const MarkerSet& markers) {
-  std::size_t words = 0;
-  bool share = false;
-  while (!key.empty()) {
-    std::size_t end = key.find(' ');
-    std::string_view word = key_word_key(key.substr(0, end));
-    key.remove_prefix(end == std::string_view::npos ? key.size() : end + 1);
-    if (word.empty()) continue;  // a separator such as "|" or "•"
-    auto reason = markers.find_whole(word);
-    if (!reason || (*reason != Reason::ShareBar && *reason != Reason::Navigation)) return false;
-    share = share || *reason == Reason::ShareBar;
-    ++words;
-  }
-  return words >= 2 && share;
-}
-
 // Whether a short block that opens with a chrome phrase goes on as a
 // sentence: it ends one, and the word after the phrase opens in lower case
 // ("By then, the damage was done.", "Copyright law was not the issue.").
@@ -186,7 +168,7 @@ bool judge_block(PageBlock& b, const MarkerSet& markers, bool date_lines) {
     drop(b, *reason, [&] { return "marker '" + phrase + "'"; }, *reason == Reason::AdMarker);
     return false;
   }
-  if (is_button_row(key, markers)) {
+  if (markers.is_button_row(key)) {
     drop(b, Reason::ShareBar, "every word is a share or menu button");
     return false;
   }

@@ -113,10 +113,11 @@ std::string marker_key(std::string_view text) {
   return key;
 }
 
-std::string_view key_word_key(std::string_view word) {
-  // Most words open and close with an ASCII letter or digit: nothing to trim.
-  auto ascii_alnum = [](char c) { return static_cast<unsigned char>(c) < 0x80 && is_letter_or_digit(static_cast<unsigned char>(c)); };
-  if (!word.empty() && ascii_alnum(word.front()) && ascii_alnum(word.back())) return word;
+namespace {
+
+// key_word_key() of a word that does not open and close with an ASCII
+// letter or digit.
+[[gnu::noinline]] std::string_view trimmed_word_key(std::string_view word) {
   std::size_t begin = first_alnum(word);
   std::size_t end = word.size();
   // Back to the start of the last letter or digit's code point, then past it.
@@ -129,6 +130,18 @@ std::string_view key_word_key(std::string_view word) {
   }
   return word.substr(begin, end - begin);
 }
+
+// key_word_key(), inlined where it is called for every word.
+inline std::string_view word_key(std::string_view word) {
+  // Most words open and close with an ASCII letter or digit: nothing to trim.
+  auto ascii_alnum = [](char c) { return static_cast<unsigned char>(c) < 0x80 && is_letter_or_digit(static_cast<unsigned char>(c)); };
+  if (!word.empty() && ascii_alnum(word.front()) && ascii_alnum(word.back())) return word;
+  return trimmed_word_key(word);
+}
+
+}  // namespace
+
+std::string_view key_word_key(std::string_view word) { return word_key(word); }
 
 namespace {
 
@@ -320,10 +333,16 @@ void MarkerSet::index_patterns() {
   }
   longest_whole = 0;
   whole_sizes_by_first_byte.fill(0);
+  button_word_sizes_by_first_byte.fill(0);
   for (const auto& [key, reason] : whole) {
     longest_whole = std::max(longest_whole, key.size());
     if (!key.empty()) {
-      whole_sizes_by_first_byte[static_cast<unsigned char>(key.front())] |= std::uint64_t{1} << std::min<std::size_t>(key.size(), 63);
+      const std::uint64_t size_bit = std::uint64_t{1} << std::min<std::size_t>(key.size(), 63);
+      whole_sizes_by_first_byte[static_cast<unsigned char>(key.front())] |= size_bit;
+      // A word of a key has no space: only the phrases of one word can be one.
+      if ((reason == Reason::ShareBar || reason == Reason::Navigation) && key.find(' ') == std::string::npos) {
+        button_word_sizes_by_first_byte[static_cast<unsigned char>(key.front())] |= size_bit;
+      }
     }
   }
   index_whole();
@@ -434,6 +453,47 @@ std::optional<Reason> MarkerSet::match_patterns_reference(std::string_view key, 
     }
   }
   return std::nullopt;
+}
+
+bool MarkerSet::is_button_row_reference(std::string_view key) const {
+  std::size_t words = 0;
+  bool share = false;
+  while (!key.empty()) {
+    std::size_t end = key.find(' ');
+    std::string_view word = key_word_key(key.substr(0, end));
+    key.remove_prefix(end == std::string_view::npos ? key.size() : end + 1);
+    if (word.empty()) continue;  // a separator such as "|" or "•"
+    auto reason = find_whole(word);
+    if (!reason || (*reason != Reason::ShareBar && *reason != Reason::Navigation)) return false;
+    share = share || *reason == Reason::ShareBar;
+    ++words;
+  }
+  return words >= 2 && share;
+}
+
+bool MarkerSet::is_button_row_by_words(std::string_view key) const {
+  // button_word_sizes_by_first_byte knows the phrases of the last indexing
+  // only, as the table does.
+  if (whole_slot_keys != whole.size()) return is_button_row_reference(key);
+  std::size_t words = 0;
+  bool share = false;
+  while (!key.empty()) {
+    const std::size_t end = key.find(' ');
+    // No word yet and no piece after this one: one word at most, no row
+    // (most labels are one word).
+    if (end == std::string_view::npos && words == 0) return false;
+    const std::string_view word = word_key(key.substr(0, end));
+    key.remove_prefix(end == std::string_view::npos ? key.size() : end + 1);
+    if (word.empty()) continue;  // a separator such as "|" or "•"
+    // Most words are no button by their first byte and size, unhashed.
+    const std::uint64_t sizes = button_word_sizes_by_first_byte[static_cast<unsigned char>(word.front())];
+    if (!(sizes >> std::min<std::size_t>(word.size(), 63) & 1)) return false;
+    const WholeSlot* slot = find_whole_slot(word);
+    if (!slot || (slot->reason != Reason::ShareBar && slot->reason != Reason::Navigation)) return false;
+    share = share || slot->reason == Reason::ShareBar;
+    ++words;
+  }
+  return words >= 2 && share;
 }
 
 namespace {

@@ -71,6 +71,10 @@ struct MarkerSet {
   // `whole` that starts with it: most keys are turned away without hashing.
   // index_patterns() rebuilds it.
   std::array<std::uint64_t, 256> whole_sizes_by_first_byte{};
+  // The same for the keys of one word in `whole` that are a share or menu
+  // button ([share], [navigation]): is_button_row() turns most words away
+  // by these. index_patterns() builds it.
+  std::array<std::uint64_t, 256> button_word_sizes_by_first_byte{};
   // `whole` again as one flat table with the keys' bytes side by side: a
   // lookup reads one slot and one key, not a bucket, a node and a string
   // apart. index_patterns() builds it; find_whole() uses the map while the
@@ -217,6 +221,27 @@ struct MarkerSet {
   // The same, every pattern tried in order: the definition match_patterns()'s
   // indexes must agree with (tests and the markers fuzz target compare them).
   std::optional<Reason> match_patterns_reference(std::string_view key, std::string* matched = nullptr) const;
+  // "Facebook Twitter LinkedIn": a row of share buttons scraped as one line.
+  // Every word of the key (key_word_key(); a separator such as "|" or "•"
+  // is none) is a [share] or [navigation] phrase, there are two or more,
+  // and at least one is a share button.
+  bool is_button_row(std::string_view key) const {
+    // A key that opens with an ASCII letter or digit opens with its first
+    // word: when no button word opens with that byte (most keys), turned
+    // away here, without a call.
+    if (!key.empty() && whole_slot_keys == whole.size()) {
+      const auto first = static_cast<unsigned char>(key.front());
+      const bool ascii_alnum = (first >= '0' && first <= '9') || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z');
+      if (ascii_alnum && button_word_sizes_by_first_byte[first] == 0) return false;
+    }
+    return is_button_row_by_words(key);
+  }
+  // The rest of is_button_row(): the key's words, one by one.
+  bool is_button_row_by_words(std::string_view key) const;
+  // The same, every word looked up whole: the definition is_button_row()'s
+  // early outs must agree with (tests and the markers fuzz target compare
+  // them).
+  bool is_button_row_reference(std::string_view key) const;
   // The teaser or credit prefix the block opens with ("read also: ...",
   // "photo: ..."), if any; `reason`, when given, receives what it marks.
   // Most keys are turned away by their first two bytes, here, without a

@@ -655,9 +655,6 @@ bool paragraphs_follow(const Document& doc, Stats stats, std::size_t i) {
   return false;
 }
 
-// The score of every block before `cut` (see docs/rules.md, "Scores").
-// `openers`: the blocks classify dropped as related-list openers, found on
-// the way, so that soften_inline_boxes() need not read every block again.
 // Whether block b could be a line of verse: kept, three to fourteen words
 // in sentence case, no figure, short of a paragraph.
 bool verse_shaped(const PageBlock& b, const BlockStats& s) {
@@ -712,7 +709,11 @@ void join_stanza_lines(Document& doc, const std::vector<bool>& verse) {
   }
 }
 
-// `verse`: verse_lines() of the page.
+// The score of every block before `cut` (see docs/rules.md, "Scores"),
+// a line of a poem (`verse`, verse_lines() of the page) as a short
+// sentence. `openers`: the blocks classify dropped as related-list openers,
+// found on the way, so that soften_inline_boxes() need not read every
+// block again.
 std::vector<double> score_blocks(const Document& doc, Stats stats, const Tuning& t, std::size_t cut,
                                  const std::vector<bool>& verse, std::vector<std::size_t>& openers) {
   const std::vector<std::uint64_t> small_print = small_print_of(doc, stats, cut);

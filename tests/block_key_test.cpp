@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "block_key.hpp"
+#include "block_stats.hpp"
+#include "key_arena.hpp"
 #include "test_files.hpp"
 
 namespace winnow::detail {
@@ -22,11 +24,12 @@ void expect_same(std::string_view text) {
 }
 
 // Letters, digits, separators, letter runs across the eight-byte reads,
-// non-ASCII letters (one lower-cases to ASCII), non-ASCII separators and
-// invalid bytes.
+// non-ASCII letters (two lower-case to ASCII; Cyrillic, which the stats
+// walk reads in its 64-byte steps), non-ASCII separators and invalid bytes.
 const std::vector<std::string> kPieces = {
     "a", "Word", "UPPERCASE", "abcdefghij", " ", "  ", "\t", ".", ",", "'", "@", "[", "`", "{", "42", "3.5",
     "007", "\xC2\xA0" /* NBSP */, "\xE2\x80\x99" /* ’ */, "\xC3\x89" /* É */, "\xE2\x84\xAA" /* Kelvin sign */,
+    "\xC4\xB0" /* I with dot above: lower case i */, "\xD0\x9F\xD1\x80\xD0\xB8" /* При */,
     "\xE6\x9D\xB1\xE4\xBA\xAC" /* 東京 */, "\xD9\xA3" /* Arabic-Indic three */, "\xE2\x80\x94" /* — */,
     "\xFF" /* invalid */, "\xC3" /* truncated */, "\x01", "\x7F",
 };
@@ -50,6 +53,20 @@ TEST(BlockKey, FastPathMatchesDefinitionAtEveryAlignment) {
   for (std::string_view text : {"", " ", "...", "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789",
                                  "Zz@[`{AaZz", "(c) 2023 Site Inc."}) {
     expect_same(text);
+  }
+}
+
+// classify's walk spells the same words along its way, and must agree on
+// the same pieces: among them the Kelvin sign, a letter whose lower case is
+// ASCII and yet spelled in four bytes (so the words are not the marker
+// key's), and invalid bytes that the walk decodes itself.
+TEST(BlockKey, StatsWalkSpellsTheDefinitionAtEveryAlignment) {
+  for (const auto& text : joins(kPieces)) {
+    KeyArena arena;
+    std::string_view key;
+    std::uint64_t walked = 0;
+    block_stats_key_and_words(text, arena, key, walked);
+    ASSERT_EQ(walked, words_key(block_words(text))) << "text: '" << text.substr(0, 160) << "'";
   }
 }
 

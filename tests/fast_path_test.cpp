@@ -442,6 +442,20 @@ TEST(FastPath, EdgeCasesAcrossSixtyFourBytes) {
   }
 }
 
+// Random mixes of the pieces, most of them short as most lines are (a
+// block of one 64-byte step, or less, is the common case of the walk),
+// some across two or three steps.
+TEST(FastPath, RandomMixesOfPieces) {
+  std::mt19937 random(20261125);
+  for (int round = 0; round < 3000; ++round) {
+    const std::size_t limit = round % 4 == 0 ? 200 : 1 + random() % 64;
+    std::string text;
+    while (text.size() < limit) text += kPieces[random() % kPieces.size()];
+    if (random() % 2) text.resize(limit);  // may cut a sequence off
+    expect_same(text);
+  }
+}
+
 // The tables' hash reads every byte of a key and none past it: a key that
 // differs in any one byte hashes differently (each step of the hash is a
 // bijection of its input), and a key read inside a longer buffer hashes as

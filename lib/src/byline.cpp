@@ -88,11 +88,15 @@ std::size_t by_word_size(std::string_view line) {
 
 bool opens_with_by(std::string_view line) { return by_word_size(line) > 0; }
 
-// What follows a line's "By" or "By:".
-std::string_view after_by(std::string_view line) {
-  std::string_view rest = trim(line.substr(by_word_size(line)));
+// What follows the by-word of `by` bytes that opens `line`, and a ':'
+// after it.
+std::string_view after_by_word(std::string_view line, std::size_t by) {
+  std::string_view rest = trim(line.substr(by));
   return !rest.empty() && rest[0] == ':' ? trim(rest.substr(1)) : rest;
 }
+
+// What follows a line's "By" or "By:".
+std::string_view after_by(std::string_view line) { return after_by_word(line, by_word_size(line)); }
 
 // is_by_subheading() of a trimmed line that opens with "By", `rest` what
 // follows it. Names are written with capitals: "By subject" is a menu's.
@@ -213,11 +217,12 @@ bool only_byline_words(std::string_view s) {
 std::string names_after_inner_by(std::string_view line) {
   for (std::size_t at = line.find(' '); at != std::string_view::npos; at = line.find(' ', at + 1)) {
     const std::string_view from = line.substr(at + 1);
-    if (!opens_with_by(from)) continue;
+    const std::size_t by = by_word_size(from);
+    if (by == 0) continue;
     const std::string_view before = line.substr(0, at);
-    const bool byline_phrase = is_byline_phrase(line.substr(0, at + 1 + by_word_size(from)));  // "written by"
+    const bool byline_phrase = is_byline_phrase(line.substr(0, at + 1 + by));  // "written by"
     if (!has_date(before) && !byline_phrase && !only_byline_words(before)) return {};
-    return names_after_by(from, after_by(from));
+    return names_after_by(from, after_by_word(from, by));
   }
   return {};
 }

@@ -812,47 +812,44 @@ class Walker {
     return true;
   }
 
+  // How many arrows or carets that point back `text` holds ("^", "↑",
+  // "↩︎"), when it holds nothing else but spaces; -1 when it holds anything
+  // else.
+  static int back_signs(std::string_view text) {
+    int signs = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      switch (next_code_point(text, i)) {
+        case U' ': break;
+        case U'\uFE0E': case U'\uFE0F': break;  // text or emoji presentation of the arrow
+        case U'^': case U'\u2191': case U'\u21A9': case U'\u21B5': case U'\u2934': ++signs; break;
+        default: return -1;
+      }
+    }
+    return signs;
+  }
+
   // A link to a place on its own page whose text is an arrow or caret that
   // points back (and spaces): a footnote's or reference's link back to where
   // it is called ("^" before each of Wikipedia's references, "↩︎" after a
   // footnote as Markdown tools write it, "↑").
   bool is_back_link(const Frame& f) const {
-    if (!links_within_page(f.href) || text_.size() <= f.text_at) return false;
-    const std::string_view sign = link_text(f);
-    bool points_back = false;
-    for (std::size_t i = 0; i < sign.size();) {
-      switch (next_code_point(sign, i)) {
-        case U' ': break;
-        case U'\uFE0E': case U'\uFE0F': break;  // text or emoji presentation of the arrow
-        case U'^': case U'\u2191': case U'\u21A9': case U'\u21B5': case U'\u2934': points_back = true; break;
-        default: return false;
-      }
-    }
-    return points_back;
+    return links_within_page(f.href) && text_.size() > f.text_at && back_signs(link_text(f)) > 0;
   }
 
   // "^ a b" before a reference that the article calls from two places or
   // more: the caret is text, each letter a link back to one of them. The
   // outermost link `f` is such a letter (one or two lower-case letters
-  // linking within the page) and the block before it holds only the caret,
-  // or only spaces after the letters before it. A letter with nothing
-  // before it (an index's "a" linking to "#a") is no back-link.
+  // linking within the page) and the block before it holds only the caret
+  // (back_signs()), or only spaces after the letters before it. A letter
+  // with nothing before it (an index's "a" linking to "#a") is no back-link.
   bool opens_lettered_back_links(const Frame& f) const {
     if (!links_within_page(f.href) || text_.size() <= f.text_at) return false;
     const std::string_view letters = link_text(f);
     if (letters.size() > 2 || !std::all_of(letters.begin(), letters.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
       return false;
     }
-    const std::string_view before = std::string_view(text_).substr(0, f.text_at);
-    bool caret = false;
-    for (std::size_t i = 0; i < before.size();) {
-      switch (next_code_point(before, i)) {
-        case U' ': break;
-        case U'^': case U'\u2191': caret = true; break;
-        default: return false;
-      }
-    }
-    return caret || lettered_back_links_ == flushes_ + 1;
+    const int signs = back_signs(std::string_view(text_).substr(0, f.text_at));
+    return signs > 0 || (signs == 0 && lettered_back_links_ == flushes_ + 1);
   }
 
   // An <a>'s href, or the one the prescan moved out of the markup.

@@ -587,10 +587,8 @@ std::uint64_t chrome_words_by(const MarkerSet& set, std::string_view key,
     return set.find_all_chrome_words_reference(key);
   }
   if (key.size() < set.shortest_chrome_word) return 0;
-  // The best build is looked up once, not for every key.
-  static const SimdLevel best = resolve_simd_level(SimdLevel::kBest);
   std::uint64_t found = 0;
-  switch (simd == SimdLevel::kBest ? best : resolve_simd_level(simd)) {
+  switch (resolve_simd_level(simd)) {
 #if WINNOW_WIDE_SIMD
     case SimdLevel::kAvx2: found = chrome_words_by(set, key, next_pair_places_avx2); break;
 #endif
